@@ -1,0 +1,50 @@
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'jest.config.js'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // The planning core stays pure: plain data in, plain data out, no framework, no database, no I/O.
+    files: ['src/planning/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'node:*',
+                'fs',
+                'http',
+                'https',
+                '**/modules/**',
+                '**/common/**',
+              ],
+              message: 'src/planning is the pure core: no framework, database or I/O.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'the core gets its inputs as arguments' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'time comes in as an argument' },
+        { object: 'Math', property: 'random', message: 'use the seeded random of the core' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,59 @@
+import {
+  Column,
+  CreateDateColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  ValueTransformer,
+} from 'typeorm';
+
+/** PostgreSQL answers `time` as `HH:MM:SS`; the API and the scenario speak `HH:MM`. */
+export const timeOfDayTransformer: ValueTransformer = {
+  to: (value: string | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : value.slice(0, 5)),
+};
+
+/** PostgreSQL answers `numeric` as text, to keep precision; ours fit a JavaScript number. */
+export const numericTransformer: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
+/** A wall-clock time of day, local to the region's time zone. */
+export const TimeOfDayColumn = (options: { nullable?: boolean } = {}) =>
+  Column({ type: 'time', transformer: timeOfDayTransformer, ...options });
+
+/** Columns every stored record has. */
+export abstract class BaseRecord {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** A WGS84 position, embedded as `<name>_lat` and `<name>_lon`. */
+export class Position {
+  @Column({ type: 'double precision' })
+  lat: number;
+
+  @Column({ type: 'double precision' })
+  lon: number;
+}
+
+/** A weekly window of wall-clock time (opening hours, availability), stored one row per window. */
+export abstract class WeeklyWindowColumns {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'smallint' })
+  weekday: number;
+
+  @TimeOfDayColumn()
+  from: string;
+
+  @TimeOfDayColumn()
+  to: string;
+}

@@ -1,0 +1,22 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { validationPipe } from './common/validation/validation.pipe';
+
+/** What the service and the end-to-end tests both set on the application. */
+export function configureApp(app: INestApplication): INestApplication {
+  app.useGlobalPipes(validationPipe);
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Trefpunt')
+      .setDescription(
+        'Plans group trainings for women in inburgering around their language lessons, with childcare and transport.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}

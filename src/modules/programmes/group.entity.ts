@@ -1,0 +1,49 @@
+import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, Unique } from 'typeorm';
+import { Location } from '../locations/location.entity';
+import { Participant } from '../participants/participant.entity';
+import { RegionRecord } from '../regions/region-record';
+import { Trainer } from '../staff/trainer.entity';
+import { Programme } from './programme.entity';
+
+/** A group of participants that meets at one location, led by one of its trainers. */
+@Entity('groups')
+@Unique('uq_groups_region_ref', ['regionId', 'ref'])
+export class Group extends RegionRecord {
+  @Index()
+  @Column({ type: 'uuid' })
+  programmeId: string;
+
+  @ManyToOne(() => Programme, (programme) => programme.groups, { onDelete: 'RESTRICT' })
+  programme: Programme;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  locationId: string;
+
+  @ManyToOne(() => Location, { onDelete: 'RESTRICT' })
+  location: Location;
+
+  /** The languages (ISO 639) for which the group needs an interpreter. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  interpreterLanguages: string[];
+
+  @ManyToMany(() => Participant)
+  @JoinTable({
+    name: 'group_members',
+    joinColumn: { name: 'group_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'participant_id', referencedColumnName: 'id' },
+  })
+  members: Participant[];
+
+  /** The trainers who may lead it (one per session). */
+  @ManyToMany(() => Trainer)
+  @JoinTable({
+    name: 'group_trainers',
+    joinColumn: { name: 'group_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'trainer_id', referencedColumnName: 'id' },
+  })
+  trainers: Trainer[];
+}

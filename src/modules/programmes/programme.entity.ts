@@ -1,0 +1,34 @@
+import { Check, Column, Entity, OneToMany, Unique } from 'typeorm';
+import { RegionRecord } from '../regions/region-record';
+import { Group } from './group.entity';
+
+/** A training programme: its groups each meet `sessionsPerWeek` times every `intervalWeeks` weeks. */
+@Entity('programmes')
+@Unique('uq_programmes_region_ref', ['regionId', 'ref'])
+@Check(
+  'chk_programmes_counts',
+  '"sessions_per_group" >= 1 AND "sessions_per_week" BETWEEN 1 AND 7 AND "interval_weeks" >= 1 AND "duration_minutes" BETWEEN 1 AND 1440',
+)
+export class Programme extends RegionRecord {
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'date' })
+  startDate: string;
+
+  @Column({ type: 'integer' })
+  sessionsPerGroup: number;
+
+  @Column({ type: 'integer', default: 1 })
+  sessionsPerWeek: number;
+
+  /** 1 = weekly, 2 = fortnightly. */
+  @Column({ type: 'integer', default: 1 })
+  intervalWeeks: number;
+
+  @Column({ type: 'integer' })
+  durationMinutes: number;
+
+  @OneToMany(() => Group, (group) => group.programme)
+  groups: Group[];
+}

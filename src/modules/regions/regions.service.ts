@@ -1,0 +1,98 @@
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { Page, RefListQueryDto } from '../../common/api/page';
+import { notFound } from '../../common/errors/not-found';
+import { Region } from './region.entity';
+import { RegionClosedDate } from './region-closed-date.entity';
+import { RegionSchoolHours } from './region-school-hours.entity';
+import { sameWindows } from '../../common/database/weekly-windows';
+import { CreateRegionDto, UpdateRegionDto } from './dto/region.dto';
+import { DEFAULT_POLICY } from './dto/policy.dto';
+
+type ClosedDate = Pick<RegionClosedDate, 'from' | 'to' | 'reason'>;
+const closedDateKey = (dates: ClosedDate[]) =>
+  JSON.stringify(dates.map(({ from, to, reason }) => [from, to, reason ?? '']).sort());
+const sameClosedDates = (a: ClosedDate[], b: ClosedDate[]) => closedDateKey(a) === closedDateKey(b);
+
+const RELATIONS = { schoolHours: true, closedDates: true } as const;
+
+@Injectable()
+export class RegionsService {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  private get regions() {
+    return this.txHost.tx.getRepository(Region);
+  }
+
+  async list(query: RefListQueryDto): Promise<Page<Region>> {
+    const [items, total] = await this.regions.findAndCount({
+      where: query.ref ? { ref: query.ref } : {},
+      relations: RELATIONS,
+      order: { ref: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total };
+  }
+
+  /** A region by its id or its ref (`berkelland`), or undefined. */
+  async find(idOrRef: string): Promise<Region | undefined> {
+    const where = isUUID(idOrRef) ? [{ id: idOrRef }, { ref: idOrRef }] : [{ ref: idOrRef }];
+    return (await this.regions.findOne({ where, relations: RELATIONS })) ?? undefined;
+  }
+
+  async get(idOrRef: string): Promise<Region> {
+    const region = await this.find(idOrRef);
+    if (!region) throw notFound('region', idOrRef);
+    return region;
+  }
+
+  /** The id of the region named in a list filter or a body field; 400 naming that field when there is none. */
+  async resolveId(idOrRef: string, field = 'region'): Promise<string> {
+    const where = isUUID(idOrRef) ? [{ id: idOrRef }, { ref: idOrRef }] : [{ ref: idOrRef }];
+    const region = await this.regions.findOne({ where, select: { id: true } });
+    if (!region) throw new BadRequestException(`${field}: no region "${idOrRef}"`);
+    return region.id;
+  }
+
+  @Transactional()
+  async create(dto: CreateRegionDto): Promise<Region> {
+    const region = this.regions.create({
+      ref: dto.ref,
+      name: dto.name,
+      timezone: dto.timezone ?? 'Europe/Amsterdam',
+      policy: dto.policy ?? DEFAULT_POLICY,
+      schoolHours: dto.schoolHours ?? [],
+      closedDates: dto.closedDates ?? [],
+    });
+    const { id } = await this.regions.save(region);
+    return this.get(id);
+  }
+
+  @Transactional()
+  async update(idOrRef: string, dto: UpdateRegionDto): Promise<Region> {
+    const region = await this.get(idOrRef);
+    this.regions.merge(region, {
+      ref: dto.ref ?? region.ref,
+      name: dto.name ?? region.name,
+      timezone: dto.timezone ?? region.timezone,
+      policy: dto.policy ?? region.policy,
+    });
+    if (dto.schoolHours && !sameWindows(dto.schoolHours, region.schoolHours)) {
+      region.schoolHours = dto.schoolHours.map((window) => this.txHost.tx.create(RegionSchoolHours, window));
+    }
+    if (dto.closedDates && !sameClosedDates(dto.closedDates, region.closedDates)) {
+      region.closedDates = dto.closedDates.map((closed) => this.txHost.tx.create(RegionClosedDate, closed));
+    }
+    await this.regions.save(region);
+    return this.get(region.id);
+  }
+
+  /** Deletes an empty region; a region that still holds records answers 409. */
+  async remove(idOrRef: string): Promise<void> {
+    const region = await this.get(idOrRef);
+    await this.regions.remove(region);
+  }
+}
