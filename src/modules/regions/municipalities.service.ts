@@ -21,9 +21,7 @@ export class MunicipalitiesService {
   }
 
   async list(query: RegionListQueryDto): Promise<Page<Municipality>> {
-    const where: FindOptionsWhere<Municipality> = {};
-    if (query.region) where.regionId = await this.regions.resolveId(query.region);
-    if (query.ref) where.ref = query.ref;
+    const where: FindOptionsWhere<Municipality> = await this.regions.scope(query);
     const [items, total] = await this.municipalities.findAndCount({
       where,
       order: { name: 'ASC', id: 'ASC' },

@@ -57,6 +57,17 @@ export class RegionsService {
     return region.id;
   }
 
+  /**
+   * The `where` of a list of region-owned records, from the `region` (id or ref) and `ref` filters.
+   * An unknown region answers 400 naming the `region` filter.
+   */
+  async scope(query: { region?: string; ref?: string }): Promise<{ regionId?: string; ref?: string }> {
+    const where: { regionId?: string; ref?: string } = {};
+    if (query.region) where.regionId = await this.resolveId(query.region);
+    if (query.ref) where.ref = query.ref;
+    return where;
+  }
+
   @Transactional()
   async create(dto: CreateRegionDto): Promise<Region> {
     const region = this.regions.create({
