@@ -7,6 +7,7 @@ import { LoggingModule } from './common/logging/logging.module';
 import { AccessModule } from './modules/access/access.module';
 import { HealthModule } from './modules/health/health.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { ScenarioModule } from './modules/scenario/scenario.module';
 import { LocationsModule } from './modules/locations/locations.module';
 import { LanguageProvidersModule } from './modules/language-providers/language-providers.module';
 import { ParticipantsModule } from './modules/participants/participants.module';
@@ -30,6 +31,7 @@ import { ProgrammesModule } from './modules/programmes/programmes.module';
     TransportModule,
     ChildcareModule,
     ProgrammesModule,
+    ScenarioModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -1,9 +1,11 @@
-import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { validationPipe } from './common/validation/validation.pipe';
 
 /** What the service and the end-to-end tests both set on the application. */
-export function configureApp(app: INestApplication): INestApplication {
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  // A region of 2000 participants is a scenario of a few megabytes.
+  app.useBodyParser('json', { limit: '50mb' });
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

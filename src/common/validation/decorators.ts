@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsInt,
   IsNumber,
   IsOptional,
@@ -44,9 +45,13 @@ export const IsWeekday = () =>
     Max(7, { message: '$property must be a whole number from 1 (Monday) to 7 (Sunday)' }),
   );
 
-/** A nested object (or array of objects) validated by its own class. */
+/** A nested object (or array of objects) validated by its own class; required unless marked @IsOptional(). */
 export const IsNested = (type: () => new () => object, options: { each?: boolean } = {}) =>
-  applyDecorators(ValidateNested({ each: options.each }), Type(type));
+  applyDecorators(
+    IsDefined({ message: '$property is required' }),
+    ValidateNested({ each: options.each, message: '$property must be an object' }),
+    Type(type),
+  );
 
 function IsExistingDate(validationOptions?: ValidationOptions) {
   return (object: object, propertyName: string | symbol) =>

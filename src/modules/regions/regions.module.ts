@@ -8,12 +8,13 @@ import { RegionSchoolHours } from './region-school-hours.entity';
 import { Region } from './region.entity';
 import { RegionsController } from './regions.controller';
 import { RegionsService } from './regions.service';
+import { RegionsScenarioService } from './regions-scenario.service';
 
 /** Regions (with their policy, school hours and closed dates) and their municipalities. */
 @Module({
   imports: [TypeOrmModule.forFeature([Region, RegionSchoolHours, RegionClosedDate, Municipality])],
   controllers: [RegionsController, MunicipalitiesController],
-  providers: [RegionsService, MunicipalitiesService],
-  exports: [RegionsService, MunicipalitiesService],
+  providers: [RegionsService, MunicipalitiesService, RegionsScenarioService],
+  exports: [RegionsService, MunicipalitiesService, RegionsScenarioService],
 })
 export class RegionsModule {}

@@ -1,0 +1,117 @@
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { FindOptionsWhere } from 'typeorm';
+import { Page } from '../../common/api/page';
+import { notFound } from '../../common/errors/not-found';
+import { instantToLocalIso, weeklyOccurrences } from '../../planning/time/wall-clock';
+import { ParticipantsService } from '../participants/participants.service';
+import { RegionsService } from '../regions/regions.service';
+import { LessonOccurrenceDto, MAX_OCCURRENCE_RANGE_DAYS } from './dto/lesson-occurrence.dto';
+import { CreateLessonDto, LessonListQueryDto, UpdateLessonDto } from './dto/lesson.dto';
+import { LanguageProvidersService } from './language-providers.service';
+import { Lesson } from './lesson.entity';
+
+/** The participant comes along with every lesson: her region is the lesson's. */
+const RELATIONS = { participant: true } as const;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+@Injectable()
+export class LessonsService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly regions: RegionsService,
+    private readonly participants: ParticipantsService,
+    private readonly providers: LanguageProvidersService,
+  ) {}
+
+  private get lessons() {
+    return this.txHost.tx.getRepository(Lesson);
+  }
+
+  async list(query: LessonListQueryDto): Promise<Page<Lesson>> {
+    const where: FindOptionsWhere<Lesson> = {};
+    if (query.region) where.participant = { regionId: await this.regions.resolveId(query.region) };
+    if (query.participant) {
+      await this.participants.regionIdOf(query.participant, 'participant');
+      where.participantId = query.participant;
+    }
+    if (query.provider) {
+      await this.providers.requireExists(query.provider, 'provider');
+      where.providerId = query.provider;
+    }
+    const [items, total] = await this.lessons.findAndCount({
+      where,
+      relations: RELATIONS,
+      order: { participantId: 'ASC', weekday: 'ASC', from: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total };
+  }
+
+  async get(id: string): Promise<Lesson> {
+    const lesson = await this.lessons.findOne({ where: { id }, relations: RELATIONS });
+    if (!lesson) throw notFound('lesson', id);
+    return lesson;
+  }
+
+  @Transactional()
+  async create(dto: CreateLessonDto): Promise<Lesson> {
+    const regionId = await this.participants.regionIdOf(dto.participantId);
+    await this.providers.requireInRegion(dto.providerId, regionId);
+    const { id } = await this.lessons.save(this.lessons.create(dto));
+    return this.get(id);
+  }
+
+  @Transactional()
+  async update(id: string, dto: UpdateLessonDto): Promise<Lesson> {
+    const lesson = await this.get(id);
+    if (dto.providerId && dto.providerId !== lesson.providerId) {
+      await this.providers.requireInRegion(dto.providerId, lesson.participant.regionId);
+    }
+    await this.lessons.save(this.lessons.merge(lesson, dto));
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.lessons.remove(await this.get(id));
+  }
+
+  /**
+   * Every lesson a participant has between two dates (inclusive), at the wall-clock times of her region:
+   * a weekly 09:00 stays 09:00 local on both sides of a change to or from summer time.
+   */
+  async occurrences(
+    participantId: string,
+    range: { from: string; to: string },
+  ): Promise<LessonOccurrenceDto[]> {
+    if (daysBetween(range.from, range.to) > MAX_OCCURRENCE_RANGE_DAYS) {
+      throw new BadRequestException(`to: must be at most ${MAX_OCCURRENCE_RANGE_DAYS} days after from`);
+    }
+    const participant = await this.participants.get(participantId);
+    const { timezone } = await this.regions.get(participant.regionId);
+    const lessons = await this.lessons.find({ where: { participantId }, order: { id: 'ASC' } });
+    return lessons
+      .flatMap((lesson) =>
+        weeklyOccurrences(lesson, range, timezone, { from: lesson.validFrom, to: lesson.validTo }).map(
+          (occurrence) => ({ lesson, occurrence }),
+        ),
+      )
+      .sort(
+        (a, b) =>
+          a.occurrence.start.getTime() - b.occurrence.start.getTime() ||
+          a.lesson.id.localeCompare(b.lesson.id),
+      )
+      .map(({ lesson, occurrence }) => ({
+        lessonId: lesson.id,
+        providerId: lesson.providerId,
+        date: occurrence.date,
+        start: instantToLocalIso(occurrence.start, timezone),
+        end: instantToLocalIso(occurrence.end, timezone),
+      }));
+  }
+}

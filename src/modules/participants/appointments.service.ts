@@ -1,0 +1,67 @@
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { FindOptionsWhere } from 'typeorm';
+import { Page } from '../../common/api/page';
+import { notFound } from '../../common/errors/not-found';
+import { RegionsService } from '../regions/regions.service';
+import { Appointment } from './appointment.entity';
+import { AppointmentListQueryDto, CreateAppointmentDto, UpdateAppointmentDto } from './dto/appointment.dto';
+import { ParticipantsService } from './participants.service';
+
+/** The participant comes along with every appointment: her region is the appointment's. */
+const RELATIONS = { participant: true } as const;
+
+@Injectable()
+export class AppointmentsService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly regions: RegionsService,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  private get appointments() {
+    return this.txHost.tx.getRepository(Appointment);
+  }
+
+  async list(query: AppointmentListQueryDto): Promise<Page<Appointment>> {
+    const where: FindOptionsWhere<Appointment> = {};
+    if (query.region) where.participant = { regionId: await this.regions.resolveId(query.region) };
+    if (query.participant) {
+      await this.participants.regionIdOf(query.participant, 'participant');
+      where.participantId = query.participant;
+    }
+    const [items, total] = await this.appointments.findAndCount({
+      where,
+      relations: RELATIONS,
+      order: { date: 'ASC', from: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total };
+  }
+
+  async get(id: string): Promise<Appointment> {
+    const appointment = await this.appointments.findOne({ where: { id }, relations: RELATIONS });
+    if (!appointment) throw notFound('appointment', id);
+    return appointment;
+  }
+
+  @Transactional()
+  async create(dto: CreateAppointmentDto): Promise<Appointment> {
+    await this.participants.regionIdOf(dto.participantId);
+    const { id } = await this.appointments.save(this.appointments.create({ ...dto, what: dto.what ?? '' }));
+    return this.get(id);
+  }
+
+  @Transactional()
+  async update(id: string, dto: UpdateAppointmentDto): Promise<Appointment> {
+    const appointment = await this.get(id);
+    await this.appointments.save(this.appointments.merge(appointment, dto));
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.appointments.remove(await this.get(id));
+  }
+}

@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  ValidateIf,
+} from 'class-validator';
+import { IsNested, IsRef, IsText, PositionDto } from '../../../common/validation/decorators';
+import { Participant, REMINDER_CHANNELS, TRANSPORT_MODES } from '../participant.entity';
+import type { ReminderChannel, TransportMode } from '../participant.entity';
+
+/** ISO 639-1 or 639-3: `nl`, `ar`, `ti`, `prs`. */
+const LANGUAGE_CODE = /^[a-z]{2,3}$/;
+/** Digits with the usual separators; strict enough to catch a name in the wrong field, lenient for any country. */
+const PHONE = /^\+?[0-9][0-9 ()./-]{5,24}$/;
+
+export class CreateParticipantDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  regionId: string;
+
+  @IsRef()
+  ref?: string | null;
+
+  @ApiProperty({ format: 'uuid', description: 'a municipality of the same region' })
+  @IsUUID()
+  municipalityId: string;
+
+  @IsText({ example: 'Amina' })
+  name: string;
+
+  @ApiProperty({ example: '+31 6 12345678' })
+  @IsString()
+  @Matches(PHONE, { message: '$property must be a phone number (digits, spaces, +, -, (, ))' })
+  phone: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'email' })
+  @IsOptional()
+  @IsEmail({}, { message: '$property must be an e-mail address' })
+  email?: string | null;
+
+  @ApiProperty({ example: 'ar', description: 'ISO 639 code (2 or 3 lowercase letters) of her language' })
+  @IsString()
+  @Matches(LANGUAGE_CODE, { message: '$property must be an ISO 639 code of 2 or 3 lowercase letters' })
+  language: string;
+
+  @ApiPropertyOptional({ default: false })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsBoolean()
+  interpreterNeeded?: boolean;
+
+  @ApiProperty({ enum: REMINDER_CHANNELS })
+  @IsIn(REMINDER_CHANNELS, { message: `$property must be one of ${REMINDER_CHANNELS.join(', ')}` })
+  reminderChannel: ReminderChannel;
+
+  @ApiProperty({ enum: TRANSPORT_MODES })
+  @IsIn(TRANSPORT_MODES, { message: `$property must be one of ${TRANSPORT_MODES.join(', ')}` })
+  transport: TransportMode;
+
+  @IsText({ example: 'Marktstraat 1, Eibergen' })
+  address: string;
+
+  @ApiProperty({ type: PositionDto, description: 'her home, where a pickup starts' })
+  @IsObject({ message: '$property must be an object { lat, lon }' })
+  @IsNested(() => PositionDto)
+  position: PositionDto;
+}
+
+/** Null is refused for required fields (skipNullProperties: false) and clears the optional ones. */
+export class UpdateParticipantDto extends PartialType(OmitType(CreateParticipantDto, ['regionId'] as const), {
+  skipNullProperties: false,
+}) {}
+
+export class ParticipantDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) regionId: string;
+  @ApiProperty({ nullable: true, type: String }) ref: string | null;
+  @ApiProperty({ format: 'uuid' }) municipalityId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() phone: string;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty() language: string;
+  @ApiProperty() interpreterNeeded: boolean;
+  @ApiProperty({ enum: REMINDER_CHANNELS }) reminderChannel: ReminderChannel;
+  @ApiProperty({ enum: TRANSPORT_MODES }) transport: TransportMode;
+  @ApiProperty() address: string;
+  @ApiProperty({ type: PositionDto }) position: PositionDto;
+
+  static from(participant: Participant): ParticipantDto {
+    const { id, regionId, ref, municipalityId, name, phone, email } = participant;
+    const { language, interpreterNeeded, reminderChannel, transport, address, position } = participant;
+    return {
+      id,
+      regionId,
+      ref,
+      municipalityId,
+      name,
+      phone,
+      email,
+      language,
+      interpreterNeeded,
+      reminderChannel,
+      transport,
+      address,
+      position: { lat: position.lat, lon: position.lon },
+    };
+  }
+}

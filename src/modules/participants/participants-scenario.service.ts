@@ -1,0 +1,76 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { RowChanges, syncOwnedRows, upsertByRef, UpsertOutcome } from '../../common/database/bulk-writes';
+import { Appointment } from './appointment.entity';
+import { Child } from './child.entity';
+import { Participant, ReminderChannel, TransportMode } from './participant.entity';
+
+export interface ParticipantImport {
+  ref: string;
+  municipalityId: string;
+  name: string;
+  phone: string;
+  email: string | null;
+  language: string;
+  interpreterNeeded: boolean;
+  reminderChannel: ReminderChannel;
+  transport: TransportMode;
+  address: string;
+  position: { lat: number; lon: number };
+}
+
+export interface ChildImport {
+  ref: string;
+  participantId: string;
+  birthDate: string;
+  careByPartner: boolean;
+}
+
+export interface AppointmentImport {
+  participantId: string;
+  date: string;
+  from: string;
+  to: string;
+  what: string;
+}
+
+/** The participants module's part of scenario import and export: participants, children and appointments. */
+@Injectable()
+export class ParticipantsScenarioService {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  importParticipants(regionId: string, rows: ParticipantImport[]): Promise<UpsertOutcome> {
+    return upsertByRef(this.txHost.tx.getRepository(Participant), regionId, rows);
+  }
+
+  importChildren(regionId: string, rows: ChildImport[]): Promise<UpsertOutcome> {
+    return upsertByRef(this.txHost.tx.getRepository(Child), regionId, rows);
+  }
+
+  /** Makes the appointments of these participants exactly `rows`. */
+  importAppointments(participantIds: string[], rows: AppointmentImport[]): Promise<RowChanges> {
+    return syncOwnedRows(
+      this.txHost.tx.getRepository(Appointment),
+      'participantId',
+      participantIds,
+      rows,
+      (row) => JSON.stringify([row.participantId, row.date, row.from, row.to, row.what ?? '']),
+    );
+  }
+
+  exportParticipants(regionId: string): Promise<Participant[]> {
+    return this.txHost.tx.getRepository(Participant).find({ where: { regionId } });
+  }
+
+  exportChildren(regionId: string): Promise<Child[]> {
+    return this.txHost.tx.getRepository(Child).find({ where: { regionId } });
+  }
+
+  exportAppointments(participantIds: string[]): Promise<Appointment[]> {
+    return this.txHost.tx
+      .getRepository(Appointment)
+      .find({ where: { participantId: In(participantIds) }, order: { date: 'ASC', from: 'ASC' } });
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '../../common/api/id-param';
+import { ApiPageResponse, MunicipalListQueryDto, Page } from '../../common/api/page';
+import { CreateParticipantDto, ParticipantDto, UpdateParticipantDto } from './dto/participant.dto';
+import { ParticipantsService } from './participants.service';
+
+@ApiTags('participants')
+@ApiBearerAuth()
+@Controller('participants')
+export class ParticipantsController {
+  constructor(private readonly participants: ParticipantsService) {}
+
+  @Get()
+  @ApiPageResponse(ParticipantDto)
+  async list(@Query() query: MunicipalListQueryDto): Promise<Page<ParticipantDto>> {
+    const page = await this.participants.list(query);
+    return { items: page.items.map(ParticipantDto.from), total: page.total };
+  }
+
+  @Get(':id')
+  async get(@IdParam() id: string): Promise<ParticipantDto> {
+    return ParticipantDto.from(await this.participants.get(id));
+  }
+
+  @Post()
+  async create(@Body() dto: CreateParticipantDto): Promise<ParticipantDto> {
+    return ParticipantDto.from(await this.participants.create(dto));
+  }
+
+  @Patch(':id')
+  async update(@IdParam() id: string, @Body() dto: UpdateParticipantDto): Promise<ParticipantDto> {
+    return ParticipantDto.from(await this.participants.update(id, dto));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a participant with her children, appointments and lessons' })
+  async remove(@IdParam() id: string): Promise<void> {
+    await this.participants.remove(id);
+  }
+}

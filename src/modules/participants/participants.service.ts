@@ -1,0 +1,86 @@
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { FindOptionsWhere, In } from 'typeorm';
+import { MunicipalListQueryDto, Page } from '../../common/api/page';
+import { notFound } from '../../common/errors/not-found';
+import { MunicipalitiesService } from '../regions/municipalities.service';
+import { RegionsService } from '../regions/regions.service';
+import { CreateParticipantDto, UpdateParticipantDto } from './dto/participant.dto';
+import { Participant } from './participant.entity';
+
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly regions: RegionsService,
+    private readonly municipalities: MunicipalitiesService,
+  ) {}
+
+  private get participants() {
+    return this.txHost.tx.getRepository(Participant);
+  }
+
+  async list(query: MunicipalListQueryDto): Promise<Page<Participant>> {
+    const scope = await this.regions.scope(query);
+    const where: FindOptionsWhere<Participant> = { ...scope };
+    if (query.municipality) {
+      where.municipalityId = In(await this.municipalities.resolveIds(query.municipality, scope.regionId));
+    }
+    const [items, total] = await this.participants.findAndCount({
+      where,
+      order: { name: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total };
+  }
+
+  async get(id: string): Promise<Participant> {
+    const participant = await this.participants.findOneBy({ id });
+    if (!participant) throw notFound('participant', id);
+    return participant;
+  }
+
+  /** Checks that a participant exists in the given region; 400 naming the field when she does not. */
+  async requireInRegion(id: string, regionId: string, field = 'participantId'): Promise<void> {
+    const found = await this.participants.existsBy({ id, regionId });
+    if (!found) throw new BadRequestException(`${field}: no participant ${id} in this region`);
+  }
+
+  /**
+   * The region of a participant named in a body field or a list filter, for records that follow her region;
+   * 400 naming that field when there is no such participant.
+   */
+  async regionIdOf(id: string, field = 'participantId'): Promise<string> {
+    const participant = await this.participants.findOne({
+      where: { id },
+      select: { id: true, regionId: true },
+    });
+    if (!participant) throw new BadRequestException(`${field}: no participant ${id}`);
+    return participant.regionId;
+  }
+
+  @Transactional()
+  async create(dto: CreateParticipantDto): Promise<Participant> {
+    const regionId = await this.regions.resolveId(dto.regionId, 'regionId');
+    await this.municipalities.requireInRegion(dto.municipalityId, regionId);
+    return this.participants.save(
+      this.participants.create({ ...dto, regionId, interpreterNeeded: dto.interpreterNeeded ?? false }),
+    );
+  }
+
+  @Transactional()
+  async update(id: string, dto: UpdateParticipantDto): Promise<Participant> {
+    const participant = await this.get(id);
+    if (dto.municipalityId && dto.municipalityId !== participant.municipalityId) {
+      await this.municipalities.requireInRegion(dto.municipalityId, participant.regionId);
+    }
+    return this.participants.save(this.participants.merge(participant, dto));
+  }
+
+  /** Her children, appointments, lessons and group memberships go with her (the schema cascades). */
+  async remove(id: string): Promise<void> {
+    await this.participants.remove(await this.get(id));
+  }
+}

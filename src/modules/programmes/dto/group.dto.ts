@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  ValidateIf,
+} from 'class-validator';
+import { RegionListQueryDto } from '../../../common/api/page';
+import { IsRef, IsText } from '../../../common/validation/decorators';
+import { Group } from '../group.entity';
+import { isGiven } from './is-given';
+
+/** ISO 639-1 (`ar`) or, for languages that have none, ISO 639-3 (`prs` for Dari). */
+export const LANGUAGE_CODE = /^[a-z]{2,3}$/;
+
+export class CreateGroupDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  regionId: string;
+
+  @IsRef()
+  ref?: string | null;
+
+  @ApiProperty({ format: 'uuid', description: 'a programme of the same region' })
+  @IsUUID()
+  programmeId: string;
+
+  @IsText({ example: 'Eibergen dinsdag' })
+  name: string;
+
+  @ApiProperty({ format: 'uuid', description: 'where the group meets; a location of the same region' })
+  @IsUUID()
+  locationId: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    format: 'uuid',
+    default: [],
+    description: 'the members: participants of the same region, each once',
+  })
+  @ValidateIf(isGiven)
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  participantIds?: string[];
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    format: 'uuid',
+    default: [],
+    description: 'the trainers who may lead its sessions: trainers of the same region, each once',
+  })
+  @ValidateIf(isGiven)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  trainerIds?: string[];
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    example: ['ar', 'ti'],
+    default: [],
+    description: 'ISO 639 codes of the languages the group needs an interpreter for',
+  })
+  @ValidateIf(isGiven)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique({ message: '$property must not name a language twice' })
+  @Matches(LANGUAGE_CODE, {
+    each: true,
+    message: '$property must hold ISO 639 language codes such as ar or ti',
+  })
+  interpreterLanguages?: string[];
+}
+
+/** Null is refused for required fields (skipNullProperties: false) and clears the optional ones. */
+export class UpdateGroupDto extends PartialType(OmitType(CreateGroupDto, ['regionId'] as const), {
+  skipNullProperties: false,
+}) {}
+
+export class GroupListQueryDto extends RegionListQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'the groups of this programme' })
+  @IsOptional()
+  @IsUUID()
+  programme?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the groups that meet at this location' })
+  @IsOptional()
+  @IsUUID()
+  location?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the groups this participant is a member of' })
+  @IsOptional()
+  @IsUUID()
+  participant?: string;
+}
+
+export class GroupDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) regionId: string;
+  @ApiProperty({ nullable: true, type: String }) ref: string | null;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'uuid' }) locationId: string;
+  @ApiProperty({ type: String, isArray: true, format: 'uuid', description: 'sorted' })
+  participantIds: string[];
+  @ApiProperty({ type: String, isArray: true, format: 'uuid', description: 'sorted' }) trainerIds: string[];
+  @ApiProperty({ type: String, isArray: true, example: ['ar', 'ti'] }) interpreterLanguages: string[];
+
+  static from(group: Group): GroupDto {
+    const { id, regionId, ref, programmeId, name, locationId } = group;
+    return {
+      id,
+      regionId,
+      ref,
+      programmeId,
+      name,
+      locationId,
+      participantIds: (group.members ?? []).map((member) => member.id).sort(),
+      trainerIds: (group.trainers ?? []).map((trainer) => trainer.id).sort(),
+      interpreterLanguages: [...(group.interpreterLanguages ?? [])],
+    };
+  }
+}

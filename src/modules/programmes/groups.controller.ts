@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '../../common/api/id-param';
+import { ApiPageResponse, Page } from '../../common/api/page';
+import { CreateGroupDto, GroupDto, GroupListQueryDto, UpdateGroupDto } from './dto/group.dto';
+import { GroupsService } from './groups.service';
+
+@ApiTags('groups')
+@ApiBearerAuth()
+@Controller('groups')
+export class GroupsController {
+  constructor(private readonly groups: GroupsService) {}
+
+  @Get()
+  @ApiPageResponse(GroupDto)
+  async list(@Query() query: GroupListQueryDto): Promise<Page<GroupDto>> {
+    const page = await this.groups.list(query);
+    return { items: page.items.map(GroupDto.from), total: page.total };
+  }
+
+  @Get(':id')
+  async get(@IdParam() id: string): Promise<GroupDto> {
+    return GroupDto.from(await this.groups.get(id));
+  }
+
+  @Post()
+  async create(@Body() dto: CreateGroupDto): Promise<GroupDto> {
+    return GroupDto.from(await this.groups.create(dto));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Update a group; participantIds and trainerIds, when given, replace the lists' })
+  async update(@IdParam() id: string, @Body() dto: UpdateGroupDto): Promise<GroupDto> {
+    return GroupDto.from(await this.groups.update(id, dto));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a group (409 while it still has sessions)' })
+  async remove(@IdParam() id: string): Promise<void> {
+    await this.groups.remove(id);
+  }
+}

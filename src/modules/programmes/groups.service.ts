@@ -1,0 +1,224 @@
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { DeepPartial, FindManyOptions, FindOptionsWhere, In, IsNull, Not, Raw } from 'typeorm';
+import { Page } from '../../common/api/page';
+import { notFound } from '../../common/errors/not-found';
+import { LocationsService } from '../locations/locations.service';
+import { ParticipantsService } from '../participants/participants.service';
+import { RegionsService } from '../regions/regions.service';
+import { TrainersService } from '../staff/trainers.service';
+import { CreateGroupDto, GroupListQueryDto, UpdateGroupDto } from './dto/group.dto';
+import { Group } from './group.entity';
+import { requireEach, sameIds } from './id-list-checks';
+import { ProgrammesService } from './programmes.service';
+import { Session } from './session.entity';
+
+/** Loads a group with the ids of its members and trainers only: their personal data is not needed here. */
+const WITH_MEMBER_IDS = {
+  relations: { members: true, trainers: true },
+  select: {
+    id: true,
+    createdAt: true,
+    updatedAt: true,
+    regionId: true,
+    ref: true,
+    programmeId: true,
+    name: true,
+    locationId: true,
+    interpreterLanguages: true,
+    members: { id: true },
+    trainers: { id: true },
+  },
+} satisfies FindManyOptions<Group>;
+
+/** A lookup of another module that answers 404 becomes a 400 naming the list filter. */
+async function requireFilter(lookup: () => Promise<unknown>, message: string): Promise<void> {
+  try {
+    await lookup();
+  } catch (error) {
+    if (error instanceof NotFoundException) throw new BadRequestException(message);
+    throw error;
+  }
+}
+
+@Injectable()
+export class GroupsService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly regions: RegionsService,
+    private readonly programmes: ProgrammesService,
+    private readonly locations: LocationsService,
+    private readonly participants: ParticipantsService,
+    private readonly trainers: TrainersService,
+  ) {}
+
+  private get groups() {
+    return this.txHost.tx.getRepository(Group);
+  }
+
+  async list(query: GroupListQueryDto): Promise<Page<Group>> {
+    const where: FindOptionsWhere<Group> = await this.regions.scope(query);
+    if (query.programme) {
+      const programme = query.programme;
+      await requireFilter(() => this.programmes.get(programme), `programme: no programme "${programme}"`);
+      where.programmeId = programme;
+    }
+    if (query.location) {
+      const location = query.location;
+      await requireFilter(() => this.locations.get(location), `location: no location "${location}"`);
+      where.locationId = location;
+    }
+    if (query.participant) {
+      const participant = query.participant;
+      await requireFilter(
+        () => this.participants.get(participant),
+        `participant: no participant "${participant}"`,
+      );
+      // A subquery rather than a join on `members`, which would also narrow the members loaded to her alone.
+      where.id = Raw(
+        (id) => `${id} IN (SELECT "group_id" FROM "group_members" WHERE "participant_id" = :participant)`,
+        {
+          participant,
+        },
+      );
+    }
+    const [items, total] = await this.groups.findAndCount({
+      ...WITH_MEMBER_IDS,
+      where,
+      order: { name: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total };
+  }
+
+  async get(id: string): Promise<Group> {
+    const group = await this.groups.findOne({ ...WITH_MEMBER_IDS, where: { id } });
+    if (!group) throw notFound('group', id);
+    return group;
+  }
+
+  /** The ids of the participants in a group, sorted; 404 for an unknown group. */
+  async memberIds(groupId: string): Promise<string[]> {
+    const group = await this.get(groupId);
+    return group.members.map((member) => member.id).sort();
+  }
+
+  /**
+   * The ids of the groups a list filter names, by id or ref (a ref may recur in several regions);
+   * 400 naming the field when there is none.
+   */
+  async resolveIds(idOrRef: string, regionId?: string, field = 'group'): Promise<string[]> {
+    const byRef: FindOptionsWhere<Group> = regionId ? { ref: idOrRef, regionId } : { ref: idOrRef };
+    const where = isUUID(idOrRef) ? [{ id: idOrRef }, byRef] : [byRef];
+    const found = await this.groups.find({ where, select: { id: true } });
+    if (found.length === 0) throw new BadRequestException(`${field}: no group "${idOrRef}"`);
+    return found.map((group) => group.id);
+  }
+
+  /** Checks that a group exists in the given region; 400 naming the field when it does not. */
+  async requireInRegion(id: string, regionId: string, field = 'groupId'): Promise<void> {
+    const found = await this.groups.existsBy({ id, regionId });
+    if (!found) throw new BadRequestException(`${field}: no group ${id} in this region`);
+  }
+
+  @Transactional()
+  async create(dto: CreateGroupDto): Promise<Group> {
+    const regionId = await this.regions.resolveId(dto.regionId, 'regionId');
+    await this.programmes.requireInRegion(dto.programmeId, regionId, 'programmeId');
+    await this.locations.requireInRegion(dto.locationId, regionId, 'locationId');
+    const participantIds = dto.participantIds ?? [];
+    const trainerIds = dto.trainerIds ?? [];
+    await this.requireParticipants(participantIds, regionId);
+    await this.requireTrainers(trainerIds, regionId);
+    const { id } = await this.groups.save(
+      this.groups.create({
+        regionId,
+        ref: dto.ref,
+        programmeId: dto.programmeId,
+        name: dto.name,
+        locationId: dto.locationId,
+        interpreterLanguages: dto.interpreterLanguages ?? [],
+        members: participantIds.map((participantId) => ({ id: participantId })),
+        trainers: trainerIds.map((trainerId) => ({ id: trainerId })),
+      }),
+    );
+    return this.get(id);
+  }
+
+  @Transactional()
+  async update(id: string, dto: UpdateGroupDto): Promise<Group> {
+    const group = await this.get(id);
+    const changes: DeepPartial<Group> = {
+      id,
+      ref: dto.ref,
+      name: dto.name,
+      programmeId: dto.programmeId,
+      locationId: dto.locationId,
+      interpreterLanguages: dto.interpreterLanguages,
+    };
+    if (dto.programmeId && dto.programmeId !== group.programmeId) {
+      await this.programmes.requireInRegion(dto.programmeId, group.regionId, 'programmeId');
+    }
+    if (dto.locationId && dto.locationId !== group.locationId) {
+      await this.locations.requireInRegion(dto.locationId, group.regionId, 'locationId');
+    }
+    const participantIds = dto.participantIds;
+    if (
+      participantIds &&
+      !sameIds(
+        participantIds,
+        group.members.map((member) => member.id),
+      )
+    ) {
+      await this.requireParticipants(participantIds, group.regionId);
+      changes.members = participantIds.map((participantId) => ({ id: participantId }));
+    }
+    const trainerIds = dto.trainerIds;
+    if (
+      trainerIds &&
+      !sameIds(
+        trainerIds,
+        group.trainers.map((trainer) => trainer.id),
+      )
+    ) {
+      await this.requireTrainers(trainerIds, group.regionId);
+      await this.requireNoSessionsLedByOthers(id, trainerIds);
+      changes.trainers = trainerIds.map((trainerId) => ({ id: trainerId }));
+    }
+    await this.groups.save(changes);
+    return this.get(id);
+  }
+
+  /** A group that still has sessions answers 409 (the sessions refer to it). */
+  async remove(id: string): Promise<void> {
+    await this.get(id);
+    await this.groups.delete({ id });
+  }
+
+  private requireParticipants(ids: string[], regionId: string): Promise<void> {
+    return requireEach(ids, 'participantIds', (id, field) =>
+      this.participants.requireInRegion(id, regionId, field),
+    );
+  }
+
+  private requireTrainers(ids: string[], regionId: string): Promise<void> {
+    return requireEach(ids, 'trainerIds', (id, field) => this.trainers.requireInRegion(id, regionId, field));
+  }
+
+  /** A session is led by one of its group's trainers, so a trainer who still leads some cannot leave the group. */
+  private async requireNoSessionsLedByOthers(groupId: string, trainerIds: string[]): Promise<void> {
+    const session = await this.txHost.tx.getRepository(Session).findOne({
+      where: { groupId, trainerId: trainerIds.length > 0 ? Not(In(trainerIds)) : Not(IsNull()) },
+      select: { id: true, trainerId: true },
+      order: { start: 'ASC', id: 'ASC' },
+    });
+    if (session) {
+      throw new ConflictException(
+        `trainerIds: trainer ${session.trainerId} still leads sessions of this group; give them another trainer first`,
+      );
+    }
+  }
+}

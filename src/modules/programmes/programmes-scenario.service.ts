@@ -1,0 +1,92 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { RowChanges, upsertByRef, UpsertOutcome } from '../../common/database/bulk-writes';
+import { Group } from './group.entity';
+import { Programme } from './programme.entity';
+
+export interface ProgrammeImport {
+  ref: string;
+  name: string;
+  startDate: string;
+  sessionsPerGroup: number;
+  sessionsPerWeek: number;
+  intervalWeeks: number;
+  durationMinutes: number;
+}
+
+export interface GroupImport {
+  ref: string;
+  name: string;
+  locationId: string;
+  interpreterLanguages: string[];
+  participantIds: string[];
+  trainerIds: string[];
+}
+
+/** The programmes module's part of scenario import and export: the programme and its groups. */
+@Injectable()
+export class ProgrammesScenarioService {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  async importProgramme(
+    regionId: string,
+    programme: ProgrammeImport,
+    groups: GroupImport[],
+  ): Promise<{ programme: UpsertOutcome; groups: UpsertOutcome; members: RowChanges }> {
+    const programmeOutcome = await upsertByRef(this.txHost.tx.getRepository(Programme), regionId, [
+      programme,
+    ]);
+    const programmeId = programmeOutcome.ids.get(programme.ref)!;
+    const groupOutcome = await upsertByRef(
+      this.txHost.tx.getRepository(Group),
+      regionId,
+      groups.map(({ participantIds: _, trainerIds: __, ...group }) => ({ ...group, programmeId })),
+    );
+    const members = { created: 0, deleted: 0 };
+    for (const group of groups) {
+      const groupId = groupOutcome.ids.get(group.ref)!;
+      for (const [relation, wanted] of [
+        ['members', group.participantIds],
+        ['trainers', group.trainerIds],
+      ] as const) {
+        const change = await this.syncRelation(groupId, relation, wanted);
+        members.created += change.created;
+        members.deleted += change.deleted;
+      }
+    }
+    return { programme: programmeOutcome, groups: groupOutcome, members };
+  }
+
+  private async syncRelation(
+    groupId: string,
+    relation: 'members' | 'trainers',
+    wanted: string[],
+  ): Promise<RowChanges> {
+    const builder = this.txHost.tx.createQueryBuilder().relation(Group, relation).of(groupId);
+    const current = new Set((await builder.loadMany<{ id: string }>()).map((row) => row.id));
+    const target = new Set(wanted);
+    const add = [...target].filter((id) => !current.has(id));
+    const remove = [...current].filter((id) => !target.has(id));
+    if (add.length > 0 || remove.length > 0) await builder.addAndRemove(add, remove);
+    return { created: add.length, deleted: remove.length };
+  }
+
+  /** The region's programme by ref, or else the one created first; undefined when it has none. */
+  async exportProgramme(
+    regionId: string,
+    ref?: string,
+  ): Promise<{ programme: Programme; groups: Group[] } | undefined> {
+    const programmes = this.txHost.tx.getRepository(Programme);
+    const programme = ref
+      ? await programmes.findOne({ where: { regionId, ref } })
+      : await programmes.findOne({ where: { regionId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    if (!programme) return undefined;
+    const groups = await this.txHost.tx.getRepository(Group).find({
+      where: { programmeId: programme.id },
+      relations: { members: true, trainers: true },
+      select: { members: { id: true, ref: true }, trainers: { id: true, ref: true } },
+    });
+    return { programme, groups };
+  }
+}

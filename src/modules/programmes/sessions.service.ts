@@ -1,0 +1,206 @@
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import {
+  And,
+  DeepPartial,
+  FindManyOptions,
+  FindOperator,
+  FindOptionsWhere,
+  In,
+  LessThan,
+  MoreThanOrEqual,
+} from 'typeorm';
+import { Page } from '../../common/api/page';
+import { notFound } from '../../common/errors/not-found';
+import { localToInstant } from '../../planning/time/wall-clock';
+import { LocationsService } from '../locations/locations.service';
+import { RegionsService } from '../regions/regions.service';
+import { InterpretersService } from '../staff/interpreters.service';
+import { CreateSessionDto, parseInstant, SessionListQueryDto, UpdateSessionDto } from './dto/session.dto';
+import { Group } from './group.entity';
+import { GroupsService } from './groups.service';
+import { requireEach, sameIds } from './id-list-checks';
+import { Session } from './session.entity';
+
+/** Loads a session with the ids of its interpreters only. */
+const WITH_INTERPRETER_IDS = {
+  relations: { interpreters: true },
+  select: {
+    id: true,
+    createdAt: true,
+    updatedAt: true,
+    regionId: true,
+    ref: true,
+    groupId: true,
+    locationId: true,
+    start: true,
+    end: true,
+    trainerId: true,
+    status: true,
+    interpreters: { id: true },
+  },
+} satisfies FindManyOptions<Session>;
+
+const nextDay = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly regions: RegionsService,
+    private readonly groups: GroupsService,
+    private readonly locations: LocationsService,
+    private readonly interpreters: InterpretersService,
+  ) {}
+
+  private get sessions() {
+    return this.txHost.tx.getRepository(Session);
+  }
+
+  async list(query: SessionListQueryDto): Promise<Page<Session>> {
+    const scope = await this.regions.scope(query);
+    const where: FindOptionsWhere<Session> = { ...scope };
+    if (query.group) where.groupId = In(await this.groups.resolveIds(query.group, scope.regionId));
+    if (query.status) where.status = query.status;
+    const [items, total] = await this.sessions.findAndCount({
+      ...WITH_INTERPRETER_IDS,
+      where: query.from || query.to ? await this.startingOnLocalDates(where, query.from, query.to) : where,
+      order: { start: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total };
+  }
+
+  /**
+   * Narrows `where` to sessions that start on the local dates from…to (inclusive) of their own region: the
+   * dates become instants per time zone, so that the `start` index serves and a session at 00:30 in January
+   * counts for its local date, not for the UTC one before it.
+   */
+  private async startingOnLocalDates(
+    where: FindOptionsWhere<Session>,
+    from?: string,
+    to?: string,
+  ): Promise<FindOptionsWhere<Session>[]> {
+    const regionIds =
+      typeof where.regionId === 'string'
+        ? [where.regionId]
+        : (
+            await this.sessions
+              .createQueryBuilder('session')
+              .select('DISTINCT session.regionId', 'regionId')
+              .getRawMany<{ regionId: string }>()
+          ).map((row) => row.regionId);
+    const regionsByZone = new Map<string, string[]>();
+    for (const regionId of regionIds) {
+      const { timezone } = await this.regions.get(regionId);
+      regionsByZone.set(timezone, [...(regionsByZone.get(timezone) ?? []), regionId]);
+    }
+    // No session anywhere yet: an empty In() matches nothing, where an empty list of conditions would match all.
+    if (regionsByZone.size === 0) return [{ ...where, regionId: In([]) }];
+    return [...regionsByZone].map(([zone, ids]) => {
+      const bounds: FindOperator<Date>[] = [];
+      if (from) bounds.push(MoreThanOrEqual(localToInstant(from, '00:00', zone)));
+      if (to) bounds.push(LessThan(localToInstant(nextDay(to), '00:00', zone)));
+      return { ...where, regionId: In(ids), start: bounds.length === 1 ? bounds[0] : And(...bounds) };
+    });
+  }
+
+  /** The time zone of each region the sessions belong to, to answer their times in local time. */
+  async timezones(sessions: Session[]): Promise<Map<string, string>> {
+    const zones = new Map<string, string>();
+    for (const regionId of new Set(sessions.map((session) => session.regionId))) {
+      zones.set(regionId, (await this.regions.get(regionId)).timezone);
+    }
+    return zones;
+  }
+
+  async get(id: string): Promise<Session> {
+    const session = await this.sessions.findOne({ ...WITH_INTERPRETER_IDS, where: { id } });
+    if (!session) throw notFound('session', id);
+    return session;
+  }
+
+  @Transactional()
+  async create(dto: CreateSessionDto): Promise<Session> {
+    const regionId = await this.regions.resolveId(dto.regionId, 'regionId');
+    await this.groups.requireInRegion(dto.groupId, regionId, 'groupId');
+    const group = await this.groups.get(dto.groupId);
+    if (dto.locationId) await this.locations.requireInRegion(dto.locationId, regionId, 'locationId');
+    if (dto.trainerId) requireGroupTrainer(group, dto.trainerId);
+    const interpreterIds = dto.interpreterIds ?? [];
+    await this.requireInterpreters(interpreterIds, regionId);
+    const { id } = await this.sessions.save(
+      this.sessions.create({
+        regionId,
+        ref: dto.ref,
+        groupId: group.id,
+        locationId: dto.locationId ?? group.locationId,
+        start: parseInstant(dto.start),
+        end: parseInstant(dto.end),
+        trainerId: dto.trainerId ?? null,
+        status: dto.status ?? 'planned',
+        interpreters: interpreterIds.map((interpreterId) => ({ id: interpreterId })),
+      }),
+    );
+    return this.get(id);
+  }
+
+  @Transactional()
+  async update(id: string, dto: UpdateSessionDto): Promise<Session> {
+    const session = await this.get(id);
+    const start = dto.start ? parseInstant(dto.start)! : session.start;
+    const end = dto.end ? parseInstant(dto.end)! : session.end;
+    if (end <= start) throw new BadRequestException('end: must be after start');
+
+    const groupId = dto.groupId ?? session.groupId;
+    const groupChanged = groupId !== session.groupId;
+    if (groupChanged) await this.groups.requireInRegion(groupId, session.regionId, 'groupId');
+    if (dto.locationId && dto.locationId !== session.locationId) {
+      await this.locations.requireInRegion(dto.locationId, session.regionId, 'locationId');
+    }
+    const trainerId = dto.trainerId === undefined ? session.trainerId : dto.trainerId;
+    if (trainerId && (groupChanged || trainerId !== session.trainerId)) {
+      requireGroupTrainer(await this.groups.get(groupId), trainerId);
+    }
+    const changes: DeepPartial<Session> = {
+      id,
+      ref: dto.ref,
+      groupId: dto.groupId,
+      locationId: dto.locationId,
+      start,
+      end,
+      trainerId,
+      status: dto.status,
+    };
+    const interpreterIds = dto.interpreterIds;
+    const current = session.interpreters.map((interpreter) => interpreter.id);
+    if (interpreterIds && !sameIds(interpreterIds, current)) {
+      await this.requireInterpreters(interpreterIds, session.regionId);
+      changes.interpreters = interpreterIds.map((interpreterId) => ({ id: interpreterId }));
+    }
+    await this.sessions.save(changes);
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.get(id);
+    await this.sessions.delete({ id });
+  }
+
+  private requireInterpreters(ids: string[], regionId: string): Promise<void> {
+    return requireEach(ids, 'interpreterIds', (id, field) =>
+      this.interpreters.requireInRegion(id, regionId, field),
+    );
+  }
+}
+
+function requireGroupTrainer(group: Group, trainerId: string): void {
+  if (!group.trainers.some((trainer) => trainer.id === trainerId.toLowerCase())) {
+    throw new BadRequestException(
+      `trainerId: trainer ${trainerId} is not one of the trainers of group ${group.id}`,
+    );
+  }
+}

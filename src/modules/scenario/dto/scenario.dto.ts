@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsOptional, IsTimeZone, Matches } from 'class-validator';
+import { IsNested, IsText, WeeklyWindowDto } from '../../../common/validation/decorators';
+import { ClosedDateDto } from '../../regions/dto/closed-date.dto';
+import { PolicyDto } from '../../regions/dto/policy.dto';
+import { REGION_REF } from '../../regions/dto/region.dto';
+import { IsListOf } from './scenario-fields';
+import { ScenarioParticipantDto } from './scenario-participant.dto';
+import { ScenarioProgrammeDto } from './scenario-programme.dto';
+import {
+  ScenarioChildcareProviderDto,
+  ScenarioInterpreterDto,
+  ScenarioLanguageProviderDto,
+  ScenarioLocationDto,
+  ScenarioMunicipalityDto,
+  ScenarioTrainerDto,
+  ScenarioVehicleDto,
+} from './scenario-resources.dto';
+
+export const SCENARIO_FORMAT = 'trefpunt-scenario/1';
+
+/** A whole region in one document (format `trefpunt-scenario/1`), as README and docs/scenario describe. */
+export class ScenarioDto {
+  @ApiProperty({ example: SCENARIO_FORMAT })
+  @Equals(SCENARIO_FORMAT, { message: `$property must be "${SCENARIO_FORMAT}"` })
+  format: typeof SCENARIO_FORMAT;
+
+  @ApiProperty({ example: 'berkelland' })
+  @Matches(REGION_REF, { message: '$property must be 1 to 100 letters, digits, ".", "_" or "-"' })
+  region: string;
+
+  @IsText({ example: 'Berkelland-Bronckhorst' })
+  name: string;
+
+  @ApiProperty({ example: 'Europe/Amsterdam' })
+  @IsTimeZone({ message: '$property must be an IANA time zone such as Europe/Amsterdam' })
+  timezone: string;
+
+  @IsListOf(() => ScenarioMunicipalityDto)
+  municipalities: ScenarioMunicipalityDto[];
+
+  @IsListOf(() => ScenarioLocationDto)
+  locations: ScenarioLocationDto[];
+
+  @IsListOf(() => ScenarioLanguageProviderDto)
+  languageProviders: ScenarioLanguageProviderDto[];
+
+  @IsListOf(() => ScenarioParticipantDto)
+  participants: ScenarioParticipantDto[];
+
+  @IsListOf(() => ScenarioTrainerDto)
+  trainers: ScenarioTrainerDto[];
+
+  @IsListOf(() => ScenarioInterpreterDto)
+  interpreters: ScenarioInterpreterDto[];
+
+  @IsListOf(() => ScenarioVehicleDto)
+  vehicles: ScenarioVehicleDto[];
+
+  @IsListOf(() => ScenarioChildcareProviderDto)
+  childcareProviders: ScenarioChildcareProviderDto[];
+
+  @IsListOf(() => WeeklyWindowDto)
+  schoolHours: WeeklyWindowDto[];
+
+  @IsListOf(() => ClosedDateDto)
+  closedDates: ClosedDateDto[];
+
+  @ApiProperty({ type: PolicyDto })
+  @IsNested(() => PolicyDto)
+  policy: PolicyDto;
+
+  @ApiPropertyOptional({
+    type: ScenarioProgrammeDto,
+    description: 'left out by an export of a region without one',
+  })
+  @IsOptional()
+  @IsNested(() => ScenarioProgrammeDto)
+  programme?: ScenarioProgrammeDto;
+}

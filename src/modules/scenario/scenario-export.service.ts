@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { sortWindows } from '../../common/database/weekly-windows';
+import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
+import { LanguageProvidersScenarioService } from '../language-providers/language-providers-scenario.service';
+import { LocationsScenarioService } from '../locations/locations-scenario.service';
+import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
+import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
+import { RegionsScenarioService } from '../regions/regions-scenario.service';
+import { RegionsService } from '../regions/regions.service';
+import { StaffScenarioService } from '../staff/staff-scenario.service';
+import { TransportScenarioService } from '../transport/transport-scenario.service';
+import { SCENARIO_FORMAT, ScenarioDto } from './dto/scenario.dto';
+import { DEFAULT_PROGRAMME_REF } from './scenario-import.service';
+
+interface Identified {
+  id: string;
+  ref: string | null;
+}
+
+/** The id a record has in a scenario: its ref, or its own id when it was made through the API. */
+const scenarioId = (record: Identified) => record.ref ?? record.id;
+const byScenarioId = <T extends Identified>(records: T[]): T[] =>
+  [...records].sort((a, b) => scenarioId(a).localeCompare(scenarioId(b), 'en', { numeric: true }));
+const position = ({ lat, lon }: { lat: number; lon: number }) => ({ lat, lon });
+
+/** Gives a region back as a scenario document, in the format the import reads. */
+@Injectable()
+export class ScenarioExportService {
+  constructor(
+    private readonly regionsService: RegionsService,
+    private readonly regions: RegionsScenarioService,
+    private readonly locations: LocationsScenarioService,
+    private readonly languageProviders: LanguageProvidersScenarioService,
+    private readonly participants: ParticipantsScenarioService,
+    private readonly staff: StaffScenarioService,
+    private readonly transport: TransportScenarioService,
+    private readonly childcare: ChildcareScenarioService,
+    private readonly programmes: ProgrammesScenarioService,
+  ) {}
+
+  async exportScenario(regionIdOrRef: string, programmeRef?: string): Promise<ScenarioDto> {
+    const regionId = await this.regionsService.resolveId(regionIdOrRef);
+    const region = await this.regions.exportRegion(regionId);
+    const municipalities = byScenarioId(await this.regions.exportMunicipalities(regionId));
+    const locations = byScenarioId(await this.locations.exportLocations(regionId));
+    const providers = byScenarioId(await this.languageProviders.exportProviders(regionId));
+    const participants = byScenarioId(await this.participants.exportParticipants(regionId));
+    const participantIds = participants.map((participant) => participant.id);
+    const children = byScenarioId(await this.participants.exportChildren(regionId));
+    const lessons = await this.languageProviders.exportLessons(participantIds);
+    const appointments = await this.participants.exportAppointments(participantIds);
+    const trainers = byScenarioId(await this.staff.exportTrainers(regionId));
+    const interpreters = byScenarioId(await this.staff.exportInterpreters(regionId));
+    const vehicles = byScenarioId(await this.transport.exportVehicles(regionId));
+    const childcareProviders = byScenarioId(await this.childcare.exportProviders(regionId));
+    const programme = await this.programmes.exportProgramme(regionId, programmeRef);
+
+    const refOf = new Map<string, string>(
+      [...municipalities, ...locations, ...providers, ...participants, ...trainers].map((record) => [
+        record.id,
+        scenarioId(record),
+      ]),
+    );
+    const ofParticipant = <T extends { participantId: string }>(rows: T[]) => {
+      const grouped = new Map<string, T[]>();
+      for (const row of rows)
+        grouped.set(row.participantId, [...(grouped.get(row.participantId) ?? []), row]);
+      return (participantId: string) => grouped.get(participantId) ?? [];
+    };
+    const childrenOf = ofParticipant(children);
+    const lessonsOf = ofParticipant(lessons);
+    const appointmentsOf = ofParticipant(appointments);
+
+    return {
+      format: SCENARIO_FORMAT,
+      region: region.ref,
+      name: region.name,
+      timezone: region.timezone,
+      municipalities: municipalities.map((municipality) => ({
+        id: scenarioId(municipality),
+        name: municipality.name,
+      })),
+      locations: locations.map((location) => ({
+        id: scenarioId(location),
+        name: location.name,
+        municipalityId: refOf.get(location.municipalityId)!,
+        address: location.address,
+        position: position(location.position),
+        openingHours: sortWindows(location.openingHours),
+        rooms: location.rooms,
+      })),
+      languageProviders: providers.map((provider) => ({
+        id: scenarioId(provider),
+        name: provider.name,
+        ...(provider.email !== null && { email: provider.email }),
+      })),
+      participants: participants.map((participant) => ({
+        id: scenarioId(participant),
+        name: participant.name,
+        municipalityId: refOf.get(participant.municipalityId)!,
+        address: participant.address,
+        position: position(participant.position),
+        phone: participant.phone,
+        ...(participant.email !== null && { email: participant.email }),
+        language: participant.language,
+        interpreterNeeded: participant.interpreterNeeded,
+        reminderChannel: participant.reminderChannel,
+        transport: participant.transport,
+        children: childrenOf(participant.id).map((child) => ({
+          id: scenarioId(child),
+          birthDate: child.birthDate,
+          careByPartner: child.careByPartner,
+        })),
+        lessons: lessonsOf(participant.id).map((lesson) => ({
+          providerId: refOf.get(lesson.providerId)!,
+          weekday: lesson.weekday,
+          from: lesson.from,
+          to: lesson.to,
+          position: position(lesson.position),
+          validFrom: lesson.validFrom,
+          validTo: lesson.validTo,
+        })),
+        appointments: appointmentsOf(participant.id).map(({ date, from, to, what }) => ({
+          date,
+          from,
+          to,
+          what,
+        })),
+      })),
+      trainers: trainers.map((trainer) => ({
+        id: scenarioId(trainer),
+        name: trainer.name,
+        availability: sortWindows(trainer.availability),
+      })),
+      interpreters: interpreters.map((interpreter) => ({
+        id: scenarioId(interpreter),
+        name: interpreter.name,
+        languages: interpreter.languages,
+        availability: sortWindows(interpreter.availability),
+      })),
+      vehicles: vehicles.map((vehicle) => ({
+        id: scenarioId(vehicle),
+        name: vehicle.name,
+        kind: vehicle.kind,
+        seats: vehicle.seats,
+        childSeats: vehicle.childSeats,
+        depot: position(vehicle.depot),
+        availability: sortWindows(vehicle.availability),
+        volunteerDriven: vehicle.volunteerDriven,
+      })),
+      childcareProviders: childcareProviders.map((provider) => ({
+        id: scenarioId(provider),
+        name: provider.name,
+        kind: provider.kind,
+        ...(provider.locationId !== null && { locationId: refOf.get(provider.locationId)! }),
+        position: position(provider.position),
+        openingHours: sortWindows(provider.openingHours),
+        places: [...provider.places]
+          .sort((a, b) => a.minAgeMonths - b.minAgeMonths || a.maxAgeMonths - b.maxAgeMonths)
+          .map(({ minAgeMonths, maxAgeMonths, capacity }) => ({ minAgeMonths, maxAgeMonths, capacity })),
+        pricePerHour: provider.pricePerHour,
+      })),
+      schoolHours: sortWindows(region.schoolHours),
+      closedDates: region.closedDates
+        .map(({ from, to, reason }) => ({ from, to, reason }))
+        .sort((a, b) => a.from.localeCompare(b.from)),
+      policy: { ...region.policy },
+      ...(programme && {
+        programme: {
+          ...(scenarioId(programme.programme) !== DEFAULT_PROGRAMME_REF && {
+            id: scenarioId(programme.programme),
+          }),
+          name: programme.programme.name,
+          startDate: programme.programme.startDate,
+          sessionsPerGroup: programme.programme.sessionsPerGroup,
+          sessionsPerWeek: programme.programme.sessionsPerWeek,
+          intervalWeeks: programme.programme.intervalWeeks,
+          durationMinutes: programme.programme.durationMinutes,
+          groups: byScenarioId(programme.groups).map((group) => ({
+            id: scenarioId(group),
+            name: group.name,
+            locationId: refOf.get(group.locationId)!,
+            participantIds: byScenarioId(group.members).map(scenarioId),
+            trainerIds: byScenarioId(group.trainers).map(scenarioId),
+            interpreterLanguages: group.interpreterLanguages,
+          })),
+        },
+      }),
+    };
+  }
+}

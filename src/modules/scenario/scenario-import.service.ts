@@ -1,0 +1,271 @@
+import { Transactional } from '@nestjs-cls/transactional';
+import { Injectable, Logger } from '@nestjs/common';
+import { ChangeCount, RowChanges, UpsertOutcome } from '../../common/database/bulk-writes';
+import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
+import { LanguageProvidersScenarioService } from '../language-providers/language-providers-scenario.service';
+import { LocationsScenarioService } from '../locations/locations-scenario.service';
+import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
+import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
+import { RegionsScenarioService } from '../regions/regions-scenario.service';
+import { StaffScenarioService } from '../staff/staff-scenario.service';
+import { TransportScenarioService } from '../transport/transport-scenario.service';
+import { ScenarioDto } from './dto/scenario.dto';
+import { isUsableAppointment } from './scenario-rules';
+import { parseScenario } from './scenario-parser';
+
+export const DEFAULT_PROGRAMME_REF = 'programme';
+
+export interface ImportSummary {
+  region: { id: string; ref: string; created: boolean };
+  /** False when the import found everything as the file says (importing the same file again). */
+  changed: boolean;
+  /** Records with an id in the file: how many were created, updated, or found as they are. */
+  records: Record<string, ChangeCount>;
+  /** Lists without ids (lessons, appointments, hours, places, group members): rows added and removed. */
+  lists: Record<string, RowChanges>;
+  warnings: string[];
+  durationMs: number;
+}
+
+const withoutIds = ({ created, updated, unchanged }: UpsertOutcome): ChangeCount => ({
+  created,
+  updated,
+  unchanged,
+});
+const sum = (...changes: RowChanges[]): RowChanges => ({
+  created: changes.reduce((total, change) => total + change.created, 0),
+  deleted: changes.reduce((total, change) => total + change.deleted, 0),
+});
+
+/**
+ * Imports a region from a scenario document: all of it in one transaction, or nothing. Records are matched by
+ * their scenario id (`ref`) within the region: new ones are created, changed ones updated, and none is deleted.
+ * The lists inside a record that have no ids of their own (a participant's lessons and appointments, opening
+ * hours, availability, places, a group's members and trainers) are made exactly as the file says.
+ */
+@Injectable()
+export class ScenarioImportService {
+  private readonly logger = new Logger(ScenarioImportService.name);
+
+  constructor(
+    private readonly regions: RegionsScenarioService,
+    private readonly locations: LocationsScenarioService,
+    private readonly languageProviders: LanguageProvidersScenarioService,
+    private readonly participants: ParticipantsScenarioService,
+    private readonly staff: StaffScenarioService,
+    private readonly transport: TransportScenarioService,
+    private readonly childcare: ChildcareScenarioService,
+    private readonly programmes: ProgrammesScenarioService,
+  ) {}
+
+  async importScenario(document: unknown): Promise<ImportSummary> {
+    const started = performance.now();
+    const { scenario, warnings } = await parseScenario(document);
+    const summary = await this.store(scenario);
+    const durationMs = Math.round(performance.now() - started);
+    this.logger.log(
+      {
+        region: scenario.region,
+        changed: summary.changed,
+        participants: scenario.participants.length,
+        durationMs,
+      },
+      'scenario imported',
+    );
+    return { ...summary, warnings, durationMs };
+  }
+
+  @Transactional()
+  private async store(scenario: ScenarioDto): Promise<Omit<ImportSummary, 'warnings' | 'durationMs'>> {
+    const region = await this.regions.importRegion({
+      ref: scenario.region,
+      name: scenario.name,
+      timezone: scenario.timezone,
+      policy: scenario.policy,
+      schoolHours: scenario.schoolHours,
+      closedDates: scenario.closedDates.map(({ from, to, reason }) => ({ from, to, reason: reason ?? '' })),
+    });
+    const regionId = region.id;
+    const position = ({ lat, lon }: { lat: number; lon: number }) => ({ lat, lon });
+
+    const municipalities = await this.regions.importMunicipalities(
+      regionId,
+      scenario.municipalities.map(({ id, name }) => ({ ref: id, name })),
+    );
+    const locations = await this.locations.importLocations(
+      regionId,
+      scenario.locations.map((location) => ({
+        ref: location.id,
+        municipalityId: municipalities.ids.get(location.municipalityId)!,
+        name: location.name,
+        address: location.address,
+        position: position(location.position),
+        rooms: location.rooms,
+        openingHours: location.openingHours,
+      })),
+    );
+    const providers = await this.languageProviders.importProviders(
+      regionId,
+      scenario.languageProviders.map(({ id, name, email }) => ({ ref: id, name, email: email ?? null })),
+    );
+    const participants = await this.participants.importParticipants(
+      regionId,
+      scenario.participants.map((participant) => ({
+        ref: participant.id,
+        municipalityId: municipalities.ids.get(participant.municipalityId)!,
+        name: participant.name,
+        phone: participant.phone,
+        email: participant.email ?? null,
+        language: participant.language,
+        interpreterNeeded: participant.interpreterNeeded,
+        reminderChannel: participant.reminderChannel,
+        transport: participant.transport,
+        address: participant.address,
+        position: position(participant.position),
+      })),
+    );
+    const participantIds = [...participants.ids.values()];
+    const idOf = (participantRef: string) => participants.ids.get(participantRef)!;
+    const children = await this.participants.importChildren(
+      regionId,
+      scenario.participants.flatMap((participant) =>
+        participant.children.map((child) => ({
+          ref: child.id,
+          participantId: idOf(participant.id),
+          birthDate: child.birthDate,
+          careByPartner: child.careByPartner,
+        })),
+      ),
+    );
+    const lessons = await this.languageProviders.importLessons(
+      participantIds,
+      scenario.participants.flatMap((participant) =>
+        participant.lessons.map((lesson) => ({
+          participantId: idOf(participant.id),
+          providerId: providers.ids.get(lesson.providerId)!,
+          weekday: lesson.weekday,
+          from: lesson.from,
+          to: lesson.to,
+          position: position(lesson.position),
+          validFrom: lesson.validFrom,
+          validTo: lesson.validTo,
+        })),
+      ),
+    );
+    const appointments = await this.participants.importAppointments(
+      participantIds,
+      scenario.participants.flatMap((participant) =>
+        participant.appointments.filter(isUsableAppointment).map((appointment) => ({
+          participantId: idOf(participant.id),
+          date: appointment.date,
+          from: appointment.from,
+          to: appointment.to,
+          what: appointment.what ?? '',
+        })),
+      ),
+    );
+    const trainers = await this.staff.importTrainers(
+      regionId,
+      scenario.trainers.map(({ id, name, availability }) => ({ ref: id, name, availability })),
+    );
+    const interpreters = await this.staff.importInterpreters(
+      regionId,
+      scenario.interpreters.map(({ id, name, languages, availability }) => ({
+        ref: id,
+        name,
+        languages,
+        availability,
+      })),
+    );
+    const vehicles = await this.transport.importVehicles(
+      regionId,
+      scenario.vehicles.map((vehicle) => ({
+        ref: vehicle.id,
+        name: vehicle.name,
+        kind: vehicle.kind,
+        seats: vehicle.seats,
+        childSeats: vehicle.childSeats,
+        depot: position(vehicle.depot),
+        volunteerDriven: vehicle.volunteerDriven,
+        availability: vehicle.availability,
+      })),
+    );
+    const childcare = await this.childcare.importProviders(
+      regionId,
+      scenario.childcareProviders.map((provider) => ({
+        ref: provider.id,
+        name: provider.name,
+        kind: provider.kind,
+        locationId: provider.locationId === undefined ? null : locations.ids.get(provider.locationId)!,
+        position: position(provider.position),
+        pricePerHour: provider.pricePerHour,
+        openingHours: provider.openingHours,
+        places: provider.places.map(({ minAgeMonths, maxAgeMonths, capacity }) => ({
+          minAgeMonths,
+          maxAgeMonths,
+          capacity,
+        })),
+      })),
+    );
+    const programme = scenario.programme
+      ? await this.programmes.importProgramme(
+          regionId,
+          {
+            ref: scenario.programme.id ?? DEFAULT_PROGRAMME_REF,
+            name: scenario.programme.name,
+            startDate: scenario.programme.startDate,
+            sessionsPerGroup: scenario.programme.sessionsPerGroup,
+            sessionsPerWeek: scenario.programme.sessionsPerWeek,
+            intervalWeeks: scenario.programme.intervalWeeks ?? 1,
+            durationMinutes: scenario.programme.durationMinutes,
+          },
+          scenario.programme.groups.map((group) => ({
+            ref: group.id,
+            name: group.name,
+            locationId: locations.ids.get(group.locationId)!,
+            interpreterLanguages: group.interpreterLanguages,
+            participantIds: group.participantIds.map(idOf),
+            trainerIds: group.trainerIds.map((ref) => trainers.ids.get(ref)!),
+          })),
+        )
+      : undefined;
+
+    const records: Record<string, ChangeCount> = {
+      municipalities: withoutIds(municipalities),
+      locations: withoutIds(locations),
+      languageProviders: withoutIds(providers),
+      participants: withoutIds(participants),
+      children: withoutIds(children),
+      trainers: withoutIds(trainers),
+      interpreters: withoutIds(interpreters),
+      vehicles: withoutIds(vehicles),
+      childcareProviders: withoutIds(childcare),
+      ...(programme && { programmes: withoutIds(programme.programme), groups: withoutIds(programme.groups) }),
+    };
+    const lists: Record<string, RowChanges> = {
+      lessons,
+      appointments,
+      weeklyHours: sum(
+        region.changes,
+        locations.windows,
+        trainers.windows,
+        interpreters.windows,
+        vehicles.windows,
+        childcare.windows,
+      ),
+      childcarePlaces: childcare.places,
+      groupMembersAndTrainers: programme?.members ?? { created: 0, deleted: 0 },
+    };
+    const changed =
+      region.created ||
+      region.changes.updated ||
+      Object.values(records).some((count) => count.created + count.updated > 0) ||
+      Object.values(lists).some((change) => change.created + change.deleted > 0);
+    return {
+      region: { id: regionId, ref: scenario.region, created: region.created },
+      changed,
+      records,
+      lists,
+    };
+  }
+}

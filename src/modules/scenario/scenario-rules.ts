@@ -1,0 +1,119 @@
+import { ScenarioDto } from './dto/scenario.dto';
+import { ScenarioAppointmentDto } from './dto/scenario-participant.dto';
+
+export interface ScenarioFindings {
+  /** Problems that stop the import, each starting with its JSON path. */
+  errors: string[];
+  /** Points the coordinator should know of; the import goes on. */
+  warnings: string[];
+}
+
+/** An appointment that ends after it starts; others are left out of the import with a warning. */
+export const isUsableAppointment = (appointment: ScenarioAppointmentDto) => appointment.to > appointment.from;
+
+/**
+ * The rules between the parts of a scenario that its shape cannot say: ids unique within their list,
+ * every reference pointing at an existing id, volunteer childcare at a location.
+ */
+export function checkScenarioReferences(scenario: ScenarioDto): ScenarioFindings {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+
+  const idsOf = (list: { id: string }[], path: string): Set<string> => {
+    const seen = new Map<string, number>();
+    list.forEach((item, index) => {
+      const first = seen.get(item.id);
+      if (first !== undefined)
+        errors.push(`${path}[${index}].id: "${item.id}" is already used by ${path}[${first}]`);
+      else seen.set(item.id, index);
+    });
+    return new Set(seen.keys());
+  };
+  const expect = (ids: Set<string>, id: string, path: string, what: string) => {
+    if (!ids.has(id)) errors.push(`${path}: unknown ${what} "${id}"`);
+  };
+
+  const municipalities = idsOf(scenario.municipalities, 'municipalities');
+  const locations = idsOf(scenario.locations, 'locations');
+  const providers = idsOf(scenario.languageProviders, 'languageProviders');
+  const participants = idsOf(scenario.participants, 'participants');
+  const trainers = idsOf(scenario.trainers, 'trainers');
+  idsOf(scenario.interpreters, 'interpreters');
+  idsOf(scenario.vehicles, 'vehicles');
+  idsOf(scenario.childcareProviders, 'childcareProviders');
+
+  scenario.locations.forEach((location, index) =>
+    expect(municipalities, location.municipalityId, `locations[${index}].municipalityId`, 'municipality'),
+  );
+
+  const children = new Map<string, string>();
+  scenario.participants.forEach((participant, p) => {
+    const path = `participants[${p}]`;
+    expect(municipalities, participant.municipalityId, `${path}.municipalityId`, 'municipality');
+    participant.lessons.forEach((lesson, l) =>
+      expect(providers, lesson.providerId, `${path}.lessons[${l}].providerId`, 'language provider'),
+    );
+    participant.children.forEach((child, c) => {
+      const childPath = `${path}.children[${c}]`;
+      const first = children.get(child.id);
+      if (first) errors.push(`${childPath}.id: "${child.id}" is already used by ${first}`);
+      else children.set(child.id, childPath);
+    });
+    participant.appointments.forEach((appointment, a) => {
+      if (!isUsableAppointment(appointment)) {
+        warnings.push(
+          `${path}.appointments[${a}]: left out, it ends (${appointment.to}) before it starts (${appointment.from}) on ${appointment.date}`,
+        );
+      }
+    });
+    if (participant.reminderChannel === 'email' && !participant.email) {
+      warnings.push(
+        `${path}.email: missing, but her reminder channel is email: she gets no reminders until it is added`,
+      );
+    }
+  });
+
+  scenario.childcareProviders.forEach((provider, index) => {
+    const path = `childcareProviders[${index}]`;
+    if (provider.locationId !== undefined)
+      expect(locations, provider.locationId, `${path}.locationId`, 'location');
+    else if (provider.kind === 'volunteer')
+      errors.push(`${path}.locationId: volunteer childcare needs the location where it is given`);
+    provider.places.forEach((band, b) => {
+      if (band.maxAgeMonths < band.minAgeMonths) {
+        errors.push(
+          `${path}.places[${b}].maxAgeMonths: ${band.maxAgeMonths} is below minAgeMonths ${band.minAgeMonths}`,
+        );
+      }
+    });
+  });
+
+  scenario.vehicles.forEach((vehicle, index) => {
+    if (vehicle.childSeats > vehicle.seats) {
+      errors.push(
+        `vehicles[${index}].childSeats: ${vehicle.childSeats} is more than its ${vehicle.seats} seats`,
+      );
+    }
+  });
+
+  if (scenario.programme) {
+    idsOf(scenario.programme.groups, 'programme.groups');
+    const memberOf = new Map<string, string>();
+    scenario.programme.groups.forEach((group, g) => {
+      const path = `programme.groups[${g}]`;
+      expect(locations, group.locationId, `${path}.locationId`, 'location');
+      group.participantIds.forEach((id, i) => {
+        expect(participants, id, `${path}.participantIds[${i}]`, 'participant');
+        const other = memberOf.get(id);
+        if (other === group.id) errors.push(`${path}.participantIds[${i}]: "${id}" is listed twice`);
+        else if (other)
+          warnings.push(`${path}.participantIds[${i}]: "${id}" is also a member of group "${other}"`);
+        else memberOf.set(id, group.id);
+      });
+      group.trainerIds.forEach((id, i) => expect(trainers, id, `${path}.trainerIds[${i}]`, 'trainer'));
+      if (group.trainerIds.length === 0)
+        warnings.push(`${path}.trainerIds: empty, so no session of it can be planned`);
+    });
+  }
+  return { errors, warnings };
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ScenarioDto } from './dto/scenario.dto';
+import { ScenarioExportService } from './scenario-export.service';
+import { ImportSummary, ScenarioImportService } from './scenario-import.service';
+
+class ExportScenarioQueryDto {
+  @ApiProperty({ description: "the region's id or ref, e.g. `berkelland`" })
+  @IsString()
+  @MaxLength(200)
+  region: string;
+
+  @ApiPropertyOptional({ description: "the programme's ref; by default the region's first programme" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  programme?: string;
+}
+
+@ApiTags('scenario')
+@ApiBearerAuth()
+@Controller()
+export class ScenarioController {
+  constructor(
+    private readonly importer: ScenarioImportService,
+    private readonly exporter: ScenarioExportService,
+  ) {}
+
+  @Post('imports/scenario')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Import a region from a trefpunt-scenario/1 document',
+    description:
+      'Validates the whole document first. On any problem answers 400 listing every problem with its JSON path, ' +
+      'and stores nothing. Otherwise stores it in one transaction: records are matched by id within the region; ' +
+      'nothing is deleted and other regions are not touched. Importing the same document again changes nothing.',
+  })
+  @ApiBody({ type: ScenarioDto })
+  @ApiBadRequestResponse({
+    description:
+      '`message` lists every problem, e.g. `participants[3].lessons[0].providerId: unknown language provider "nope"`',
+  })
+  importScenario(@Body() document: unknown): Promise<ImportSummary> {
+    return this.importer.importScenario(document);
+  }
+
+  @Get('exports/scenario')
+  @ApiOperation({ summary: 'A region as a trefpunt-scenario/1 document, which imports back unchanged' })
+  @ApiOkResponse({ type: ScenarioDto })
+  exportScenario(@Query() query: ExportScenarioQueryDto): Promise<ScenarioDto> {
+    return this.exporter.exportScenario(query.region, query.programme);
+  }
+}
