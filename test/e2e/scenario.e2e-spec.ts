@@ -47,6 +47,14 @@ describe('scenario import and export', () => {
         total: 1,
         items: [{ name: 'Powervrouwen', startDate: '2027-01-11' }],
       });
+      const members = await api
+        .get('/participants?region=berkelland&group=g-berkelland-1&limit=100')
+        .expect(200);
+      expect(members.body.items.map((p: { ref: string }) => p.ref).sort()).toEqual(
+        [...berkelland.programme.groups[0].participantIds].sort(),
+      );
+      const unknownGroup = await api.get('/participants?region=berkelland&group=no-such-group').expect(400);
+      expect(unknownGroup.body.message).toMatch(/^group: /);
       const vehicles = await api.get('/vehicles?region=berkelland').expect(200);
       expect(vehicles.body.total).toBe(2);
       const lessons = await api.get(`/lessons?participant=${p2.body.items[0].id}`).expect(200);

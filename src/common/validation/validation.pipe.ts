@@ -6,6 +6,7 @@ export const validationPipe = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
+  stopAtFirstError: true,
   exceptionFactory: (errors) =>
     new BadRequestException({ statusCode: 400, error: 'Bad Request', message: validationMessages(errors) }),
 });

@@ -1,8 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../../common/api/id-param';
-import { ApiPageResponse, MunicipalListQueryDto, Page } from '../../common/api/page';
-import { CreateParticipantDto, ParticipantDto, UpdateParticipantDto } from './dto/participant.dto';
+import { ApiPageResponse, Page } from '../../common/api/page';
+import {
+  CreateParticipantDto,
+  ParticipantDto,
+  ParticipantListQueryDto,
+  UpdateParticipantDto,
+} from './dto/participant.dto';
 import { ParticipantsService } from './participants.service';
 
 @ApiTags('participants')
@@ -13,7 +18,7 @@ export class ParticipantsController {
 
   @Get()
   @ApiPageResponse(ParticipantDto)
-  async list(@Query() query: MunicipalListQueryDto): Promise<Page<ParticipantDto>> {
+  async list(@Query() query: ParticipantListQueryDto): Promise<Page<ParticipantDto>> {
     const page = await this.participants.list(query);
     return { items: page.items.map(ParticipantDto.from), total: page.total };
   }

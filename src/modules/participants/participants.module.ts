@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
+import { ProgrammesModule } from '../programmes/programmes.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeCheckConstraints } from '../../common/errors/database-errors';
 import { RegionsModule } from '../regions/regions.module';
@@ -20,7 +21,11 @@ describeCheckConstraints({
 
 /** Participants with their children and one-off appointments. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Participant, Child, Appointment]), RegionsModule],
+  imports: [
+    TypeOrmModule.forFeature([Participant, Child, Appointment]),
+    RegionsModule,
+    forwardRef(() => ProgrammesModule),
+  ],
   controllers: [ParticipantsController, ChildrenController, AppointmentsController],
   providers: [ParticipantsService, ChildrenService, AppointmentsService, ParticipantsScenarioService],
   exports: [ParticipantsService, ParticipantsScenarioService],

@@ -1,12 +1,13 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, forwardRef, Inject, Injectable } from '@nestjs/common';
 import { FindOptionsWhere, In } from 'typeorm';
-import { MunicipalListQueryDto, Page } from '../../common/api/page';
+import { Page } from '../../common/api/page';
 import { notFound } from '../../common/errors/not-found';
+import { GroupsService } from '../programmes/groups.service';
 import { MunicipalitiesService } from '../regions/municipalities.service';
 import { RegionsService } from '../regions/regions.service';
-import { CreateParticipantDto, UpdateParticipantDto } from './dto/participant.dto';
+import { CreateParticipantDto, ParticipantListQueryDto, UpdateParticipantDto } from './dto/participant.dto';
 import { Participant } from './participant.entity';
 
 @Injectable()
@@ -15,18 +16,21 @@ export class ParticipantsService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly regions: RegionsService,
     private readonly municipalities: MunicipalitiesService,
+    // Groups are planned around participants, and participants are listed by group: each needs the other.
+    @Inject(forwardRef(() => GroupsService)) private readonly groups: GroupsService,
   ) {}
 
   private get participants() {
     return this.txHost.tx.getRepository(Participant);
   }
 
-  async list(query: MunicipalListQueryDto): Promise<Page<Participant>> {
+  async list(query: ParticipantListQueryDto): Promise<Page<Participant>> {
     const scope = await this.regions.scope(query);
     const where: FindOptionsWhere<Participant> = { ...scope };
     if (query.municipality) {
       where.municipalityId = In(await this.municipalities.resolveIds(query.municipality, scope.regionId));
     }
+    if (query.group) where.id = In(await this.groups.memberIdsOfFilter(query.group, scope.regionId));
     const [items, total] = await this.participants.findAndCount({
       where,
       order: { name: 'ASC', id: 'ASC' },

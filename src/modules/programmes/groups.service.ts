@@ -1,6 +1,13 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  forwardRef,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DeepPartial, FindManyOptions, FindOptionsWhere, In, IsNull, Not, Raw } from 'typeorm';
 import { Page } from '../../common/api/page';
@@ -50,7 +57,7 @@ export class GroupsService {
     private readonly regions: RegionsService,
     private readonly programmes: ProgrammesService,
     private readonly locations: LocationsService,
-    private readonly participants: ParticipantsService,
+    @Inject(forwardRef(() => ParticipantsService)) private readonly participants: ParticipantsService,
     private readonly trainers: TrainersService,
   ) {}
 
@@ -116,6 +123,17 @@ export class GroupsService {
     const found = await this.groups.find({ where, select: { id: true } });
     if (found.length === 0) throw new BadRequestException(`${field}: no group "${idOrRef}"`);
     return found.map((group) => group.id);
+  }
+
+  /** The participants who are members of the groups a list filter names (by id or ref). */
+  async memberIdsOfFilter(idOrRef: string, regionId?: string, field = 'group'): Promise<string[]> {
+    const groupIds = await this.resolveIds(idOrRef, regionId, field);
+    const groups = await this.groups.find({
+      where: { id: In(groupIds) },
+      relations: { members: true },
+      select: { id: true, members: { id: true } },
+    });
+    return [...new Set(groups.flatMap((group) => group.members.map((member) => member.id)))];
   }
 
   /** Checks that a group exists in the given region; 400 naming the field when it does not. */

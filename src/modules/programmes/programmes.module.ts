@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LocationsModule } from '../locations/locations.module';
 import { ParticipantsModule } from '../participants/participants.module';
@@ -20,7 +20,7 @@ import { ProgrammesScenarioService } from './programmes-scenario.service';
   imports: [
     TypeOrmModule.forFeature([Programme, Group, Session]),
     RegionsModule,
-    ParticipantsModule,
+    forwardRef(() => ParticipantsModule),
     LocationsModule,
     StaffModule,
   ],

@@ -23,7 +23,11 @@ export async function parseScenario(body: unknown): Promise<{ scenario: Scenario
     ]);
   }
   const scenario = plainToInstance(ScenarioDto, body);
-  const shapeErrors = await validate(scenario, { whitelist: true, forbidNonWhitelisted: false });
+  const shapeErrors = await validate(scenario, {
+    whitelist: true,
+    forbidNonWhitelisted: false,
+    stopAtFirstError: true,
+  });
   if (shapeErrors.length > 0) throw new InvalidScenarioException(validationMessages(shapeErrors));
   const { errors, warnings } = checkScenarioReferences(scenario);
   if (errors.length > 0) throw new InvalidScenarioException(errors);

@@ -96,7 +96,7 @@ describe('checkScenarioReferences', () => {
     const findings = check(document);
     expect(findings.errors).toEqual([]);
     expect(findings.warnings).toEqual([
-      'participants[0].appointments[1]: left out, it ends (12:00) before it starts (15:00) on 2027-01-02',
+      'participants[0].appointments[1]: left out, it does not end (12:00) after it starts (15:00) on 2027-01-02',
       'participants[0].email: missing, but her reminder channel is email: she gets no reminders until it is added',
     ]);
   });

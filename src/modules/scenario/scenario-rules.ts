@@ -62,7 +62,7 @@ export function checkScenarioReferences(scenario: ScenarioDto): ScenarioFindings
     participant.appointments.forEach((appointment, a) => {
       if (!isUsableAppointment(appointment)) {
         warnings.push(
-          `${path}.appointments[${a}]: left out, it ends (${appointment.to}) before it starts (${appointment.from}) on ${appointment.date}`,
+          `${path}.appointments[${a}]: left out, it does not end (${appointment.to}) after it starts (${appointment.from}) on ${appointment.date}`,
         );
       }
     });

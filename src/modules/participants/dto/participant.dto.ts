@@ -8,8 +8,10 @@ import {
   IsString,
   IsUUID,
   Matches,
+  MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { MunicipalListQueryDto } from '../../../common/api/page';
 import { IsNested, IsRef, IsText, PositionDto } from '../../../common/validation/decorators';
 import { Participant, REMINDER_CHANNELS, TRANSPORT_MODES } from '../participant.entity';
 import type { ReminderChannel, TransportMode } from '../participant.entity';
@@ -110,4 +112,12 @@ export class ParticipantDto {
       position: { lat: position.lat, lon: position.lon },
     };
   }
+}
+
+export class ParticipantListQueryDto extends MunicipalListQueryDto {
+  @ApiPropertyOptional({ description: 'a group (id or ref): its members' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  group?: string;
 }
