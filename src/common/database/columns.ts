@@ -43,6 +43,15 @@ export class Position {
   lon: number;
 }
 
+/** A position that can be wiped: a participant's home, gone when she is erased. */
+export class ErasablePosition {
+  @Column({ type: 'double precision', nullable: true })
+  lat: number;
+
+  @Column({ type: 'double precision', nullable: true })
+  lon: number;
+}
+
 /** A weekly window of wall-clock time (opening hours, availability), stored one row per window. */
 export abstract class WeeklyWindowColumns {
   @PrimaryGeneratedColumn('uuid')

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, ManyToOne, Unique } from 'typeorm';
-import { Position } from '../../common/database/columns';
+import { ErasablePosition } from '../../common/database/columns';
 import { Municipality } from '../regions/municipality.entity';
 import { RegionRecord } from '../regions/region-record';
 
@@ -8,9 +8,20 @@ export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
 export const TRANSPORT_MODES = ['pickup', 'public', 'bike', 'own'] as const;
 export type TransportMode = (typeof TRANSPORT_MODES)[number];
 
-/** A woman in inburgering who takes part in the training. Her personal data is never logged. */
+/**
+ * A woman in inburgering who takes part in the training. Her personal data is never logged.
+ * When she is erased (right to erasure) the row stays, without anything that identifies her, so that the
+ * municipality's counts of who attended stay right; the service never answers an erased participant, which is
+ * why the personal fields are typed as always present.
+ */
 @Entity('participants')
 @Unique('uq_participants_region_ref', ['regionId', 'ref'])
+@Check(
+  'chk_participants_personal_data',
+  `"erased_at" IS NOT NULL OR ("name" IS NOT NULL AND "phone" IS NOT NULL AND "language" IS NOT NULL ` +
+    `AND "reminder_channel" IS NOT NULL AND "transport" IS NOT NULL AND "address" IS NOT NULL ` +
+    `AND "position_lat" IS NOT NULL AND "position_lon" IS NOT NULL)`,
+)
 @Check('chk_participants_reminder_channel', `"reminder_channel" IN ('sms', 'whatsapp', 'email')`)
 @Check('chk_participants_transport', `"transport" IN ('pickup', 'public', 'bike', 'own')`)
 export class Participant extends RegionRecord {
@@ -21,31 +32,35 @@ export class Participant extends RegionRecord {
   @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
   municipality: Municipality;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', nullable: true })
   name: string;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', nullable: true })
   phone: string;
 
   @Column({ type: 'text', nullable: true })
   email: string | null;
 
   /** ISO 639 code of the language her messages go out in. */
-  @Column({ type: 'text' })
+  @Column({ type: 'text', nullable: true })
   language: string;
 
   @Column({ type: 'boolean', default: false })
   interpreterNeeded: boolean;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', nullable: true })
   reminderChannel: ReminderChannel;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', nullable: true })
   transport: TransportMode;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', nullable: true })
   address: string;
 
-  @Column(() => Position)
-  position: Position;
+  @Column(() => ErasablePosition)
+  position: ErasablePosition;
+
+  /** Set when she was erased: then only her region, municipality and group memberships remain. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
 }
