@@ -1,16 +1,28 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '../../../config/environment';
+import { ParticipantsModule } from '../participants/participants.module';
+import { RegionsModule } from '../regions/regions.module';
+import { TransportModule } from '../transport/transport.module';
+import { AccessToken } from './access-token.entity';
 import { AdminToken, resolveAdminToken } from './admin-token';
 import { BearerTokenGuard } from './bearer-token.guard';
+import { RecordScopeGuard } from './record-scope.guard';
+import { TokensController } from './tokens.controller';
+import { TokensService } from './tokens.service';
 
-/** Who may call the API. For now one admin token; roles and per-person tokens come with access control. */
+/** Who may call the API: tokens per role, checked on every request, and records out of reach kept out. */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([AccessToken]), RegionsModule, ParticipantsModule, TransportModule],
+  controllers: [TokensController],
   providers: [
     { provide: AdminToken, inject: [Environment], useFactory: resolveAdminToken },
+    TokensService,
     { provide: APP_GUARD, useClass: BearerTokenGuard },
+    { provide: APP_GUARD, useClass: RecordScopeGuard },
   ],
-  exports: [AdminToken],
+  exports: [AdminToken, TokensService],
 })
 export class AccessModule {}

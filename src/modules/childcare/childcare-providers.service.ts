@@ -16,6 +16,8 @@ import {
   CreateChildcareProviderDto,
   UpdateChildcareProviderDto,
 } from './dto/childcare-provider.dto';
+import { RecordScope } from '../access/access-context';
+import { regionScopeOf } from '../access/record-scopes';
 
 const RELATIONS = { openingHours: true, places: true } as const;
 
@@ -36,6 +38,11 @@ export class ChildcareProvidersService {
 
   private get providers() {
     return this.txHost.tx.getRepository(ChildcareProvider);
+  }
+
+  /** Where a childcare provider sits, for the access checks of @ScopedBy. */
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return regionScopeOf(this.providers, id);
   }
 
   async list(query: ChildcareProviderListQueryDto): Promise<Page<ChildcareProvider>> {

@@ -8,9 +8,11 @@ import {
   UpdateLanguageProviderDto,
 } from './dto/language-provider.dto';
 import { LanguageProvidersService } from './language-providers.service';
+import { ScopedBy } from '../access/scoped-by.decorator';
 
 @ApiTags('language-providers')
 @ApiBearerAuth()
+@ScopedBy(LanguageProvidersService, 'language provider')
 @Controller('language-providers')
 export class LanguageProvidersController {
   constructor(private readonly providers: LanguageProvidersService) {}

@@ -7,16 +7,24 @@ import { notFound } from '../../common/errors/not-found';
 import { RegionsService } from '../regions/regions.service';
 import { CreateLanguageProviderDto, UpdateLanguageProviderDto } from './dto/language-provider.dto';
 import { LanguageProvider } from './language-provider.entity';
+import { AccessContext, RecordScope } from '../access/access-context';
+import { regionScopeOf } from '../access/record-scopes';
 
 @Injectable()
 export class LanguageProvidersService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly access: AccessContext,
     private readonly regions: RegionsService,
   ) {}
 
   private get providers() {
     return this.txHost.tx.getRepository(LanguageProvider);
+  }
+
+  /** Where a language provider sits, for the access checks of @ScopedBy. */
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return regionScopeOf(this.providers, id);
   }
 
   async list(query: RegionListQueryDto): Promise<Page<LanguageProvider>> {
@@ -38,8 +46,9 @@ export class LanguageProvidersService {
 
   /** Checks that a language provider named in a list filter exists; 400 naming the field when it does not. */
   async requireExists(id: string, field = 'provider'): Promise<void> {
-    const found = await this.providers.existsBy({ id });
-    if (!found) throw new BadRequestException(`${field}: no language provider ${id}`);
+    const found = await this.providers.findOne({ where: { id }, select: { id: true, regionId: true } });
+    if (!found || !this.access.reachesRegion(found.regionId))
+      throw new BadRequestException(`${field}: no language provider ${id}`);
   }
 
   /** Checks that a language provider exists in the given region; 400 naming the field when it does not. */

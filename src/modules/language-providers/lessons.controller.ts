@@ -1,4 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ScopedBy } from '../access/scoped-by.decorator';
+import { ParticipantsService } from '../participants/participants.service';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../../common/api/id-param';
 import { ApiPageResponse, Page } from '../../common/api/page';
@@ -20,6 +22,7 @@ export class LessonsController {
   }
 
   @Get('lessons/:id')
+  @ScopedBy(LessonsService, 'lesson')
   async get(@IdParam() id: string): Promise<LessonDto> {
     return LessonDto.from(await this.lessons.get(id));
   }
@@ -30,11 +33,13 @@ export class LessonsController {
   }
 
   @Patch('lessons/:id')
+  @ScopedBy(LessonsService, 'lesson')
   async update(@IdParam() id: string, @Body() dto: UpdateLessonDto): Promise<LessonDto> {
     return LessonDto.from(await this.lessons.update(id, dto));
   }
 
   @Delete('lessons/:id')
+  @ScopedBy(LessonsService, 'lesson')
   @HttpCode(204)
   async remove(@IdParam() id: string): Promise<void> {
     await this.lessons.remove(id);
@@ -42,6 +47,7 @@ export class LessonsController {
 
   // Served here rather than by the participants module, which must not depend on lessons.
   @Get('participants/:id/lessons/occurrences')
+  @ScopedBy(ParticipantsService, 'participant')
   @ApiOperation({
     summary: "Every lesson of a participant between two dates, at her region's wall-clock times",
   })

@@ -11,6 +11,8 @@ import { LessonOccurrenceDto, MAX_OCCURRENCE_RANGE_DAYS } from './dto/lesson-occ
 import { CreateLessonDto, LessonListQueryDto, UpdateLessonDto } from './dto/lesson.dto';
 import { LanguageProvidersService } from './language-providers.service';
 import { Lesson } from './lesson.entity';
+import { RecordScope } from '../access/access-context';
+import { participantScopeOf } from '../access/record-scopes';
 
 /** The participant comes along with every lesson: her region is the lesson's. */
 const RELATIONS = { participant: true } as const;
@@ -32,9 +34,14 @@ export class LessonsService {
     return this.txHost.tx.getRepository(Lesson);
   }
 
+  /** Where a lesson sits, for the access checks of @ScopedBy. */
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return participantScopeOf(this.lessons, id);
+  }
+
   async list(query: LessonListQueryDto): Promise<Page<Lesson>> {
     const where: FindOptionsWhere<Lesson> = {};
-    if (query.region) where.participant = { regionId: await this.regions.resolveId(query.region) };
+    where.participant = await this.participants.reachableWhere(query.region);
     if (query.participant) {
       await this.participants.regionIdOf(query.participant, 'participant');
       where.participantId = query.participant;

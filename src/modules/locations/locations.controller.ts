@@ -4,9 +4,11 @@ import { IdParam } from '../../common/api/id-param';
 import { ApiPageResponse, MunicipalListQueryDto, Page } from '../../common/api/page';
 import { CreateLocationDto, LocationDto, UpdateLocationDto } from './dto/location.dto';
 import { LocationsService } from './locations.service';
+import { ScopedBy } from '../access/scoped-by.decorator';
 
 @ApiTags('locations')
 @ApiBearerAuth()
+@ScopedBy(LocationsService, 'location')
 @Controller('locations')
 export class LocationsController {
   constructor(private readonly locations: LocationsService) {}

@@ -10,6 +10,8 @@ import { RegionsService } from '../regions/regions.service';
 import { CreateLocationDto, UpdateLocationDto } from './dto/location.dto';
 import { LocationOpeningHours } from './location-opening-hours.entity';
 import { Location } from './location.entity';
+import { AccessContext, RecordScope } from '../access/access-context';
+import { regionScopeOf } from '../access/record-scopes';
 
 const RELATIONS = { openingHours: true } as const;
 
@@ -17,6 +19,7 @@ const RELATIONS = { openingHours: true } as const;
 export class LocationsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly access: AccessContext,
     private readonly regions: RegionsService,
     private readonly municipalities: MunicipalitiesService,
   ) {}
@@ -25,12 +28,20 @@ export class LocationsService {
     return this.txHost.tx.getRepository(Location);
   }
 
+  /** Where a location sits, for the access checks of @ScopedBy. */
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return regionScopeOf(this.locations, id);
+  }
+
   async list(query: MunicipalListQueryDto): Promise<Page<Location>> {
     const scope = await this.regions.scope(query);
     const where: FindOptionsWhere<Location> = { ...scope };
-    if (query.municipality) {
-      where.municipalityId = In(await this.municipalities.resolveIds(query.municipality, scope.regionId));
-    }
+    const municipalityIds = this.access.narrowMunicipalities(
+      query.municipality
+        ? await this.municipalities.resolveIds(query.municipality, scope.regionId)
+        : undefined,
+    );
+    if (municipalityIds) where.municipalityId = In(municipalityIds);
     const [items, total] = await this.locations.findAndCount({
       where,
       relations: RELATIONS,

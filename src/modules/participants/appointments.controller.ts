@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ScopedBy } from '../access/scoped-by.decorator';
 import { IdParam } from '../../common/api/id-param';
 import { ApiPageResponse, Page } from '../../common/api/page';
 import { AppointmentsService } from './appointments.service';
@@ -12,6 +13,7 @@ import {
 
 @ApiTags('appointments')
 @ApiBearerAuth()
+@ScopedBy(AppointmentsService, 'appointment')
 @Controller('appointments')
 export class AppointmentsController {
   constructor(private readonly appointments: AppointmentsService) {}

@@ -8,6 +8,8 @@ import { RegionsService } from '../regions/regions.service';
 import { Appointment } from './appointment.entity';
 import { AppointmentListQueryDto, CreateAppointmentDto, UpdateAppointmentDto } from './dto/appointment.dto';
 import { ParticipantsService } from './participants.service';
+import { RecordScope } from '../access/access-context';
+import { participantScopeOf } from '../access/record-scopes';
 
 /** The participant comes along with every appointment: her region is the appointment's. */
 const RELATIONS = { participant: true } as const;
@@ -24,9 +26,14 @@ export class AppointmentsService {
     return this.txHost.tx.getRepository(Appointment);
   }
 
+  /** Where a appointment sits, for the access checks of @ScopedBy. */
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return participantScopeOf(this.appointments, id);
+  }
+
   async list(query: AppointmentListQueryDto): Promise<Page<Appointment>> {
     const where: FindOptionsWhere<Appointment> = {};
-    if (query.region) where.participant = { regionId: await this.regions.resolveId(query.region) };
+    where.participant = await this.participants.reachableWhere(query.region);
     if (query.participant) {
       await this.participants.regionIdOf(query.participant, 'participant');
       where.participantId = query.participant;

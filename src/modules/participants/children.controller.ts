@@ -4,9 +4,11 @@ import { IdParam } from '../../common/api/id-param';
 import { ApiPageResponse, Page } from '../../common/api/page';
 import { ChildrenService } from './children.service';
 import { ChildDto, ChildListQueryDto, CreateChildDto, UpdateChildDto } from './dto/child.dto';
+import { ScopedBy } from '../access/scoped-by.decorator';
 
 @ApiTags('children')
 @ApiBearerAuth()
+@ScopedBy(ChildrenService, 'child')
 @Controller('children')
 export class ChildrenController {
   constructor(private readonly children: ChildrenService) {}

@@ -8,6 +8,8 @@ import { RegionsService } from '../regions/regions.service';
 import { Child } from './child.entity';
 import { ChildListQueryDto, CreateChildDto, UpdateChildDto } from './dto/child.dto';
 import { ParticipantsService } from './participants.service';
+import { RecordScope } from '../access/access-context';
+import { participantScopeOf } from '../access/record-scopes';
 
 @Injectable()
 export class ChildrenService {
@@ -21,8 +23,16 @@ export class ChildrenService {
     return this.txHost.tx.getRepository(Child);
   }
 
+  /** Where a child sits, for the access checks of @ScopedBy. */
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return participantScopeOf(this.children, id);
+  }
+
   async list(query: ChildListQueryDto): Promise<Page<Child>> {
-    const where: FindOptionsWhere<Child> = await this.regions.scope(query);
+    const where: FindOptionsWhere<Child> = {
+      ...(await this.regions.scope(query)),
+      participant: await this.participants.reachableWhere(),
+    };
     if (query.participant) {
       await this.participants.regionIdOf(query.participant, 'participant');
       where.participantId = query.participant;

@@ -9,9 +9,11 @@ import {
   UpdateParticipantDto,
 } from './dto/participant.dto';
 import { ParticipantsService } from './participants.service';
+import { ScopedBy } from '../access/scoped-by.decorator';
 
 @ApiTags('participants')
 @ApiBearerAuth()
+@ScopedBy(ParticipantsService, 'participant')
 @Controller('participants')
 export class ParticipantsController {
   constructor(private readonly participants: ParticipantsService) {}

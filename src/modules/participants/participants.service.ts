@@ -1,7 +1,8 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, forwardRef, Inject, Injectable } from '@nestjs/common';
-import { FindOptionsWhere, In } from 'typeorm';
+import { FindOptionsWhere, In, IsNull } from 'typeorm';
+import { AccessContext, RecordScope } from '../access/access-context';
 import { Page } from '../../common/api/page';
 import { notFound } from '../../common/errors/not-found';
 import { GroupsService } from '../programmes/groups.service';
@@ -18,6 +19,7 @@ export class ParticipantsService {
     private readonly municipalities: MunicipalitiesService,
     // Groups are planned around participants, and participants are listed by group: each needs the other.
     @Inject(forwardRef(() => GroupsService)) private readonly groups: GroupsService,
+    private readonly access: AccessContext,
   ) {}
 
   private get participants() {
@@ -26,10 +28,13 @@ export class ParticipantsService {
 
   async list(query: ParticipantListQueryDto): Promise<Page<Participant>> {
     const scope = await this.regions.scope(query);
-    const where: FindOptionsWhere<Participant> = { ...scope };
-    if (query.municipality) {
-      where.municipalityId = In(await this.municipalities.resolveIds(query.municipality, scope.regionId));
-    }
+    const where: FindOptionsWhere<Participant> = { ...scope, erasedAt: IsNull() };
+    const municipalityIds = this.access.narrowMunicipalities(
+      query.municipality
+        ? await this.municipalities.resolveIds(query.municipality, scope.regionId)
+        : undefined,
+    );
+    if (municipalityIds) where.municipalityId = In(municipalityIds);
     if (query.group) where.id = In(await this.groups.memberIdsOfFilter(query.group, scope.regionId));
     const [items, total] = await this.participants.findAndCount({
       where,
@@ -40,16 +45,50 @@ export class ParticipantsService {
     return { items, total };
   }
 
+  /** A participant the caller may reach (erased ones are gone); 404 otherwise. */
   async get(id: string): Promise<Participant> {
-    const participant = await this.participants.findOneBy({ id });
-    if (!participant) throw notFound('participant', id);
+    const participant = await this.participants.findOneBy({ id, erasedAt: IsNull() });
+    if (!participant || !this.access.reaches(participant)) throw notFound('participant', id);
+    return participant;
+  }
+
+  /** Where a participant sits, for the access checks of @ScopedBy; erased participants are gone. */
+  async scopeOf(id: string): Promise<RecordScope | undefined> {
+    const participant = await this.participants.findOne({
+      where: { id, erasedAt: IsNull() },
+      select: { id: true, regionId: true, municipalityId: true },
+    });
+    if (!participant) return undefined;
+    return { regionId: participant.regionId, municipalityId: participant.municipalityId, participantId: id };
+  }
+
+  /**
+   * The `where` on the participant of records that hang off her (children, lessons, appointments): not erased,
+   * in the regions (or the one `region` filter) and municipalities the caller may reach.
+   */
+  async reachableWhere(region?: string): Promise<FindOptionsWhere<Participant>> {
+    const { regionId } = await this.regions.scope({ region });
+    const municipalityIds = this.access.municipalityIds();
+    return {
+      erasedAt: IsNull(),
+      ...(regionId && { regionId }),
+      ...(municipalityIds && { municipalityId: In(municipalityIds) }),
+    };
+  }
+
+  /** A participant named in a body field or a filter, within the caller's reach; 400 naming the field otherwise. */
+  async findReachable(id: string, field = 'participantId'): Promise<Participant> {
+    const participant = await this.participants.findOneBy({ id, erasedAt: IsNull() });
+    if (!participant || !this.access.reaches(participant))
+      throw new BadRequestException(`${field}: no participant ${id}`);
     return participant;
   }
 
   /** Checks that a participant exists in the given region; 400 naming the field when she does not. */
   async requireInRegion(id: string, regionId: string, field = 'participantId'): Promise<void> {
-    const found = await this.participants.existsBy({ id, regionId });
-    if (!found) throw new BadRequestException(`${field}: no participant ${id} in this region`);
+    const participant = await this.findReachable(id, field).catch(() => undefined);
+    if (participant?.regionId !== regionId)
+      throw new BadRequestException(`${field}: no participant ${id} in this region`);
   }
 
   /**
@@ -57,12 +96,7 @@ export class ParticipantsService {
    * 400 naming that field when there is no such participant.
    */
   async regionIdOf(id: string, field = 'participantId'): Promise<string> {
-    const participant = await this.participants.findOne({
-      where: { id },
-      select: { id: true, regionId: true },
-    });
-    if (!participant) throw new BadRequestException(`${field}: no participant ${id}`);
-    return participant.regionId;
+    return (await this.findReachable(id, field)).regionId;
   }
 
   @Transactional()

@@ -4,9 +4,11 @@ import { IdParam } from '../../common/api/id-param';
 import { ApiPageResponse, Page } from '../../common/api/page';
 import { CreateGroupDto, GroupDto, GroupListQueryDto, UpdateGroupDto } from './dto/group.dto';
 import { GroupsService } from './groups.service';
+import { ScopedBy } from '../access/scoped-by.decorator';
 
 @ApiTags('groups')
 @ApiBearerAuth()
+@ScopedBy(GroupsService, 'group')
 @Controller('groups')
 export class GroupsController {
   constructor(private readonly groups: GroupsService) {}

@@ -14,13 +14,16 @@ import { Page } from '../../common/api/page';
 import { notFound } from '../../common/errors/not-found';
 import { LocationsService } from '../locations/locations.service';
 import { ParticipantsService } from '../participants/participants.service';
-import { RegionsService } from '../regions/regions.service';
+import { RegionScope, RegionsService } from '../regions/regions.service';
+import { AccessContext } from '../access/access-context';
 import { TrainersService } from '../staff/trainers.service';
 import { CreateGroupDto, GroupListQueryDto, UpdateGroupDto } from './dto/group.dto';
 import { Group } from './group.entity';
 import { requireEach, sameIds } from './id-list-checks';
 import { ProgrammesService } from './programmes.service';
 import { Session } from './session.entity';
+import { RecordScope } from '../access/access-context';
+import { regionScopeOf } from '../access/record-scopes';
 
 /** Loads a group with the ids of its members and trainers only: their personal data is not needed here. */
 const WITH_MEMBER_IDS = {
@@ -54,6 +57,7 @@ async function requireFilter(lookup: () => Promise<unknown>, message: string): P
 export class GroupsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly access: AccessContext,
     private readonly regions: RegionsService,
     private readonly programmes: ProgrammesService,
     private readonly locations: LocationsService,
@@ -63,6 +67,11 @@ export class GroupsService {
 
   private get groups() {
     return this.txHost.tx.getRepository(Group);
+  }
+
+  /** Where a group sits, for the access checks of @ScopedBy. */
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return regionScopeOf(this.groups, id);
   }
 
   async list(query: GroupListQueryDto): Promise<Page<Group>> {
@@ -117,16 +126,22 @@ export class GroupsService {
    * The ids of the groups a list filter names, by id or ref (a ref may recur in several regions);
    * 400 naming the field when there is none.
    */
-  async resolveIds(idOrRef: string, regionId?: string, field = 'group'): Promise<string[]> {
+  async resolveIds(idOrRef: string, regionId?: RegionScope['regionId'], field = 'group'): Promise<string[]> {
     const byRef: FindOptionsWhere<Group> = regionId ? { ref: idOrRef, regionId } : { ref: idOrRef };
     const where = isUUID(idOrRef) ? [{ id: idOrRef }, byRef] : [byRef];
-    const found = await this.groups.find({ where, select: { id: true } });
+    const found = (await this.groups.find({ where, select: { id: true, regionId: true } })).filter((group) =>
+      this.access.reachesRegion(group.regionId),
+    );
     if (found.length === 0) throw new BadRequestException(`${field}: no group "${idOrRef}"`);
     return found.map((group) => group.id);
   }
 
   /** The participants who are members of the groups a list filter names (by id or ref). */
-  async memberIdsOfFilter(idOrRef: string, regionId?: string, field = 'group'): Promise<string[]> {
+  async memberIdsOfFilter(
+    idOrRef: string,
+    regionId?: RegionScope['regionId'],
+    field = 'group',
+  ): Promise<string[]> {
     const groupIds = await this.resolveIds(idOrRef, regionId, field);
     const groups = await this.groups.find({
       where: { id: In(groupIds) },

@@ -4,9 +4,11 @@ import { IdParam } from '../../common/api/id-param';
 import { ApiPageResponse, Page, RegionListQueryDto } from '../../common/api/page';
 import { CreateProgrammeDto, ProgrammeDto, UpdateProgrammeDto } from './dto/programme.dto';
 import { ProgrammesService } from './programmes.service';
+import { ScopedBy } from '../access/scoped-by.decorator';
 
 @ApiTags('programmes')
 @ApiBearerAuth()
+@ScopedBy(ProgrammesService, 'programme')
 @Controller('programmes')
 export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}

@@ -7,6 +7,8 @@ import { notFound } from '../../common/errors/not-found';
 import { RegionsService } from '../regions/regions.service';
 import { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme.dto';
 import { Programme } from './programme.entity';
+import { RecordScope } from '../access/access-context';
+import { regionScopeOf } from '../access/record-scopes';
 
 @Injectable()
 export class ProgrammesService {
@@ -17,6 +19,11 @@ export class ProgrammesService {
 
   private get programmes() {
     return this.txHost.tx.getRepository(Programme);
+  }
+
+  /** Where a programme sits, for the access checks of @ScopedBy. */
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return regionScopeOf(this.programmes, id);
   }
 
   async list(query: RegionListQueryDto): Promise<Page<Programme>> {

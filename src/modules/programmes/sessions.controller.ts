@@ -5,9 +5,11 @@ import { ApiPageResponse, Page } from '../../common/api/page';
 import { CreateSessionDto, SessionDto, SessionListQueryDto, UpdateSessionDto } from './dto/session.dto';
 import { Session } from './session.entity';
 import { SessionsService } from './sessions.service';
+import { ScopedBy } from '../access/scoped-by.decorator';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
+@ScopedBy(SessionsService, 'session')
 @Controller('sessions')
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}

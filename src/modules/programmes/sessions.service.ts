@@ -22,6 +22,8 @@ import { Group } from './group.entity';
 import { GroupsService } from './groups.service';
 import { requireEach, sameIds } from './id-list-checks';
 import { Session } from './session.entity';
+import { RecordScope } from '../access/access-context';
+import { regionScopeOf } from '../access/record-scopes';
 
 /** Loads a session with the ids of its interpreters only. */
 const WITH_INTERPRETER_IDS = {
@@ -59,6 +61,11 @@ export class SessionsService {
     return this.txHost.tx.getRepository(Session);
   }
 
+  /** Where a session sits, for the access checks of @ScopedBy. */
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return regionScopeOf(this.sessions, id);
+  }
+
   async list(query: SessionListQueryDto): Promise<Page<Session>> {
     const scope = await this.regions.scope(query);
     const where: FindOptionsWhere<Session> = { ...scope };
@@ -87,12 +94,14 @@ export class SessionsService {
     const regionIds =
       typeof where.regionId === 'string'
         ? [where.regionId]
-        : (
-            await this.sessions
-              .createQueryBuilder('session')
-              .select('DISTINCT session.regionId', 'regionId')
-              .getRawMany<{ regionId: string }>()
-          ).map((row) => row.regionId);
+        : where.regionId instanceof FindOperator
+          ? (where.regionId.value as unknown as string[])
+          : (
+              await this.sessions
+                .createQueryBuilder('session')
+                .select('DISTINCT session.regionId', 'regionId')
+                .getRawMany<{ regionId: string }>()
+            ).map((row) => row.regionId);
     const regionsByZone = new Map<string, string[]>();
     for (const regionId of regionIds) {
       const { timezone } = await this.regions.get(regionId);

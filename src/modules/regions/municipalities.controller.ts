@@ -4,9 +4,11 @@ import { IdParam } from '../../common/api/id-param';
 import { ApiPageResponse, Page, RegionListQueryDto } from '../../common/api/page';
 import { CreateMunicipalityDto, MunicipalityDto, UpdateMunicipalityDto } from './dto/municipality.dto';
 import { MunicipalitiesService } from './municipalities.service';
+import { ScopedBy } from '../access/scoped-by.decorator';
 
 @ApiTags('municipalities')
 @ApiBearerAuth()
+@ScopedBy(MunicipalitiesService, 'municipality')
 @Controller('municipalities')
 export class MunicipalitiesController {
   constructor(private readonly municipalities: MunicipalitiesService) {}

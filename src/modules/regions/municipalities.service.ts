@@ -7,17 +7,26 @@ import { Page, RegionListQueryDto } from '../../common/api/page';
 import { notFound } from '../../common/errors/not-found';
 import { CreateMunicipalityDto, UpdateMunicipalityDto } from './dto/municipality.dto';
 import { Municipality } from './municipality.entity';
-import { RegionsService } from './regions.service';
+import { RegionScope, RegionsService } from './regions.service';
+import { AccessContext } from '../access/access-context';
+import { RecordScope } from '../access/access-context';
+import { regionScopeOf } from '../access/record-scopes';
 
 @Injectable()
 export class MunicipalitiesService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly regions: RegionsService,
+    private readonly access: AccessContext,
   ) {}
 
   private get municipalities() {
     return this.txHost.tx.getRepository(Municipality);
+  }
+
+  /** Where a municipality sits, for the access checks of @ScopedBy. */
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return regionScopeOf(this.municipalities, id);
   }
 
   async list(query: RegionListQueryDto): Promise<Page<Municipality>> {
@@ -41,10 +50,17 @@ export class MunicipalitiesService {
    * The ids of the municipalities a list filter names, by id or ref (a ref may recur in several regions);
    * 400 naming the field when there is none.
    */
-  async resolveIds(idOrRef: string, regionId?: string, field = 'municipality'): Promise<string[]> {
+  async resolveIds(
+    idOrRef: string,
+    regionId?: RegionScope['regionId'],
+    field = 'municipality',
+  ): Promise<string[]> {
     const byRef: FindOptionsWhere<Municipality> = regionId ? { ref: idOrRef, regionId } : { ref: idOrRef };
     const where = isUUID(idOrRef) ? [{ id: idOrRef }, byRef] : [byRef];
-    const found = await this.municipalities.find({ where, select: { id: true } });
+    const found = (await this.municipalities.find({ where, select: { id: true, regionId: true } })).filter(
+      (municipality) =>
+        this.access.reachesRegion(municipality.regionId) && this.access.reachesMunicipality(municipality.id),
+    );
     if (found.length === 0) throw new BadRequestException(`${field}: no municipality "${idOrRef}"`);
     return found.map((municipality) => municipality.id);
   }
@@ -52,7 +68,9 @@ export class MunicipalitiesService {
   /** Checks that a municipality exists in the given region; 400 naming the field when it does not. */
   async requireInRegion(id: string, regionId: string, field = 'municipalityId'): Promise<void> {
     const found = await this.municipalities.existsBy({ id, regionId });
-    if (!found) throw new BadRequestException(`${field}: no municipality ${id} in this region`);
+    if (!found || !this.access.reachesMunicipality(id)) {
+      throw new BadRequestException(`${field}: no municipality ${id} in this region`);
+    }
   }
 
   async findByIds(ids: string[]): Promise<Municipality[]> {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, Page, RefListQueryDto } from '../../common/api/page';
 import { CreateRegionDto, RegionDto, UpdateRegionDto } from './dto/region.dto';
 import { RegionsService } from './regions.service';
+import { Roles } from '../access/roles.decorator';
 
 @ApiTags('regions')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class RegionsController {
   }
 
   @Post()
+  @Roles('admin')
   async create(@Body() dto: CreateRegionDto): Promise<RegionDto> {
     return RegionDto.from(await this.regions.create(dto));
   }
@@ -34,6 +36,7 @@ export class RegionsController {
   }
 
   @Delete(':idOrRef')
+  @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an empty region (409 while it still holds records)' })
   async remove(@Param('idOrRef') idOrRef: string): Promise<void> {

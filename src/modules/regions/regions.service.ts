@@ -1,6 +1,8 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { FindOperator, FindOptionsWhere, In } from 'typeorm';
+import { AccessContext } from '../access/access-context';
 import { isUUID } from 'class-validator';
 import { Page, RefListQueryDto } from '../../common/api/page';
 import { notFound } from '../../common/errors/not-found';
@@ -11,6 +13,12 @@ import { sameWindows } from '../../common/database/weekly-windows';
 import { CreateRegionDto, UpdateRegionDto } from './dto/region.dto';
 import { DEFAULT_POLICY } from './dto/policy.dto';
 
+/** The region part of a list's `where`: one region, or those the caller may reach. */
+export interface RegionScope {
+  regionId?: string | FindOperator<string>;
+  ref?: string;
+}
+
 type ClosedDate = Pick<RegionClosedDate, 'from' | 'to' | 'reason'>;
 const closedDateKey = (dates: ClosedDate[]) =>
   JSON.stringify(dates.map(({ from, to, reason }) => [from, to, reason ?? '']).sort());
@@ -20,15 +28,22 @@ const RELATIONS = { schoolHours: true, closedDates: true } as const;
 
 @Injectable()
 export class RegionsService {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly access: AccessContext,
+  ) {}
 
   private get regions() {
     return this.txHost.tx.getRepository(Region);
   }
 
   async list(query: RefListQueryDto): Promise<Page<Region>> {
+    const where: FindOptionsWhere<Region> = {};
+    if (query.ref) where.ref = query.ref;
+    const reachable = this.access.regionIds();
+    if (reachable) where.id = In(reachable);
     const [items, total] = await this.regions.findAndCount({
-      where: query.ref ? { ref: query.ref } : {},
+      where,
       relations: RELATIONS,
       order: { ref: 'ASC' },
       take: query.limit,
@@ -37,10 +52,11 @@ export class RegionsService {
     return { items, total };
   }
 
-  /** A region by its id or its ref (`berkelland`), or undefined. */
+  /** A region the caller may reach, by its id or its ref (`berkelland`), or undefined. */
   async find(idOrRef: string): Promise<Region | undefined> {
     const where = isUUID(idOrRef) ? [{ id: idOrRef }, { ref: idOrRef }] : [{ ref: idOrRef }];
-    return (await this.regions.findOne({ where, relations: RELATIONS })) ?? undefined;
+    const region = await this.regions.findOne({ where, relations: RELATIONS });
+    return region && this.access.reachesRegion(region.id) ? region : undefined;
   }
 
   async get(idOrRef: string): Promise<Region> {
@@ -49,21 +65,39 @@ export class RegionsService {
     return region;
   }
 
-  /** The id of the region named in a list filter or a body field; 400 naming that field when there is none. */
+  /**
+   * The id of the region named in a list filter or a body field; 400 naming that field when there is none
+   * within the caller's reach (a region out of reach is answered as one that does not exist).
+   */
   async resolveId(idOrRef: string, field = 'region'): Promise<string> {
     const where = isUUID(idOrRef) ? [{ id: idOrRef }, { ref: idOrRef }] : [{ ref: idOrRef }];
     const region = await this.regions.findOne({ where, select: { id: true } });
-    if (!region) throw new BadRequestException(`${field}: no region "${idOrRef}"`);
+    if (!region || !this.access.reachesRegion(region.id))
+      throw new BadRequestException(`${field}: no region "${idOrRef}"`);
     return region.id;
   }
 
   /**
-   * The `where` of a list of region-owned records, from the `region` (id or ref) and `ref` filters.
-   * An unknown region answers 400 naming the `region` filter.
+   * Whether the caller may import a scenario of this region: into a region of hers, or (an admin) any region,
+   * new ones included. A coordinator limited to some municipalities may not: a scenario is the whole region.
    */
-  async scope(query: { region?: string; ref?: string }): Promise<{ regionId?: string; ref?: string }> {
-    const where: { regionId?: string; ref?: string } = {};
+  async assertImportable(ref: string): Promise<void> {
+    if (this.access.isAdmin()) return;
+    const region = await this.regions.findOne({ where: { ref }, select: { id: true } });
+    if (!region || !this.access.reachesRegion(region.id) || this.access.municipalityIds()) {
+      throw new ForbiddenException(`region: you may not import region "${ref}"`);
+    }
+  }
+
+  /**
+   * The `where` of a list of region-owned records, from the `region` (id or ref) and `ref` filters, within the
+   * regions the caller may reach. An unknown region answers 400 naming the `region` filter.
+   */
+  async scope(query: { region?: string; ref?: string }): Promise<RegionScope> {
+    const where: RegionScope = {};
+    const reachable = this.access.regionIds();
     if (query.region) where.regionId = await this.resolveId(query.region);
+    else if (reachable) where.regionId = In(reachable);
     if (query.ref) where.ref = query.ref;
     return where;
   }

@@ -9,9 +9,11 @@ import {
   UpdateInterpreterDto,
 } from './dto/interpreter.dto';
 import { InterpretersService } from './interpreters.service';
+import { ScopedBy } from '../access/scoped-by.decorator';
 
 @ApiTags('interpreters')
 @ApiBearerAuth()
+@ScopedBy(InterpretersService, 'interpreter')
 @Controller('interpreters')
 export class InterpretersController {
   constructor(private readonly interpreters: InterpretersService) {}

@@ -9,6 +9,8 @@ import { RegionsService } from '../regions/regions.service';
 import { CreateInterpreterDto, InterpreterListQueryDto, UpdateInterpreterDto } from './dto/interpreter.dto';
 import { InterpreterAvailability } from './interpreter-availability.entity';
 import { Interpreter } from './interpreter.entity';
+import { RecordScope } from '../access/access-context';
+import { regionScopeOf } from '../access/record-scopes';
 
 const RELATIONS = { availability: true } as const;
 
@@ -24,6 +26,11 @@ export class InterpretersService {
 
   private get interpreters() {
     return this.txHost.tx.getRepository(Interpreter);
+  }
+
+  /** Where a interpreter sits, for the access checks of @ScopedBy. */
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return regionScopeOf(this.interpreters, id);
   }
 
   async list(query: InterpreterListQueryDto): Promise<Page<Interpreter>> {

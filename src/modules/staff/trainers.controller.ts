@@ -4,9 +4,11 @@ import { IdParam } from '../../common/api/id-param';
 import { ApiPageResponse, Page, RegionListQueryDto } from '../../common/api/page';
 import { CreateTrainerDto, TrainerDto, UpdateTrainerDto } from './dto/trainer.dto';
 import { TrainersService } from './trainers.service';
+import { ScopedBy } from '../access/scoped-by.decorator';
 
 @ApiTags('trainers')
 @ApiBearerAuth()
+@ScopedBy(TrainersService, 'trainer')
 @Controller('trainers')
 export class TrainersController {
   constructor(private readonly trainers: TrainersService) {}

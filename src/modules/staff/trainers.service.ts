@@ -9,6 +9,8 @@ import { RegionsService } from '../regions/regions.service';
 import { CreateTrainerDto, UpdateTrainerDto } from './dto/trainer.dto';
 import { TrainerAvailability } from './trainer-availability.entity';
 import { Trainer } from './trainer.entity';
+import { RecordScope } from '../access/access-context';
+import { regionScopeOf } from '../access/record-scopes';
 
 const RELATIONS = { availability: true } as const;
 
@@ -21,6 +23,11 @@ export class TrainersService {
 
   private get trainers() {
     return this.txHost.tx.getRepository(Trainer);
+  }
+
+  /** Where a trainer sits, for the access checks of @ScopedBy. */
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return regionScopeOf(this.trainers, id);
   }
 
   async list(query: RegionListQueryDto): Promise<Page<Trainer>> {

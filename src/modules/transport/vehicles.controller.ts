@@ -4,9 +4,11 @@ import { IdParam } from '../../common/api/id-param';
 import { ApiPageResponse, Page, RegionListQueryDto } from '../../common/api/page';
 import { CreateVehicleDto, UpdateVehicleDto, VehicleDto } from './dto/vehicle.dto';
 import { VehiclesService } from './vehicles.service';
+import { ScopedBy } from '../access/scoped-by.decorator';
 
 @ApiTags('vehicles')
 @ApiBearerAuth()
+@ScopedBy(VehiclesService, 'vehicle')
 @Controller('vehicles')
 export class VehiclesController {
   constructor(private readonly vehicles: VehiclesService) {}

@@ -9,6 +9,8 @@ import { RegionsService } from '../regions/regions.service';
 import { CreateVehicleDto, UpdateVehicleDto } from './dto/vehicle.dto';
 import { VehicleAvailability } from './vehicle-availability.entity';
 import { Vehicle } from './vehicle.entity';
+import { AccessContext, RecordScope } from '../access/access-context';
+import { regionScopeOf } from '../access/record-scopes';
 
 const RELATIONS = { availability: true } as const;
 
@@ -25,11 +27,17 @@ function requireChildSeatsFit(vehicle: Pick<Vehicle, 'seats' | 'childSeats'>): v
 export class VehiclesService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly access: AccessContext,
     private readonly regions: RegionsService,
   ) {}
 
   private get vehicles() {
     return this.txHost.tx.getRepository(Vehicle);
+  }
+
+  /** Where a vehicle sits, for the access checks of @ScopedBy. */
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return regionScopeOf(this.vehicles, id);
   }
 
   async list(query: RegionListQueryDto): Promise<Page<Vehicle>> {
@@ -54,6 +62,13 @@ export class VehiclesService {
   async requireInRegion(id: string, regionId: string, field = 'vehicleId'): Promise<void> {
     const found = await this.vehicles.existsBy({ id, regionId });
     if (!found) throw new BadRequestException(`${field}: no vehicle ${id} in this region`);
+  }
+
+  /** Checks that a vehicle exists in any region, for a list filter; 400 naming the field when it does not. */
+  async requireExists(id: string, field = 'vehicleId'): Promise<void> {
+    const found = await this.vehicles.findOne({ where: { id }, select: { id: true, regionId: true } });
+    if (!found || !this.access.reachesRegion(found.regionId))
+      throw new BadRequestException(`${field}: no vehicle ${id}`);
   }
 
   @Transactional()

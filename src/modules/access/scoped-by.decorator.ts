@@ -1,0 +1,24 @@
+import { SetMetadata, Type } from '@nestjs/common';
+import { RecordScope } from './access-context';
+
+/** A service that can say where one of its records sits. */
+export interface ScopedRecords {
+  scopeOf(id: string): Promise<RecordScope | undefined>;
+}
+
+export interface ScopedByOptions {
+  service: Type<ScopedRecords>;
+  /** What the record is called in a 404, e.g. "participant". */
+  what: string;
+  /** The path parameter that holds its id. */
+  param?: string;
+}
+
+export const SCOPED_BY = 'trefpunt:scoped-by';
+
+/**
+ * The records that `:id` (or `param`) names are checked before the handler runs: one out of the caller's reach
+ * answers 404, the same as one that does not exist.
+ */
+export const ScopedBy = (service: Type<ScopedRecords>, what: string, param = 'id') =>
+  SetMetadata(SCOPED_BY, { service, what, param } satisfies ScopedByOptions);

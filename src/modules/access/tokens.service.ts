@@ -1,0 +1,192 @@
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ArrayContains, FindOptionsWhere, In, IsNull } from 'typeorm';
+import { Page } from '../../common/api/page';
+import { notFound } from '../../common/errors/not-found';
+import { ParticipantsService } from '../participants/participants.service';
+import { MunicipalitiesService } from '../regions/municipalities.service';
+import { RegionsService } from '../regions/regions.service';
+import { DriversService } from '../transport/drivers.service';
+import { AccessContext } from './access-context';
+import { AccessToken } from './access-token.entity';
+import { CreateTokenDto, TokenListQueryDto } from './dto/token.dto';
+import { Principal } from './principal';
+import { hashToken, newTokenValue } from './token-value';
+
+/** Tokens: made, listed and revoked within the caller's reach, and turned back into a principal per request. */
+@Injectable()
+export class TokensService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly access: AccessContext,
+    private readonly regions: RegionsService,
+    private readonly municipalities: MunicipalitiesService,
+    private readonly participants: ParticipantsService,
+    private readonly drivers: DriversService,
+  ) {}
+
+  private get tokens() {
+    return this.txHost.tx.getRepository(AccessToken);
+  }
+
+  /** The principal of a token that exists, is not revoked and has not expired; undefined otherwise. */
+  async authenticate(value: string, now: Date): Promise<Principal | undefined> {
+    const token = await this.tokens.findOneBy({ tokenHash: hashToken(value), revokedAt: IsNull() });
+    if (!token || (token.expiresAt && token.expiresAt <= now)) return undefined;
+    return {
+      role: token.role,
+      tokenId: token.id,
+      label: token.label,
+      regionIds: token.regionIds,
+      municipalityIds: token.municipalityIds,
+      participantId: token.participantId ?? undefined,
+      driverId: token.driverId ?? undefined,
+    };
+  }
+
+  /**
+   * Makes a token. Admins make any; a coordinator makes personal links for her participants and tokens for the
+   * drivers of her regions. Answers the plain value, which is not kept.
+   */
+  @Transactional()
+  async create(dto: CreateTokenDto, now: Date): Promise<{ token: AccessToken; value: string }> {
+    const caller = this.access.principal();
+    if (
+      caller.role !== 'admin' &&
+      !(caller.role === 'coordinator' && ['participant', 'driver'].includes(dto.role))
+    ) {
+      throw new ForbiddenException(`role: a ${caller.role} may not make ${dto.role} tokens`);
+    }
+    const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
+    if (expiresAt && expiresAt <= now) throw new BadRequestException('expiresAt: must be in the future');
+    const scope = await this.scopeFor(dto);
+    const value = newTokenValue();
+    const token = await this.tokens.save(
+      this.tokens.create({
+        tokenHash: hashToken(value),
+        role: dto.role,
+        label: dto.label ?? '',
+        expiresAt,
+        createdBy: caller.tokenId ?? null,
+        ...scope,
+      }),
+    );
+    return { token, value };
+  }
+
+  private async scopeFor(
+    dto: CreateTokenDto,
+  ): Promise<Pick<AccessToken, 'regionIds' | 'municipalityIds' | 'participantId' | 'driverId'>> {
+    const none = { regionIds: [], municipalityIds: [], participantId: null, driverId: null };
+    const refuse = (field: string) => {
+      if ((dto as unknown as Record<string, unknown>)[field] !== undefined) {
+        throw new BadRequestException(`${field}: does not apply to a ${dto.role} token`);
+      }
+    };
+    switch (dto.role) {
+      case 'admin':
+        ['regions', 'municipalities', 'participantId', 'driverId'].forEach(refuse);
+        return none;
+      case 'coordinator': {
+        ['participantId', 'driverId'].forEach(refuse);
+        if (!dto.regions?.length)
+          throw new BadRequestException('regions: a coordinator needs at least one region');
+        const regionIds = [];
+        for (const [index, region] of dto.regions.entries()) {
+          regionIds.push(await this.regions.resolveId(region, `regions[${index}]`));
+        }
+        const municipalityIds = [];
+        for (const [index, municipality] of (dto.municipalities ?? []).entries()) {
+          const found = await this.municipalities.resolveIds(
+            municipality,
+            In(regionIds),
+            `municipalities[${index}]`,
+          );
+          municipalityIds.push(...found);
+        }
+        return {
+          ...none,
+          regionIds: [...new Set(regionIds)],
+          municipalityIds: [...new Set(municipalityIds)],
+        };
+      }
+      case 'participant': {
+        ['regions', 'municipalities', 'driverId'].forEach(refuse);
+        if (!dto.participantId)
+          throw new BadRequestException('participantId: a personal link needs the participant');
+        const participant = await this.participants.findReachable(dto.participantId, 'participantId');
+        return { ...none, regionIds: [participant.regionId], participantId: participant.id };
+      }
+      case 'driver': {
+        ['regions', 'municipalities', 'participantId'].forEach(refuse);
+        if (!dto.driverId) throw new BadRequestException('driverId: a driver token needs the driver');
+        const driver = await this.drivers.get(dto.driverId).catch(() => undefined);
+        if (!driver || !this.access.reachesRegion(driver.regionId)) {
+          throw new BadRequestException(`driverId: no driver ${dto.driverId}`);
+        }
+        return { ...none, regionIds: [driver.regionId], driverId: driver.id };
+      }
+    }
+  }
+
+  /** Admins see every token; a coordinator the tokens of her regions' participants and drivers, and her own. */
+  async list(query: TokenListQueryDto): Promise<Page<AccessToken>> {
+    const base: FindOptionsWhere<AccessToken> = {};
+    if (query.role) base.role = query.role;
+    if (query.participant) base.participantId = query.participant;
+    const where = this.access.isAdmin() ? [base] : this.reachableWhere(base);
+    const [items, total] = await this.tokens.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total };
+  }
+
+  private reachableWhere(base: FindOptionsWhere<AccessToken>): FindOptionsWhere<AccessToken>[] {
+    const caller = this.access.principal();
+    const ownRegions = this.access.regionIds() ?? [];
+    return [
+      ...(['participant', 'driver'] as const)
+        .filter((role) => !base.role || base.role === role)
+        .flatMap((role) =>
+          ownRegions.map((regionId) => ({ ...base, role, regionIds: ArrayContains([regionId]) })),
+        ),
+      ...(caller.tokenId ? [{ ...base, createdBy: caller.tokenId }] : []),
+    ];
+  }
+
+  async get(id: string): Promise<AccessToken> {
+    const token = await this.tokens.findOneBy({ id });
+    if (!token || !this.mayManage(token)) throw notFound('token', id);
+    return token;
+  }
+
+  private mayManage(token: AccessToken): boolean {
+    if (this.access.isAdmin()) return true;
+    const caller = this.access.principal();
+    if (caller.role !== 'coordinator') return false;
+    if (token.createdBy && token.createdBy === caller.tokenId) return true;
+    return (
+      ['participant', 'driver'].includes(token.role) &&
+      token.regionIds.every((id) => this.access.reachesRegion(id))
+    );
+  }
+
+  async revoke(id: string, now: Date): Promise<AccessToken> {
+    const token = await this.get(id);
+    if (!token.revokedAt) {
+      token.revokedAt = now;
+      await this.tokens.save(token);
+    }
+    return token;
+  }
+
+  /** A participant's personal links go when she is erased. */
+  async deleteForParticipant(participantId: string): Promise<number> {
+    const result = await this.tokens.delete({ participantId });
+    return result.affected ?? 0;
+  }
+}
