@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -9,6 +10,10 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
   validateSync,
 } from 'class-validator';
 
@@ -21,6 +26,39 @@ const toBoolean = ({ value }: { value: unknown }) => {
 };
 const toInteger = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '')
+    : value;
+
+/** A browser origin as the `Origin` header carries it: scheme, host and port, no path and no trailing slash. */
+@ValidatorConstraint({ name: 'isOriginList' })
+class IsOriginList implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return Array.isArray(value) && value.every((item) => isOrigin(item));
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    const bad = Array.isArray(args.value) ? args.value.filter((item) => !isOrigin(item)) : [args.value];
+    return (
+      `${args.property} must be a comma-separated list of origins such as https://planning.example.nl ` +
+      `(scheme and host, no path); not an origin: ${bad.map((item) => JSON.stringify(item)).join(', ')}`
+    );
+  }
+}
+
+function isOrigin(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Every environment variable the service reads. Validated once at start; a bad value stops the start
@@ -65,6 +103,44 @@ export class Environment {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
   LOG_LEVEL = 'info';
+
+  /** Where the JSON logs go; stdout when unset. The file is appended to (and its folder made). */
+  @IsOptional()
+  @IsString({ message: 'TREFPUNT_LOG_FILE must be a file path' })
+  TREFPUNT_LOG_FILE?: string;
+
+  /** Requests per minute that one bearer token may make, counted on the SHA-256 of the token. */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'TREFPUNT_RATE_LIMIT_PER_TOKEN must be a whole number (requests per minute)' })
+  @Min(1, { message: 'TREFPUNT_RATE_LIMIT_PER_TOKEN must be at least 1 (requests per minute)' })
+  TREFPUNT_RATE_LIMIT_PER_TOKEN = 600;
+
+  /** Requests per minute from one client address, with or without a token. */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'TREFPUNT_RATE_LIMIT_PER_ADDRESS must be a whole number (requests per minute)' })
+  @Min(1, { message: 'TREFPUNT_RATE_LIMIT_PER_ADDRESS must be at least 1 (requests per minute)' })
+  TREFPUNT_RATE_LIMIT_PER_ADDRESS = 1200;
+
+  /**
+   * How many reverse proxies stand in front of the service. Each adds the address it saw to X-Forwarded-For;
+   * the client address (for the per-address limit) is taken that many hops from the right. 0: the address of
+   * the connection itself, and X-Forwarded-For is ignored (a client could forge it).
+   */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'TREFPUNT_TRUSTED_PROXIES must be a whole number (reverse proxies in front)' })
+  @Min(0, { message: 'TREFPUNT_TRUSTED_PROXIES must be 0 or more' })
+  @Max(10, { message: 'TREFPUNT_TRUSTED_PROXIES must be at most 10' })
+  TREFPUNT_TRUSTED_PROXIES = 0;
+
+  /** Browser origins that may call the API (CORS). Empty: CORS stays off and browsers allow same-origin only. */
+  @IsOptional()
+  @Transform(toList)
+  @IsArray({ message: 'TREFPUNT_CORS_ORIGINS must be a comma-separated list of origins' })
+  @Validate(IsOriginList)
+  TREFPUNT_CORS_ORIGINS: string[] = [];
 }
 
 export class InvalidEnvironmentError extends Error {}

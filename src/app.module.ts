@@ -4,7 +4,12 @@ import { ConfigurationModule } from './common/configuration/configuration.module
 import { DatabaseModule } from './common/database/database.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { LoggingModule } from './common/logging/logging.module';
+import { SecurityModule } from './common/security/security.module';
+import { AccessContextModule } from './modules/access/access-context.module';
 import { AccessModule } from './modules/access/access.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
+import { SelfServiceModule } from './modules/self-service/self-service.module';
 import { HealthModule } from './modules/health/health.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { ScenarioModule } from './modules/scenario/scenario.module';
@@ -20,7 +25,10 @@ import { ProgrammesModule } from './modules/programmes/programmes.module';
   imports: [
     ConfigurationModule,
     LoggingModule,
+    // Before AccessModule: its rate limit guard must run before the bearer token guard.
+    SecurityModule,
     DatabaseModule,
+    AccessContextModule,
     AccessModule,
     HealthModule,
     RegionsModule,
@@ -32,6 +40,9 @@ import { ProgrammesModule } from './modules/programmes/programmes.module';
     ChildcareModule,
     ProgrammesModule,
     ScenarioModule,
+    AuditModule,
+    PrivacyModule,
+    SelfServiceModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

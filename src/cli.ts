@@ -3,24 +3,36 @@
  *
  *   import <scenario.json>   imports a region from a trefpunt-scenario/1 file (as POST /imports/scenario)
  *   export <region> [file]   writes a region as a scenario file (as GET /exports/scenario), or prints it
+ *   token create --role <admin|coordinator|driver|participant> [--regions a,b] [--municipalities x,y]
+ *                [--participant <id>] [--driver <id>] [--label <text>] [--expires <ISO instant>]
+ *                            makes a token (as POST /tokens) and prints it: the only time it is shown
+ *   token list               lists the tokens (never their values)
+ *   token revoke <id>        revokes a token
  *
  * It uses the same database as the service: DATABASE_URL, or the embedded one in TREFPUNT_DATA_DIR (shared with
  * a running `npm start`).
  */
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { validationMessages } from './common/validation/validation-messages';
+import { CreateTokenDto } from './modules/access/dto/token.dto';
+import { TokensService } from './modules/access/tokens.service';
 import { AppModule } from './app.module';
 import { InvalidScenarioException } from './modules/scenario/scenario-parser';
 import { ScenarioExportService } from './modules/scenario/scenario-export.service';
 import { ScenarioImportService } from './modules/scenario/scenario-import.service';
 
-const USAGE = 'usage: npm run cli -- import <scenario.json> | export <region> [<file>]';
+const USAGE =
+  'usage: npm run cli -- import <scenario.json> | export <region> [<file>] | token create --role <role> … | token list | token revoke <id>';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  if ((command !== 'import' && command !== 'export') || args.length < 1) {
+  if (!['import', 'export', 'token'].includes(command) || args.length < 1) {
     console.error(USAGE);
     return 2;
   }
@@ -30,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
   app.enableShutdownHooks();
   try {
     if (command === 'import') return await importFile(app.get(ScenarioImportService), args[0]);
+    if (command === 'token') return await token(app.get(TokensService), args);
     const scenario = await app.get(ScenarioExportService).exportScenario(args[0]);
     const text = `${JSON.stringify(scenario, null, 2)}\n`;
     if (args[1]) await writeFile(args[1], text);
@@ -71,9 +84,72 @@ async function importFile(importer: ScenarioImportService, file: string): Promis
   }
 }
 
+async function token(tokens: TokensService, args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'list') {
+    const page = await tokens.list({ limit: 1000, offset: 0 });
+    for (const item of page.items) {
+      const state = item.revokedAt
+        ? 'revoked'
+        : item.expiresAt && item.expiresAt < new Date()
+          ? 'expired'
+          : 'active';
+      console.log(`${item.id}  ${item.role.padEnd(11)} ${state.padEnd(7)} ${item.label}`);
+    }
+    return 0;
+  }
+  if (action === 'revoke' && rest[0]) {
+    await tokens.revoke(rest[0], new Date());
+    console.log(`revoked ${rest[0]}`);
+    return 0;
+  }
+  if (action !== 'create') {
+    console.error(USAGE);
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      role: { type: 'string' },
+      regions: { type: 'string' },
+      municipalities: { type: 'string' },
+      participant: { type: 'string' },
+      driver: { type: 'string' },
+      label: { type: 'string' },
+      expires: { type: 'string' },
+    },
+  });
+  const list = (value?: string) =>
+    value
+      ?.split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  const dto = plainToInstance(CreateTokenDto, {
+    role: values.role,
+    regions: list(values.regions),
+    municipalities: list(values.municipalities),
+    participantId: values.participant,
+    driverId: values.driver,
+    label: values.label,
+    expiresAt: values.expires,
+  });
+  const problems = validationMessages(await validate(dto, { whitelist: true }));
+  if (problems.length > 0) {
+    problems.forEach((problem) => console.error(problem));
+    return 1;
+  }
+  const { token: made, value } = await tokens.create(dto, new Date());
+  console.log(`token ${made.id} (${made.role}) made; it is shown this once, keep it safe:\n${value}`);
+  return 0;
+}
+
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
-    new Logger('cli').error(error instanceof Error ? error.message : String(error));
+    const message =
+      error instanceof HttpException
+        ? [error.getResponse() as { message?: unknown }].flatMap((body) => body.message ?? error.message)
+        : [error instanceof Error ? error.message : String(error)];
+    message.flat().forEach((line) => new Logger('cli').error(String(line)));
     process.exit(1);
   });

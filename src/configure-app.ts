@@ -1,9 +1,13 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Environment } from '../config/environment';
+import { applyHttpSecurity } from './common/security/http-security';
 import { validationPipe } from './common/validation/validation.pipe';
 
 /** What the service and the end-to-end tests both set on the application. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  // First, so that every answer (errors, /docs, refusals) carries the security headers.
+  applyHttpSecurity(app, app.get(Environment));
   // A region of 2000 participants is a scenario of a few megabytes.
   app.useBodyParser('json', { limit: '50mb' });
   app.useGlobalPipes(validationPipe);

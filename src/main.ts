@@ -13,6 +13,9 @@ async function bootstrap(): Promise<void> {
   const { PORT } = app.get(Environment);
   await app.listen(PORT);
   app.get(Logger).log(`Trefpunt listens on http://localhost:${PORT} (API description at /docs)`);
+  // Said on stdout too when the logs go to a file, so that whoever started the service sees that it runs.
+  const { TREFPUNT_LOG_FILE } = app.get(Environment);
+  if (TREFPUNT_LOG_FILE) console.log(`Trefpunt listens on port ${PORT}; it logs to ${TREFPUNT_LOG_FILE}`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { EmbeddedDatabase } from '../../src/common/database/embedded-database';
 import { dataSourceOptions } from '../../src/common/database/data-source-options';
 import { TEMPLATE_DATABASE, withDatabase } from './test-database';
+import { LOG_DIR_VARIABLE } from './test-logs';
 
 declare global {
   var embeddedTestDatabase: EmbeddedDatabase | undefined;
@@ -25,11 +26,13 @@ const freePort = () =>
   });
 
 /**
- * Starts one PostgreSQL for the whole run (the embedded one, or the server of DATABASE_URL, which needs the
- * CREATEDB right) and builds a template database with the real migrations applied once. Each test file
- * copies the template into a database of its own (see test-database.ts).
+ * Makes the folder for the server logs of this run. Starts one PostgreSQL for the whole run (the embedded one,
+ * or the server of DATABASE_URL, which needs the CREATEDB right) and builds a template database with the real
+ * migrations applied once. Each test file copies the template into a database of its own (see test-database.ts).
  */
 export default async function globalSetup(): Promise<void> {
+  // The test apps' server logs of this run: global-teardown scans them for personal data and tokens.
+  process.env[LOG_DIR_VARIABLE] = mkdtempSync(join(tmpdir(), 'trefpunt-test-logs-'));
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const folder = mkdtempSync(join(tmpdir(), 'trefpunt-test-'));

@@ -1,16 +1,21 @@
 import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
+import { __resetOutOfContextForTests as forgetPreviousAppsLogger } from 'nestjs-pino/PinoLogger';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/configure-app';
 import { createTestDatabase, TestDatabase } from './test-database';
+import { ADMIN_TOKEN, newLogFile, testLogLevel } from './test-logs';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+export { ADMIN_TOKEN };
 
 export interface TestApp {
   app: INestApplication;
   databaseUrl: string;
+  /** The file this app logs to (JSON lines) in the run's log folder; undefined without global-setup. */
+  logFile: string | undefined;
   /** Requests with the admin token, as a script would send them. */
   get(path: string): request.Test;
   post(path: string, body?: object): request.Test;
@@ -22,24 +27,74 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole service on a database of this test file's own, as `npm start` builds it, without demo data. */
+const currentTestFile = (): string | undefined =>
+  typeof expect === 'undefined' ? undefined : expect.getState().testPath;
+
+/**
+ * Sets `variables` in process.env for the start of one app only: the service reads its environment once, at
+ * start, and the next app of the same test file must not inherit this one's settings.
+ */
+async function withEnvironment<T>(variables: Record<string, string>, start: () => Promise<T>): Promise<T> {
+  const previous = Object.keys(variables).map((name) => [name, process.env[name]] as const);
+  Object.assign(process.env, variables);
+  try {
+    return await start();
+  } finally {
+    for (const [name, value] of previous) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+/**
+ * The whole service on a database of this test file's own, as `npm start` builds it, without demo data. It logs
+ * through the real logger, as in production, at debug level (TEST_LOG_LEVEL to change that) into a file of the
+ * run's log folder, which global-teardown scans for personal data and tokens.
+ */
 export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    TREFPUNT_ADMIN_TOKEN: ADMIN_TOKEN,
-    TREFPUNT_DEMO_DATA: 'false',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    ...environment,
+  const logFile = newLogFile(currentTestFile());
+  const app = await withEnvironment(
+    {
+      DATABASE_URL: database.url,
+      TREFPUNT_ADMIN_TOKEN: ADMIN_TOKEN,
+      TREFPUNT_DEMO_DATA: 'false',
+      LOG_LEVEL: testLogLevel(),
+      ...(logFile ? { TREFPUNT_LOG_FILE: logFile } : {}),
+      ...environment,
+    },
+    async () => {
+      // nestjs-pino keeps the logger for logs outside a request once per process: without this, the logs of
+      // a second app of the same test file would go to the first one's file.
+      forgetPreviousAppsLogger();
+      // As main.ts does it; abortOnError: false, so that a failed start fails the test instead of exiting.
+      const created = await NestFactory.create<NestExpressApplication>(AppModule, {
+        bufferLogs: true,
+        abortOnError: false,
+      });
+      try {
+        created.useLogger(created.get(Logger));
+        configureApp(created);
+        await created.init();
+        // main.ts flushes the logs buffered during the start when it listens; a test app does not listen.
+        created.flushLogs();
+        return created;
+      } catch (error) {
+        await created.close();
+        throw error;
+      }
+    },
+  ).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: false }));
-  await app.init();
   const server = app.getHttpServer();
   const auth = (test: request.Test) => test.set('Authorization', `Bearer ${ADMIN_TOKEN}`);
   return {
     app,
     databaseUrl: database.url,
+    logFile,
     get: (path) => auth(request(server).get(path)),
     post: (path, body) => auth(request(server).post(path)).send(body),
     patch: (path, body) => auth(request(server).patch(path)).send(body),

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ScopedBy } from '../access/scoped-by.decorator';
+import { Audited } from '../audit/audited.decorator';
 import { ParticipantsService } from '../participants/participants.service';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../../common/api/id-param';
@@ -15,6 +16,7 @@ export class LessonsController {
   constructor(private readonly lessons: LessonsService) {}
 
   @Get('lessons')
+  @Audited('lesson')
   @ApiPageResponse(LessonDto)
   async list(@Query() query: LessonListQueryDto): Promise<Page<LessonDto>> {
     const page = await this.lessons.list(query);
@@ -22,23 +24,27 @@ export class LessonsController {
   }
 
   @Get('lessons/:id')
+  @Audited('lesson')
   @ScopedBy(LessonsService, 'lesson')
   async get(@IdParam() id: string): Promise<LessonDto> {
     return LessonDto.from(await this.lessons.get(id));
   }
 
   @Post('lessons')
+  @Audited('lesson')
   async create(@Body() dto: CreateLessonDto): Promise<LessonDto> {
     return LessonDto.from(await this.lessons.create(dto));
   }
 
   @Patch('lessons/:id')
+  @Audited('lesson')
   @ScopedBy(LessonsService, 'lesson')
   async update(@IdParam() id: string, @Body() dto: UpdateLessonDto): Promise<LessonDto> {
     return LessonDto.from(await this.lessons.update(id, dto));
   }
 
   @Delete('lessons/:id')
+  @Audited('lesson')
   @ScopedBy(LessonsService, 'lesson')
   @HttpCode(204)
   async remove(@IdParam() id: string): Promise<void> {
@@ -47,6 +53,7 @@ export class LessonsController {
 
   // Served here rather than by the participants module, which must not depend on lessons.
   @Get('participants/:id/lessons/occurrences')
+  @Audited('lesson', { idField: 'lessonId' })
   @ScopedBy(ParticipantsService, 'participant')
   @ApiOperation({
     summary: "Every lesson of a participant between two dates, at her region's wall-clock times",

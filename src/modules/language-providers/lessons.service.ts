@@ -121,4 +121,9 @@ export class LessonsService {
         end: instantToLocalIso(occurrence.end, timezone),
       }));
   }
+
+  /** Her lesson series go when she is erased. */
+  async deleteForParticipant(participantId: string): Promise<void> {
+    await this.lessons.delete({ participantId });
+  }
 }

@@ -1,7 +1,7 @@
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { RowChanges, syncOwnedRows, upsertByRef, UpsertOutcome } from '../../common/database/bulk-writes';
 import { Appointment } from './appointment.entity';
 import { Child } from './child.entity';
@@ -60,8 +60,17 @@ export class ParticipantsScenarioService {
     );
   }
 
+  /** The participants of a region; erased ones are no longer anybody's to export. */
   exportParticipants(regionId: string): Promise<Participant[]> {
-    return this.txHost.tx.getRepository(Participant).find({ where: { regionId } });
+    return this.txHost.tx.getRepository(Participant).find({ where: { regionId, erasedAt: IsNull() } });
+  }
+
+  /** Erased participants: their group memberships stay for the counts, whatever a scenario says. */
+  async erasedIds(regionId: string): Promise<Set<string>> {
+    const erased = await this.txHost.tx
+      .getRepository(Participant)
+      .find({ where: { regionId, erasedAt: Not(IsNull()) }, select: { id: true } });
+    return new Set(erased.map((participant) => participant.id));
   }
 
   exportChildren(regionId: string): Promise<Child[]> {

@@ -10,6 +10,7 @@ import {
 } from './dto/participant.dto';
 import { ParticipantsService } from './participants.service';
 import { ScopedBy } from '../access/scoped-by.decorator';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('participants')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class ParticipantsController {
   constructor(private readonly participants: ParticipantsService) {}
 
   @Get()
+  @Audited('participant')
   @ApiPageResponse(ParticipantDto)
   async list(@Query() query: ParticipantListQueryDto): Promise<Page<ParticipantDto>> {
     const page = await this.participants.list(query);
@@ -26,21 +28,25 @@ export class ParticipantsController {
   }
 
   @Get(':id')
+  @Audited('participant')
   async get(@IdParam() id: string): Promise<ParticipantDto> {
     return ParticipantDto.from(await this.participants.get(id));
   }
 
   @Post()
+  @Audited('participant')
   async create(@Body() dto: CreateParticipantDto): Promise<ParticipantDto> {
     return ParticipantDto.from(await this.participants.create(dto));
   }
 
   @Patch(':id')
+  @Audited('participant')
   async update(@IdParam() id: string, @Body() dto: UpdateParticipantDto): Promise<ParticipantDto> {
     return ParticipantDto.from(await this.participants.update(id, dto));
   }
 
   @Delete(':id')
+  @Audited('participant')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a participant with her children, appointments and lessons' })
   async remove(@IdParam() id: string): Promise<void> {

@@ -10,6 +10,8 @@ import { MunicipalitiesService } from '../regions/municipalities.service';
 import { RegionsService } from '../regions/regions.service';
 import { CreateParticipantDto, ParticipantListQueryDto, UpdateParticipantDto } from './dto/participant.dto';
 import { Participant } from './participant.entity';
+import { Appointment } from './appointment.entity';
+import { Child } from './child.entity';
 
 @Injectable()
 export class ParticipantsService {
@@ -115,6 +117,29 @@ export class ParticipantsService {
       await this.municipalities.requireInRegion(dto.municipalityId, participant.regionId);
     }
     return this.participants.save(this.participants.merge(participant, dto));
+  }
+
+  /**
+   * Wipes what identifies her, with her children and appointments, and marks her erased. The row stays, with her
+   * region, municipality and group memberships, so that counts of who took part stay right.
+   */
+  async erasePersonalData(id: string, now: Date): Promise<void> {
+    const { tx } = this.txHost;
+    await tx.getRepository(Child).delete({ participantId: id });
+    await tx.getRepository(Appointment).delete({ participantId: id });
+    await this.participants.update({ id }, {
+      erasedAt: now,
+      ref: null,
+      name: null,
+      phone: null,
+      email: null,
+      language: null,
+      interpreterNeeded: false,
+      reminderChannel: null,
+      transport: null,
+      address: null,
+      position: { lat: null, lon: null },
+    } as never);
   }
 
   /** Her children, appointments, lessons and group memberships go with her (the schema cascades). */

@@ -33,6 +33,7 @@ export class ProgrammesScenarioService {
     regionId: string,
     programme: ProgrammeImport,
     groups: GroupImport[],
+    keepMembers: Set<string> = new Set(),
   ): Promise<{ programme: UpsertOutcome; groups: UpsertOutcome; members: RowChanges }> {
     const programmeOutcome = await upsertByRef(this.txHost.tx.getRepository(Programme), regionId, [
       programme,
@@ -50,7 +51,12 @@ export class ProgrammesScenarioService {
         ['members', group.participantIds],
         ['trainers', group.trainerIds],
       ] as const) {
-        const change = await this.syncRelation(groupId, relation, wanted);
+        const change = await this.syncRelation(
+          groupId,
+          relation,
+          wanted,
+          relation === 'members' ? keepMembers : new Set(),
+        );
         members.created += change.created;
         members.deleted += change.deleted;
       }
@@ -62,12 +68,13 @@ export class ProgrammesScenarioService {
     groupId: string,
     relation: 'members' | 'trainers',
     wanted: string[],
+    keep: Set<string>,
   ): Promise<RowChanges> {
     const builder = this.txHost.tx.createQueryBuilder().relation(Group, relation).of(groupId);
     const current = new Set((await builder.loadMany<{ id: string }>()).map((row) => row.id));
     const target = new Set(wanted);
     const add = [...target].filter((id) => !current.has(id));
-    const remove = [...current].filter((id) => !target.has(id));
+    const remove = [...current].filter((id) => !target.has(id) && !keep.has(id));
     if (add.length > 0 || remove.length > 0) await builder.addAndRemove(add, remove);
     return { created: add.length, deleted: remove.length };
   }

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { AccessContext } from '../access/access-context';
+import { AuditService } from '../audit/audit.service';
 import { sortWindows } from '../../common/database/weekly-windows';
 import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
 import { LanguageProvidersScenarioService } from '../language-providers/language-providers-scenario.service';
@@ -36,16 +38,27 @@ export class ScenarioExportService {
     private readonly transport: TransportScenarioService,
     private readonly childcare: ChildcareScenarioService,
     private readonly programmes: ProgrammesScenarioService,
+    private readonly access: AccessContext,
+    private readonly audit: AuditService,
   ) {}
 
   async exportScenario(regionIdOrRef: string, programmeRef?: string): Promise<ScenarioDto> {
     const regionId = await this.regionsService.resolveId(regionIdOrRef);
+    if (this.access.municipalityIds()) {
+      throw new ForbiddenException(
+        'region: a scenario is the whole region; yours is limited to some municipalities',
+      );
+    }
     const region = await this.regions.exportRegion(regionId);
     const municipalities = byScenarioId(await this.regions.exportMunicipalities(regionId));
     const locations = byScenarioId(await this.locations.exportLocations(regionId));
     const providers = byScenarioId(await this.languageProviders.exportProviders(regionId));
     const participants = byScenarioId(await this.participants.exportParticipants(regionId));
     const participantIds = participants.map((participant) => participant.id);
+    await this.audit.record(
+      'export',
+      participantIds.map((id) => ({ recordType: 'participant', recordId: id, participantId: id, regionId })),
+    );
     const children = byScenarioId(await this.participants.exportChildren(regionId));
     const lessons = await this.languageProviders.exportLessons(participantIds);
     const appointments = await this.participants.exportAppointments(participantIds);
@@ -180,7 +193,9 @@ export class ScenarioExportService {
             id: scenarioId(group),
             name: group.name,
             locationId: refOf.get(group.locationId)!,
-            participantIds: byScenarioId(group.members).map(scenarioId),
+            participantIds: byScenarioId(group.members.filter((member) => refOf.has(member.id))).map(
+              scenarioId,
+            ),
             trainerIds: byScenarioId(group.trainers).map(scenarioId),
             interpreterLanguages: group.interpreterLanguages,
           })),

@@ -7,6 +7,8 @@ import { LocationsScenarioService } from '../locations/locations-scenario.servic
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
+import { RegionsService } from '../regions/regions.service';
+import { AuditService } from '../audit/audit.service';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
 import { ScenarioDto } from './dto/scenario.dto';
@@ -56,11 +58,14 @@ export class ScenarioImportService {
     private readonly transport: TransportScenarioService,
     private readonly childcare: ChildcareScenarioService,
     private readonly programmes: ProgrammesScenarioService,
+    private readonly regionsService: RegionsService,
+    private readonly audit: AuditService,
   ) {}
 
   async importScenario(document: unknown): Promise<ImportSummary> {
     const started = performance.now();
     const { scenario, warnings } = await parseScenario(document);
+    await this.regionsService.assertImportable(scenario.region);
     const summary = await this.store(scenario);
     const durationMs = Math.round(performance.now() - started);
     this.logger.log(
@@ -125,6 +130,10 @@ export class ScenarioImportService {
       })),
     );
     const participantIds = [...participants.ids.values()];
+    await this.audit.record(
+      'import',
+      participantIds.map((id) => ({ recordType: 'participant', recordId: id, participantId: id, regionId })),
+    );
     const idOf = (participantRef: string) => participants.ids.get(participantRef)!;
     const children = await this.participants.importChildren(
       regionId,
@@ -227,6 +236,7 @@ export class ScenarioImportService {
             participantIds: group.participantIds.map(idOf),
             trainerIds: group.trainerIds.map((ref) => trainers.ids.get(ref)!),
           })),
+          await this.participants.erasedIds(regionId),
         )
       : undefined;
 

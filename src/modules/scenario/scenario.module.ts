@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { ChildcareModule } from '../childcare/childcare.module';
 import { LanguageProvidersModule } from '../language-providers/language-providers.module';
 import { LocationsModule } from '../locations/locations.module';
@@ -26,6 +27,7 @@ import { SetupStep } from './setup-step.entity';
     TransportModule,
     ChildcareModule,
     ProgrammesModule,
+    AuditModule,
   ],
   controllers: [ScenarioController],
   providers: [ScenarioImportService, ScenarioExportService, DemoDataLoader],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DriverSelfController } from './driver-self.controller';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionsModule } from '../regions/regions.module';
 import { Driver } from './driver.entity';
@@ -13,7 +14,7 @@ import { TransportScenarioService } from './transport-scenario.service';
 /** The vehicles that collect participants, with their seats, depot and weekly availability, and their drivers. */
 @Module({
   imports: [TypeOrmModule.forFeature([Vehicle, VehicleAvailability, Driver]), RegionsModule],
-  controllers: [VehiclesController, DriversController],
+  controllers: [DriverSelfController, VehiclesController, DriversController],
   providers: [VehiclesService, DriversService, TransportScenarioService],
   exports: [VehiclesService, DriversService, TransportScenarioService],
 })

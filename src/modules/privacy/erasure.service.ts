@@ -1,0 +1,38 @@
+import { Transactional } from '@nestjs-cls/transactional';
+import { Injectable } from '@nestjs/common';
+import { TokensService } from '../access/tokens.service';
+import { AuditService } from '../audit/audit.service';
+import { LessonsService } from '../language-providers/lessons.service';
+import { ParticipantsService } from '../participants/participants.service';
+
+export interface Erasure {
+  participantId: string;
+  erasedAt: Date;
+}
+
+/**
+ * The right to erasure (AVG article 17): her personal data, children, lessons, appointments and personal links
+ * go, in one transaction; her membership of groups stays without her identity, for the municipality's counts.
+ * (Childcare bookings and rides, when they exist, are to be erased here too.)
+ */
+@Injectable()
+export class ErasureService {
+  constructor(
+    private readonly participants: ParticipantsService,
+    private readonly lessons: LessonsService,
+    private readonly tokens: TokensService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Transactional()
+  async erase(participantId: string, now: Date): Promise<Erasure> {
+    const participant = await this.participants.get(participantId);
+    await this.lessons.deleteForParticipant(participantId);
+    await this.tokens.deleteForParticipant(participantId);
+    await this.participants.erasePersonalData(participantId, now);
+    await this.audit.record('erase', [
+      { recordType: 'participant', recordId: participantId, participantId, regionId: participant.regionId },
+    ]);
+    return { participantId, erasedAt: now };
+  }
+}
