@@ -10,6 +10,7 @@ import { AccessModule } from './modules/access/access.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
 import { SelfServiceModule } from './modules/self-service/self-service.module';
+import { SchedulingModule } from './modules/scheduling/scheduling.module';
 import { HealthModule } from './modules/health/health.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { ScenarioModule } from './modules/scenario/scenario.module';
@@ -43,6 +44,7 @@ import { ProgrammesModule } from './modules/programmes/programmes.module';
     AuditModule,
     PrivacyModule,
     SelfServiceModule,
+    SchedulingModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

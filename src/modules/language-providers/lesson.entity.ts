@@ -40,4 +40,8 @@ export class Lesson extends BaseRecord {
 
   @Column({ type: 'date' })
   validTo: string;
+
+  /** Dates within the validity on which the lesson does not take place (an iCalendar EXDATE). */
+  @Column({ type: 'date', array: true, default: () => "'{}'" })
+  exceptDates: string[];
 }
