@@ -1,0 +1,151 @@
+import { Position } from '../travel/offline-travel';
+
+/** Plain data in: everything the planner needs to know about a programme, with wall-clock times of its zone. */
+
+export interface WeeklyWindow {
+  weekday: number;
+  from: string;
+  to: string;
+}
+
+export interface SchedulingPolicy {
+  travelBufferMinutes: number;
+  slotStepMinutes: number;
+  earliestStart: string;
+  latestEnd: string;
+}
+
+export interface ProgrammeRules {
+  startDate: string;
+  sessionsPerGroup: number;
+  sessionsPerWeek: number;
+  intervalWeeks: number;
+  durationMinutes: number;
+}
+
+export interface LessonInput {
+  id: string;
+  providerId: string;
+  weekday: number;
+  from: string;
+  to: string;
+  position: Position;
+  validFrom: string;
+  validTo: string;
+  exceptDates?: string[];
+}
+
+export interface AppointmentInput {
+  id: string;
+  date: string;
+  from: string;
+  to: string;
+}
+
+export interface MemberInput {
+  id: string;
+  lessons: LessonInput[];
+  appointments: AppointmentInput[];
+}
+
+export interface StaffInput {
+  id: string;
+  availability: WeeklyWindow[];
+}
+
+export interface InterpreterInput extends StaffInput {
+  languages: string[];
+}
+
+export interface LocationInput {
+  id: string;
+  position: Position;
+  openingHours: WeeklyWindow[];
+  rooms: number;
+}
+
+export interface PinnedTime {
+  weekday: number;
+  start: string;
+}
+
+export interface GroupInput {
+  id: string;
+  locationId: string;
+  memberIds: string[];
+  trainerIds: string[];
+  interpreterLanguages: string[];
+  /** Weekly times chosen by hand: kept as they are. */
+  pinned?: PinnedTime[];
+}
+
+export interface PlanningInput {
+  policy: SchedulingPolicy;
+  programme: ProgrammeRules;
+  /** Dates on which no session may be held: closures, school holidays and public holidays. */
+  isClosed: (date: string) => boolean;
+  locations: LocationInput[];
+  trainers: StaffInput[];
+  interpreters: InterpreterInput[];
+  members: MemberInput[];
+  groups: GroupInput[];
+  /** Whole minutes of travel between two places. */
+  travelMinutes: (from: Position, to: Position) => number;
+}
+
+/** Plain data out. Times are minutes after local midnight; dates local `YYYY-MM-DD`. */
+
+export interface WeeklySlot {
+  weekday: number;
+  start: number;
+  end: number;
+}
+
+export type ConflictKind = 'overlap' | 'travel' | 'appointment';
+
+export interface MemberConflict {
+  participantId: string;
+  date: string;
+  kind: ConflictKind;
+  lessonId?: string;
+  providerId?: string;
+  appointmentId?: string;
+  /** The lesson's or appointment's own times that day. */
+  causeFrom: number;
+  causeTo: number;
+  overlapMinutes: number;
+}
+
+export interface PlannedSession {
+  date: string;
+  start: number;
+  end: number;
+  trainerId: string;
+  interpreterIds: string[];
+  conflicts: MemberConflict[];
+}
+
+export interface GroupPlan {
+  groupId: string;
+  slots: (WeeklySlot & { trainerId: string; interpreterIds: string[]; pinned: boolean })[];
+  sessions: PlannedSession[];
+  /** Member-sessions without a conflict: the women who can come, summed over the sessions. */
+  attendable: number;
+  memberSessions: number;
+  /** Languages for which no interpreter could be found at the chosen time. */
+  missingLanguages: string[];
+}
+
+export interface UnplannedGroup {
+  groupId: string;
+  reason: string;
+}
+
+export interface ProgrammePlan {
+  groups: GroupPlan[];
+  unplanned: UnplannedGroup[];
+  attendable: number;
+  memberSessions: number;
+  /** Each group alone at its best time, ignoring shared trainers, interpreters and rooms. */
+  upperBound: number;
+}
