@@ -6,6 +6,8 @@
  *   token create --role <admin|coordinator|driver|participant> [--regions a,b] [--municipalities x,y]
  *                [--participant <id>] [--driver <id>] [--label <text>] [--expires <ISO instant>]
  *                            makes a token (as POST /tokens) and prints it: the only time it is shown
+ *   plan <scenario.json> --out <plan.json>
+ *                            plans a scenario file in a scratch database (nothing is kept) and writes the plan
  *   token list               lists the tokens (never their values)
  *   token revoke <id>        revokes a token
  *
@@ -17,6 +19,12 @@ import { HttpException, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { validateEnvironment } from '../config/environment';
+import { startScratchDatabase } from './common/database/scratch-database';
+import { ProgrammesScenarioService } from './modules/programmes/programmes-scenario.service';
+import { PlanExportService } from './modules/scheduling/plan-export.service';
+import { SchedulingService } from './modules/scheduling/scheduling.service';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { validationMessages } from './common/validation/validation-messages';
@@ -28,14 +36,15 @@ import { ScenarioExportService } from './modules/scenario/scenario-export.servic
 import { ScenarioImportService } from './modules/scenario/scenario-import.service';
 
 const USAGE =
-  'usage: npm run cli -- import <scenario.json> | export <region> [<file>] | token create --role <role> … | token list | token revoke <id>';
+  'usage: npm run cli -- import <scenario.json> | export <region> [<file>] | plan <scenario.json> --out <plan.json> | token create --role <role> … | token list | token revoke <id>';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  if (!['import', 'export', 'token'].includes(command) || args.length < 1) {
+  if (!['import', 'export', 'token', 'plan'].includes(command) || args.length < 1) {
     console.error(USAGE);
     return 2;
   }
+  if (command === 'plan') return planFile(args);
   // The command does one thing: no demo region, and no HTTP server.
   process.env.TREFPUNT_DEMO_DATA = 'false';
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
@@ -81,6 +90,63 @@ async function importFile(importer: ScenarioImportService, file: string): Promis
     console.error(`${file} was not imported (nothing was stored):`);
     for (const problem of error.problems) console.error(`  ${problem}`);
     return 1;
+  }
+}
+
+/** Imports a scenario into a scratch database, plans its programme, and writes the plan; nothing is kept. */
+async function planFile(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { out: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const [file] = positionals;
+  if (!file || !values.out) {
+    console.error('usage: npm run cli -- plan <scenario.json> --out <plan.json>');
+    return 2;
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const scratch = await startScratchDatabase(validateEnvironment(process.env).DATABASE_URL);
+  // The scratch database serves this command only: no demo region, and a throw-away admin token.
+  Object.assign(process.env, {
+    DATABASE_URL: scratch.url,
+    TREFPUNT_DEMO_DATA: 'false',
+    TREFPUNT_ADMIN_TOKEN: randomBytes(24).toString('hex'),
+  });
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  try {
+    const imported = await app.get(ScenarioImportService).importScenario(document);
+    imported.warnings.forEach((warning) => console.log(`warning: ${warning}`));
+    const programme = await app.get(ProgrammesScenarioService).exportProgramme(imported.region.id);
+    if (!programme) {
+      console.error(`${file} has no programme to plan`);
+      return 1;
+    }
+    // From the beginning of time: a scenario's programme is planned whole, whatever today's date.
+    const summary = await app.get(SchedulingService).plan(programme.programme.id, new Date(0));
+    const plan = await app.get(PlanExportService).exportPlan(imported.region.id);
+    await writeFile(values.out, `${JSON.stringify(plan, null, 2)}\n`);
+    console.log(
+      `planned ${summary.groups.length} groups, ${plan.sessions.length} sessions in ${summary.durationMs} ms: ` +
+        `${summary.attendable} of ${summary.memberSessions} member-sessions attendable (upper bound ${summary.upperBound}), ` +
+        `${plan.conflicts.length} lesson conflicts; written to ${values.out}`,
+    );
+    summary.unplanned.forEach((group) => console.log(`not planned: ${group.name}: ${group.reason}`));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof InvalidScenarioException)) throw error;
+    console.error(`${file} cannot be planned:`);
+    error.problems.forEach((problem) => console.error(`  ${problem}`));
+    return 1;
+  } finally {
+    await app.close();
+    await scratch.dispose();
   }
 }
 

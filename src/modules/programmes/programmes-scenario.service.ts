@@ -96,4 +96,24 @@ export class ProgrammesScenarioService {
     });
     return { programme, groups };
   }
+
+  /** A programme with its groups, their members' and trainers' ids, for planning. */
+  async withGroups(programmeId: string): Promise<{ programme: Programme; groups: Group[] } | undefined> {
+    const programme = await this.txHost.tx.getRepository(Programme).findOne({ where: { id: programmeId } });
+    if (!programme) return undefined;
+    const groups = await this.txHost.tx.getRepository(Group).find({
+      where: { programmeId },
+      relations: { members: true, trainers: true },
+      select: { members: { id: true, ref: true }, trainers: { id: true, ref: true } },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return { programme, groups };
+  }
+
+  /** Every group of a region (ids and refs), for plan exports. */
+  groupsOfRegion(regionId: string): Promise<Group[]> {
+    return this.txHost.tx
+      .getRepository(Group)
+      .find({ where: { regionId }, select: { id: true, ref: true, name: true } });
+  }
 }

@@ -44,6 +44,17 @@ const WITH_INTERPRETER_IDS = {
   },
 } satisfies FindManyOptions<Session>;
 
+/** A session the planner made, before it is stored. */
+export interface NewSession {
+  regionId: string;
+  groupId: string;
+  locationId: string;
+  start: Date;
+  end: Date;
+  trainerId: string | null;
+  interpreterIds: string[];
+}
+
 const nextDay = (date: string): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
@@ -203,6 +214,66 @@ export class SessionsService {
     return requireEach(ids, 'interpreterIds', (id, field) =>
       this.interpreters.requireInRegion(id, regionId, field),
     );
+  }
+  /**
+   * Replaces the planned sessions of these groups that start after `now` by `planned`, in a few statements;
+   * sessions already held, and cancelled ones, stay. Answers the new sessions in the order given.
+   */
+  @Transactional()
+  async replacePlanned(groupIds: string[], now: Date, planned: NewSession[]): Promise<Session[]> {
+    if (groupIds.length > 0) {
+      await this.sessions.delete({ groupId: In(groupIds), status: 'planned', start: MoreThanOrEqual(now) });
+    }
+    const created: Session[] = [];
+    for (let index = 0; index < planned.length; index += 1000) {
+      const chunk = planned.slice(index, index + 1000);
+      const result = await this.sessions.insert(
+        chunk.map(({ interpreterIds: _, ...session }) => ({
+          ...session,
+          ref: null,
+          status: 'planned' as const,
+        })),
+      );
+      const ids = result.identifiers.map((identifier) => identifier.id as string);
+      const links = chunk.flatMap((session, offset) =>
+        session.interpreterIds.map((interpreterId) => ({
+          session_id: ids[offset],
+          interpreter_id: interpreterId,
+        })),
+      );
+      if (links.length > 0) {
+        await this.txHost.tx
+          .createQueryBuilder()
+          .insert()
+          .into('session_interpreters')
+          .values(links)
+          .execute();
+      }
+      created.push(...(await this.sessions.find({ ...WITH_INTERPRETER_IDS, where: { id: In(ids) } })));
+    }
+    const position = new Map(created.map((session) => [session.id, session]));
+    return [...position.values()].sort(
+      (a, b) => a.start.getTime() - b.start.getTime() || a.groupId.localeCompare(b.groupId),
+    );
+  }
+
+  /** The sessions of a region that start within [from, to), for plans and exports. */
+  async inRange(regionId: string, from: Date, to: Date): Promise<Session[]> {
+    return this.sessions.find({
+      ...WITH_INTERPRETER_IDS,
+      where: { regionId, start: And(MoreThanOrEqual(from), LessThan(to)) },
+      order: { start: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The planned sessions of these groups from `from` on. */
+  async plannedFrom(groupIds: string[], from: Date): Promise<Session[]> {
+    if (groupIds.length === 0) return [];
+    return this.sessions.find({
+      ...WITH_INTERPRETER_IDS,
+      where: { groupId: In(groupIds), status: 'planned', start: MoreThanOrEqual(from) },
+      order: { start: 'ASC', id: 'ASC' },
+    });
   }
 }
 

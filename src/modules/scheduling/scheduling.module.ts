@@ -1,10 +1,41 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { LanguageProvidersModule } from '../language-providers/language-providers.module';
+import { LocationsModule } from '../locations/locations.module';
+import { ParticipantsModule } from '../participants/participants.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { RegionsModule } from '../regions/regions.module';
+import { StaffModule } from '../staff/staff.module';
+import { ConflictsService } from './conflicts.service';
 import { PinnedSlot } from './pinned-slot.entity';
+import { PinnedSlotsService } from './pinned-slots.service';
+import { PlanExportService } from './plan-export.service';
+import { PlanningInputService } from './planning-input.service';
+import { SchedulingController } from './scheduling.controller';
+import { SchedulingService } from './scheduling.service';
 import { SessionConflict } from './session-conflict.entity';
 
 /** Plans the weekly sessions of a programme around the participants' lessons, and keeps their conflicts. */
 @Module({
-  imports: [TypeOrmModule.forFeature([PinnedSlot, SessionConflict])],
+  imports: [
+    TypeOrmModule.forFeature([PinnedSlot, SessionConflict]),
+    RegionsModule,
+    ProgrammesModule,
+    LocationsModule,
+    StaffModule,
+    ParticipantsModule,
+    LanguageProvidersModule,
+    AuditModule,
+  ],
+  controllers: [SchedulingController],
+  providers: [
+    SchedulingService,
+    PlanningInputService,
+    PinnedSlotsService,
+    ConflictsService,
+    PlanExportService,
+  ],
+  exports: [SchedulingService, ConflictsService, PlanExportService],
 })
 export class SchedulingModule {}

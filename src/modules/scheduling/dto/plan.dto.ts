@@ -1,0 +1,72 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class WeeklyTimeDto {
+  @ApiProperty({ description: 'ISO weekday, 1 = Monday' }) weekday: number;
+  @ApiProperty({ example: '09:30' }) start: string;
+  @ApiProperty({ example: '12:30' }) end: string;
+  @ApiProperty({ format: 'uuid' }) trainerId: string;
+  @ApiProperty({ type: [String] }) interpreterIds: string[];
+  @ApiProperty() pinned: boolean;
+}
+
+export class GroupPlanSummary {
+  @ApiProperty({ format: 'uuid' }) groupId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: [WeeklyTimeDto] }) weekly: WeeklyTimeDto[];
+  @ApiProperty() sessions: number;
+  @ApiProperty({ nullable: true, type: String }) firstDate: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastDate: string | null;
+  @ApiProperty({ description: 'member-sessions without a conflict' }) attendable: number;
+  @ApiProperty() memberSessions: number;
+  @ApiProperty({ type: [String], description: 'languages without an interpreter at the chosen time' })
+  missingLanguages: string[];
+}
+
+export class UnplannedGroupDto {
+  @ApiProperty({ format: 'uuid' }) groupId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() reason: string;
+}
+
+export class PlanSummary {
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ description: 'sessions stored (from now on)' }) sessions: number;
+  @ApiProperty() attendable: number;
+  @ApiProperty() memberSessions: number;
+  @ApiProperty({ description: 'each group alone at its best time' }) upperBound: number;
+  @ApiProperty() conflicts: number;
+  @ApiProperty({ type: [GroupPlanSummary] }) groups: GroupPlanSummary[];
+  @ApiProperty({ type: [UnplannedGroupDto] }) unplanned: UnplannedGroupDto[];
+  @ApiProperty() durationMs: number;
+}
+
+export class ConflictReasonDto {
+  @ApiProperty({ enum: ['overlap', 'travel', 'appointment'] }) kind: string;
+  @ApiProperty({ required: false }) lessonId?: string;
+  @ApiProperty({ required: false, description: 'the taalaanbieder of the lesson' }) providerId?: string;
+  @ApiProperty({ required: false }) appointmentId?: string;
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ type: [String] }) dates: string[];
+}
+
+export class MemberBlockedDto {
+  @ApiProperty({ format: 'uuid' }) participantId: string;
+  @ApiProperty() sessionsMissed: number;
+  @ApiProperty({ type: [ConflictReasonDto] }) reasons: ConflictReasonDto[];
+}
+
+export class SlotCandidate {
+  @ApiProperty() weekday: number;
+  @ApiProperty() start: string;
+  @ApiProperty() end: string;
+  @ApiProperty() sessions: number;
+  @ApiProperty() attendable: number;
+  @ApiProperty() memberSessions: number;
+  @ApiProperty() providerConflicts: number;
+  @ApiProperty({ type: [String], description: 'the group’s trainers available then' }) trainerIds: string[];
+  @ApiProperty() missingTrainer: boolean;
+  @ApiProperty({ type: [String] }) missingLanguages: string[];
+  @ApiProperty({ type: [String] }) canCome: string[];
+  @ApiProperty({ type: [MemberBlockedDto] }) cannotCome: MemberBlockedDto[];
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { instantToLocalIso } from '../../planning/time/wall-clock';
+import { AuditService } from '../audit/audit.service';
+import { LanguageProvidersScenarioService } from '../language-providers/language-providers-scenario.service';
+import { LocationsScenarioService } from '../locations/locations-scenario.service';
+import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
+import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
+import { SessionsService } from '../programmes/sessions.service';
+import { RegionsScenarioService } from '../regions/regions-scenario.service';
+import { RegionsService } from '../regions/regions.service';
+import { StaffScenarioService } from '../staff/staff-scenario.service';
+import { ConflictsService } from './conflicts.service';
+
+export const PLAN_FORMAT = 'trefpunt-plan/1';
+
+/** A plan in the `trefpunt-plan/1` format (docs/scenario-format.md), with the scenario ids of every record. */
+export interface PlanDocument {
+  format: typeof PLAN_FORMAT;
+  region: string;
+  from: string;
+  to: string;
+  sessions: {
+    id: string;
+    groupId: string;
+    locationId: string;
+    start: string;
+    end: string;
+    trainerId: string | null;
+    interpreterIds: string[];
+  }[];
+  conflicts: {
+    participantId: string;
+    sessionId: string;
+    providerId: string;
+    lessonStart: string;
+    lessonEnd: string;
+    overlapMinutes: number;
+    kind: 'overlap' | 'travel';
+  }[];
+  absentByConflict: { participantId: string; sessionId: string }[];
+  childcare: unknown[];
+  childcareUnmet: unknown[];
+  routes: unknown[];
+  unrouted: unknown[];
+  stats: Record<string, number>;
+}
+
+/** Gives the planned sessions of a region and their conflicts as a plan document. */
+@Injectable()
+export class PlanExportService {
+  constructor(
+    private readonly regionsService: RegionsService,
+    private readonly regions: RegionsScenarioService,
+    private readonly programmes: ProgrammesScenarioService,
+    private readonly locations: LocationsScenarioService,
+    private readonly staff: StaffScenarioService,
+    private readonly participants: ParticipantsScenarioService,
+    private readonly providers: LanguageProvidersScenarioService,
+    private readonly sessions: SessionsService,
+    private readonly conflicts: ConflictsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async exportPlan(regionIdOrRef: string, from?: string, to?: string): Promise<PlanDocument> {
+    const regionId = await this.regionsService.resolveId(regionIdOrRef);
+    const region = await this.regions.exportRegion(regionId);
+    const zone = region.timezone;
+    const start = from ? DateTime.fromISO(from, { zone }).toJSDate() : new Date(0);
+    const end = to ? DateTime.fromISO(to, { zone }).plus({ days: 1 }).toJSDate() : new Date(8.64e15);
+    const sessions = (await this.sessions.inRange(regionId, start, end)).filter(
+      (session) => session.status === 'planned',
+    );
+    const conflicts = await this.conflicts.forSessions(sessions.map((session) => session.id));
+
+    const refs = new Map<string, string>();
+    const remember = (records: { id: string; ref: string | null }[]) =>
+      records.forEach((record) => refs.set(record.id, record.ref ?? record.id));
+    remember(await this.programmes.groupsOfRegion(regionId));
+    remember(await this.locations.exportLocations(regionId));
+    remember(await this.staff.exportTrainers(regionId));
+    remember(await this.staff.exportInterpreters(regionId));
+    remember(await this.participants.exportParticipants(regionId));
+    remember(await this.providers.exportProviders(regionId));
+    const ref = (id: string) => refs.get(id) ?? id;
+    const local = (instant: Date) => instantToLocalIso(instant, zone);
+    const sessionRefs = new Map(sessions.map((session) => [session.id, session.ref ?? session.id]));
+    const sessionRef = (id: string) => sessionRefs.get(id) ?? id;
+
+    const participantIds = [...new Set(conflicts.map((conflict) => conflict.participantId))];
+    await this.audit.record(
+      'export',
+      participantIds.map((id) => ({ recordType: 'participant', recordId: id, participantId: id, regionId })),
+    );
+    const absent = new Map(
+      conflicts.map((conflict) => [`${conflict.participantId}|${conflict.sessionId}`, conflict]),
+    );
+    const dates = sessions.map((session) => local(session.start).slice(0, 10));
+    return {
+      format: PLAN_FORMAT,
+      region: region.ref,
+      from: from ?? dates[0] ?? '',
+      to: to ?? dates.at(-1) ?? '',
+      sessions: sessions.map((session) => ({
+        id: session.ref ?? session.id,
+        groupId: ref(session.groupId),
+        locationId: ref(session.locationId),
+        start: local(session.start),
+        end: local(session.end),
+        trainerId: session.trainerId && ref(session.trainerId),
+        interpreterIds: session.interpreters.map((interpreter) => ref(interpreter.id)),
+      })),
+      conflicts: conflicts
+        .filter((conflict) => conflict.kind !== 'appointment')
+        .map((conflict) => ({
+          participantId: ref(conflict.participantId),
+          sessionId: sessionRef(conflict.sessionId),
+          providerId: ref(conflict.providerId!),
+          lessonStart: local(conflict.causeStart),
+          lessonEnd: local(conflict.causeEnd),
+          overlapMinutes: conflict.overlapMinutes,
+          kind: conflict.kind as 'overlap' | 'travel',
+        })),
+      absentByConflict: [...absent.values()].map((conflict) => ({
+        participantId: ref(conflict.participantId),
+        sessionId: sessionRef(conflict.sessionId),
+      })),
+      childcare: [],
+      childcareUnmet: [],
+      routes: [],
+      unrouted: [],
+      stats: { sessions: sessions.length, conflicts: conflicts.length, absentByConflict: absent.size },
+    };
+  }
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { offlineTravel } from '../../planning/travel/offline-travel';
+import { inRange } from '../../planning/time/calendar';
+import { isDutchPublicHoliday } from '../../planning/time/holidays';
+import { PlanningInput } from '../../planning/scheduling/model';
+import { LanguageProvidersScenarioService } from '../language-providers/language-providers-scenario.service';
+import { LocationsScenarioService } from '../locations/locations-scenario.service';
+import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
+import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
+import { Group } from '../programmes/group.entity';
+import { Programme } from '../programmes/programme.entity';
+import { RegionsScenarioService } from '../regions/regions-scenario.service';
+import { Region } from '../regions/region.entity';
+import { StaffScenarioService } from '../staff/staff-scenario.service';
+import { PinnedSlotsService } from './pinned-slots.service';
+
+export interface PlanningContext {
+  input: PlanningInput;
+  region: Region;
+  programme: Programme;
+  groups: Group[];
+}
+
+/** Loads a programme and everything around it from the modules that own it, as the plain input of the planner. */
+@Injectable()
+export class PlanningInputService {
+  constructor(
+    private readonly regions: RegionsScenarioService,
+    private readonly programmes: ProgrammesScenarioService,
+    private readonly locations: LocationsScenarioService,
+    private readonly staff: StaffScenarioService,
+    private readonly participants: ParticipantsScenarioService,
+    private readonly lessons: LanguageProvidersScenarioService,
+    private readonly pinnedSlots: PinnedSlotsService,
+  ) {}
+
+  async load(programmeId: string): Promise<PlanningContext> {
+    const { programme, groups } = (await this.programmes.withGroups(programmeId))!;
+    const region = await this.regions.exportRegion(programme.regionId);
+    const memberIds = [...new Set(groups.flatMap((group) => group.members.map((member) => member.id)))];
+    const participants = (await this.participants.exportParticipants(region.id)).filter((p) =>
+      memberIds.includes(p.id),
+    );
+    const activeIds = participants.map((participant) => participant.id);
+    const lessons = await this.lessons.exportLessons(activeIds);
+    const appointments = await this.participants.exportAppointments(activeIds);
+    const pinned = await this.pinnedSlots.forGroups(groups.map((group) => group.id));
+    const input: PlanningInput = {
+      policy: region.policy,
+      programme: {
+        startDate: programme.startDate,
+        sessionsPerGroup: programme.sessionsPerGroup,
+        sessionsPerWeek: programme.sessionsPerWeek,
+        intervalWeeks: programme.intervalWeeks,
+        durationMinutes: programme.durationMinutes,
+      },
+      isClosed: (date) =>
+        region.closedDates.some((closed) => inRange(date, closed)) || isDutchPublicHoliday(date),
+      locations: (await this.locations.exportLocations(region.id)).map((location) => ({
+        id: location.id,
+        position: location.position,
+        openingHours: location.openingHours,
+        rooms: location.rooms,
+      })),
+      trainers: (await this.staff.exportTrainers(region.id)).map(({ id, availability }) => ({
+        id,
+        availability,
+      })),
+      interpreters: (await this.staff.exportInterpreters(region.id)).map(
+        ({ id, availability, languages }) => ({
+          id,
+          availability,
+          languages,
+        }),
+      ),
+      members: participants.map((participant) => ({
+        id: participant.id,
+        lessons: lessons
+          .filter((lesson) => lesson.participantId === participant.id)
+          .map(({ id, providerId, weekday, from, to, position, validFrom, validTo, exceptDates }) => ({
+            id,
+            providerId,
+            weekday,
+            from,
+            to,
+            position,
+            validFrom,
+            validTo,
+            exceptDates,
+          })),
+        appointments: appointments
+          .filter((appointment) => appointment.participantId === participant.id)
+          .map(({ id, date, from, to }) => ({ id, date, from, to })),
+      })),
+      groups: groups.map((group) => ({
+        id: group.id,
+        locationId: group.locationId,
+        memberIds: group.members.map((member) => member.id).filter((id) => activeIds.includes(id)),
+        trainerIds: group.trainers.map((trainer) => trainer.id),
+        interpreterLanguages: group.interpreterLanguages,
+        pinned: pinned.get(group.id),
+      })),
+      travelMinutes: (from, to) => offlineTravel(from, to).minutes,
+    };
+    return { input, region, programme, groups };
+  }
+}

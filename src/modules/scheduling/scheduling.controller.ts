@@ -1,0 +1,74 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '../../common/api/id-param';
+import { toMinutes } from '../../planning/time/calendar';
+import { ScopedBy } from '../access/scoped-by.decorator';
+import { GroupsService } from '../programmes/groups.service';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { PlanSummary, SlotCandidate } from './dto/plan.dto';
+import { PinnedSlotsDto, PinnedTimeDto, PlanExportQueryDto, SlotsQueryDto } from './dto/scheduling-query.dto';
+import { PinnedSlotsService } from './pinned-slots.service';
+import { PlanDocument, PlanExportService } from './plan-export.service';
+import { SchedulingService } from './scheduling.service';
+
+@ApiTags('scheduling')
+@ApiBearerAuth()
+@Controller()
+export class SchedulingController {
+  constructor(
+    private readonly scheduling: SchedulingService,
+    private readonly pinned: PinnedSlotsService,
+    private readonly plans: PlanExportService,
+  ) {}
+
+  @Post('programmes/:id/plan')
+  @HttpCode(200)
+  @ScopedBy(ProgrammesService, 'programme')
+  @ApiOperation({
+    summary: 'Plan the sessions of every group of a programme',
+    description:
+      'Chooses for each group its weekly time(s), a trainer and interpreters, lays out its series from the start ' +
+      'date around closed dates and public holidays, and stores the sessions (replacing planned sessions from now ' +
+      'on; pinned times are kept) with the conflicts of each member.',
+  })
+  @ApiOkResponse({ type: PlanSummary })
+  plan(@IdParam() id: string): Promise<PlanSummary> {
+    return this.scheduling.plan(id, new Date());
+  }
+
+  @Get('groups/:id/slots')
+  @ScopedBy(GroupsService, 'group')
+  @ApiOperation({ summary: 'The weekly times a group could meet, best first, with who can come and why not' })
+  @ApiOkResponse({ type: [SlotCandidate] })
+  async slots(@IdParam() id: string, @Query() query: SlotsQueryDto): Promise<{ items: SlotCandidate[] }> {
+    return { items: await this.scheduling.slots(id, query.limit) };
+  }
+
+  @Get('groups/:id/pinned-slots')
+  @ScopedBy(GroupsService, 'group')
+  async pinnedSlots(@IdParam() id: string): Promise<PinnedSlotsDto> {
+    return { slots: (await this.pinned.forGroups([id])).get(id) ?? [] };
+  }
+
+  @Put('groups/:id/pinned-slots')
+  @ScopedBy(GroupsService, 'group')
+  @ApiOperation({ summary: 'Pin the weekly time(s) of a group by hand: re-planning keeps them' })
+  async pin(@IdParam() id: string, @Body() body: PinnedSlotsDto): Promise<PinnedSlotsDto> {
+    const weekdays = body.slots.map((slot: PinnedTimeDto) => slot.weekday);
+    const twice = weekdays.findIndex((weekday, index) => weekdays.indexOf(weekday) !== index);
+    if (twice >= 0) throw new BadRequestException(`slots[${twice}].weekday: one pinned time per weekday`);
+    body.slots.forEach((slot, index) => {
+      if (toMinutes(slot.start) % 5 !== 0)
+        throw new BadRequestException(`slots[${index}].start: use a multiple of 5 minutes`);
+    });
+    return { slots: await this.pinned.replace(id, body.slots) };
+  }
+
+  @Get('exports/plan')
+  @ApiOperation({
+    summary: 'The planned sessions of a region and their conflicts, as a trefpunt-plan/1 document',
+  })
+  exportPlan(@Query() query: PlanExportQueryDto): Promise<PlanDocument> {
+    return this.plans.exportPlan(query.region, query.from, query.to);
+  }
+}

@@ -1,0 +1,176 @@
+import { Transactional } from '@nestjs-cls/transactional';
+import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { MemberConflict } from '../../planning/scheduling/model';
+import { planProgramme } from '../../planning/scheduling/plan-programme';
+import { slotOptions } from '../../planning/scheduling/slot-options';
+import { toTimeOfDay } from '../../planning/time/calendar';
+import { localToInstant } from '../../planning/time/wall-clock';
+import { GroupsService } from '../programmes/groups.service';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { NewSession, SessionsService } from '../programmes/sessions.service';
+import { ConflictsService } from './conflicts.service';
+import { PlanningContext, PlanningInputService } from './planning-input.service';
+import { GroupPlanSummary, PlanSummary, SlotCandidate } from './dto/plan.dto';
+
+/** Plans a programme's sessions with the pure planner and stores them with their conflicts. */
+@Injectable()
+export class SchedulingService {
+  private readonly logger = new Logger(SchedulingService.name);
+
+  constructor(
+    private readonly inputs: PlanningInputService,
+    private readonly programmes: ProgrammesService,
+    private readonly groups: GroupsService,
+    private readonly sessions: SessionsService,
+    private readonly conflicts: ConflictsService,
+  ) {}
+
+  /**
+   * Lays out every group's series and replaces its planned sessions from `now` on (sessions held, and cancelled
+   * ones, stay), with the conflicts of each member. One transaction.
+   */
+  @Transactional()
+  async plan(programmeId: string, now: Date): Promise<PlanSummary> {
+    const started = performance.now();
+    await this.programmes.get(programmeId);
+    const context = await this.inputs.load(programmeId);
+    const plan = planProgramme(context.input);
+    const zone = context.region.timezone;
+    const instant = (date: string, minutes: number) => localToInstant(date, toTimeOfDay(minutes), zone);
+    const groupsById = new Map(context.groups.map((group) => [group.id, group]));
+
+    const planned = plan.groups.flatMap((groupPlan) =>
+      groupPlan.sessions
+        .map((session) => ({ session, start: instant(session.date, session.start) }))
+        .filter(({ start }) => start >= now)
+        .map(({ session, start }) => ({ groupId: groupPlan.groupId, session, start })),
+    );
+    const created = await this.sessions.replacePlanned(
+      context.groups.map((group) => group.id),
+      now,
+      planned.map(({ groupId, session, start }): NewSession => ({
+        regionId: context.region.id,
+        groupId,
+        locationId: groupsById.get(groupId)!.locationId,
+        start,
+        end: instant(session.date, session.end),
+        trainerId: session.trainerId,
+        interpreterIds: session.interpreterIds,
+      })),
+    );
+    const sessionIdOf = new Map(
+      created.map((session) => [`${session.groupId}|${session.start.toISOString()}`, session.id]),
+    );
+    await this.conflicts.add(
+      planned.flatMap(({ groupId, session, start }) =>
+        session.conflicts.map((conflict) => ({
+          sessionId: sessionIdOf.get(`${groupId}|${start.toISOString()}`)!,
+          participantId: conflict.participantId,
+          lessonId: conflict.lessonId ?? null,
+          providerId: conflict.providerId ?? null,
+          appointmentId: conflict.appointmentId ?? null,
+          kind: conflict.kind,
+          overlapMinutes: conflict.overlapMinutes,
+          causeStart: instant(conflict.date, conflict.causeFrom),
+          causeEnd: instant(conflict.date, conflict.causeTo),
+          isNew: false,
+        })),
+      ),
+    );
+    const durationMs = Math.round(performance.now() - started);
+    this.logger.log(
+      { programmeId, sessions: created.length, groups: plan.groups.length, durationMs },
+      'programme planned',
+    );
+    return {
+      programmeId,
+      sessions: created.length,
+      attendable: plan.attendable,
+      memberSessions: plan.memberSessions,
+      upperBound: plan.upperBound,
+      conflicts: planned.reduce((sum, { session }) => sum + session.conflicts.length, 0),
+      groups: plan.groups.map((groupPlan): GroupPlanSummary => ({
+        groupId: groupPlan.groupId,
+        name: groupsById.get(groupPlan.groupId)!.name,
+        weekly: groupPlan.slots.map((slot) => ({
+          weekday: slot.weekday,
+          start: toTimeOfDay(slot.start),
+          end: toTimeOfDay(slot.end),
+          trainerId: slot.trainerId,
+          interpreterIds: slot.interpreterIds,
+          pinned: slot.pinned,
+        })),
+        sessions: groupPlan.sessions.length,
+        firstDate: groupPlan.sessions[0]?.date ?? null,
+        lastDate: groupPlan.sessions.at(-1)?.date ?? null,
+        attendable: groupPlan.attendable,
+        memberSessions: groupPlan.memberSessions,
+        missingLanguages: groupPlan.missingLanguages,
+      })),
+      unplanned: plan.unplanned.map(({ groupId, reason }) => ({
+        groupId,
+        name: groupsById.get(groupId)!.name,
+        reason,
+      })),
+      durationMs,
+    };
+  }
+
+  /** The weekly times a group could meet, best first, with who can come and why the others cannot. */
+  async slots(groupId: string, limit: number): Promise<SlotCandidate[]> {
+    const group = await this.groups.get(groupId);
+    const context: PlanningContext = await this.inputs.load(group.programmeId);
+    const groupInput = context.input.groups.find((candidate) => candidate.id === groupId)!;
+    if (!groupInput) throw new BadRequestException(`group ${groupId}: not part of a programme`);
+    // All times, also those pinned, so that the coordinator sees what else there is.
+    const options = slotOptions(context.input, { ...groupInput, pinned: undefined });
+    return options.slice(0, limit).map((option) => ({
+      weekday: option.slot.weekday,
+      start: toTimeOfDay(option.slot.start),
+      end: toTimeOfDay(option.slot.end),
+      sessions: option.dates.length,
+      attendable: option.attendable,
+      memberSessions: option.memberSessions,
+      providerConflicts: option.providerConflicts,
+      trainerIds: option.trainerIds,
+      missingTrainer: option.trainerIds.length === 0,
+      missingLanguages: option.missingLanguages,
+      canCome: groupInput.memberIds.filter((id) => !option.conflicts.has(id)),
+      cannotCome: [...option.conflicts].map(([participantId, conflicts]) => ({
+        participantId,
+        sessionsMissed: new Set(conflicts.map((conflict) => conflict.date)).size,
+        reasons: reasonsOf(conflicts),
+      })),
+    }));
+  }
+}
+
+function reasonsOf(conflicts: MemberConflict[]) {
+  const byCause = new Map<
+    string,
+    {
+      kind: string;
+      lessonId?: string;
+      providerId?: string;
+      appointmentId?: string;
+      from: string;
+      to: string;
+      dates: string[];
+    }
+  >();
+  for (const conflict of conflicts) {
+    const key = `${conflict.kind}|${conflict.lessonId ?? conflict.appointmentId}`;
+    const reason = byCause.get(key) ?? {
+      kind: conflict.kind,
+      lessonId: conflict.lessonId,
+      providerId: conflict.providerId,
+      appointmentId: conflict.appointmentId,
+      from: toTimeOfDay(conflict.causeFrom),
+      to: toTimeOfDay(conflict.causeTo),
+      dates: [],
+    };
+    reason.dates.push(conflict.date);
+    byCause.set(key, reason);
+  }
+  return [...byCause.values()];
+}
