@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { APP_FILTER } from '@nestjs/core';
 import { ConfigurationModule } from './common/configuration/configuration.module';
 import { DatabaseModule } from './common/database/database.module';
@@ -29,6 +30,7 @@ import { ProgrammesModule } from './modules/programmes/programmes.module';
     // Before AccessModule: its rate limit guard must run before the bearer token guard.
     SecurityModule,
     DatabaseModule,
+    EventEmitterModule.forRoot(),
     AccessContextModule,
     AccessModule,
     HealthModule,

@@ -1,4 +1,6 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { SCHEDULE_CHANGED, ScheduleChanged } from '../../common/events/schedule-changed.event';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { FindOptionsWhere } from 'typeorm';
@@ -25,6 +27,7 @@ const daysBetween = (from: string, to: string) =>
 export class LessonsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly events: EventEmitter2,
     private readonly regions: RegionsService,
     private readonly participants: ParticipantsService,
     private readonly providers: LanguageProvidersService,
@@ -71,6 +74,7 @@ export class LessonsService {
     const regionId = await this.participants.regionIdOf(dto.participantId);
     await this.providers.requireInRegion(dto.providerId, regionId);
     const { id } = await this.lessons.save(this.lessons.create(dto));
+    await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged([dto.participantId]));
     return this.get(id);
   }
 
@@ -81,11 +85,15 @@ export class LessonsService {
       await this.providers.requireInRegion(dto.providerId, lesson.participant.regionId);
     }
     await this.lessons.save(this.lessons.merge(lesson, dto));
+    await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged([lesson.participantId]));
     return this.get(id);
   }
 
+  @Transactional()
   async remove(id: string): Promise<void> {
-    await this.lessons.remove(await this.get(id));
+    const lesson = await this.get(id);
+    await this.lessons.remove(lesson);
+    await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged([lesson.participantId]));
   }
 
   /**

@@ -1,4 +1,6 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { SCHEDULE_CHANGED, ScheduleChanged } from '../../common/events/schedule-changed.event';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
 import { FindOptionsWhere } from 'typeorm';
@@ -18,6 +20,7 @@ const RELATIONS = { participant: true } as const;
 export class AppointmentsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly events: EventEmitter2,
     private readonly regions: RegionsService,
     private readonly participants: ParticipantsService,
   ) {}
@@ -58,6 +61,7 @@ export class AppointmentsService {
   async create(dto: CreateAppointmentDto): Promise<Appointment> {
     await this.participants.regionIdOf(dto.participantId);
     const { id } = await this.appointments.save(this.appointments.create({ ...dto, what: dto.what ?? '' }));
+    await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged([dto.participantId]));
     return this.get(id);
   }
 
@@ -65,10 +69,14 @@ export class AppointmentsService {
   async update(id: string, dto: UpdateAppointmentDto): Promise<Appointment> {
     const appointment = await this.get(id);
     await this.appointments.save(this.appointments.merge(appointment, dto));
+    await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged([appointment.participantId]));
     return this.get(id);
   }
 
+  @Transactional()
   async remove(id: string): Promise<void> {
-    await this.appointments.remove(await this.get(id));
+    const appointment = await this.get(id);
+    await this.appointments.remove(appointment);
+    await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged([appointment.participantId]));
   }
 }

@@ -1,4 +1,6 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { SCHEDULE_CHANGED, ScheduleChanged } from '../../common/events/schedule-changed.event';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
   BadRequestException,
@@ -57,6 +59,7 @@ async function requireFilter(lookup: () => Promise<unknown>, message: string): P
 export class GroupsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly events: EventEmitter2,
     private readonly access: AccessContext,
     private readonly regions: RegionsService,
     private readonly programmes: ProgrammesService,
@@ -222,7 +225,31 @@ export class GroupsService {
       changes.trainers = trainerIds.map((trainerId) => ({ id: trainerId }));
     }
     await this.groups.save(changes);
+    if (changes.members) {
+      const before = group.members.map((member) => member.id);
+      const changed = [...before, ...participantIds!].filter(
+        (member) => !before.includes(member) || !participantIds!.includes(member),
+      );
+      await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged(changed));
+    }
     return this.get(id);
+  }
+
+  /** The groups each of these participants is a member of (for finding their sessions). */
+  async groupIdsOf(participantIds: string[]): Promise<Map<string, string[]>> {
+    const groups =
+      participantIds.length === 0
+        ? []
+        : await this.groups.find({
+            where: { members: { id: In(participantIds) } },
+            relations: { members: true },
+            select: { id: true, members: { id: true } },
+          });
+    const byParticipant = new Map<string, string[]>(participantIds.map((id) => [id, []]));
+    for (const group of groups) {
+      for (const member of group.members) byParticipant.get(member.id)?.push(group.id);
+    }
+    return byParticipant;
   }
 
   /** A group that still has sessions answers 409 (the sessions refer to it). */

@@ -1,5 +1,7 @@
 import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { SCHEDULE_CHANGED, ScheduleChanged } from '../../common/events/schedule-changed.event';
 import { ChangeCount, RowChanges, UpsertOutcome } from '../../common/database/bulk-writes';
 import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
 import { LanguageProvidersScenarioService } from '../language-providers/language-providers-scenario.service';
@@ -60,6 +62,7 @@ export class ScenarioImportService {
     private readonly programmes: ProgrammesScenarioService,
     private readonly regionsService: RegionsService,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async importScenario(document: unknown): Promise<ImportSummary> {
@@ -266,6 +269,11 @@ export class ScenarioImportService {
       childcarePlaces: childcare.places,
       groupMembersAndTrainers: programme?.members ?? { created: 0, deleted: 0 },
     };
+    const schedulesChanged = [lessons, appointments, lists.groupMembersAndTrainers].some(
+      (change) => change.created + change.deleted > 0,
+    );
+    // Planned sessions may have new conflicts now; found again within this transaction.
+    if (schedulesChanged) await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged(participantIds));
     const changed =
       region.created ||
       region.changes.updated ||

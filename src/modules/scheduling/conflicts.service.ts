@@ -1,7 +1,7 @@
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
-import { DeepPartial, In } from 'typeorm';
+import { DeepPartial, In, MoreThanOrEqual } from 'typeorm';
 import { SessionConflict } from './session-conflict.entity';
 
 /** The scheduling module's conflicts between sessions and the lessons and appointments of their members. */
@@ -20,10 +20,35 @@ export class ConflictsService {
     }
   }
 
+  /**
+   * The conflicts of these participants on sessions from `from` on (a conflict's cause is on its session's date,
+   * so the start of that day is the bound).
+   */
+  forParticipantsFrom(participantIds: string[], from: Date): Promise<SessionConflict[]> {
+    const startOfDay = new Date(from.getTime() - 24 * 60 * 60 * 1000);
+    return this.conflicts.find({
+      where: { participantId: In(participantIds), causeStart: MoreThanOrEqual(startOfDay) },
+    });
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    for (let index = 0; index < ids.length; index += 1000)
+      await this.conflicts.delete(ids.slice(index, index + 1000));
+  }
+
   forSessions(sessionIds: string[]): Promise<SessionConflict[]> {
     if (sessionIds.length === 0) return Promise.resolve([]);
     return this.conflicts.find({
       where: { sessionId: In(sessionIds) },
+      order: { causeStart: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The lesson conflicts (`overlap`, `travel`) with a taalaanbieder's lessons, within these sessions. */
+  forProvider(providerId: string, sessionIds: string[]): Promise<SessionConflict[]> {
+    if (sessionIds.length === 0) return Promise.resolve([]);
+    return this.conflicts.find({
+      where: { providerId, sessionId: In(sessionIds), kind: In(['overlap', 'travel']) },
       order: { causeStart: 'ASC', id: 'ASC' },
     });
   }

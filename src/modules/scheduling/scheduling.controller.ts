@@ -6,6 +6,10 @@ import { ScopedBy } from '../access/scoped-by.decorator';
 import { GroupsService } from '../programmes/groups.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { PlanSummary, SlotCandidate } from './dto/plan.dto';
+import { ConflictDto } from './dto/conflict.dto';
+import { ConflictsService } from './conflicts.service';
+import { SessionsService } from '../programmes/sessions.service';
+import { Audited } from '../audit/audited.decorator';
 import { PinnedSlotsDto, PinnedTimeDto, PlanExportQueryDto, SlotsQueryDto } from './dto/scheduling-query.dto';
 import { PinnedSlotsService } from './pinned-slots.service';
 import { PlanDocument, PlanExportService } from './plan-export.service';
@@ -19,6 +23,7 @@ export class SchedulingController {
     private readonly scheduling: SchedulingService,
     private readonly pinned: PinnedSlotsService,
     private readonly plans: PlanExportService,
+    private readonly conflicts: ConflictsService,
   ) {}
 
   @Post('programmes/:id/plan')
@@ -62,6 +67,19 @@ export class SchedulingController {
         throw new BadRequestException(`slots[${index}].start: use a multiple of 5 minutes`);
     });
     return { slots: await this.pinned.replace(id, body.slots) };
+  }
+
+  @Get('sessions/:id/conflicts')
+  @ScopedBy(SessionsService, 'session')
+  @Audited('conflict')
+  @ApiOperation({
+    summary: 'The members who cannot attend a session, and why',
+    description:
+      'Conflicts found after planning (a lesson, appointment or membership changed since) have isNew.',
+  })
+  @ApiOkResponse({ type: [ConflictDto] })
+  async sessionConflicts(@IdParam() id: string): Promise<{ items: ConflictDto[] }> {
+    return { items: (await this.conflicts.forSessions([id])).map(ConflictDto.from) };
   }
 
   @Get('exports/plan')

@@ -7,6 +7,7 @@ import { ParticipantsModule } from '../participants/participants.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { RegionsModule } from '../regions/regions.module';
 import { StaffModule } from '../staff/staff.module';
+import { ConflictDetectionService } from './conflict-detection.service';
 import { ConflictsService } from './conflicts.service';
 import { PinnedSlot } from './pinned-slot.entity';
 import { PinnedSlotsService } from './pinned-slots.service';
@@ -31,6 +32,7 @@ import { SessionConflict } from './session-conflict.entity';
   controllers: [SchedulingController],
   providers: [
     SchedulingService,
+    ConflictDetectionService,
     PlanningInputService,
     PinnedSlotsService,
     ConflictsService,

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { SCHEDULE_CHANGED, ScheduleChanged } from '../../common/events/schedule-changed.event';
+import { conflictsOf } from '../../planning/scheduling/attendance';
+import { instantToLocal, localToInstant } from '../../planning/time/wall-clock';
+import { toMinutes, toTimeOfDay } from '../../planning/time/calendar';
+import { offlineTravel } from '../../planning/travel/offline-travel';
+import { LanguageProvidersScenarioService } from '../language-providers/language-providers-scenario.service';
+import { LocationsScenarioService } from '../locations/locations-scenario.service';
+import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
+import { GroupsService } from '../programmes/groups.service';
+import { SessionsService } from '../programmes/sessions.service';
+import { RegionsScenarioService } from '../regions/regions-scenario.service';
+import { ConflictsService } from './conflicts.service';
+
+/**
+ * Keeps the conflicts of planned sessions true when a lesson, an appointment or a group's members change after
+ * planning: conflicts that no longer exist are removed, and new ones are added flagged `isNew`, for the
+ * coordinator and the provider's list. Nothing is re-planned.
+ */
+@Injectable()
+export class ConflictDetectionService {
+  constructor(
+    private readonly groups: GroupsService,
+    private readonly sessions: SessionsService,
+    private readonly conflicts: ConflictsService,
+    private readonly regions: RegionsScenarioService,
+    private readonly locations: LocationsScenarioService,
+    private readonly participants: ParticipantsScenarioService,
+    private readonly lessons: LanguageProvidersScenarioService,
+  ) {}
+
+  @OnEvent(SCHEDULE_CHANGED, { promisify: true, suppressErrors: false })
+  async onScheduleChanged(event: ScheduleChanged): Promise<void> {
+    await this.redetect(event.participantIds, new Date());
+  }
+
+  /** Finds again the conflicts of these participants in their planned sessions from `now` on. */
+  async redetect(participantIds: string[], now: Date): Promise<{ added: number; removed: number }> {
+    if (participantIds.length === 0) return { added: 0, removed: 0 };
+    const groupsOf = await this.groups.groupIdsOf(participantIds);
+    const groupIds = [...new Set([...groupsOf.values()].flat())];
+    const sessions = await this.sessions.plannedFrom(groupIds, now);
+    const existing = await this.conflicts.forParticipantsFrom(participantIds, now);
+    const wanted = [];
+    if (sessions.length > 0) {
+      const region = await this.regions.exportRegion(sessions[0].regionId);
+      const zone = region.timezone;
+      const positions = new Map(
+        (await this.locations.exportLocations(region.id)).map((l) => [l.id, l.position]),
+      );
+      const lessons = await this.lessons.exportLessons(participantIds);
+      const appointments = await this.participants.exportAppointments(participantIds);
+      const rules = {
+        travelBufferMinutes: region.policy.travelBufferMinutes,
+        travelMinutes: (from: { lat: number; lon: number }, to: { lat: number; lon: number }) =>
+          offlineTravel(from, to).minutes,
+      };
+      for (const participantId of participantIds) {
+        const member = {
+          id: participantId,
+          lessons: lessons.filter((lesson) => lesson.participantId === participantId),
+          appointments: appointments.filter((appointment) => appointment.participantId === participantId),
+        };
+        const ownGroups = groupsOf.get(participantId) ?? [];
+        for (const session of sessions.filter((candidate) => ownGroups.includes(candidate.groupId))) {
+          const start = instantToLocal(session.start, zone);
+          const end = instantToLocal(session.end, zone);
+          const moment = {
+            date: start.date,
+            weekday: start.weekday,
+            start: toMinutes(start.time),
+            end: toMinutes(end.time),
+            position: positions.get(session.locationId)!,
+          };
+          for (const conflict of conflictsOf(member, moment, rules)) {
+            wanted.push({
+              sessionId: session.id,
+              participantId,
+              lessonId: conflict.lessonId ?? null,
+              providerId: conflict.providerId ?? null,
+              appointmentId: conflict.appointmentId ?? null,
+              kind: conflict.kind,
+              overlapMinutes: conflict.overlapMinutes,
+              causeStart: localToInstant(conflict.date, toTimeOfDay(conflict.causeFrom), zone),
+              causeEnd: localToInstant(conflict.date, toTimeOfDay(conflict.causeTo), zone),
+            });
+          }
+        }
+      }
+    }
+    const key = (c: {
+      sessionId: string;
+      participantId: string;
+      lessonId: string | null;
+      appointmentId: string | null;
+      kind: string;
+    }) => [c.sessionId, c.participantId, c.lessonId, c.appointmentId, c.kind].join('|');
+    const wantedKeys = new Set(wanted.map(key));
+    const existingKeys = new Set(existing.map(key));
+    const stale = existing.filter((conflict) => !wantedKeys.has(key(conflict)));
+    const added = wanted
+      .filter((conflict) => !existingKeys.has(key(conflict)))
+      .map((conflict) => ({ ...conflict, isNew: true }));
+    await this.conflicts.remove(stale.map((conflict) => conflict.id));
+    await this.conflicts.add(added);
+    return { added: added.length, removed: stale.length };
+  }
+}
