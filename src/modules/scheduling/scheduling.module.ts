@@ -13,6 +13,8 @@ import { PinnedSlot } from './pinned-slot.entity';
 import { PinnedSlotsService } from './pinned-slots.service';
 import { PlanExportService } from './plan-export.service';
 import { PlanningInputService } from './planning-input.service';
+import { ProviderConflictsController } from './provider-conflicts.controller';
+import { ProviderConflictsService } from './provider-conflicts.service';
 import { SchedulingController } from './scheduling.controller';
 import { SchedulingService } from './scheduling.service';
 import { SessionConflict } from './session-conflict.entity';
@@ -29,7 +31,7 @@ import { SessionConflict } from './session-conflict.entity';
     LanguageProvidersModule,
     AuditModule,
   ],
-  controllers: [SchedulingController],
+  controllers: [SchedulingController, ProviderConflictsController],
   providers: [
     SchedulingService,
     ConflictDetectionService,
@@ -37,6 +39,7 @@ import { SessionConflict } from './session-conflict.entity';
     PinnedSlotsService,
     ConflictsService,
     PlanExportService,
+    ProviderConflictsService,
   ],
   exports: [SchedulingService, ConflictsService, PlanExportService],
 })
