@@ -18,6 +18,22 @@ export const numericTransformer: ValueTransformer = {
   from: (value: string | null) => (value === null ? null : Number(value)),
 };
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * node-postgres answers a `date[]` with JavaScript Dates at local midnight (a plain `date` column TypeORM already
+ * answers as text): back to `YYYY-MM-DD`, read with the same local clock.
+ */
+export const dateListTransformer: ValueTransformer = {
+  to: (value: string[] | null | undefined) => value,
+  from: (value: (string | Date)[] | null) =>
+    value?.map((date) =>
+      typeof date === 'string'
+        ? date
+        : `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`,
+    ) ?? null,
+};
+
 /** A wall-clock time of day, local to the region's time zone. */
 export const TimeOfDayColumn = (options: { nullable?: boolean } = {}) =>
   Column({ type: 'time', transformer: timeOfDayTransformer, ...options });

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
-import { BaseRecord, Position, TimeOfDayColumn } from '../../common/database/columns';
+import { BaseRecord, dateListTransformer, Position, TimeOfDayColumn } from '../../common/database/columns';
 import { Participant } from '../participants/participant.entity';
 import { LanguageProvider } from './language-provider.entity';
 
@@ -42,6 +42,6 @@ export class Lesson extends BaseRecord {
   validTo: string;
 
   /** Dates within the validity on which the lesson does not take place (an iCalendar EXDATE). */
-  @Column({ type: 'date', array: true, default: () => "'{}'" })
+  @Column({ type: 'date', array: true, default: () => "'{}'", transformer: dateListTransformer })
   exceptDates: string[];
 }
