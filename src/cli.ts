@@ -62,14 +62,19 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function importFile(importer: ScenarioImportService, file: string): Promise<number> {
-  let document: unknown;
+/** A JSON file's content, or undefined after saying why it could not be read. */
+async function readJson(file: string): Promise<unknown> {
   try {
-    document = JSON.parse(await readFile(file, 'utf8'));
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
   } catch (error) {
     console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return undefined;
   }
+}
+
+async function importFile(importer: ScenarioImportService, file: string): Promise<number> {
+  const document = await readJson(file);
+  if (document === undefined) return 1;
   try {
     const summary = await importer.importScenario(document);
     console.log(
@@ -105,13 +110,8 @@ async function planFile(args: string[]): Promise<number> {
     console.error('usage: npm run cli -- plan <scenario.json> --out <plan.json>');
     return 2;
   }
-  let document: unknown;
-  try {
-    document = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  }
+  const document = await readJson(file);
+  if (document === undefined) return 1;
   const scratch = await startScratchDatabase(validateEnvironment(process.env).DATABASE_URL);
   // The scratch database serves this command only: no demo region, and a throw-away admin token.
   Object.assign(process.env, {

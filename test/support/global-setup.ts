@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { chmodSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { EmbeddedDatabase } from '../../src/common/database/embedded-database';
+import { freePort } from '../../src/common/database/scratch-database';
 import { dataSourceOptions } from '../../src/common/database/data-source-options';
 import { TEMPLATE_DATABASE, withDatabase } from './test-database';
 import { LOG_DIR_VARIABLE } from './test-logs';
@@ -13,17 +13,6 @@ import { LOG_DIR_VARIABLE } from './test-logs';
 declare global {
   var embeddedTestDatabase: EmbeddedDatabase | undefined;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 /**
  * Makes the folder for the server logs of this run. Starts one PostgreSQL for the whole run (the embedded one,

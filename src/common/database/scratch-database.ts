@@ -11,7 +11,8 @@ export interface ScratchDatabase {
   dispose(): Promise<void>;
 }
 
-const freePort = () =>
+/** A TCP port on localhost that nobody listens on now. */
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer();
     server.unref();
