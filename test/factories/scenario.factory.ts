@@ -1,3 +1,4 @@
+import { seededRandom as random } from './random';
 /**
  * Synthetic regions of any size in the trefpunt-scenario/1 format, the same for the same seed: for tests of
  * the import at scale and for the import benchmark.
@@ -6,18 +7,6 @@ const LANGUAGES = ['ar', 'ti', 'prs', 'so', 'tr', 'uk', 'fa'];
 const CHANNELS = ['sms', 'whatsapp', 'email'] as const;
 const TRANSPORT = ['pickup', 'public', 'bike', 'own'] as const;
 const WEEKDAYS = [1, 2, 3, 4, 5];
-
-/** mulberry32: a tiny seeded generator, so that a seed always gives the same region. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hours = (from: string, to: string) => WEEKDAYS.map((weekday) => ({ weekday, from, to }));
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,5 +1,5 @@
 import { GroupInput, LocationInput, WeeklySlot } from './model';
-import { compareOptions, SlotOption } from './slot-options';
+import { SlotOption } from './slot-options';
 
 export interface Placement {
   option: SlotOption;
@@ -20,73 +20,131 @@ const overlaps = (a: WeeklySlot, b: WeeklySlot) =>
 /**
  * The week of all groups: who leads and interprets when, and how many rooms of each location are taken. Two
  * groups on the same weekday and time share the same dates (same programme start, same closed dates), so a clash
- * in the week is a clash on every date.
+ * in the week is a clash on every date. Bookings are kept by group, by location and by person, so that a check
+ * looks at the few bookings that could clash and not at the whole week.
  */
 class WeekPlan {
-  private readonly bookings: Booking[] = [];
+  private readonly byGroup = new Map<string, Booking[]>();
+  private readonly byLocation = new Map<string, Booking[]>();
+  private readonly byPerson = new Map<string, Booking[]>();
 
   constructor(private readonly rooms: Map<string, number>) {}
 
+  private clashing(
+    list: Map<string, Booking[]>,
+    key: string,
+    group: GroupInput,
+    slot: WeeklySlot,
+  ): Booking[] {
+    return (list.get(key) ?? []).filter((booking) => booking.groupId !== group.id && overlaps(booking, slot));
+  }
+
   /** Books the group at the option with a free trainer and free interpreters, or answers undefined. */
   place(group: GroupInput, option: SlotOption): Placement | undefined {
-    const clashing = this.bookings.filter(
-      (booking) => booking.groupId !== group.id && overlaps(booking, option.slot),
-    );
+    const { slot } = option;
     if (
-      clashing.filter((booking) => booking.locationId === group.locationId).length >=
+      this.clashing(this.byLocation, group.locationId, group, slot).length >=
       (this.rooms.get(group.locationId) ?? 1)
     ) {
       return undefined;
     }
-    const busy = new Set(clashing.flatMap((booking) => [booking.trainerId, ...booking.interpreterIds]));
-    const trainerId = option.trainerIds.find((id) => !busy.has(id));
+    const free = (id: string) => this.clashing(this.byPerson, id, group, slot).length === 0;
+    const trainerId = option.trainerIds.find(free);
     if (!trainerId) return undefined;
     const interpreterIds = new Set<string>();
     for (const language of group.interpreterLanguages) {
-      const chosen = (option.interpreters.get(language) ?? []).find(
-        (id) => !busy.has(id) && id !== trainerId,
-      );
+      const chosen = (option.interpreters.get(language) ?? []).find((id) => id !== trainerId && free(id));
       if (chosen) interpreterIds.add(chosen);
     }
     const placement = { option, trainerId, interpreterIds: [...interpreterIds].sort() };
-    this.bookings.push({
-      ...option.slot,
-      groupId: group.id,
-      locationId: group.locationId,
-      trainerId,
-      interpreterIds: placement.interpreterIds,
-    });
+    this.book(group, [placement]);
     return placement;
   }
 
-  release(groupId: string): void {
-    for (let index = this.bookings.length - 1; index >= 0; index--) {
-      if (this.bookings[index].groupId === groupId) this.bookings.splice(index, 1);
+  /** Books placements as they are: ones that were valid before and whose people and rooms nobody took since. */
+  book(group: GroupInput, placements: Placement[]): void {
+    const add = (list: Map<string, Booking[]>, key: string, booking: Booking) => {
+      const bookings = list.get(key);
+      if (bookings) bookings.push(booking);
+      else list.set(key, [booking]);
+    };
+    for (const { option, trainerId, interpreterIds } of placements) {
+      const booking = {
+        ...option.slot,
+        groupId: group.id,
+        locationId: group.locationId,
+        trainerId,
+        interpreterIds,
+      };
+      add(this.byGroup, group.id, booking);
+      add(this.byLocation, group.locationId, booking);
+      for (const person of [trainerId, ...interpreterIds]) add(this.byPerson, person, booking);
     }
+  }
+
+  /** The groups that hold one of the option's trainers, or a room of the group's location, at its time. */
+  holders(group: GroupInput, option: SlotOption): string[] {
+    return [
+      ...this.clashing(this.byLocation, group.locationId, group, option.slot),
+      ...option.trainerIds.flatMap((id) => this.clashing(this.byPerson, id, group, option.slot)),
+    ].map((booking) => booking.groupId);
+  }
+
+  release(groupId: string): void {
+    const remove = (list: Map<string, Booking[]>, key: string, booking: Booking) => {
+      const bookings = list.get(key)!;
+      bookings.splice(bookings.indexOf(booking), 1);
+    };
+    for (const booking of this.byGroup.get(groupId) ?? []) {
+      remove(this.byLocation, booking.locationId, booking);
+      for (const person of [booking.trainerId, ...booking.interpreterIds])
+        remove(this.byPerson, person, booking);
+    }
+    this.byGroup.delete(groupId);
   }
 }
 
-/** Better first, as compareOptions, for a whole placement of one or more weekly slots. */
-const compareChoices = (a: Placement[], b: Placement[]) => {
-  const total = (choice: Placement[]) => ({
-    missing: choice.reduce((sum, p) => sum + p.option.missingLanguages.length, 0),
-    attendable: choice.reduce((sum, p) => sum + p.option.attendable, 0),
-    conflicts: choice.reduce((sum, p) => sum + p.option.providerConflicts, 0),
-  });
-  const x = total(a);
-  const y = total(b);
+/**
+ * The group's languages that have no interpreter at a placement: none available then, or all of them taken by
+ * other groups. What the plan reports as missing, rather than the availability alone that ranks the options.
+ */
+const languagesWithoutInterpreter = ({ option, interpreterIds }: Placement) =>
+  [...option.interpreters.values()].filter((ids) => !ids.some((id) => interpreterIds.includes(id))).length;
+
+/** Sums over the placements of some groups (undefined: left out), in the order in which compareOptions ranks. */
+const totals = (choices: (Placement[] | undefined)[]) => {
+  const all = choices.flatMap((choice) => choice ?? []);
+  return {
+    unplaced: choices.filter((choice) => !choice).length,
+    missing: all.reduce((sum, p) => sum + languagesWithoutInterpreter(p), 0),
+    attendable: all.reduce((sum, p) => sum + p.option.attendable, 0),
+    conflicts: all.reduce((sum, p) => sum + p.option.providerConflicts, 0),
+  };
+};
+
+/**
+ * Whether some groups are better off together than before: fewer groups left out, then fewer languages without
+ * an interpreter, more member-sessions attendable, fewer provider conflicts.
+ */
+const improves = (after: (Placement[] | undefined)[], before: (Placement[] | undefined)[]) => {
+  const x = totals(after);
+  const y = totals(before);
   return (
-    x.missing - y.missing ||
-    y.attendable - x.attendable ||
-    x.conflicts - y.conflicts ||
-    a.reduce((sum, p, i) => sum || compareOptions(p.option, b[i].option), 0)
+    (x.unplaced - y.unplaced ||
+      x.missing - y.missing ||
+      y.attendable - x.attendable ||
+      x.conflicts - y.conflicts) < 0
   );
 };
+
+/** Rounds of improvement at most; each one that changes nothing ends them. */
+const MAX_ROUNDS = 10;
 
 /**
  * Chooses for every group its weekly slot(s), a trainer and interpreters, so that nobody is in two places at once
  * and no location holds more groups than it has rooms. Greedy, most constrained groups first (pinned groups
- * before all), then a few rounds of moving single groups to a better time that has become free.
+ * before all); then rounds in which a group takes a better time (or, if it has none, any time) that another group
+ * holds, and that group takes the best time left to it, when the two together are better off.
  */
 export function assignGroups(
   groups: GroupInput[],
@@ -96,7 +154,6 @@ export function assignGroups(
 ): { placements: Map<string, Placement[]>; unplaced: Map<string, string> } {
   const week = new WeekPlan(new Map(locations.map((location) => [location.id, location.rooms])));
   const placements = new Map<string, Placement[]>();
-  const unplaced = new Map<string, string>();
   const best = (group: GroupInput) => optionsByGroup.get(group.id)?.[0];
   const order = [...groups].sort((a, b) => {
     const pinned = Number(Boolean(b.pinned?.length)) - Number(Boolean(a.pinned?.length));
@@ -126,28 +183,47 @@ export function assignGroups(
   for (const group of order) {
     const chosen = choose(group);
     if (chosen) placements.set(group.id, chosen);
-    else unplaced.set(group.id, reasonUnplaced(group, optionsByGroup.get(group.id) ?? [], slotsPerGroup));
   }
 
-  // Moving one group at a time to a better weekly time that the others leave free.
-  for (let round = 0; round < 3; round++) {
-    let moved = false;
-    for (const group of order) {
+  // The greedy pass leaves a group only the times that the groups before it left free, so moving one group alone
+  // never finds a better time: a better time is held by another group, which may be as well off elsewhere. Each
+  // move makes the plan strictly better, so the rounds end; the cap bounds the time on very large regions.
+  const movable = order.filter((group) => !group.pinned?.length);
+  const byId = new Map(movable.map((group) => [group.id, group]));
+  for (let round = 0, improved = true; improved && round < MAX_ROUNDS; round++) {
+    improved = false;
+    for (const group of movable) {
+      const options = (optionsByGroup.get(group.id) ?? []).filter((option) => option.trainerIds.length > 0);
       const current = placements.get(group.id);
-      if (!current || group.pinned?.length) continue;
-      week.release(group.id);
-      const candidate = choose(group);
-      if (candidate && compareChoices(candidate, current) < 0) {
-        placements.set(group.id, candidate);
-        moved = true;
-      } else {
+      const worst = current ? Math.max(...current.map((p) => options.indexOf(p.option))) : options.length;
+      const rivals = [...new Set(options.slice(0, worst).flatMap((option) => week.holders(group, option)))];
+      for (const rivalId of rivals) {
+        const rival = byId.get(rivalId);
+        if (!rival) continue;
+        const before = [current, placements.get(rival.id)];
         week.release(group.id);
-        for (const placement of current) week.place(group, placement.option);
-        placements.set(group.id, current);
+        week.release(rival.id);
+        const after = [choose(group), choose(rival)];
+        if (improves(after, before)) {
+          for (const [index, one] of [group, rival].entries()) {
+            if (after[index]) placements.set(one.id, after[index]);
+            else placements.delete(one.id);
+          }
+          improved = true;
+          break;
+        }
+        week.release(group.id);
+        week.release(rival.id);
+        for (const [index, one] of [group, rival].entries()) if (before[index]) week.book(one, before[index]);
       }
     }
-    if (!moved) break;
   }
+
+  const unplaced = new Map(
+    order
+      .filter((group) => !placements.has(group.id))
+      .map((group) => [group.id, reasonUnplaced(group, optionsByGroup.get(group.id) ?? [], slotsPerGroup)]),
+  );
   return { placements, unplaced };
 }
 

@@ -1,6 +1,6 @@
 import { Position } from '../travel/offline-travel';
 import { toMinutes } from '../time/calendar';
-import { MemberConflict, MemberInput } from './model';
+import { ConflictKind, LessonInput, MemberConflict, MemberInput } from './model';
 
 export interface SessionMoment {
   date: string;
@@ -15,6 +15,41 @@ export interface AttendanceRules {
   travelMinutes: (from: Position, to: Position) => number;
 }
 
+/** Whether a lesson series has a lesson on that date: its weekday, within its validity, not cancelled. */
+export const lessonMeets = (lesson: LessonInput, date: string, weekday: number): boolean =>
+  lesson.weekday === weekday &&
+  lesson.validFrom <= date &&
+  date <= lesson.validTo &&
+  !lesson.exceptDates?.includes(date);
+
+/**
+ * How a lesson held that day (from–to in minutes, at `position`) keeps her from a session: it overlaps it, or it
+ * leaves less than her travel time plus the buffer between them; undefined when it does not. The planner judges
+ * many sessions against the same lesson, hence minutes and not `HH:MM`.
+ */
+export function lessonClash(
+  from: number,
+  to: number,
+  position: Position,
+  session: Pick<SessionMoment, 'start' | 'end' | 'position'>,
+  rules: AttendanceRules,
+): Exclude<ConflictKind, 'appointment'> | undefined {
+  if (Math.min(session.end, to) - Math.max(session.start, from) > 0) return 'overlap';
+  const tooClose =
+    to <= session.start
+      ? session.start - to < rules.travelMinutes(position, session.position) + rules.travelBufferMinutes
+      : from - session.end < rules.travelMinutes(session.position, position) + rules.travelBufferMinutes;
+  return tooClose ? 'travel' : undefined;
+}
+
+/** Whether an appointment that day (from–to in minutes) falls within the buffer of a session. */
+export const appointmentClash = (
+  from: number,
+  to: number,
+  session: Pick<SessionMoment, 'start' | 'end'>,
+  bufferMinutes: number,
+): boolean => from < session.end + bufferMinutes && session.start - bufferMinutes < to;
+
 /**
  * Why a member cannot attend a session, if she cannot: each lesson that overlaps it (`overlap`), each lesson
  * elsewhere that leaves less than her travel time plus the buffer between them (`travel`), each appointment
@@ -27,50 +62,36 @@ export function conflictsOf(
 ): MemberConflict[] {
   const conflicts: MemberConflict[] = [];
   for (const lesson of member.lessons) {
-    if (
-      lesson.weekday !== session.weekday ||
-      session.date < lesson.validFrom ||
-      session.date > lesson.validTo
-    )
-      continue;
-    if (lesson.exceptDates?.includes(session.date)) continue;
+    if (!lessonMeets(lesson, session.date, session.weekday)) continue;
     const from = toMinutes(lesson.from);
     const to = toMinutes(lesson.to);
-    const overlap = Math.min(session.end, to) - Math.max(session.start, from);
-    const base = {
+    const kind = lessonClash(from, to, lesson.position, session, rules);
+    if (!kind) continue;
+    conflicts.push({
       participantId: member.id,
       date: session.date,
       lessonId: lesson.id,
       providerId: lesson.providerId,
       causeFrom: from,
       causeTo: to,
-    };
-    if (overlap > 0) {
-      conflicts.push({ ...base, kind: 'overlap', overlapMinutes: overlap });
-    } else if (to <= session.start) {
-      const needed = rules.travelMinutes(lesson.position, session.position) + rules.travelBufferMinutes;
-      if (session.start - to < needed) conflicts.push({ ...base, kind: 'travel', overlapMinutes: 0 });
-    } else {
-      const needed = rules.travelMinutes(session.position, lesson.position) + rules.travelBufferMinutes;
-      if (from - session.end < needed) conflicts.push({ ...base, kind: 'travel', overlapMinutes: 0 });
-    }
+      kind,
+      overlapMinutes: kind === 'overlap' ? Math.min(session.end, to) - Math.max(session.start, from) : 0,
+    });
   }
   for (const appointment of member.appointments) {
     if (appointment.date !== session.date) continue;
     const from = toMinutes(appointment.from);
     const to = toMinutes(appointment.to);
-    const buffer = rules.travelBufferMinutes;
-    if (from < session.end + buffer && session.start - buffer < to) {
-      conflicts.push({
-        participantId: member.id,
-        date: session.date,
-        kind: 'appointment',
-        appointmentId: appointment.id,
-        causeFrom: from,
-        causeTo: to,
-        overlapMinutes: Math.max(0, Math.min(session.end, to) - Math.max(session.start, from)),
-      });
-    }
+    if (!appointmentClash(from, to, session, rules.travelBufferMinutes)) continue;
+    conflicts.push({
+      participantId: member.id,
+      date: session.date,
+      kind: 'appointment',
+      appointmentId: appointment.id,
+      causeFrom: from,
+      causeTo: to,
+      overlapMinutes: Math.max(0, Math.min(session.end, to) - Math.max(session.start, from)),
+    });
   }
   return conflicts;
 }

@@ -1,44 +1,50 @@
 import { conflictsOf } from './attendance';
 import { assignGroups } from './assign';
 import { GroupPlan, MemberInput, PlannedSession, PlanningInput, ProgrammePlan } from './model';
-import { layOutSeries } from './series';
-import { SlotOption, slotOptions } from './slot-options';
+import { layOutSeries, SeriesDate } from './series';
+import { SlotOption, slotContext, slotOptions } from './slot-options';
 
 /**
  * Plans a programme: for every group its weekly time(s), trainer and interpreters, and its dated sessions with
  * the conflicts of each member. Deterministic: the same input gives the same plan.
  */
 export function planProgramme(input: PlanningInput): ProgrammePlan {
+  const context = slotContext(input);
   const optionsByGroup = new Map<string, SlotOption[]>(
-    input.groups.map((group) => [group.id, slotOptions(input, group)]),
+    input.groups.map((group) => [group.id, slotOptions(input, group, context)]),
   );
   const slotsPerGroup = input.programme.sessionsPerWeek;
   const { placements, unplaced } = assignGroups(input.groups, optionsByGroup, input.locations, slotsPerGroup);
   const members = new Map(input.members.map((member) => [member.id, member]));
-  const rules = { travelBufferMinutes: input.policy.travelBufferMinutes, travelMinutes: input.travelMinutes };
+  const { rules } = context;
+  // Most groups meet on the same few weekdays: their dates are laid out once.
+  const seriesOn = new Map<string, SeriesDate[]>();
+  const seriesOf = (weekdays: number[]) => {
+    const key = weekdays.join();
+    if (!seriesOn.has(key)) seriesOn.set(key, layOutSeries(weekdays, input.programme, input.isClosed));
+    return seriesOn.get(key)!;
+  };
   const groups: GroupPlan[] = [];
   for (const group of input.groups) {
     const placement = placements.get(group.id);
     if (!placement) continue;
-    const location = input.locations.find((candidate) => candidate.id === group.locationId)!;
+    const location = context.location(group.locationId)!;
     const weekdays = placement.map((chosen) => chosen.option.slot.weekday);
-    const sessions: PlannedSession[] = layOutSeries(weekdays, input.programme, input.isClosed).map(
-      ({ date, slotIndex }) => {
-        const { option, trainerId, interpreterIds } = placement[slotIndex];
-        const moment = {
-          date,
-          weekday: option.slot.weekday,
-          start: option.slot.start,
-          end: option.slot.end,
-          position: location.position,
-        };
-        const conflicts = group.memberIds
-          .map((id) => members.get(id))
-          .filter((member): member is MemberInput => member !== undefined)
-          .flatMap((member) => conflictsOf(member, moment, rules));
-        return { date, start: option.slot.start, end: option.slot.end, trainerId, interpreterIds, conflicts };
-      },
-    );
+    const sessions: PlannedSession[] = seriesOf(weekdays).map(({ date, slotIndex }) => {
+      const { option, trainerId, interpreterIds } = placement[slotIndex];
+      const moment = {
+        date,
+        weekday: option.slot.weekday,
+        start: option.slot.start,
+        end: option.slot.end,
+        position: location.position,
+      };
+      const conflicts = group.memberIds
+        .map((id) => members.get(id))
+        .filter((member): member is MemberInput => member !== undefined)
+        .flatMap((member) => conflictsOf(member, moment, rules));
+      return { date, start: option.slot.start, end: option.slot.end, trainerId, interpreterIds, conflicts };
+    });
     const memberSessions = sessions.length * group.memberIds.length;
     const absent = sessions.reduce(
       (sum, session) => sum + new Set(session.conflicts.map((c) => c.participantId)).size,
@@ -72,9 +78,13 @@ export function planProgramme(input: PlanningInput): ProgrammePlan {
     unplanned: [...unplaced].map(([groupId, reason]) => ({ groupId, reason })),
     attendable: groups.reduce((sum, group) => sum + group.attendable, 0),
     memberSessions: groups.reduce((sum, group) => sum + group.memberSessions, 0),
+    // Interpreters are a hard rule where they can be had: the bound is each group's best time by the same
+    // ranking (fewest languages without an interpreter, then attendance), alone, ignoring shared staff and rooms.
     upperBound: input.groups.reduce((sum, group) => {
       const options = (optionsByGroup.get(group.id) ?? []).filter((option) => option.trainerIds.length > 0);
-      return sum + Math.max(0, ...options.map((option) => option.attendable)) * slotsPerGroup;
+      const fewestMissing = Math.min(...options.map((option) => option.missingLanguages.length));
+      const best = options.filter((option) => option.missingLanguages.length === fewestMissing);
+      return sum + Math.max(0, ...best.map((option) => option.attendable)) * slotsPerGroup;
     }, 0),
   };
 }

@@ -1,6 +1,17 @@
+import { Position } from '../travel/offline-travel';
 import { toMinutes } from '../time/calendar';
-import { AttendanceRules, conflictsOf } from './attendance';
-import { GroupInput, MemberConflict, MemberInput, PlanningInput, WeeklySlot, WeeklyWindow } from './model';
+import { appointmentClash, AttendanceRules, conflictsOf, lessonClash, lessonMeets } from './attendance';
+import {
+  GroupInput,
+  LessonInput,
+  LocationInput,
+  MemberConflict,
+  MemberInput,
+  PlanningInput,
+  StaffInput,
+  WeeklySlot,
+  WeeklyWindow,
+} from './model';
 import { layOutSeries, SeriesDate } from './series';
 
 /** One weekly time a group could meet, judged on every date of its series. */
@@ -21,13 +32,96 @@ export interface SlotOption {
   conflicts: Map<string, MemberConflict[]>;
 }
 
-const covers = (windows: WeeklyWindow[], slot: WeeklySlot) =>
+interface Minutes {
+  weekday: number;
+  from: number;
+  to: number;
+}
+
+/** A member's lessons by weekday and her appointments, with their times in minutes. */
+interface TimedMember {
+  member: MemberInput;
+  lessonsOn: Map<number, (Minutes & { lesson: LessonInput })[]>;
+  appointments: { date: string; from: number; to: number }[];
+}
+
+/**
+ * What the slot options of every group share, worked out once per plan rather than once per group and time:
+ * records by id, the series of each weekday (the same for all groups), times in minutes, travel already asked.
+ */
+export interface SlotContext {
+  member(id: string): TimedMember | undefined;
+  location(id: string): LocationInput | undefined;
+  seriesOf(weekday: number): SeriesDate[];
+  windowsOf(staff: StaffInput): Minutes[];
+  interpretersFor(language: string): PlanningInput['interpreters'];
+  rules: AttendanceRules;
+}
+
+const inMinutes = (windows: WeeklyWindow[]): Minutes[] =>
+  windows.map(({ weekday, from, to }) => ({ weekday, from: toMinutes(from), to: toMinutes(to) }));
+
+const covers = (windows: Minutes[], slot: WeeklySlot) =>
   windows.some(
-    (window) =>
-      window.weekday === slot.weekday &&
-      toMinutes(window.from) <= slot.start &&
-      slot.end <= toMinutes(window.to),
+    (window) => window.weekday === slot.weekday && window.from <= slot.start && slot.end <= window.to,
   );
+
+/** The first record with each id, as `find` would give it. */
+function byId<T extends { id: string }>(records: T[]): Map<string, T> {
+  const found = new Map<string, T>();
+  for (const record of records) if (!found.has(record.id)) found.set(record.id, record);
+  return found;
+}
+
+/** A lazy cache: `compute` runs once per key. */
+function cached<K, V>(compute: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, compute(key));
+    return known.get(key)!;
+  };
+}
+
+export function slotContext(input: PlanningInput): SlotContext {
+  const { programme } = input;
+  const members = byId(input.members);
+  const locations = byId(input.locations);
+  const sessionsPerSlot = Math.ceil(programme.sessionsPerGroup / programme.sessionsPerWeek);
+  return {
+    member: cached((id: string) => {
+      const member = members.get(id);
+      if (!member) return undefined;
+      const lessonsOn = new Map<number, (Minutes & { lesson: LessonInput })[]>();
+      for (const lesson of member.lessons) {
+        const timed = {
+          weekday: lesson.weekday,
+          from: toMinutes(lesson.from),
+          to: toMinutes(lesson.to),
+          lesson,
+        };
+        lessonsOn.set(lesson.weekday, [...(lessonsOn.get(lesson.weekday) ?? []), timed]);
+      }
+      const appointments = member.appointments.map(({ date, from, to }) => ({
+        date,
+        from: toMinutes(from),
+        to: toMinutes(to),
+      }));
+      return { member, lessonsOn, appointments };
+    }),
+    location: (id) => locations.get(id),
+    seriesOf: cached((weekday: number) =>
+      layOutSeries([weekday], { ...programme, sessionsPerGroup: sessionsPerSlot }, input.isClosed),
+    ),
+    windowsOf: cached((staff: StaffInput) => inMinutes(staff.availability)),
+    interpretersFor: cached((language: string) =>
+      input.interpreters.filter((interpreter) => interpreter.languages.includes(language)),
+    ),
+    rules: {
+      travelBufferMinutes: input.policy.travelBufferMinutes,
+      travelMinutes: memoised(input.travelMinutes),
+    },
+  };
+}
 
 /** Better first: interpreters for every language, most attendance, fewest provider conflicts, earliest end, earliest time. */
 export function compareOptions(a: SlotOption, b: SlotOption): number {
@@ -41,68 +135,73 @@ export function compareOptions(a: SlotOption, b: SlotOption): number {
   );
 }
 
-/** The weekly times the policy, the location and the group's trainers allow, each judged for its members. */
-export function slotOptions(input: PlanningInput, group: GroupInput): SlotOption[] {
-  const { policy, programme } = input;
-  const location = input.locations.find((candidate) => candidate.id === group.locationId);
+/**
+ * The weekly times the policy, the location and the group's trainers allow, each judged for its members. Pass the
+ * context of `slotContext(input)` when asking for many groups of the same input.
+ */
+export function slotOptions(
+  input: PlanningInput,
+  group: GroupInput,
+  context: SlotContext = slotContext(input),
+): SlotOption[] {
+  const { programme, policy } = input;
+  const location = context.location(group.locationId);
   if (!location) return [];
+  const openingHours = inMinutes(location.openingHours);
   const members = group.memberIds
-    .map((id) => input.members.find((member) => member.id === id))
-    .filter((member): member is MemberInput => member !== undefined);
-  const sessionsPerSlot = Math.ceil(programme.sessionsPerGroup / programme.sessionsPerWeek);
-  const seriesByWeekday = new Map<number, SeriesDate[]>();
-  const seriesOf = (weekday: number) => {
-    if (!seriesByWeekday.has(weekday)) {
-      seriesByWeekday.set(
-        weekday,
-        layOutSeries([weekday], { ...programme, sessionsPerGroup: sessionsPerSlot }, input.isClosed),
-      );
-    }
-    return seriesByWeekday.get(weekday)!;
-  };
-  const rules: AttendanceRules = {
-    travelBufferMinutes: policy.travelBufferMinutes,
-    travelMinutes: memoised(input.travelMinutes),
-  };
+    .map((id) => context.member(id))
+    .filter((member): member is TimedMember => member !== undefined);
+  const { rules } = context;
   const trainers = input.trainers.filter((trainer) => group.trainerIds.includes(trainer.id));
 
   const options: SlotOption[] = [];
   for (const { weekday, start, pinned } of candidateTimes(input, group)) {
     const slot = { weekday, start, end: start + programme.durationMinutes };
-    if (!covers(location.openingHours, slot)) continue;
+    if (!covers(openingHours, slot)) continue;
     const trainerIds = trainers
-      .filter((trainer) => covers(trainer.availability, slot))
+      .filter((trainer) => covers(context.windowsOf(trainer), slot))
       .map((trainer) => trainer.id);
     const interpreters = new Map(
       group.interpreterLanguages.map((language) => [
         language,
-        input.interpreters
-          .filter(
-            (interpreter) =>
-              interpreter.languages.includes(language) && covers(interpreter.availability, slot),
-          )
+        context
+          .interpretersFor(language)
+          .filter((interpreter) => covers(context.windowsOf(interpreter), slot))
           .map((interpreter) => interpreter.id),
       ]),
     );
-    const dates = seriesOf(weekday);
+    const dates = context.seriesOf(weekday);
+    const moment = { start: slot.start, end: slot.end, position: location.position };
+    // As conflictsOf on every member and date, but counting instead of listing: a lesson clashes with the weekly
+    // time or not whatever the date, so only whether it is held that day is asked per date.
     let attendable = 0;
     let providerConflicts = 0;
-    const conflicts = new Map<string, MemberConflict[]>();
-    for (const member of members) {
+    for (const { lessonsOn, appointments } of members) {
+      const clashing = (lessonsOn.get(weekday) ?? []).filter(
+        ({ from, to, lesson }) => lessonClash(from, to, lesson.position, moment, rules) !== undefined,
+      );
+      if (clashing.length === 0 && appointments.length === 0) {
+        attendable += dates.length;
+        continue;
+      }
       for (const { date } of dates) {
-        const found = conflictsOf(
-          member,
-          { date, weekday, start: slot.start, end: slot.end, position: location.position },
-          rules,
-        );
-        if (found.length === 0) {
+        let lessonConflicts = 0;
+        for (const { lesson } of clashing) if (lessonMeets(lesson, date, weekday)) lessonConflicts++;
+        providerConflicts += lessonConflicts;
+        if (
+          lessonConflicts === 0 &&
+          !appointments.some(
+            (appointment) =>
+              appointment.date === date &&
+              appointmentClash(appointment.from, appointment.to, slot, policy.travelBufferMinutes),
+          )
+        ) {
           attendable++;
-          continue;
         }
-        providerConflicts += found.filter((conflict) => conflict.kind !== 'appointment').length;
-        conflicts.set(member.id, [...(conflicts.get(member.id) ?? []), ...found]);
       }
     }
+    // Listed only when asked for: the planner never needs them, and for a large region they would fill the memory.
+    let conflicts: Map<string, MemberConflict[]> | undefined;
     options.push({
       slot,
       pinned,
@@ -113,10 +212,28 @@ export function slotOptions(input: PlanningInput, group: GroupInput): SlotOption
       attendable,
       memberSessions: members.length * dates.length,
       providerConflicts,
-      conflicts,
+      get conflicts() {
+        return (conflicts ??= conflictsOver(members, dates, { ...moment, weekday }, rules));
+      },
     });
   }
   return options.sort(compareOptions);
+}
+
+function conflictsOver(
+  members: TimedMember[],
+  dates: SeriesDate[],
+  moment: { weekday: number; start: number; end: number; position: Position },
+  rules: AttendanceRules,
+): Map<string, MemberConflict[]> {
+  const conflicts = new Map<string, MemberConflict[]>();
+  for (const { member } of members) {
+    for (const { date } of dates) {
+      const found = conflictsOf(member, { ...moment, date }, rules);
+      if (found.length > 0) conflicts.set(member.id, [...(conflicts.get(member.id) ?? []), ...found]);
+    }
+  }
+  return conflicts;
 }
 
 /** Every start on the policy's step within its day window, Monday to Sunday; or only the pinned times. */
@@ -142,12 +259,20 @@ function* candidateTimes(
   }
 }
 
+/** Travel asked once per pair of places: positions are compared by identity first, then by their coordinates. */
 function memoised(travel: AttendanceRules['travelMinutes']): AttendanceRules['travelMinutes'] {
-  const known = new Map<string, number>();
+  const byPlace = new Map<Position, Map<Position, number>>();
+  const byCoordinates = new Map<string, number>();
   return (from, to) => {
-    const key = `${from.lat},${from.lon}|${to.lat},${to.lon}`;
-    let minutes = known.get(key);
-    if (minutes === undefined) known.set(key, (minutes = travel(from, to)));
+    let fromHere = byPlace.get(from);
+    if (!fromHere) byPlace.set(from, (fromHere = new Map()));
+    let minutes = fromHere.get(to);
+    if (minutes === undefined) {
+      const key = `${from.lat},${from.lon}|${to.lat},${to.lon}`;
+      minutes = byCoordinates.get(key);
+      if (minutes === undefined) byCoordinates.set(key, (minutes = travel(from, to)));
+      fromHere.set(to, minutes);
+    }
     return minutes;
   };
 }
