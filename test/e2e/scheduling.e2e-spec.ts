@@ -122,6 +122,8 @@ describe('planning the sessions of a programme', () => {
       dates: expect.any(Array),
     });
     await api.get(`/groups/${group.groupId}/slots?limit=0`).expect(400);
+    const log = (await api.get(`/audit-log?participant=${blocked.participantId}`).expect(200)).body.items;
+    expect(log[0]).toMatchObject({ action: 'read', recordType: 'participant', actorRole: 'admin' });
   });
 
   it('keeps a pinned time when planning again', async () => {

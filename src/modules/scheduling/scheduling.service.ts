@@ -9,6 +9,7 @@ import { GroupsService } from '../programmes/groups.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { NewSession, SessionsService } from '../programmes/sessions.service';
 import { ConflictsService } from './conflicts.service';
+import { AuditService } from '../audit/audit.service';
 import { PlanningContext, PlanningInputService } from './planning-input.service';
 import { GroupPlanSummary, PlanSummary, SlotCandidate } from './dto/plan.dto';
 
@@ -23,6 +24,7 @@ export class SchedulingService {
     private readonly groups: GroupsService,
     private readonly sessions: SessionsService,
     private readonly conflicts: ConflictsService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -124,6 +126,16 @@ export class SchedulingService {
     if (!groupInput) throw new BadRequestException(`group ${groupId}: not part of a programme`);
     // All times, also those pinned, so that the coordinator sees what else there is.
     const options = slotOptions(context.input, { ...groupInput, pinned: undefined });
+    // The answer tells when members have lessons and appointments: a read of their personal data.
+    await this.audit.record(
+      'read',
+      groupInput.memberIds.map((id) => ({
+        recordType: 'lesson',
+        recordId: id,
+        participantId: id,
+        regionId: group.regionId,
+      })),
+    );
     return options.slice(0, limit).map((option) => ({
       weekday: option.slot.weekday,
       start: toTimeOfDay(option.slot.start),
