@@ -130,7 +130,7 @@ export class SchedulingService {
     await this.audit.record(
       'read',
       groupInput.memberIds.map((id) => ({
-        recordType: 'lesson',
+        recordType: 'participant',
         recordId: id,
         participantId: id,
         regionId: group.regionId,
