@@ -1,0 +1,213 @@
+import { toMinutes } from '../time/calendar';
+import { WeeklyWindow } from '../scheduling/model';
+import { CareNeed, CareSession } from './need';
+
+export interface PlacesInput {
+  minAgeMonths: number;
+  maxAgeMonths: number;
+  capacity: number;
+}
+
+export interface CareProviderInput {
+  id: string;
+  kind: 'formal' | 'volunteer';
+  /** Volunteer care is given at a training location: children are there with their mothers. */
+  locationId?: string;
+  openingHours: WeeklyWindow[];
+  places: PlacesInput[];
+}
+
+export interface AllocationRules {
+  /** Minutes to bring a child from a provider to a location (and back); 0 at the location itself. */
+  travelMinutes: (providerId: string, locationId: string) => number;
+  /** Care further than this from the location is too far for a mother to drop a child on her way. */
+  maxTravelMinutes: number;
+  /** Each child's provider of earlier weeks, kept where possible. */
+  usualProvider?: Map<string, string>;
+}
+
+export interface CareBooking {
+  childId: string;
+  participantId: string;
+  sessionId: string;
+  providerId: string;
+  /** Index of the provider's age band the child takes a place in. */
+  band: number;
+  date: string;
+  from: number;
+  to: number;
+}
+
+export type UnmetReason =
+  'no provider takes her age' | 'closed then' | 'too far' | 'no place left in her age band';
+
+export interface UnmetNeed {
+  childId: string;
+  participantId: string;
+  sessionId: string;
+  reason: UnmetReason;
+}
+
+const bandOf = (provider: CareProviderInput, ageMonths: number) =>
+  provider.places.findIndex((band) => band.minAgeMonths <= ageMonths && ageMonths <= band.maxAgeMonths);
+
+const isOpen = (provider: CareProviderInput, weekday: number, from: number, to: number) =>
+  provider.openingHours.some(
+    (hours) => hours.weekday === weekday && toMinutes(hours.from) <= from && to <= toMinutes(hours.to),
+  );
+
+/** How many children a band holds at once, at most, with one more over [from, to). */
+function peakWith(intervals: [number, number][], from: number, to: number): number {
+  const points = [...intervals, [from, to] as [number, number]]
+    .filter(([a, b]) => a < to && from < b)
+    .flatMap(([a, b]) => [
+      [a, 1],
+      [b, -1],
+    ])
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let current = 0;
+  let peak = 0;
+  for (const [, step] of points) peak = Math.max(peak, (current += step));
+  return peak;
+}
+
+/**
+ * Books every child in need into a provider that takes her age, is open for the whole time (the session, plus
+ * bringing and fetching her when care is elsewhere), is near enough, and has a place left in her band at every
+ * moment of it; or lists her need as unmet with the reason. Volunteer care at the location comes first, then her
+ * usual provider, then the nearest formal care; sisters and brothers go to one provider where they can.
+ */
+export function allocateCare(
+  needs: CareNeed[],
+  sessions: CareSession[],
+  providers: CareProviderInput[],
+  rules: AllocationRules,
+): { bookings: CareBooking[]; unmet: UnmetNeed[] } {
+  const sessionById = new Map(sessions.map((session) => [session.id, session]));
+  const load = new Map<string, [number, number][]>();
+  const bookings: CareBooking[] = [];
+  const unmet: UnmetNeed[] = [];
+
+  const families = new Map<string, CareNeed[]>();
+  for (const need of needs) {
+    const key = `${need.sessionId}|${need.participantId}`;
+    families.set(key, [...(families.get(key) ?? []), need]);
+  }
+  const ordered = [...families.values()].sort((a, b) => {
+    const x = sessionById.get(a[0].sessionId)!;
+    const y = sessionById.get(b[0].sessionId)!;
+    return (
+      x.date.localeCompare(y.date) ||
+      x.start - y.start ||
+      x.id.localeCompare(y.id) ||
+      a[0].participantId.localeCompare(b[0].participantId)
+    );
+  });
+
+  const window = (provider: CareProviderInput, session: CareSession) => {
+    const travel =
+      provider.locationId === session.locationId ? 0 : rules.travelMinutes(provider.id, session.locationId);
+    return { from: session.start - travel, to: session.end + travel, travel };
+  };
+  const tryBook = (
+    need: CareNeed,
+    session: CareSession,
+    provider: CareProviderInput,
+  ): CareBooking | undefined => {
+    const band = bandOf(provider, need.ageMonths);
+    if (band < 0) return undefined;
+    const { from, to, travel } = window(provider, session);
+    if (travel > rules.maxTravelMinutes || !isOpen(provider, session.weekday, from, to)) return undefined;
+    const key = `${provider.id}|${band}|${session.date}`;
+    if (peakWith(load.get(key) ?? [], from, to) > provider.places[band].capacity) return undefined;
+    load.set(key, [...(load.get(key) ?? []), [from, to]]);
+    return {
+      childId: need.childId,
+      participantId: need.participantId,
+      sessionId: need.sessionId,
+      providerId: provider.id,
+      band,
+      date: session.date,
+      from,
+      to,
+    };
+  };
+  const release = (booking: CareBooking) => {
+    const key = `${booking.providerId}|${booking.band}|${booking.date}`;
+    const intervals = load.get(key)!;
+    intervals.splice(
+      intervals.findIndex(([a, b]) => a === booking.from && b === booking.to),
+      1,
+    );
+  };
+  const preference = (session: CareSession, childId?: string) =>
+    [...providers].sort((a, b) => {
+      const rank = (provider: CareProviderInput) =>
+        provider.kind === 'volunteer' && provider.locationId === session.locationId
+          ? 0
+          : childId && rules.usualProvider?.get(childId) === provider.id
+            ? 1
+            : 2;
+      return (
+        rank(a) - rank(b) || window(a, session).travel - window(b, session).travel || a.id.localeCompare(b.id)
+      );
+    });
+
+  for (const family of ordered) {
+    const session = sessionById.get(family[0].sessionId)!;
+    // Together first: the first provider that takes all of them.
+    let together: CareBooking[] | undefined;
+    if (family.length > 1) {
+      for (const provider of preference(session, family[0].childId)) {
+        const attempt: CareBooking[] = [];
+        for (const need of family) {
+          const booking = tryBook(need, session, provider);
+          if (booking) attempt.push(booking);
+        }
+        if (attempt.length === family.length) {
+          together = attempt;
+          break;
+        }
+        attempt.forEach(release);
+      }
+    }
+    if (together) {
+      bookings.push(...together);
+      continue;
+    }
+    for (const need of family) {
+      // The first provider that takes her, in order of preference (trying one books her there).
+      let booking: CareBooking | undefined;
+      for (const provider of preference(session, need.childId)) {
+        if ((booking = tryBook(need, session, provider))) break;
+      }
+      if (booking) bookings.push(booking);
+      else
+        unmet.push({
+          childId: need.childId,
+          participantId: need.participantId,
+          sessionId: need.sessionId,
+          reason: reasonUnmet(need, session, providers, rules, window),
+        });
+    }
+  }
+  return { bookings, unmet };
+}
+
+function reasonUnmet(
+  need: CareNeed,
+  session: CareSession,
+  providers: CareProviderInput[],
+  rules: AllocationRules,
+  window: (provider: CareProviderInput, session: CareSession) => { from: number; to: number; travel: number },
+): UnmetReason {
+  const forAge = providers.filter((provider) => bandOf(provider, need.ageMonths) >= 0);
+  if (forAge.length === 0) return 'no provider takes her age';
+  const near = forAge.filter((provider) => window(provider, session).travel <= rules.maxTravelMinutes);
+  if (near.length === 0) return 'too far';
+  const open = near.filter((provider) => {
+    const { from, to } = window(provider, session);
+    return isOpen(provider, session.weekday, from, to);
+  });
+  return open.length === 0 ? 'closed then' : 'no place left in her age band';
+}

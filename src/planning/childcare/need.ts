@@ -1,0 +1,82 @@
+import { toMinutes } from '../time/calendar';
+import { WeeklyWindow } from '../scheduling/model';
+
+export interface ChildInput {
+  id: string;
+  participantId: string;
+  birthDate: string;
+  careByPartner: boolean;
+}
+
+/** A session as childcare sees it: its local date and minutes, and where it is. */
+export interface CareSession {
+  id: string;
+  date: string;
+  weekday: number;
+  start: number;
+  end: number;
+  locationId: string;
+}
+
+export interface NeedRules {
+  /** Primary-school hours of the region: children aged 4 to 12 are at school then. */
+  schoolHours: WeeklyWindow[];
+  /** School holidays and other closures (public holidays included). */
+  isSchoolClosed: (date: string) => boolean;
+  /** The mother's travel time between home and the session, each way. */
+  motherTravelMinutes: (participantId: string, session: CareSession) => number;
+}
+
+export type NeedReason = 'under 4' | 'no school that day' | 'outside school hours';
+
+export interface CareNeed {
+  childId: string;
+  participantId: string;
+  sessionId: string;
+  ageMonths: number;
+  reason: NeedReason;
+}
+
+/** Whole months of age on a date, as the law and the providers count them. */
+export function ageInMonths(birthDate: string, date: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = date.split('-').map(Number);
+  return (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
+}
+
+/** From 13 on a child needs no care. */
+const OLDEST_MONTHS = 155;
+
+/**
+ * Whether a child needs care while her mother is at a session: under 4 always; 4 to 12 when the session, with
+ * her mother's travel to and from it, is not wholly within school hours, or there is no school that day; never
+ * when her partner cares for her, and never for a session her mother cannot attend (the caller leaves those out).
+ */
+export function needOf(child: ChildInput, session: CareSession, rules: NeedRules): CareNeed | undefined {
+  if (child.careByPartner) return undefined;
+  const ageMonths = ageInMonths(child.birthDate, session.date);
+  if (ageMonths < 0 || ageMonths > OLDEST_MONTHS) return undefined;
+  const base = { childId: child.id, participantId: child.participantId, sessionId: session.id, ageMonths };
+  if (ageMonths < 48) return { ...base, reason: 'under 4' };
+  const school = rules.schoolHours.find((hours) => hours.weekday === session.weekday);
+  if (!school || rules.isSchoolClosed(session.date)) return { ...base, reason: 'no school that day' };
+  const travel = rules.motherTravelMinutes(child.participantId, session);
+  if (session.start - travel < toMinutes(school.from) || session.end + travel > toMinutes(school.to)) {
+    return { ...base, reason: 'outside school hours' };
+  }
+  return undefined;
+}
+
+/** Every child's need of every session her mother attends, exactly once per child and session. */
+export function careNeeds(
+  sessions: CareSession[],
+  childrenOf: (session: CareSession) => ChildInput[],
+  rules: NeedRules,
+): CareNeed[] {
+  return sessions.flatMap((session) =>
+    childrenOf(session).flatMap((child) => {
+      const need = needOf(child, session, rules);
+      return need ? [need] : [];
+    }),
+  );
+}
