@@ -2,10 +2,9 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { FindOptionsWhere } from 'typeorm';
-import { Page } from '../../common/api/page';
 import { sameWindows } from '../../common/database/weekly-windows';
-import { notFound } from '../../common/errors/not-found';
 import { LocationsService } from '../locations/locations.service';
+import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
 import { ChildcareOpeningHours } from './childcare-opening-hours.entity';
 import { ChildcarePlaces } from './childcare-places.entity';
@@ -16,8 +15,6 @@ import {
   CreateChildcareProviderDto,
   UpdateChildcareProviderDto,
 } from './dto/childcare-provider.dto';
-import { RecordScope } from '../access/access-context';
-import { regionScopeOf } from '../access/record-scopes';
 
 const RELATIONS = { openingHours: true, places: true } as const;
 
@@ -29,51 +26,35 @@ function requireVolunteerLocation(provider: Pick<ChildcareProvider, 'kind' | 'lo
 }
 
 @Injectable()
-export class ChildcareProvidersService {
+export class ChildcareProvidersService extends RegionRecordsService<
+  ChildcareProvider,
+  ChildcareProviderListQueryDto
+> {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
-    private readonly regions: RegionsService,
+    txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    regions: RegionsService,
     private readonly locations: LocationsService,
-  ) {}
-
-  private get providers() {
-    return this.txHost.tx.getRepository(ChildcareProvider);
-  }
-
-  /** Where a childcare provider sits, for the access checks of @ScopedBy. */
-  scopeOf(id: string): Promise<RecordScope | undefined> {
-    return regionScopeOf(this.providers, id);
-  }
-
-  async list(query: ChildcareProviderListQueryDto): Promise<Page<ChildcareProvider>> {
-    const where: FindOptionsWhere<ChildcareProvider> = await this.regions.scope(query);
-    if (query.kind) where.kind = query.kind;
-    const [items, total] = await this.providers.findAndCount({
-      where,
+  ) {
+    super(txHost, regions, {
+      entity: ChildcareProvider,
+      noun: 'childcare provider',
+      idField: 'providerId',
       relations: RELATIONS,
-      order: { name: 'ASC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
     });
-    return { items, total };
   }
 
-  async get(id: string): Promise<ChildcareProvider> {
-    const provider = await this.providers.findOne({ where: { id }, relations: RELATIONS });
-    if (!provider) throw notFound('childcare provider', id);
-    return provider;
-  }
-
-  /** Checks that a childcare provider exists in the given region; 400 naming the field when it does not. */
-  async requireInRegion(id: string, regionId: string, field = 'providerId'): Promise<void> {
-    const found = await this.providers.existsBy({ id, regionId });
-    if (!found) throw new BadRequestException(`${field}: no childcare provider ${id} in this region`);
+  protected override async listWhere(
+    query: ChildcareProviderListQueryDto,
+  ): Promise<FindOptionsWhere<ChildcareProvider>> {
+    const where = await super.listWhere(query);
+    if (query.kind) where.kind = query.kind;
+    return where;
   }
 
   @Transactional()
   async create(dto: CreateChildcareProviderDto): Promise<ChildcareProvider> {
     const regionId = await this.regions.resolveId(dto.regionId, 'regionId');
-    const provider = this.providers.create({
+    const provider = this.records.create({
       regionId,
       ref: dto.ref ?? null,
       name: dto.name,
@@ -88,7 +69,7 @@ export class ChildcareProvidersService {
     });
     requireVolunteerLocation(provider);
     if (provider.locationId) await this.locations.requireInRegion(provider.locationId, regionId);
-    const { id } = await this.providers.save(provider);
+    const { id } = await this.records.save(provider);
     return this.get(id);
   }
 
@@ -114,11 +95,11 @@ export class ChildcareProvidersService {
     if (dto.places && !samePlaces(dto.places, provider.places)) {
       provider.places = dto.places.map((band) => this.txHost.tx.create(ChildcarePlaces, band));
     }
-    await this.providers.save(provider);
+    await this.records.save(provider);
     return this.get(id);
   }
 
   async remove(id: string): Promise<void> {
-    await this.providers.remove(await this.get(id));
+    await this.records.remove(await this.get(id));
   }
 }

@@ -1,39 +1,36 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { FindOptionsWhere, In } from 'typeorm';
-import { MunicipalListQueryDto, Page } from '../../common/api/page';
+import { MunicipalListQueryDto } from '../../common/api/page';
 import { sameWindows } from '../../common/database/weekly-windows';
-import { notFound } from '../../common/errors/not-found';
+import { AccessContext } from '../access/access-context';
 import { MunicipalitiesService } from '../regions/municipalities.service';
+import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
 import { CreateLocationDto, UpdateLocationDto } from './dto/location.dto';
 import { LocationOpeningHours } from './location-opening-hours.entity';
 import { Location } from './location.entity';
-import { AccessContext, RecordScope } from '../access/access-context';
-import { regionScopeOf } from '../access/record-scopes';
 
 const RELATIONS = { openingHours: true } as const;
 
 @Injectable()
-export class LocationsService {
+export class LocationsService extends RegionRecordsService<Location, MunicipalListQueryDto> {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly access: AccessContext,
-    private readonly regions: RegionsService,
+    regions: RegionsService,
     private readonly municipalities: MunicipalitiesService,
-  ) {}
-
-  private get locations() {
-    return this.txHost.tx.getRepository(Location);
+  ) {
+    super(txHost, regions, {
+      entity: Location,
+      noun: 'location',
+      idField: 'locationId',
+      relations: RELATIONS,
+    });
   }
 
-  /** Where a location sits, for the access checks of @ScopedBy. */
-  scopeOf(id: string): Promise<RecordScope | undefined> {
-    return regionScopeOf(this.locations, id);
-  }
-
-  async list(query: MunicipalListQueryDto): Promise<Page<Location>> {
+  protected override async listWhere(query: MunicipalListQueryDto): Promise<FindOptionsWhere<Location>> {
     const scope = await this.regions.scope(query);
     const where: FindOptionsWhere<Location> = { ...scope };
     const municipalityIds = this.access.narrowMunicipalities(
@@ -42,33 +39,14 @@ export class LocationsService {
         : undefined,
     );
     if (municipalityIds) where.municipalityId = In(municipalityIds);
-    const [items, total] = await this.locations.findAndCount({
-      where,
-      relations: RELATIONS,
-      order: { name: 'ASC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
-    return { items, total };
-  }
-
-  async get(id: string): Promise<Location> {
-    const location = await this.locations.findOne({ where: { id }, relations: RELATIONS });
-    if (!location) throw notFound('location', id);
-    return location;
-  }
-
-  /** Checks that a location exists in the given region; 400 naming the field when it does not. */
-  async requireInRegion(id: string, regionId: string, field = 'locationId'): Promise<void> {
-    const found = await this.locations.existsBy({ id, regionId });
-    if (!found) throw new BadRequestException(`${field}: no location ${id} in this region`);
+    return where;
   }
 
   @Transactional()
   async create(dto: CreateLocationDto): Promise<Location> {
     const regionId = await this.regions.resolveId(dto.regionId, 'regionId');
     await this.municipalities.requireInRegion(dto.municipalityId, regionId);
-    const location = this.locations.create({
+    const location = this.records.create({
       regionId,
       ref: dto.ref ?? null,
       municipalityId: dto.municipalityId,
@@ -80,7 +58,7 @@ export class LocationsService {
         this.txHost.tx.create(LocationOpeningHours, window),
       ),
     });
-    const { id } = await this.locations.save(location);
+    const { id } = await this.records.save(location);
     return this.get(id);
   }
 
@@ -102,12 +80,12 @@ export class LocationsService {
         this.txHost.tx.create(LocationOpeningHours, window),
       );
     }
-    await this.locations.save(location);
+    await this.records.save(location);
     return this.get(id);
   }
 
   /** A location still used by groups, sessions or volunteer childcare answers 409. */
   async remove(id: string): Promise<void> {
-    await this.locations.remove(await this.get(id));
+    await this.records.remove(await this.get(id));
   }
 }

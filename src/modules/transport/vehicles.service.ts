@@ -1,16 +1,13 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { FindOptionsWhere } from 'typeorm';
-import { Page, RegionListQueryDto } from '../../common/api/page';
 import { sameWindows } from '../../common/database/weekly-windows';
-import { notFound } from '../../common/errors/not-found';
+import { AccessContext } from '../access/access-context';
+import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
 import { CreateVehicleDto, UpdateVehicleDto } from './dto/vehicle.dto';
 import { VehicleAvailability } from './vehicle-availability.entity';
 import { Vehicle } from './vehicle.entity';
-import { AccessContext, RecordScope } from '../access/access-context';
-import { regionScopeOf } from '../access/record-scopes';
 
 const RELATIONS = { availability: true } as const;
 
@@ -24,49 +21,18 @@ function requireChildSeatsFit(vehicle: Pick<Vehicle, 'seats' | 'childSeats'>): v
 }
 
 @Injectable()
-export class VehiclesService {
+export class VehiclesService extends RegionRecordsService<Vehicle> {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly access: AccessContext,
-    private readonly regions: RegionsService,
-  ) {}
-
-  private get vehicles() {
-    return this.txHost.tx.getRepository(Vehicle);
-  }
-
-  /** Where a vehicle sits, for the access checks of @ScopedBy. */
-  scopeOf(id: string): Promise<RecordScope | undefined> {
-    return regionScopeOf(this.vehicles, id);
-  }
-
-  async list(query: RegionListQueryDto): Promise<Page<Vehicle>> {
-    const where: FindOptionsWhere<Vehicle> = await this.regions.scope(query);
-    const [items, total] = await this.vehicles.findAndCount({
-      where,
-      relations: RELATIONS,
-      order: { name: 'ASC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
-    return { items, total };
-  }
-
-  async get(id: string): Promise<Vehicle> {
-    const vehicle = await this.vehicles.findOne({ where: { id }, relations: RELATIONS });
-    if (!vehicle) throw notFound('vehicle', id);
-    return vehicle;
-  }
-
-  /** Checks that a vehicle exists in the given region; 400 naming the field when it does not. */
-  async requireInRegion(id: string, regionId: string, field = 'vehicleId'): Promise<void> {
-    const found = await this.vehicles.existsBy({ id, regionId });
-    if (!found) throw new BadRequestException(`${field}: no vehicle ${id} in this region`);
+    regions: RegionsService,
+  ) {
+    super(txHost, regions, { entity: Vehicle, noun: 'vehicle', idField: 'vehicleId', relations: RELATIONS });
   }
 
   /** Checks that a vehicle exists in any region, for a list filter; 400 naming the field when it does not. */
   async requireExists(id: string, field = 'vehicleId'): Promise<void> {
-    const found = await this.vehicles.findOne({ where: { id }, select: { id: true, regionId: true } });
+    const found = await this.records.findOne({ where: { id }, select: { id: true, regionId: true } });
     if (!found || !this.access.reachesRegion(found.regionId))
       throw new BadRequestException(`${field}: no vehicle ${id}`);
   }
@@ -74,7 +40,7 @@ export class VehiclesService {
   @Transactional()
   async create(dto: CreateVehicleDto): Promise<Vehicle> {
     const regionId = await this.regions.resolveId(dto.regionId, 'regionId');
-    const vehicle = this.vehicles.create({
+    const vehicle = this.records.create({
       regionId,
       ref: dto.ref ?? null,
       name: dto.name,
@@ -88,7 +54,7 @@ export class VehiclesService {
       ),
     });
     requireChildSeatsFit(vehicle);
-    const { id } = await this.vehicles.save(vehicle);
+    const { id } = await this.records.save(vehicle);
     return this.get(id);
   }
 
@@ -109,11 +75,11 @@ export class VehiclesService {
         this.txHost.tx.create(VehicleAvailability, window),
       );
     }
-    await this.vehicles.save(vehicle);
+    await this.records.save(vehicle);
     return this.get(id);
   }
 
   async remove(id: string): Promise<void> {
-    await this.vehicles.remove(await this.get(id));
+    await this.records.remove(await this.get(id));
   }
 }
