@@ -149,3 +149,13 @@ export const IsText = (options: ApiPropertyOptions = {}) =>
     MinLength(1, { message: '$property must not be empty' }),
     MaxLength(500),
   );
+
+/** Loose on purpose: catches a name typed in the wrong field, and accepts numbers of any country. */
+const PHONE = /^\+?[0-9][0-9 ()./-]{5,24}$/;
+
+/** A phone number (digits, spaces, +, -, (, ), . and /). */
+export const IsPhoneNumber = () =>
+  applyDecorators(
+    IsString(),
+    Matches(PHONE, { message: '$property must be a phone number (digits, spaces, +, -, (, ))' }),
+  );

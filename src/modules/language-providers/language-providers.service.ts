@@ -1,7 +1,6 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { BadRequestException, Injectable } from '@nestjs/common';
-import { AccessContext } from '../access/access-context';
+import { Injectable } from '@nestjs/common';
 import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
 import { CreateLanguageProviderDto, UpdateLanguageProviderDto } from './dto/language-provider.dto';
@@ -9,19 +8,8 @@ import { LanguageProvider } from './language-provider.entity';
 
 @Injectable()
 export class LanguageProvidersService extends RegionRecordsService<LanguageProvider> {
-  constructor(
-    txHost: TransactionHost<TransactionalAdapterTypeOrm>,
-    private readonly access: AccessContext,
-    regions: RegionsService,
-  ) {
+  constructor(txHost: TransactionHost<TransactionalAdapterTypeOrm>, regions: RegionsService) {
     super(txHost, regions, { entity: LanguageProvider, noun: 'language provider', idField: 'providerId' });
-  }
-
-  /** Checks that a language provider named in a list filter exists; 400 naming the field when it does not. */
-  async requireExists(id: string, field = 'provider'): Promise<void> {
-    const found = await this.records.findOne({ where: { id }, select: { id: true, regionId: true } });
-    if (!found || !this.access.reachesRegion(found.regionId))
-      throw new BadRequestException(`${field}: no language provider ${id}`);
   }
 
   @Transactional()

@@ -1,7 +1,14 @@
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException } from '@nestjs/common';
-import { EntityTarget, FindOptionsOrder, FindOptionsRelations, FindOptionsWhere, Repository } from 'typeorm';
+import {
+  EntityTarget,
+  FindOptionsOrder,
+  FindOptionsSelect,
+  FindOptionsRelations,
+  FindOptionsWhere,
+  Repository,
+} from 'typeorm';
 import { Page, RegionListQueryDto } from '../../common/api/page';
 import { notFound } from '../../common/errors/not-found';
 import { RecordScope } from '../access/access-context';
@@ -69,6 +76,16 @@ export abstract class RegionRecordsService<
     const record = await this.records.findOne({ where, relations: this.kind.relations });
     if (!record) throw notFound(this.kind.noun, id);
     return record;
+  }
+
+  /** Checks that a record named in a list filter exists within the caller's regions; 400 naming the filter. */
+  async requireExists(id: string, field = this.kind.idField): Promise<void> {
+    const found = await this.records.findOne({
+      where: { id } as FindOptionsWhere<T>,
+      select: { id: true, regionId: true } as FindOptionsSelect<T>,
+    });
+    if (!found || !this.regions.reaches(found.regionId))
+      throw new BadRequestException(`${field}: no ${this.kind.noun} ${id}`);
   }
 
   /** Checks that a record exists in the given region; 400 naming the field when it does not. */

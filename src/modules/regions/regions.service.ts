@@ -77,6 +77,11 @@ export class RegionsService {
     return region.id;
   }
 
+  /** Whether the caller may reach records of this region. */
+  reaches(regionId: string): boolean {
+    return this.access.reachesRegion(regionId);
+  }
+
   /**
    * Whether the caller may import a scenario of this region: into a region of hers, or (an admin) any region,
    * new ones included. A coordinator limited to some municipalities may not: a scenario is the whole region.

@@ -2,7 +2,6 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { sameWindows } from '../../common/database/weekly-windows';
-import { AccessContext } from '../access/access-context';
 import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
 import { CreateVehicleDto, UpdateVehicleDto } from './dto/vehicle.dto';
@@ -22,19 +21,8 @@ function requireChildSeatsFit(vehicle: Pick<Vehicle, 'seats' | 'childSeats'>): v
 
 @Injectable()
 export class VehiclesService extends RegionRecordsService<Vehicle> {
-  constructor(
-    txHost: TransactionHost<TransactionalAdapterTypeOrm>,
-    private readonly access: AccessContext,
-    regions: RegionsService,
-  ) {
+  constructor(txHost: TransactionHost<TransactionalAdapterTypeOrm>, regions: RegionsService) {
     super(txHost, regions, { entity: Vehicle, noun: 'vehicle', idField: 'vehicleId', relations: RELATIONS });
-  }
-
-  /** Checks that a vehicle exists in any region, for a list filter; 400 naming the field when it does not. */
-  async requireExists(id: string, field = 'vehicleId'): Promise<void> {
-    const found = await this.records.findOne({ where: { id }, select: { id: true, regionId: true } });
-    if (!found || !this.access.reachesRegion(found.regionId))
-      throw new BadRequestException(`${field}: no vehicle ${id}`);
   }
 
   @Transactional()

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../../common/api/page';
+import { ParticipantRecordsQueryDto } from '../../participants/dto/appointment.dto';
+import { IsObject, IsOptional, IsUUID } from 'class-validator';
+
 import {
   IsAfterField,
   IsCalendarDate,
@@ -52,18 +53,7 @@ export class UpdateLessonDto extends PartialType(OmitType(CreateLessonDto, ['par
 }) {}
 
 /** Lessons have no scenario id: they are narrowed by region (through the participant), participant or provider. */
-export class LessonListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: "the region's id or ref, e.g. `berkelland`" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  region?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  participant?: string;
-
+export class LessonListQueryDto extends ParticipantRecordsQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: "the language provider's id" })
   @IsOptional()
   @IsUUID()

@@ -35,7 +35,8 @@ export class UpdateAppointmentDto extends PartialType(
 ) {}
 
 /** Appointments have no scenario id: they are narrowed by region (through the participant) or participant. */
-export class AppointmentListQueryDto extends PageQueryDto {
+/** Lists of records that hang off a participant: narrowed by region (through her) or by the participant. */
+export class ParticipantRecordsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: "the region's id or ref, e.g. `berkelland`" })
   @IsOptional()
   @IsString()
@@ -47,6 +48,8 @@ export class AppointmentListQueryDto extends PageQueryDto {
   @IsUUID()
   participant?: string;
 }
+
+export class AppointmentListQueryDto extends ParticipantRecordsQueryDto {}
 
 export class AppointmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;

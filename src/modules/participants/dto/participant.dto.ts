@@ -12,15 +12,12 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { MunicipalListQueryDto } from '../../../common/api/page';
-import { IsNested, IsRef, IsText, PositionDto } from '../../../common/validation/decorators';
+import { IsNested, IsRef, IsText, PositionDto, IsPhoneNumber } from '../../../common/validation/decorators';
 import { Participant, REMINDER_CHANNELS, TRANSPORT_MODES } from '../participant.entity';
 import type { ReminderChannel, TransportMode } from '../participant.entity';
 
 /** ISO 639-1 or 639-3: `nl`, `ar`, `ti`, `prs`. */
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
-/** Digits with the usual separators; strict enough to catch a name in the wrong field, lenient for any country. */
-const PHONE = /^\+?[0-9][0-9 ()./-]{5,24}$/;
-
 export class CreateParticipantDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -37,8 +34,7 @@ export class CreateParticipantDto {
   name: string;
 
   @ApiProperty({ example: '+31 6 12345678' })
-  @IsString()
-  @Matches(PHONE, { message: '$property must be a phone number (digits, spaces, +, -, (, ))' })
+  @IsPhoneNumber()
   phone: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'email' })

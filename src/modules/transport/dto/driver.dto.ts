@@ -1,11 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { RegionListQueryDto } from '../../../common/api/page';
-import { IsRef, IsText } from '../../../common/validation/decorators';
+import { IsRef, IsText, IsPhoneNumber } from '../../../common/validation/decorators';
 import { Driver } from '../driver.entity';
-
-/** The same loose pattern as a participant's phone: catches a name in the wrong field, accepts any country. */
-const PHONE = /^\+?[0-9][0-9 ()./-]{5,24}$/;
 
 export class CreateDriverDto {
   @ApiProperty({ format: 'uuid' })
@@ -20,8 +17,7 @@ export class CreateDriverDto {
 
   @ApiPropertyOptional({ nullable: true, type: String, example: '+31 6 12345678' })
   @IsOptional()
-  @IsString()
-  @Matches(PHONE, { message: '$property must be a phone number (digits, spaces, +, -, (, ))' })
+  @IsPhoneNumber()
   phone?: string | null;
 
   @ApiPropertyOptional({
