@@ -21,6 +21,8 @@ import { ParticipantsModule } from './modules/participants/participants.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { TransportModule } from './modules/transport/transport.module';
 import { ChildcareModule } from './modules/childcare/childcare.module';
+import { AttendanceModule } from './modules/attendance/attendance.module';
+import { PlansModule } from './modules/plans/plans.module';
 import { ProgrammesModule } from './modules/programmes/programmes.module';
 
 @Module({
@@ -41,6 +43,8 @@ import { ProgrammesModule } from './modules/programmes/programmes.module';
     StaffModule,
     TransportModule,
     ChildcareModule,
+    AttendanceModule,
+    PlansModule,
     ProgrammesModule,
     ScenarioModule,
     AuditModule,

@@ -23,7 +23,7 @@ import { randomBytes } from 'node:crypto';
 import { validateEnvironment } from '../config/environment';
 import { startScratchDatabase } from './common/database/scratch-database';
 import { ProgrammesScenarioService } from './modules/programmes/programmes-scenario.service';
-import { PlanExportService } from './modules/scheduling/plan-export.service';
+import { PlanExportService } from './modules/plans/plan-export.service';
 import { SchedulingService } from './modules/scheduling/scheduling.service';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';

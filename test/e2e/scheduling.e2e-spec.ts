@@ -62,7 +62,6 @@ describe('planning the sessions of a programme', () => {
     expect(plan).toMatchObject({
       format: 'trefpunt-plan/1',
       region: 'berkelland',
-      childcare: [],
       routes: [],
     });
     expect(plan.sessions).toHaveLength(2 * berkelland.programme.sessionsPerGroup);

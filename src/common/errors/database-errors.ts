@@ -3,6 +3,7 @@ import { QueryFailedError } from 'typeorm';
 
 interface PostgresError {
   code?: string;
+  message?: string;
   constraint?: string;
   detail?: string;
   table?: string;
@@ -53,6 +54,12 @@ export function httpErrorForDatabase(error: unknown): HttpException | undefined 
       );
     case '23502':
       return new BadRequestException(`${pg.column ?? 'a field'}: is required`);
+    // Raised by the schema's own rules (e.g. childcare places), with a message written for the API's users.
+    case 'TPC01':
+      return new ConflictException(pg.message);
+    case '40P01':
+    case '40001':
+      return new ConflictException('changed by someone else at the same moment: try again');
     case '22P02':
     case '22007':
     case '22008':

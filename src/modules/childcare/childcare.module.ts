@@ -1,23 +1,61 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttendanceModule } from '../attendance/attendance.module';
+import { AuditModule } from '../audit/audit.module';
 import { LocationsModule } from '../locations/locations.module';
+import { ParticipantsModule } from '../participants/participants.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
 import { RegionsModule } from '../regions/regions.module';
-import { ChildcareProvider } from './childcare-provider.entity';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { ChildcareBooking } from './childcare-booking.entity';
+import { ChildcareBookingsController } from './childcare-bookings.controller';
+import { ChildcareBookingsService } from './childcare-bookings.service';
+import { ChildcareCostsController } from './childcare-costs.controller';
+import { ChildcareCostsService } from './childcare-costs.service';
+import { ChildcareInputService } from './childcare-input.service';
 import { ChildcareOpeningHours } from './childcare-opening-hours.entity';
 import { ChildcarePlaces } from './childcare-places.entity';
+import { ChildcarePlanningController } from './childcare-planning.controller';
+import { ChildcarePlanningService } from './childcare-planning.service';
+import { ChildcareProvider } from './childcare-provider.entity';
 import { ChildcareProvidersController } from './childcare-providers.controller';
 import { ChildcareProvidersService } from './childcare-providers.service';
 import { ChildcareScenarioService } from './childcare-scenario.service';
 
-/** Formal and volunteer childcare providers, with their opening hours, places per age band and price. */
+/**
+ * Formal and volunteer childcare providers (opening hours, places per age band, price), and the bookings of
+ * children into them during their mothers' sessions, with the monthly costs.
+ */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ChildcareProvider, ChildcareOpeningHours, ChildcarePlaces]),
+    TypeOrmModule.forFeature([ChildcareProvider, ChildcareOpeningHours, ChildcarePlaces, ChildcareBooking]),
     RegionsModule,
     LocationsModule,
+    ParticipantsModule,
+    ProgrammesModule,
+    SchedulingModule,
+    AttendanceModule,
+    AuditModule,
   ],
-  controllers: [ChildcareProvidersController],
-  providers: [ChildcareProvidersService, ChildcareScenarioService],
-  exports: [ChildcareProvidersService, ChildcareScenarioService],
+  controllers: [
+    ChildcareProvidersController,
+    ChildcareBookingsController,
+    ChildcarePlanningController,
+    ChildcareCostsController,
+  ],
+  providers: [
+    ChildcareProvidersService,
+    ChildcareScenarioService,
+    ChildcareBookingsService,
+    ChildcareInputService,
+    ChildcarePlanningService,
+    ChildcareCostsService,
+  ],
+  exports: [
+    ChildcareProvidersService,
+    ChildcareScenarioService,
+    ChildcareBookingsService,
+    ChildcarePlanningService,
+  ],
 })
 export class ChildcareModule {}

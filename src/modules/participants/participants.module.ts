@@ -28,6 +28,6 @@ describeCheckConstraints({
   ],
   controllers: [ParticipantsController, ChildrenController, AppointmentsController],
   providers: [ParticipantsService, ChildrenService, AppointmentsService, ParticipantsScenarioService],
-  exports: [ParticipantsService, ParticipantsScenarioService],
+  exports: [ParticipantsService, ChildrenService, ParticipantsScenarioService],
 })
 export class ParticipantsModule {}

@@ -1,7 +1,9 @@
 import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 import { TokensService } from '../access/tokens.service';
+import { AbsencesService } from '../attendance/absences.service';
 import { AuditService } from '../audit/audit.service';
+import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
 import { LessonsService } from '../language-providers/lessons.service';
 import { ParticipantsService } from '../participants/participants.service';
 
@@ -13,7 +15,8 @@ export interface Erasure {
 /**
  * The right to erasure (AVG article 17): her personal data, children, lessons, appointments and personal links
  * go, in one transaction; her membership of groups stays without her identity, for the municipality's counts.
- * (Childcare bookings and rides, when they exist, are to be erased here too.)
+ * Her childcare bookings and reported absences (a reason may be her health) go too. (Rides, when they exist,
+ * are to be erased here as well.)
  */
 @Injectable()
 export class ErasureService {
@@ -21,6 +24,8 @@ export class ErasureService {
     private readonly participants: ParticipantsService,
     private readonly lessons: LessonsService,
     private readonly tokens: TokensService,
+    private readonly bookings: ChildcareBookingsService,
+    private readonly absences: AbsencesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -29,6 +34,8 @@ export class ErasureService {
     const participant = await this.participants.get(participantId);
     await this.lessons.deleteForParticipant(participantId);
     await this.tokens.deleteForParticipant(participantId);
+    await this.bookings.deleteForParticipant(participantId);
+    await this.absences.deleteForParticipant(participantId);
     await this.participants.erasePersonalData(participantId, now);
     await this.audit.record('erase', [
       { recordType: 'participant', recordId: participantId, participantId, regionId: participant.regionId },

@@ -1,6 +1,7 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   And,
   DeepPartial,
@@ -13,6 +14,7 @@ import {
 } from 'typeorm';
 import { Page } from '../../common/api/page';
 import { notFound } from '../../common/errors/not-found';
+import { SESSIONS_CHANGED, SessionsChanged } from '../../common/events/sessions-changed.event';
 import { localToInstant } from '../../planning/time/wall-clock';
 import { LocationsService } from '../locations/locations.service';
 import { RegionsService } from '../regions/regions.service';
@@ -66,6 +68,7 @@ export class SessionsService {
     private readonly groups: GroupsService,
     private readonly locations: LocationsService,
     private readonly interpreters: InterpretersService,
+    private readonly events: EventEmitter2,
   ) {}
 
   private get sessions() {
@@ -165,6 +168,7 @@ export class SessionsService {
         interpreters: interpreterIds.map((interpreterId) => ({ id: interpreterId })),
       }),
     );
+    await this.events.emitAsync(SESSIONS_CHANGED, new SessionsChanged([id], new Date()));
     return this.get(id);
   }
 
@@ -202,6 +206,8 @@ export class SessionsService {
       changes.interpreters = interpreterIds.map((interpreterId) => ({ id: interpreterId }));
     }
     await this.sessions.save(changes);
+    // Childcare (and rides) follow the session: moved with it, or cancelled with it.
+    await this.events.emitAsync(SESSIONS_CHANGED, new SessionsChanged([id], new Date()));
     return this.get(id);
   }
 

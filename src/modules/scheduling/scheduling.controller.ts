@@ -10,9 +10,8 @@ import { ConflictDto } from './dto/conflict.dto';
 import { ConflictsService } from './conflicts.service';
 import { SessionsService } from '../programmes/sessions.service';
 import { Audited } from '../audit/audited.decorator';
-import { PinnedSlotsDto, PinnedTimeDto, PlanExportQueryDto, SlotsQueryDto } from './dto/scheduling-query.dto';
+import { PinnedSlotsDto, PinnedTimeDto, SlotsQueryDto } from './dto/scheduling-query.dto';
 import { PinnedSlotsService } from './pinned-slots.service';
-import { PlanDocument, PlanExportService } from './plan-export.service';
 import { SchedulingService } from './scheduling.service';
 
 @ApiTags('scheduling')
@@ -22,7 +21,6 @@ export class SchedulingController {
   constructor(
     private readonly scheduling: SchedulingService,
     private readonly pinned: PinnedSlotsService,
-    private readonly plans: PlanExportService,
     private readonly conflicts: ConflictsService,
   ) {}
 
@@ -80,13 +78,5 @@ export class SchedulingController {
   @ApiOkResponse({ type: [ConflictDto] })
   async sessionConflicts(@IdParam() id: string): Promise<{ items: ConflictDto[] }> {
     return { items: (await this.conflicts.forSessions([id])).map(ConflictDto.from) };
-  }
-
-  @Get('exports/plan')
-  @ApiOperation({
-    summary: 'The planned sessions of a region and their conflicts, as a trefpunt-plan/1 document',
-  })
-  exportPlan(@Query() query: PlanExportQueryDto): Promise<PlanDocument> {
-    return this.plans.exportPlan(query.region, query.from, query.to);
   }
 }

@@ -11,7 +11,6 @@ import { ConflictDetectionService } from './conflict-detection.service';
 import { ConflictsService } from './conflicts.service';
 import { PinnedSlot } from './pinned-slot.entity';
 import { PinnedSlotsService } from './pinned-slots.service';
-import { PlanExportService } from './plan-export.service';
 import { PlanningInputService } from './planning-input.service';
 import { ProviderConflictsController } from './provider-conflicts.controller';
 import { ProviderConflictsService } from './provider-conflicts.service';
@@ -38,9 +37,8 @@ import { SessionConflict } from './session-conflict.entity';
     PlanningInputService,
     PinnedSlotsService,
     ConflictsService,
-    PlanExportService,
     ProviderConflictsService,
   ],
-  exports: [SchedulingService, ConflictsService, PlanExportService],
+  exports: [SchedulingService, ConflictsService],
 })
 export class SchedulingModule {}

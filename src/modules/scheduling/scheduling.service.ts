@@ -1,5 +1,7 @@
 import { Transactional } from '@nestjs-cls/transactional';
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { SESSIONS_CHANGED, SessionsChanged } from '../../common/events/sessions-changed.event';
 import { MemberConflict } from '../../planning/scheduling/model';
 import { planProgramme } from '../../planning/scheduling/plan-programme';
 import { slotOptions } from '../../planning/scheduling/slot-options';
@@ -25,6 +27,7 @@ export class SchedulingService {
     private readonly sessions: SessionsService,
     private readonly conflicts: ConflictsService,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /**
@@ -77,6 +80,15 @@ export class SchedulingService {
           causeEnd: instant(conflict.date, conflict.causeTo),
           isNew: false,
         })),
+      ),
+    );
+    // The replaced sessions took their childcare bookings with them: childcare is planned again at once.
+    await this.events.emitAsync(
+      SESSIONS_CHANGED,
+      new SessionsChanged(
+        created.map((session) => session.id),
+        now,
+        programmeId,
       ),
     );
     const durationMs = Math.round(performance.now() - started);

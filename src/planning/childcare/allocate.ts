@@ -20,7 +20,9 @@ export interface CareProviderInput {
 export interface AllocationRules {
   /** Minutes to bring a child from a provider to a location (and back); 0 at the location itself. */
   travelMinutes: (providerId: string, locationId: string) => number;
-  /** Care further than this from the location is too far for a mother to drop a child on her way. */
+  /** Minutes from a provider to a mother's home; a provider near her home is on her way too. */
+  homeTravelMinutes?: (providerId: string, participantId: string) => number;
+  /** Care further than this from both the location and her home is too far for a mother to drop a child. */
   maxTravelMinutes: number;
   /** Each child's provider of earlier weeks, kept where possible. */
   usualProvider?: Map<string, string>;
@@ -39,7 +41,11 @@ export interface CareBooking {
 }
 
 export type UnmetReason =
-  'no provider takes her age' | 'closed then' | 'too far' | 'no place left in her age band';
+  | 'no provider takes her age'
+  | 'closed then'
+  | 'too far'
+  | 'no place left in her age band'
+  | 'not booked yet';
 
 export interface UnmetNeed {
   childId: string;
@@ -48,16 +54,16 @@ export interface UnmetNeed {
   reason: UnmetReason;
 }
 
-const bandOf = (provider: CareProviderInput, ageMonths: number) =>
+export const bandOf = (provider: CareProviderInput, ageMonths: number) =>
   provider.places.findIndex((band) => band.minAgeMonths <= ageMonths && ageMonths <= band.maxAgeMonths);
 
-const isOpen = (provider: CareProviderInput, weekday: number, from: number, to: number) =>
+export const isOpen = (provider: CareProviderInput, weekday: number, from: number, to: number) =>
   provider.openingHours.some(
     (hours) => hours.weekday === weekday && toMinutes(hours.from) <= from && to <= toMinutes(hours.to),
   );
 
 /** How many children a band holds at once, at most, with one more over [from, to). */
-function peakWith(intervals: [number, number][], from: number, to: number): number {
+export function peakWith(intervals: [number, number][], from: number, to: number): number {
   const points = [...intervals, [from, to] as [number, number]]
     .filter(([a, b]) => a < to && from < b)
     .flatMap(([a, b]) => [
@@ -82,9 +88,15 @@ export function allocateCare(
   sessions: CareSession[],
   providers: CareProviderInput[],
   rules: AllocationRules,
+  /** Bookings that stay: their places are taken before anyone else is booked. */
+  kept: CareBooking[] = [],
 ): { bookings: CareBooking[]; unmet: UnmetNeed[] } {
   const sessionById = new Map(sessions.map((session) => [session.id, session]));
   const load = new Map<string, [number, number][]>();
+  for (const booking of kept) {
+    const key = `${booking.providerId}|${booking.band}|${booking.date}`;
+    load.set(key, [...(load.get(key) ?? []), [booking.from, booking.to]]);
+  }
   const bookings: CareBooking[] = [];
   const unmet: UnmetNeed[] = [];
 
@@ -104,11 +116,7 @@ export function allocateCare(
     );
   });
 
-  const window = (provider: CareProviderInput, session: CareSession) => {
-    const travel =
-      provider.locationId === session.locationId ? 0 : rules.travelMinutes(provider.id, session.locationId);
-    return { from: session.start - travel, to: session.end + travel, travel };
-  };
+  const window = (provider: CareProviderInput, session: CareSession) => careWindow(provider, session, rules);
   const tryBook = (
     need: CareNeed,
     session: CareSession,
@@ -116,8 +124,13 @@ export function allocateCare(
   ): CareBooking | undefined => {
     const band = bandOf(provider, need.ageMonths);
     if (band < 0) return undefined;
-    const { from, to, travel } = window(provider, session);
-    if (travel > rules.maxTravelMinutes || !isOpen(provider, session.weekday, from, to)) return undefined;
+    const { from, to } = window(provider, session);
+    if (
+      !isNear(provider, session, need.participantId, rules) ||
+      !isOpen(provider, session.weekday, from, to)
+    ) {
+      return undefined;
+    }
     const key = `${provider.id}|${band}|${session.date}`;
     if (peakWith(load.get(key) ?? [], from, to) > provider.places[band].capacity) return undefined;
     load.set(key, [...(load.get(key) ?? []), [from, to]]);
@@ -194,7 +207,32 @@ export function allocateCare(
   return { bookings, unmet };
 }
 
-function reasonUnmet(
+/**
+ * The time a child is in care at a provider for a session: the session itself at the location, or with the
+ * minutes to bring her there before and fetch her after when the care is elsewhere.
+ */
+export function careWindow(
+  provider: CareProviderInput,
+  session: CareSession,
+  rules: Pick<AllocationRules, 'travelMinutes'>,
+): { from: number; to: number; travel: number } {
+  const travel =
+    provider.locationId === session.locationId ? 0 : rules.travelMinutes(provider.id, session.locationId);
+  return { from: session.start - travel, to: session.end + travel, travel };
+}
+
+/** Near enough: close to the training location, or to the mother's home. */
+export function isNear(
+  provider: CareProviderInput,
+  session: CareSession,
+  participantId: string,
+  rules: AllocationRules,
+): boolean {
+  if (careWindow(provider, session, rules).travel <= rules.maxTravelMinutes) return true;
+  return (rules.homeTravelMinutes?.(provider.id, participantId) ?? Infinity) <= rules.maxTravelMinutes;
+}
+
+export function reasonUnmet(
   need: CareNeed,
   session: CareSession,
   providers: CareProviderInput[],
@@ -203,7 +241,7 @@ function reasonUnmet(
 ): UnmetReason {
   const forAge = providers.filter((provider) => bandOf(provider, need.ageMonths) >= 0);
   if (forAge.length === 0) return 'no provider takes her age';
-  const near = forAge.filter((provider) => window(provider, session).travel <= rules.maxTravelMinutes);
+  const near = forAge.filter((provider) => isNear(provider, session, need.participantId, rules));
   if (near.length === 0) return 'too far';
   const open = near.filter((provider) => {
     const { from, to } = window(provider, session);

@@ -10,7 +10,10 @@ import { SessionsService } from '../programmes/sessions.service';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { RegionsService } from '../regions/regions.service';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
-import { ConflictsService } from './conflicts.service';
+import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
+import { ChildcarePlanningService } from '../childcare/childcare-planning.service';
+import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
+import { ConflictsService } from '../scheduling/conflicts.service';
 
 export const PLAN_FORMAT = 'trefpunt-plan/1';
 
@@ -39,14 +42,21 @@ export interface PlanDocument {
     kind: 'overlap' | 'travel';
   }[];
   absentByConflict: { participantId: string; sessionId: string }[];
-  childcare: unknown[];
-  childcareUnmet: unknown[];
+  childcare: {
+    childId: string;
+    participantId: string;
+    sessionId: string;
+    providerId: string;
+    from: string;
+    to: string;
+  }[];
+  childcareUnmet: { childId: string; participantId: string; sessionId: string; reason: string }[];
   routes: unknown[];
   unrouted: unknown[];
   stats: Record<string, number>;
 }
 
-/** Gives the planned sessions of a region and their conflicts as a plan document. */
+/** Gives the planned sessions of a region, their conflicts and their childcare as a plan document. */
 @Injectable()
 export class PlanExportService {
   constructor(
@@ -59,6 +69,9 @@ export class PlanExportService {
     private readonly providers: LanguageProvidersScenarioService,
     private readonly sessions: SessionsService,
     private readonly conflicts: ConflictsService,
+    private readonly childcareProviders: ChildcareScenarioService,
+    private readonly bookings: ChildcareBookingsService,
+    private readonly childcare: ChildcarePlanningService,
     private readonly audit: AuditService,
   ) {}
 
@@ -82,12 +95,21 @@ export class PlanExportService {
     remember(await this.staff.exportInterpreters(regionId));
     remember(await this.participants.exportParticipants(regionId));
     remember(await this.providers.exportProviders(regionId));
+    remember(await this.childcareProviders.exportProviders(regionId));
+    remember(await this.participants.exportChildren(regionId));
     const ref = (id: string) => refs.get(id) ?? id;
     const local = (instant: Date) => instantToLocalIso(instant, zone);
     const sessionRefs = new Map(sessions.map((session) => [session.id, session.ref ?? session.id]));
     const sessionRef = (id: string) => sessionRefs.get(id) ?? id;
 
-    const participantIds = [...new Set(conflicts.map((conflict) => conflict.participantId))];
+    const sessionIds = new Set(sessions.map((session) => session.id));
+    const bookings = (await this.bookings.activeFor([...sessionIds])).filter((b) =>
+      sessionIds.has(b.sessionId),
+    );
+    const unmet = await this.childcare.unmetIn(sessions);
+    const participantIds = [
+      ...new Set([...conflicts, ...bookings, ...unmet].map((row) => row.participantId)),
+    ];
     await this.audit.record(
       'export',
       participantIds.map((id) => ({ recordType: 'participant', recordId: id, participantId: id, regionId })),
@@ -125,11 +147,29 @@ export class PlanExportService {
         participantId: ref(conflict.participantId),
         sessionId: sessionRef(conflict.sessionId),
       })),
-      childcare: [],
-      childcareUnmet: [],
+      childcare: bookings.map((booking) => ({
+        childId: ref(booking.childId),
+        participantId: ref(booking.participantId),
+        sessionId: sessionRef(booking.sessionId),
+        providerId: ref(booking.providerId),
+        from: local(booking.from),
+        to: local(booking.to),
+      })),
+      childcareUnmet: unmet.map((need) => ({
+        childId: ref(need.childId),
+        participantId: ref(need.participantId),
+        sessionId: sessionRef(need.sessionId),
+        reason: need.reason,
+      })),
       routes: [],
       unrouted: [],
-      stats: { sessions: sessions.length, conflicts: conflicts.length, absentByConflict: absent.size },
+      stats: {
+        sessions: sessions.length,
+        conflicts: conflicts.length,
+        absentByConflict: absent.size,
+        childcareBooked: bookings.length,
+        childcareUnmet: unmet.length,
+      },
     };
   }
 }

@@ -1,0 +1,28 @@
+/**
+ * Sessions were planned again, moved, or cancelled: childcare (and later transport) plan what hangs off them
+ * again. Emitted with `emitAsync` inside the transaction of the change, so that both are stored together or not
+ * at all. `programmeId` when a whole programme was re-planned from `now` on.
+ */
+export const SESSIONS_CHANGED = 'sessions.changed';
+
+export class SessionsChanged {
+  constructor(
+    readonly sessionIds: string[],
+    readonly now: Date,
+    readonly programmeId?: string,
+  ) {}
+}
+
+/**
+ * A participant reported (or was recorded as) absent from a session, or withdrew that report (`absent` false).
+ * Emitted inside the transaction of the report.
+ */
+export const ATTENDANCE_CHANGED = 'attendance.changed';
+
+export class AttendanceChanged {
+  constructor(
+    readonly sessionId: string,
+    readonly participantId: string,
+    readonly absent: boolean,
+  ) {}
+}

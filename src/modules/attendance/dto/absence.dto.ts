@@ -1,0 +1,47 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsUUID } from 'class-validator';
+import { ABSENCE_REASONS, type AbsenceReason, Absence } from '../absence.entity';
+
+export class ReportAbsenceDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  participantId: string;
+
+  @ApiProperty({
+    enum: ABSENCE_REASONS,
+    description: '`no-show`: she was not there when collected or expected',
+  })
+  @IsIn(ABSENCE_REASONS, { message: `$property must be one of ${ABSENCE_REASONS.join(', ')}` })
+  reason: AbsenceReason;
+}
+
+export class AbsenceDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ format: 'uuid' }) participantId: string;
+  @ApiProperty({ enum: ABSENCE_REASONS }) reason: AbsenceReason;
+  @ApiProperty() reportedBy: string;
+  @ApiProperty() reportedAt: string;
+
+  static from(absence: Absence): AbsenceDto {
+    const { id, sessionId, participantId, reason, reportedBy } = absence;
+    return { id, sessionId, participantId, reason, reportedBy, reportedAt: absence.createdAt.toISOString() };
+  }
+}
+
+export const ATTENDANCE_STATES = ['expected', 'absent', 'cannot-attend'] as const;
+
+export class AttendanceEntryDto {
+  @ApiProperty({ format: 'uuid' }) participantId: string;
+  @ApiProperty({
+    enum: ATTENDANCE_STATES,
+    description: '`cannot-attend`: a lesson or appointment conflicts with the session',
+  })
+  state: (typeof ATTENDANCE_STATES)[number];
+  @ApiProperty({ enum: ABSENCE_REASONS, nullable: true, type: String }) reason: AbsenceReason | null;
+}
+
+export class AttendanceDto {
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ type: [AttendanceEntryDto] }) items: AttendanceEntryDto[];
+}

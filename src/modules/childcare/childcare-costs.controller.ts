@@ -1,0 +1,38 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ChildcareCosts, ChildcareCostsService, childcareCostsCsv } from './childcare-costs.service';
+import { ChildcareCostsQueryDto } from './dto/childcare-booking.dto';
+
+@ApiTags('childcare')
+@ApiBearerAuth()
+@Controller('childcare/costs')
+export class ChildcareCostsController {
+  constructor(private readonly costs: ChildcareCostsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Hours × price of childcare in a month, per provider, participant and municipality',
+    description:
+      'Bookings that held a place (requested or confirmed) on a date of the month. JSON, or CSV (`format`, or ' +
+      'the Accept header `text/csv`): one row per participant and provider, `;`-separated with decimal commas.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  async report(
+    @Query() query: ChildcareCostsQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ChildcareCosts | string> {
+    const format =
+      query.format ?? (request.accepts(['application/json', 'text/csv']) === 'text/csv' ? 'csv' : 'json');
+    const report = await this.costs.report(query.region, query.month);
+    response.setHeader('Cache-Control', 'no-store');
+    response.vary('Accept');
+    if (format === 'csv') {
+      response.attachment(`childcare-costs-${report.region}-${query.month}.csv`);
+      response.type('text/csv; charset=utf-8');
+      return childcareCostsCsv(report);
+    }
+    return report;
+  }
+}

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { AllocationRules, CareProviderInput } from '../../planning/childcare/allocate';
+import { CareNeed, careNeeds, CareSession, ChildInput } from '../../planning/childcare/need';
+import { inRange, toMinutes } from '../../planning/time/calendar';
+import { isDutchPublicHoliday } from '../../planning/time/holidays';
+import { instantToLocal } from '../../planning/time/wall-clock';
+import { offlineTravel, Position } from '../../planning/travel/offline-travel';
+import { AbsencesService } from '../attendance/absences.service';
+import { LocationsScenarioService } from '../locations/locations-scenario.service';
+import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
+import { GroupsService } from '../programmes/groups.service';
+import { Session } from '../programmes/session.entity';
+import { RegionsScenarioService } from '../regions/regions-scenario.service';
+import { ConflictsService } from '../scheduling/conflicts.service';
+import { ChildcareBookingsService } from './childcare-bookings.service';
+import { ChildcareScenarioService } from './childcare-scenario.service';
+
+/**
+ * Care elsewhere than at the location must be near it or near the mother's home: she brings and fetches her
+ * child on her way, by the offline travel model.
+ */
+export const MAX_CARE_TRAVEL_MINUTES = 20;
+
+/** Everything the childcare core needs to know about some sessions of one region, as plain data. */
+export interface CareContext {
+  zone: string;
+  sessions: CareSession[];
+  sessionsById: Map<string, CareSession>;
+  /** The stored sessions, to turn the core's minutes back into instants. */
+  stored: Map<string, Session>;
+  providers: CareProviderInput[];
+  needs: CareNeed[];
+  /** Needs a coordinator settled by cancelling their booking by hand: not booked again, listed as unmet. */
+  settled: CareNeed[];
+  rules: AllocationRules;
+}
+
+/** Loads sessions and everything around them from the modules that own it, for the childcare core. */
+@Injectable()
+export class ChildcareInputService {
+  constructor(
+    private readonly regions: RegionsScenarioService,
+    private readonly locations: LocationsScenarioService,
+    private readonly participants: ParticipantsScenarioService,
+    private readonly groups: GroupsService,
+    private readonly conflicts: ConflictsService,
+    private readonly absences: AbsencesService,
+    private readonly providers: ChildcareScenarioService,
+    private readonly bookings: ChildcareBookingsService,
+  ) {}
+
+  /** The sessions must be planned ones of one region. */
+  async load(regionId: string, sessions: Session[]): Promise<CareContext> {
+    const region = await this.regions.exportRegion(regionId);
+    const zone = region.timezone;
+    const positions = new Map<string, Position>(
+      (await this.locations.exportLocations(regionId)).map((location) => [location.id, location.position]),
+    );
+    const careSessions = sessions.map((session): CareSession => {
+      const start = instantToLocal(session.start, zone);
+      const end = instantToLocal(session.end, zone);
+      return {
+        id: session.id,
+        date: start.date,
+        weekday: start.weekday,
+        start: toMinutes(start.time),
+        end: end.date === start.date ? toMinutes(end.time) : 24 * 60,
+        locationId: session.locationId,
+      };
+    });
+
+    const sessionIds = sessions.map((session) => session.id);
+    // She does not come: a lesson or appointment conflicts, or she reported absence.
+    const away = new Set(
+      [
+        ...(await this.conflicts.forSessions(sessionIds)),
+        ...(await this.absences.forSessions(sessionIds)),
+      ].map((row) => `${row.participantId}|${row.sessionId}`),
+    );
+    const membersOf = new Map<string, string[]>();
+    for (const groupId of new Set(sessions.map((session) => session.groupId))) {
+      membersOf.set(groupId, await this.groups.memberIds(groupId));
+    }
+    const homes = new Map(
+      (await this.participants.exportParticipants(regionId)).map((p) => [
+        p.id,
+        p.position as Position | null,
+      ]),
+    );
+    const childrenOf = new Map<string, ChildInput[]>();
+    for (const child of await this.participants.exportChildren(regionId)) {
+      if (!homes.has(child.participantId)) continue;
+      const own = childrenOf.get(child.participantId) ?? [];
+      own.push({
+        id: child.id,
+        participantId: child.participantId,
+        birthDate: child.birthDate,
+        careByPartner: child.careByPartner,
+      });
+      childrenOf.set(child.participantId, own);
+    }
+
+    const providerRows = await this.providers.exportProviders(regionId);
+    const providerPositions = new Map(providerRows.map((provider) => [provider.id, provider.position]));
+    const minutes = (from: Position | null | undefined, to: Position | null | undefined) =>
+      from && to && from.lat !== null ? offlineTravel(from, to).minutes : 0;
+    const groupOf = new Map(sessions.map((session) => [session.id, session.groupId]));
+    const allNeeds = careNeeds(
+      careSessions,
+      (session) =>
+        (membersOf.get(groupOf.get(session.id)!) ?? [])
+          .filter((participantId) => !away.has(`${participantId}|${session.id}`))
+          .flatMap((participantId) => childrenOf.get(participantId) ?? []),
+      {
+        schoolHours: region.schoolHours,
+        isSchoolClosed: (date) =>
+          region.closedDates.some((closed) => inRange(date, closed)) || isDutchPublicHoliday(date),
+        motherTravelMinutes: (participantId, session) =>
+          minutes(homes.get(participantId), positions.get(session.locationId)),
+      },
+    );
+
+    const byHand = await this.bookings.cancelledByHand(sessionIds);
+    const isSettled = (need: CareNeed) => byHand.has(`${need.childId}|${need.sessionId}`);
+    const needs = allNeeds.filter((need) => !isSettled(need));
+    return {
+      zone,
+      settled: allNeeds.filter(isSettled),
+      sessions: careSessions,
+      sessionsById: new Map(careSessions.map((session) => [session.id, session])),
+      stored: new Map(sessions.map((session) => [session.id, session])),
+      providers: providerRows.map((provider) => ({
+        id: provider.id,
+        kind: provider.kind,
+        locationId: provider.locationId ?? undefined,
+        openingHours: provider.openingHours,
+        places: [...provider.places].sort(
+          (a, b) => a.minAgeMonths - b.minAgeMonths || a.maxAgeMonths - b.maxAgeMonths,
+        ),
+      })),
+      needs,
+      rules: {
+        travelMinutes: (providerId, locationId) =>
+          minutes(providerPositions.get(providerId), positions.get(locationId)),
+        homeTravelMinutes: (providerId, participantId) =>
+          homes.get(participantId)?.lat != null
+            ? minutes(providerPositions.get(providerId), homes.get(participantId))
+            : Infinity,
+        maxTravelMinutes: MAX_CARE_TRAVEL_MINUTES,
+        usualProvider: await this.bookings.usualProviders([...new Set(needs.map((need) => need.childId))]),
+      },
+    };
+  }
+}

@@ -1,0 +1,326 @@
+import { Transactional } from '@nestjs-cls/transactional';
+import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import {
+  ATTENDANCE_CHANGED,
+  AttendanceChanged,
+  SESSIONS_CHANGED,
+  SessionsChanged,
+} from '../../common/events/sessions-changed.event';
+import { bandOf, CareBooking, careWindow, isOpen } from '../../planning/childcare/allocate';
+import { ageInMonths } from '../../planning/childcare/need';
+import { AuditService } from '../audit/audit.service';
+import { ChildrenService } from '../participants/children.service';
+import { GroupsService } from '../programmes/groups.service';
+import { CurrentBooking, openNeeds, replanCare } from '../../planning/childcare/replan';
+import { professionalsNeeded } from '../../planning/childcare/staff-ratio';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
+import { Session } from '../programmes/session.entity';
+import { SessionsService } from '../programmes/sessions.service';
+import { ChildcareBooking } from './childcare-booking.entity';
+import { CANCELLED_BY_HAND, ChildcareBookingsService, NewBooking } from './childcare-bookings.service';
+import { CareContext, ChildcareInputService } from './childcare-input.service';
+import { ChildcarePlanDto, ChildcareStateDto, StaffingDto, UnmetNeedDto } from './dto/childcare-plan.dto';
+
+const MINUTE = 60 * 1000;
+
+/**
+ * Plans childcare over the planned sessions of a programme: keeps bookings that still fit (moved with their
+ * session), cancels the others with the reason, and books every need left, or lists it as unmet. Also follows
+ * sessions that move or are cancelled, and mothers who report absence.
+ */
+@Injectable()
+export class ChildcarePlanningService {
+  private readonly logger = new Logger(ChildcarePlanningService.name);
+
+  constructor(
+    private readonly inputs: ChildcareInputService,
+    private readonly bookings: ChildcareBookingsService,
+    private readonly programmes: ProgrammesService,
+    private readonly programmeGroups: ProgrammesScenarioService,
+    private readonly sessions: SessionsService,
+    private readonly groups: GroupsService,
+    private readonly children: ChildrenService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The programme's planned sessions from `now` on. */
+  async sessionsOf(programmeId: string, now: Date): Promise<Session[]> {
+    await this.programmes.get(programmeId);
+    const { groups } = (await this.programmeGroups.withGroups(programmeId))!;
+    return this.sessions.plannedFrom(
+      groups.map((group) => group.id),
+      now,
+    );
+  }
+
+  @Transactional()
+  async planProgramme(programmeId: string, now: Date): Promise<ChildcarePlanDto> {
+    const started = performance.now();
+    const sessions = await this.sessionsOf(programmeId, now);
+    const plan = await this.plan(sessions);
+    const durationMs = Math.round(performance.now() - started);
+    this.logger.log(
+      { programmeId, sessions: sessions.length, ...counts(plan), durationMs },
+      'childcare planned',
+    );
+    await this.auditUnmet(plan.unmet, sessions);
+    return { programmeId, ...plan, durationMs };
+  }
+
+  /** What stands now: bookings per status, and the needs without a booking with why. */
+  async state(programmeId: string, now: Date): Promise<ChildcareStateDto> {
+    const sessions = await this.sessionsOf(programmeId, now);
+    if (sessions.length === 0)
+      return { programmeId, sessions: 0, needs: 0, booked: 0, confirmed: 0, unmet: [], staffing: [] };
+    const context = await this.inputs.load(sessions[0].regionId, sessions);
+    const active = await this.bookings.activeFor(sessions.map((session) => session.id));
+    const current = active.map((booking) => toCore(booking, context));
+    const unmet = [
+      ...openNeeds(context.needs, context.sessions, context.providers, context.rules, current),
+      ...settledAsUnmet(context),
+    ];
+    await this.auditUnmet(unmet, sessions);
+    return {
+      programmeId,
+      sessions: sessions.length,
+      needs: context.needs.length,
+      booked: active.length,
+      confirmed: active.filter((booking) => booking.status === 'confirmed').length,
+      unmet: unmet.map(({ childId, participantId, sessionId, reason }) => ({
+        childId,
+        participantId,
+        sessionId,
+        reason,
+      })),
+      staffing: staffing(current, context),
+    };
+  }
+
+  /** A coordinator books a child by hand; 400 when the provider cannot take her then, 409 when it is full. */
+  @Transactional()
+  async bookByHand(childId: string, sessionId: string, providerId: string): Promise<ChildcareBooking> {
+    const session = await this.sessions.get(sessionId);
+    if (session.status !== 'planned')
+      throw new BadRequestException(`sessionId: session ${sessionId} is cancelled`);
+    const child = await this.children.get(childId).catch(() => undefined);
+    if (!child || child.regionId !== session.regionId) {
+      throw new BadRequestException(`childId: no child ${childId} in the session's region`);
+    }
+    if (!(await this.groups.memberIds(session.groupId)).includes(child.participantId)) {
+      throw new BadRequestException(`childId: her mother is not a member of the session's group`);
+    }
+    const place = await this.placeAt(session, providerId, (date) => ageInMonths(child.birthDate, date));
+    return this.bookings.create({
+      regionId: session.regionId,
+      childId,
+      participantId: child.participantId,
+      sessionId,
+      providerId,
+      ...place,
+    });
+  }
+
+  /** A coordinator moves a booking to another provider, for the same session. */
+  @Transactional()
+  async moveByHand(bookingId: string, providerId: string): Promise<ChildcareBooking> {
+    const booking = await this.bookings.get(bookingId);
+    const session = await this.sessions.get(booking.sessionId);
+    const { from, to } = await this.placeAt(session, providerId, () => booking.ageMonths);
+    return this.bookings.move(bookingId, { providerId, from, to });
+  }
+
+  /** Where and when a child of this age would be at this provider for the session; 400 saying why not. */
+  private async placeAt(session: Session, providerId: string, ageOn: (date: string) => number) {
+    const context = await this.inputs.load(session.regionId, [session]);
+    const provider = context.providers.find((candidate) => candidate.id === providerId);
+    if (!provider)
+      throw new BadRequestException(`providerId: no childcare provider ${providerId} in this region`);
+    const care = context.sessions[0];
+    const ageMonths = ageOn(care.date);
+    if (bandOf(provider, ageMonths) < 0) {
+      throw new BadRequestException(`providerId: takes no children of ${ageMonths} months`);
+    }
+    const window = careWindow(provider, care, context.rules);
+    if (!isOpen(provider, care.weekday, window.from, window.to)) {
+      throw new BadRequestException(
+        `providerId: closed during the session (with the time to bring and fetch her)`,
+      );
+    }
+    return {
+      ageMonths,
+      careDate: care.date,
+      from: new Date(session.start.getTime() + (window.from - care.start) * MINUTE),
+      to: new Date(session.start.getTime() + (window.to - care.start) * MINUTE),
+    };
+  }
+
+  /** The needs without a booking in these planned sessions (of one region), with why. */
+  async unmetIn(sessions: Session[]): Promise<UnmetNeedDto[]> {
+    const planned = sessions.filter((session) => session.status === 'planned');
+    if (planned.length === 0) return [];
+    const context = await this.inputs.load(planned[0].regionId, planned);
+    const active = await this.bookings.activeFor(planned.map((session) => session.id));
+    const current = active.map((booking) => toCore(booking, context));
+    return [
+      ...openNeeds(context.needs, context.sessions, context.providers, context.rules, current),
+      ...settledAsUnmet(context),
+    ].map(({ childId, participantId, sessionId, reason }) => ({ childId, participantId, sessionId, reason }));
+  }
+
+  /** The answer names the mothers of unmet needs: a read of their data, for the audit log. */
+  private async auditUnmet(unmet: { participantId: string }[], sessions: Session[]): Promise<void> {
+    await this.audit.record(
+      'read',
+      [...new Set(unmet.map((need) => need.participantId))].map((id) => ({
+        recordType: 'participant',
+        recordId: id,
+        participantId: id,
+        regionId: sessions[0].regionId,
+      })),
+    );
+  }
+
+  @OnEvent(SESSIONS_CHANGED, { promisify: true, suppressErrors: false })
+  async onSessionsChanged(event: SessionsChanged): Promise<void> {
+    if (event.programmeId) {
+      await this.planProgramme(event.programmeId, event.now);
+      return;
+    }
+    const sessions = await Promise.all(event.sessionIds.map((id) => this.sessions.get(id)));
+    const cancelled = sessions.filter((session) => session.status !== 'planned');
+    await this.bookings.cancelForSessions(
+      cancelled.map((session) => session.id),
+      'session cancelled',
+    );
+    const planned = sessions.filter((session) => session.status === 'planned');
+    for (const regionId of new Set(planned.map((session) => session.regionId))) {
+      await this.plan(planned.filter((session) => session.regionId === regionId));
+    }
+  }
+
+  @OnEvent(ATTENDANCE_CHANGED, { promisify: true, suppressErrors: false })
+  async onAttendanceChanged(event: AttendanceChanged): Promise<void> {
+    if (event.absent) {
+      await this.bookings.cancelForSessions([event.sessionId], 'mother absent', event.participantId);
+      return;
+    }
+    const session = await this.sessions.get(event.sessionId);
+    if (session.status === 'planned') await this.plan([session]);
+  }
+
+  /** Plans care again over these planned sessions of one region, and stores the changes. */
+  private async plan(sessions: Session[]): Promise<Omit<ChildcarePlanDto, 'programmeId' | 'durationMs'>> {
+    if (sessions.length === 0) {
+      return { sessions: 0, needs: 0, kept: 0, moved: 0, booked: 0, cancelled: [], unmet: [], staffing: [] };
+    }
+    const context = await this.inputs.load(sessions[0].regionId, sessions);
+    const current = (await this.bookings.activeFor(sessions.map((session) => session.id))).map((booking) =>
+      toCore(booking, context),
+    );
+    const result = replanCare(context.needs, context.sessions, context.providers, context.rules, current);
+    const ages = new Map(context.needs.map((need) => [`${need.childId}|${need.sessionId}`, need.ageMonths]));
+    const instants = (booking: CareBooking) => {
+      const session = context.stored.get(booking.sessionId)!;
+      const sessionStart = context.sessionsById.get(booking.sessionId)!.start;
+      return {
+        from: new Date(session.start.getTime() + (booking.from - sessionStart) * MINUTE),
+        to: new Date(session.start.getTime() + (booking.to - sessionStart) * MINUTE),
+      };
+    };
+    await this.bookings.apply({
+      cancel: result.cancelled,
+      move: result.kept
+        .filter((booking) => booking.moved)
+        .map((booking) => ({ id: booking.id, careDate: booking.date, ...instants(booking) })),
+      create: result.booked.map((booking): NewBooking => ({
+        regionId: sessions[0].regionId,
+        childId: booking.childId,
+        participantId: booking.participantId,
+        sessionId: booking.sessionId,
+        providerId: booking.providerId,
+        ageMonths: ages.get(`${booking.childId}|${booking.sessionId}`)!,
+        careDate: booking.date,
+        ...instants(booking),
+      })),
+    });
+    const unmet: UnmetNeedDto[] = [...result.unmet, ...settledAsUnmet(context)].map(
+      ({ childId, participantId, sessionId, reason }) => ({
+        childId,
+        participantId,
+        sessionId,
+        reason,
+      }),
+    );
+    return {
+      sessions: sessions.length,
+      needs: context.needs.length,
+      kept: result.kept.length,
+      moved: result.kept.filter((booking) => booking.moved).length,
+      booked: result.booked.length,
+      cancelled: result.cancelled,
+      unmet,
+      staffing: staffing([...result.kept, ...result.booked], context),
+    };
+  }
+}
+
+const settledAsUnmet = (context: CareContext) =>
+  context.settled.map(({ childId, participantId, sessionId }) => ({
+    childId,
+    participantId,
+    sessionId,
+    reason: CANCELLED_BY_HAND,
+  }));
+
+function counts(plan: { kept: number; booked: number; cancelled: unknown[]; unmet: unknown[] }) {
+  return { kept: plan.kept, booked: plan.booked, cancelled: plan.cancelled.length, unmet: plan.unmet.length };
+}
+
+/** A stored booking in the core's terms: minutes of its session's local day, and the band it takes. */
+function toCore(booking: ChildcareBooking, context: CareContext): CurrentBooking {
+  const session = context.sessionsById.get(booking.sessionId)!;
+  const stored = context.stored.get(booking.sessionId)!;
+  const provider = context.providers.find((p) => p.id === booking.providerId);
+  const offset = (instant: Date) => Math.round((instant.getTime() - stored.start.getTime()) / MINUTE);
+  return {
+    id: booking.id,
+    status: booking.status === 'confirmed' ? 'confirmed' : 'requested',
+    childId: booking.childId,
+    participantId: booking.participantId,
+    sessionId: booking.sessionId,
+    providerId: booking.providerId,
+    band:
+      provider?.places.findIndex(
+        (b) => b.minAgeMonths <= booking.ageMonths && booking.ageMonths <= b.maxAgeMonths,
+      ) ?? -1,
+    date: booking.careDate,
+    from: session.start + offset(booking.from),
+    to: session.start + offset(booking.to),
+  };
+}
+
+/** Professionals each formal provider needs per session, by the staff-to-child ratio (reported, not enforced). */
+function staffing(bookings: CareBooking[], context: CareContext): StaffingDto[] {
+  const ages = new Map(context.needs.map((need) => [`${need.childId}|${need.sessionId}`, need.ageMonths]));
+  const formal = new Set(context.providers.filter((p) => p.kind === 'formal').map((p) => p.id));
+  const groups = new Map<string, { providerId: string; sessionId: string; ages: number[] }>();
+  for (const booking of bookings) {
+    if (!formal.has(booking.providerId)) continue;
+    const key = `${booking.providerId}|${booking.sessionId}`;
+    const group = groups.get(key) ?? {
+      providerId: booking.providerId,
+      sessionId: booking.sessionId,
+      ages: [],
+    };
+    group.ages.push(ages.get(`${booking.childId}|${booking.sessionId}`) ?? 0);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ providerId, sessionId, ages: list }) => ({
+    providerId,
+    sessionId,
+    children: list.length,
+    professionalsNeeded: professionalsNeeded(list),
+  }));
+}

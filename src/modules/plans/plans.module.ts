@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ChildcareModule } from '../childcare/childcare.module';
+import { LanguageProvidersModule } from '../language-providers/language-providers.module';
+import { LocationsModule } from '../locations/locations.module';
+import { ParticipantsModule } from '../participants/participants.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { RegionsModule } from '../regions/regions.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { StaffModule } from '../staff/staff.module';
+import { PlanExportService } from './plan-export.service';
+import { PlansController } from './plans.controller';
+
+/** The plan of a region as one `trefpunt-plan/1` document: sessions, conflicts, childcare (and later routes). */
+@Module({
+  imports: [
+    RegionsModule,
+    ProgrammesModule,
+    LocationsModule,
+    StaffModule,
+    ParticipantsModule,
+    LanguageProvidersModule,
+    SchedulingModule,
+    ChildcareModule,
+    AuditModule,
+  ],
+  controllers: [PlansController],
+  providers: [PlanExportService],
+  exports: [PlanExportService],
+})
+export class PlansModule {}
