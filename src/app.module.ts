@@ -24,6 +24,7 @@ import { ChildcareModule } from './modules/childcare/childcare.module';
 import { AttendanceModule } from './modules/attendance/attendance.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ProgrammesModule } from './modules/programmes/programmes.module';
+import { TravelModule } from './modules/travel/travel.module';
 
 @Module({
   imports: [
@@ -51,6 +52,7 @@ import { ProgrammesModule } from './modules/programmes/programmes.module';
     PrivacyModule,
     SelfServiceModule,
     SchedulingModule,
+    TravelModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

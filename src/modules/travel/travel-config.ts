@@ -1,0 +1,178 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  Validate,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  validateSync,
+} from 'class-validator';
+import { InvalidEnvironmentError } from '../../../config/environment';
+import { DEFAULT_TRAVEL_MODEL, OfflineTravelModel } from '../../planning/travel/offline-travel';
+import { formatSpeedBands, parseSpeedBands } from './speed-bands';
+
+const toNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+
+@ValidatorConstraint({ name: 'isSpeedBands' })
+class IsSpeedBands implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && this.problem(value) === undefined;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    const problem = typeof args.value === 'string' ? this.problem(args.value) : 'it is not text';
+    return `${args.property} must be speed bands such as 5:25,20:45,*:70 (up to km : km/h); ${problem}`;
+  }
+
+  private problem(value: string): string | undefined {
+    try {
+      parseSpeedBands(value);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+}
+
+@ValidatorConstraint({ name: 'isHttpUrl' })
+class IsHttpUrl implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} must be an http(s) URL such as https://maps.googleapis.com`;
+  }
+}
+
+/**
+ * The environment variables of travel times, validated at start like config/environment.ts does for the rest
+ * (they belong there; they live here while that file is being changed by others).
+ */
+export class TravelEnvironment {
+  /** Unset: every travel time comes from the offline model and no address or position leaves the service. */
+  @IsOptional()
+  @IsString()
+  GOOGLE_MAPS_API_KEY?: string;
+
+  /** Where the Google Maps web services answer; tests point it at a local fake. */
+  @IsOptional()
+  @Validate(IsHttpUrl)
+  GOOGLE_MAPS_BASE_URL = 'https://maps.googleapis.com';
+
+  /** Further tries of a request that Google answered with a rate limit or a server error. */
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'GOOGLE_MAPS_RETRIES must be a whole number from 0 to 10' })
+  @Min(0, { message: 'GOOGLE_MAPS_RETRIES must be a whole number from 0 to 10' })
+  @Max(10, { message: 'GOOGLE_MAPS_RETRIES must be a whole number from 0 to 10' })
+  GOOGLE_MAPS_RETRIES = 3;
+
+  /** The wait before the first retry; each next one waits twice as long. */
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'GOOGLE_MAPS_RETRY_DELAY_MS must be a whole number of milliseconds from 0 to 60000' })
+  @Min(0, { message: 'GOOGLE_MAPS_RETRY_DELAY_MS must be a whole number of milliseconds from 0 to 60000' })
+  @Max(60000, {
+    message: 'GOOGLE_MAPS_RETRY_DELAY_MS must be a whole number of milliseconds from 0 to 60000',
+  })
+  GOOGLE_MAPS_RETRY_DELAY_MS = 500;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'GOOGLE_MAPS_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000' })
+  @Min(100, { message: 'GOOGLE_MAPS_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000' })
+  @Max(120000, {
+    message: 'GOOGLE_MAPS_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000',
+  })
+  GOOGLE_MAPS_TIMEOUT_MS = 10000;
+
+  /**
+   * Days a travel time from Google is reused before it is asked again. Google's terms limit how long its
+   * content may be kept; 30 days is their usual bound.
+   */
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'GOOGLE_MAPS_CACHE_DAYS must be a whole number of days from 0 to 30' })
+  @Min(0, { message: 'GOOGLE_MAPS_CACHE_DAYS must be a whole number of days from 0 to 30' })
+  @Max(30, { message: 'GOOGLE_MAPS_CACHE_DAYS must be a whole number of days from 0 to 30' })
+  GOOGLE_MAPS_CACHE_DAYS = 30;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsNumber({}, { message: 'TREFPUNT_TRAVEL_DETOUR_FACTOR must be a number from 1 to 3 (road km per km)' })
+  @Min(1, { message: 'TREFPUNT_TRAVEL_DETOUR_FACTOR must be a number from 1 to 3 (road km per km)' })
+  @Max(3, { message: 'TREFPUNT_TRAVEL_DETOUR_FACTOR must be a number from 1 to 3 (road km per km)' })
+  TREFPUNT_TRAVEL_DETOUR_FACTOR = DEFAULT_TRAVEL_MODEL.detourFactor;
+
+  @IsOptional()
+  @Validate(IsSpeedBands)
+  TREFPUNT_TRAVEL_SPEEDS = formatSpeedBands(DEFAULT_TRAVEL_MODEL.speeds);
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'TREFPUNT_TRAVEL_FIXED_MINUTES must be a whole number of minutes from 0 to 60' })
+  @Min(0, { message: 'TREFPUNT_TRAVEL_FIXED_MINUTES must be a whole number of minutes from 0 to 60' })
+  @Max(60, { message: 'TREFPUNT_TRAVEL_FIXED_MINUTES must be a whole number of minutes from 0 to 60' })
+  TREFPUNT_TRAVEL_FIXED_MINUTES = DEFAULT_TRAVEL_MODEL.fixedMinutes;
+}
+
+export interface GoogleMapsSettings {
+  apiKey: string;
+  /** Without a trailing slash. */
+  baseUrl: string;
+  retries: number;
+  retryDelayMs: number;
+  timeoutMs: number;
+  cacheDays: number;
+}
+
+/** What the travel module needs, read once at start. */
+export class TravelConfig {
+  constructor(
+    readonly offlineModel: OfflineTravelModel,
+    /** Null when no API key is configured: then nothing goes to Google. */
+    readonly google: GoogleMapsSettings | null,
+  ) {}
+}
+
+/** Validates `raw` (normally `process.env`), or throws naming every bad variable. */
+export function readTravelConfig(raw: Record<string, unknown>): TravelConfig {
+  const present = Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const environment = plainToInstance(TravelEnvironment, present, { exposeDefaultValues: true });
+  const errors = validateSync(environment, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+    throw new InvalidEnvironmentError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  const offlineModel: OfflineTravelModel = {
+    detourFactor: environment.TREFPUNT_TRAVEL_DETOUR_FACTOR,
+    speeds: parseSpeedBands(environment.TREFPUNT_TRAVEL_SPEEDS),
+    fixedMinutes: environment.TREFPUNT_TRAVEL_FIXED_MINUTES,
+  };
+  const apiKey = environment.GOOGLE_MAPS_API_KEY?.trim();
+  const google = apiKey
+    ? {
+        apiKey,
+        baseUrl: environment.GOOGLE_MAPS_BASE_URL.replace(/\/+$/, ''),
+        retries: environment.GOOGLE_MAPS_RETRIES,
+        retryDelayMs: environment.GOOGLE_MAPS_RETRY_DELAY_MS,
+        timeoutMs: environment.GOOGLE_MAPS_TIMEOUT_MS,
+        cacheDays: environment.GOOGLE_MAPS_CACHE_DAYS,
+      }
+    : null;
+  return new TravelConfig(offlineModel, google);
+}
