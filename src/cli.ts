@@ -128,14 +128,16 @@ async function planFile(args: string[]): Promise<number> {
       console.error(`${file} has no programme to plan`);
       return 1;
     }
-    // From the beginning of time: a scenario's programme is planned whole, whatever today's date.
+    // From the beginning of time: a scenario's programme is planned whole, whatever today's date. Childcare is
+    // booked with it (the sessions' change sets it going).
     const summary = await app.get(SchedulingService).plan(programme.programme.id, new Date(0));
     const plan = await app.get(PlanExportService).exportPlan(imported.region.id);
     await writeFile(values.out, `${JSON.stringify(plan, null, 2)}\n`);
     console.log(
       `planned ${summary.groups.length} groups, ${plan.sessions.length} sessions in ${summary.durationMs} ms: ` +
         `${summary.attendable} of ${summary.memberSessions} member-sessions attendable (upper bound ${summary.upperBound}), ` +
-        `${plan.conflicts.length} lesson conflicts; written to ${values.out}`,
+        `${plan.conflicts.length} lesson conflicts, ${plan.childcare.length} childcare bookings ` +
+        `(${plan.childcareUnmet.length} needs unmet); written to ${values.out}`,
     );
     summary.unplanned.forEach((group) => console.log(`not planned: ${group.name}: ${group.reason}`));
     return 0;
