@@ -26,3 +26,17 @@ export class AttendanceChanged {
     readonly absent: boolean,
   ) {}
 }
+
+/**
+ * Childcare of these sessions has been planned again after a change of the sessions or of who attends: what
+ * follows (the rides, which carry the children cared for at the location) can be planned now. Emitted inside
+ * the transaction of the change.
+ */
+export const CHILDCARE_PLANNED = 'childcare.planned';
+
+export class ChildcarePlanned {
+  constructor(
+    readonly sessionIds: string[],
+    readonly now: Date,
+  ) {}
+}

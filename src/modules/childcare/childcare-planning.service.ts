@@ -1,9 +1,11 @@
 import { Transactional } from '@nestjs-cls/transactional';
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import {
   ATTENDANCE_CHANGED,
   AttendanceChanged,
+  CHILDCARE_PLANNED,
+  ChildcarePlanned,
   SESSIONS_CHANGED,
   SessionsChanged,
 } from '../../common/events/sessions-changed.event';
@@ -43,6 +45,7 @@ export class ChildcarePlanningService {
     private readonly groups: GroupsService,
     private readonly children: ChildrenService,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** The programme's planned sessions from `now` on. */
@@ -186,9 +189,14 @@ export class ChildcarePlanningService {
   async onSessionsChanged(event: SessionsChanged): Promise<void> {
     if (event.programmeId) {
       await this.planProgramme(event.programmeId, event.now);
-      return;
+    } else {
+      await this.followSessions(event.sessionIds);
     }
-    const sessions = await Promise.all(event.sessionIds.map((id) => this.sessions.get(id)));
+    await this.events.emitAsync(CHILDCARE_PLANNED, new ChildcarePlanned(event.sessionIds, event.now));
+  }
+
+  private async followSessions(sessionIds: string[]): Promise<void> {
+    const sessions = await Promise.all(sessionIds.map((id) => this.sessions.get(id)));
     const cancelled = sessions.filter((session) => session.status !== 'planned');
     await this.bookings.cancelForSessions(
       cancelled.map((session) => session.id),
@@ -204,10 +212,11 @@ export class ChildcarePlanningService {
   async onAttendanceChanged(event: AttendanceChanged): Promise<void> {
     if (event.absent) {
       await this.bookings.cancelForSessions([event.sessionId], 'mother absent', event.participantId);
-      return;
+    } else {
+      const session = await this.sessions.get(event.sessionId);
+      if (session.status === 'planned') await this.plan([session]);
     }
-    const session = await this.sessions.get(event.sessionId);
-    if (session.status === 'planned') await this.plan([session]);
+    await this.events.emitAsync(CHILDCARE_PLANNED, new ChildcarePlanned([event.sessionId], new Date()));
   }
 
   /** Plans care again over these planned sessions of one region, and stores the changes. */

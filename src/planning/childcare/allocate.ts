@@ -105,16 +105,38 @@ export function allocateCare(
     const key = `${need.sessionId}|${need.participantId}`;
     families.set(key, [...(families.get(key) ?? []), need]);
   }
-  const ordered = [...families.values()].sort((a, b) => {
-    const x = sessionById.get(a[0].sessionId)!;
-    const y = sessionById.get(b[0].sessionId)!;
-    return (
-      x.date.localeCompare(y.date) ||
-      x.start - y.start ||
-      x.id.localeCompare(y.id) ||
-      a[0].participantId.localeCompare(b[0].participantId)
+  // Per day, the families with the fewest providers that could take them go first: they have no other choice.
+  const choices = (family: CareNeed[]) => {
+    const session = sessionById.get(family[0].sessionId)!;
+    return Math.min(
+      ...family.map(
+        (need) =>
+          providers.filter((provider) => {
+            const { from, to } = careWindow(provider, session, rules);
+            return (
+              bandOf(provider, need.ageMonths) >= 0 &&
+              isNear(provider, session, need.participantId, rules) &&
+              isOpen(provider, session.weekday, from, to)
+            );
+          }).length,
+      ),
     );
-  });
+  };
+  const ranked = [...families.values()].map((family) => ({ family, choices: choices(family) }));
+  const ordered = ranked
+    .sort((a, b) => {
+      const x = sessionById.get(a.family[0].sessionId)!;
+      const y = sessionById.get(b.family[0].sessionId)!;
+      return (
+        x.date.localeCompare(y.date) ||
+        a.choices - b.choices ||
+        b.family.length - a.family.length ||
+        x.start - y.start ||
+        x.id.localeCompare(y.id) ||
+        a.family[0].participantId.localeCompare(b.family[0].participantId)
+      );
+    })
+    .map(({ family }) => family);
 
   const window = (provider: CareProviderInput, session: CareSession) => careWindow(provider, session, rules);
   const tryBook = (
@@ -204,7 +226,58 @@ export function allocateCare(
         });
     }
   }
-  return { bookings, unmet };
+
+  // A second pass for those left without a place: make room by moving one child booked before her to another
+  // provider that can take that child (a one-step exchange).
+  const hold = (booking: CareBooking) => {
+    const key = `${booking.providerId}|${booking.band}|${booking.date}`;
+    load.set(key, [...(load.get(key) ?? []), [booking.from, booking.to]]);
+  };
+  const needOf = new Map(needs.map((need) => [`${need.childId}|${need.sessionId}`, need]));
+  const makeRoom = (need: CareNeed, session: CareSession): CareBooking | undefined => {
+    for (const provider of preference(session, need.childId)) {
+      const band = bandOf(provider, need.ageMonths);
+      const { from, to } = window(provider, session);
+      if (band < 0 || !isNear(provider, session, need.participantId, rules)) continue;
+      if (!isOpen(provider, session.weekday, from, to)) continue;
+      const holders = bookings.filter(
+        (b) =>
+          b.providerId === provider.id &&
+          b.band === band &&
+          b.date === session.date &&
+          b.from < to &&
+          from < b.to,
+      );
+      for (const other of holders) {
+        const otherNeed = needOf.get(`${other.childId}|${other.sessionId}`)!;
+        const otherSession = sessionById.get(other.sessionId)!;
+        release(other);
+        let moved: CareBooking | undefined;
+        for (const alternative of preference(otherSession, other.childId)) {
+          if (alternative.id !== provider.id && (moved = tryBook(otherNeed, otherSession, alternative)))
+            break;
+        }
+        const mine = moved && tryBook(need, session, provider);
+        if (moved && mine) {
+          bookings.splice(bookings.indexOf(other), 1, moved);
+          return mine;
+        }
+        if (moved) release(moved);
+        hold(other);
+      }
+    }
+    return undefined;
+  };
+  const stillUnmet: UnmetNeed[] = [];
+  for (const need of unmet) {
+    const booking =
+      need.reason === 'no place left in her age band'
+        ? makeRoom(needOf.get(`${need.childId}|${need.sessionId}`)!, sessionById.get(need.sessionId)!)
+        : undefined;
+    if (booking) bookings.push(booking);
+    else stillUnmet.push(need);
+  }
+  return { bookings, unmet: stillUnmet };
 }
 
 /**

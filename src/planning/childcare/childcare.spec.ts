@@ -107,6 +107,31 @@ describe('allocateCare', () => {
     ]);
   });
 
+  it('makes room for a child with one choice by moving a child who has another', () => {
+    const s = session('s', '2027-01-11', 1, '09:30', '12:30');
+    const oneEach = (provider: CareProviderInput, minAgeMonths: number, maxAgeMonths: number) => ({
+      ...provider,
+      places: [{ minAgeMonths, maxAgeMonths, capacity: 1 }],
+    });
+    // The toddler takes the volunteer place first (volunteer care comes first); her sister, at school age, can go
+    // nowhere else: the toddler moves to the formal care.
+    const needs = careNeeds([s], () => [child('toddler', '2025-01-01'), child('big', '2019-01-01')], {
+      ...rules,
+      schoolHours: [],
+    });
+    const { bookings, unmet } = allocateCare(
+      needs,
+      [s],
+      [oneEach(oppas, 0, 155), oneEach(kdv, 0, 47)],
+      allocation,
+    );
+    expect(unmet).toEqual([]);
+    expect(Object.fromEntries(bookings.map((b) => [b.childId, b.providerId]))).toEqual({
+      toddler: 'kdv',
+      big: 'oppas',
+    });
+  });
+
   it('keeps sisters together where one provider can take them all', () => {
     const s = session('s', '2027-01-11', 1, '09:30', '12:30');
     const small: CareProviderInput = {
