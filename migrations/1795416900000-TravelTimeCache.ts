@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class TravelTimeCache1795900000000 implements MigrationInterface {
-  name = 'TravelTimeCache1795900000000';
+export class TravelTimeCache1795416900000 implements MigrationInterface {
+  name = 'TravelTimeCache1795416900000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -23,6 +23,7 @@ import { TransportModule } from './modules/transport/transport.module';
 import { ChildcareModule } from './modules/childcare/childcare.module';
 import { AttendanceModule } from './modules/attendance/attendance.module';
 import { PlansModule } from './modules/plans/plans.module';
+import { RoutesModule } from './modules/routes/routes.module';
 import { ProgrammesModule } from './modules/programmes/programmes.module';
 import { TravelModule } from './modules/travel/travel.module';
 
@@ -45,6 +46,7 @@ import { TravelModule } from './modules/travel/travel.module';
     TransportModule,
     ChildcareModule,
     AttendanceModule,
+    RoutesModule,
     PlansModule,
     ProgrammesModule,
     ScenarioModule,

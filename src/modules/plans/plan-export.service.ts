@@ -14,6 +14,8 @@ import { ChildcareBookingsService } from '../childcare/childcare-bookings.servic
 import { ChildcarePlanningService } from '../childcare/childcare-planning.service';
 import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
 import { ConflictsService } from '../scheduling/conflicts.service';
+import { RoutesService } from '../routes/routes.service';
+import { TransportScenarioService } from '../transport/transport-scenario.service';
 
 export const PLAN_FORMAT = 'trefpunt-plan/1';
 
@@ -51,12 +53,25 @@ export interface PlanDocument {
     to: string;
   }[];
   childcareUnmet: { childId: string; participantId: string; sessionId: string; reason: string }[];
-  routes: unknown[];
-  unrouted: unknown[];
+  routes: {
+    id: string;
+    sessionId: string;
+    vehicleId: string;
+    direction: 'to' | 'from';
+    depart: string;
+    arrive: string;
+    stops: {
+      participantId: string;
+      position: { lat: number; lon: number };
+      time: string;
+      children: number;
+    }[];
+  }[];
+  unrouted: { participantId: string; sessionId: string; direction: 'to' | 'from'; reason: string }[];
   stats: Record<string, number>;
 }
 
-/** Gives the planned sessions of a region, their conflicts and their childcare as a plan document. */
+/** Gives the planned sessions of a region, their conflicts, childcare and routes as a plan document. */
 @Injectable()
 export class PlanExportService {
   constructor(
@@ -72,6 +87,8 @@ export class PlanExportService {
     private readonly childcareProviders: ChildcareScenarioService,
     private readonly bookings: ChildcareBookingsService,
     private readonly childcare: ChildcarePlanningService,
+    private readonly routes: RoutesService,
+    private readonly vehicles: TransportScenarioService,
     private readonly audit: AuditService,
   ) {}
 
@@ -97,6 +114,13 @@ export class PlanExportService {
     remember(await this.providers.exportProviders(regionId));
     remember(await this.childcareProviders.exportProviders(regionId));
     remember(await this.participants.exportChildren(regionId));
+    remember(await this.vehicles.exportVehicles(regionId));
+    const homes = new Map(
+      (await this.participants.exportParticipants(regionId)).map((p) => [
+        p.id,
+        { lat: p.position.lat, lon: p.position.lon },
+      ]),
+    );
     const ref = (id: string) => refs.get(id) ?? id;
     const local = (instant: Date) => instantToLocalIso(instant, zone);
     const sessionRefs = new Map(sessions.map((session) => [session.id, session.ref ?? session.id]));
@@ -107,8 +131,13 @@ export class PlanExportService {
       sessionIds.has(b.sessionId),
     );
     const unmet = await this.childcare.unmetIn(sessions);
+    const routes = await this.routes.forSessions([...sessionIds]);
+    const unrouted = await this.routes.unroutedFor([...sessionIds]);
+    const riders = routes.flatMap((route) => route.stops);
     const participantIds = [
-      ...new Set([...conflicts, ...bookings, ...unmet].map((row) => row.participantId)),
+      ...new Set(
+        [...conflicts, ...bookings, ...unmet, ...riders, ...unrouted].map((row) => row.participantId),
+      ),
     ];
     await this.audit.record(
       'export',
@@ -161,14 +190,40 @@ export class PlanExportService {
         sessionId: sessionRef(need.sessionId),
         reason: need.reason,
       })),
-      routes: [],
-      unrouted: [],
+      routes: routes.map((route) => ({
+        id: route.id,
+        sessionId: sessionRef(route.sessionId),
+        vehicleId: ref(route.vehicleId),
+        direction: route.direction,
+        depart: local(route.depart),
+        arrive: local(route.arrive),
+        stops: route.stops.map((stop) => ({
+          participantId: ref(stop.participantId),
+          position: homes.get(stop.participantId) ?? { lat: 0, lon: 0 },
+          time: local(stop.time),
+          children: stop.children,
+        })),
+      })),
+      unrouted: unrouted.map((row) => ({
+        participantId: ref(row.participantId),
+        sessionId: sessionRef(row.sessionId),
+        direction: row.direction,
+        reason: row.reason,
+      })),
       stats: {
         sessions: sessions.length,
         conflicts: conflicts.length,
         absentByConflict: absent.size,
         childcareBooked: bookings.length,
         childcareUnmet: unmet.length,
+        routes: routes.length,
+        riders: riders.length,
+        unrouted: unrouted.length,
+        vehicleMinutes: routes.reduce(
+          (sum, route) => sum + Math.round((route.arrive.getTime() - route.depart.getTime()) / 60000),
+          0,
+        ),
+        driveMinutes: routes.reduce((sum, route) => sum + route.driveMinutes, 0),
       },
     };
   }

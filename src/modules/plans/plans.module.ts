@@ -6,12 +6,14 @@ import { LocationsModule } from '../locations/locations.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { RegionsModule } from '../regions/regions.module';
+import { RoutesModule } from '../routes/routes.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { StaffModule } from '../staff/staff.module';
+import { TransportModule } from '../transport/transport.module';
 import { PlanExportService } from './plan-export.service';
 import { PlansController } from './plans.controller';
 
-/** The plan of a region as one `trefpunt-plan/1` document: sessions, conflicts, childcare (and later routes). */
+/** The plan of a region as one `trefpunt-plan/1` document: sessions, conflicts, childcare and routes. */
 @Module({
   imports: [
     RegionsModule,
@@ -22,6 +24,8 @@ import { PlansController } from './plans.controller';
     LanguageProvidersModule,
     SchedulingModule,
     ChildcareModule,
+    RoutesModule,
+    TransportModule,
     AuditModule,
   ],
   controllers: [PlansController],

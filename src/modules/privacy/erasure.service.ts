@@ -4,6 +4,7 @@ import { TokensService } from '../access/tokens.service';
 import { AbsencesService } from '../attendance/absences.service';
 import { AuditService } from '../audit/audit.service';
 import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
+import { RoutesService } from '../routes/routes.service';
 import { LessonsService } from '../language-providers/lessons.service';
 import { ParticipantsService } from '../participants/participants.service';
 
@@ -15,8 +16,8 @@ export interface Erasure {
 /**
  * The right to erasure (AVG article 17): her personal data, children, lessons, appointments and personal links
  * go, in one transaction; her membership of groups stays without her identity, for the municipality's counts.
- * Her childcare bookings and reported absences (a reason may be her health) go too. (Rides, when they exist,
- * are to be erased here as well.)
+ * Her childcare bookings, reported absences (a reason may be her health), route stops and unrouted pickups go
+ * too.
  */
 @Injectable()
 export class ErasureService {
@@ -26,6 +27,7 @@ export class ErasureService {
     private readonly tokens: TokensService,
     private readonly bookings: ChildcareBookingsService,
     private readonly absences: AbsencesService,
+    private readonly routes: RoutesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -36,6 +38,7 @@ export class ErasureService {
     await this.tokens.deleteForParticipant(participantId);
     await this.bookings.deleteForParticipant(participantId);
     await this.absences.deleteForParticipant(participantId);
+    await this.routes.deleteForParticipant(participantId);
     await this.participants.erasePersonalData(participantId, now);
     await this.audit.record('erase', [
       { recordType: 'participant', recordId: participantId, participantId, regionId: participant.regionId },

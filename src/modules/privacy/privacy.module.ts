@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { AuditModule } from '../audit/audit.module';
 import { ChildcareModule } from '../childcare/childcare.module';
+import { RoutesModule } from '../routes/routes.module';
 import { LanguageProvidersModule } from '../language-providers/language-providers.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { ErasureController } from './erasure.controller';
@@ -9,7 +10,14 @@ import { ErasureService } from './erasure.service';
 
 /** The participant's rights under the AVG that cut across modules: erasure. */
 @Module({
-  imports: [ParticipantsModule, LanguageProvidersModule, ChildcareModule, AttendanceModule, AuditModule],
+  imports: [
+    ParticipantsModule,
+    LanguageProvidersModule,
+    ChildcareModule,
+    AttendanceModule,
+    RoutesModule,
+    AuditModule,
+  ],
   controllers: [ErasureController],
   providers: [ErasureService],
 })

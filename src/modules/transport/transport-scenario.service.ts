@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { RowChanges, UpsertOutcome, upsertWithWindows } from '../../common/database/bulk-writes';
 import { WeeklyWindow } from '../../common/database/weekly-windows';
 import { VehicleAvailability } from './vehicle-availability.entity';
+import { Driver } from './driver.entity';
 import { Vehicle, VehicleKind } from './vehicle.entity';
 
 export interface VehicleImport {
@@ -38,5 +39,12 @@ export class TransportScenarioService {
     return this.txHost.tx
       .getRepository(Vehicle)
       .find({ where: { regionId }, relations: { availability: true } });
+  }
+
+  /** The region's drivers, for the routes of their vehicles. */
+  exportDrivers(regionId: string): Promise<Driver[]> {
+    return this.txHost.tx
+      .getRepository(Driver)
+      .find({ where: { regionId }, order: { name: 'ASC', id: 'ASC' } });
   }
 }

@@ -1,0 +1,358 @@
+import { Transactional } from '@nestjs-cls/transactional';
+import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { DateTime } from 'luxon';
+import { CHILDCARE_PLANNED, ChildcarePlanned } from '../../common/events/sessions-changed.event';
+import { toMinutes } from '../../planning/time/calendar';
+import { instantToLocal } from '../../planning/time/wall-clock';
+import {
+  FleetVehicle,
+  planSessionRides,
+  PlannedRide,
+  RideRequest,
+} from '../../planning/transport/session-rides';
+import { freeWindows } from '../../planning/transport/free-windows';
+import { Position } from '../../planning/travel/offline-travel';
+import { AbsencesService } from '../attendance/absences.service';
+import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
+import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
+import { LocationsScenarioService } from '../locations/locations-scenario.service';
+import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
+import { GroupsService } from '../programmes/groups.service';
+import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { Session } from '../programmes/session.entity';
+import { SessionsService } from '../programmes/sessions.service';
+import { RegionsScenarioService } from '../regions/regions-scenario.service';
+import { ConflictsService } from '../scheduling/conflicts.service';
+import { TransportScenarioService } from '../transport/transport-scenario.service';
+import { TravelTimesService } from '../travel/travel-times.service';
+import { RoutesPlanDto, PickupChangeDto } from './dto/routes-plan.dto';
+import { Direction, DIRECTIONS, Route } from './route.entity';
+import { NewRoute, RoutesService } from './routes.service';
+
+const MINUTE = 60 * 1000;
+/** A pickup time that moves by more than this is told to her (issue 7's change message). */
+export const NOTICEABLE_CHANGE_MINUTES = 5;
+
+const key = (position: Position) => `${position.lat.toFixed(5)},${position.lon.toFixed(5)}`;
+
+/**
+ * Plans the pickup and return rides of sessions: for each participant who is collected (`transport: pickup`)
+ * and can come, with the children riding along (those cared for at the location itself). Sessions of one day
+ * are planned in order of start, so that a vehicle is never in two places at once.
+ */
+@Injectable()
+export class RoutePlanningService {
+  private readonly logger = new Logger(RoutePlanningService.name);
+
+  constructor(
+    private readonly routes: RoutesService,
+    private readonly sessions: SessionsService,
+    private readonly programmes: ProgrammesService,
+    private readonly programmeGroups: ProgrammesScenarioService,
+    private readonly groups: GroupsService,
+    private readonly regions: RegionsScenarioService,
+    private readonly locations: LocationsScenarioService,
+    private readonly participants: ParticipantsScenarioService,
+    private readonly conflicts: ConflictsService,
+    private readonly absences: AbsencesService,
+    private readonly bookings: ChildcareBookingsService,
+    private readonly careProviders: ChildcareScenarioService,
+    private readonly fleet: TransportScenarioService,
+    private readonly travel: TravelTimesService,
+  ) {}
+
+  /** Plans the routes of these sessions afresh (last week's vehicle and time kept where cheap). */
+  @Transactional()
+  async plan(sessionIds: string[]): Promise<RoutesPlanDto> {
+    return this.run(sessionIds, false);
+  }
+
+  /** Changes the routes of these sessions as little as possible, saying whose pickup time changed. */
+  @Transactional()
+  async replan(sessionIds: string[]): Promise<RoutesPlanDto> {
+    return this.run(sessionIds, true);
+  }
+
+  /** The planned sessions of a programme, all or those of one ISO week (`2027-W02`). */
+  async sessionsOfProgramme(programmeId: string, week?: string): Promise<string[]> {
+    await this.programmes.get(programmeId);
+    const { groups } = (await this.programmeGroups.withGroups(programmeId))!;
+    const sessions = await this.sessions.plannedFrom(
+      groups.map((group) => group.id),
+      new Date(0),
+    );
+    if (!week) return sessions.map((session) => session.id);
+    const first = DateTime.fromISO(week, { zone: 'Europe/Amsterdam' });
+    if (!first.isValid) throw new BadRequestException('week: must be an ISO week such as 2027-W02');
+    const from = first.startOf('week').toJSDate();
+    const to = first.endOf('week').toJSDate();
+    return sessions.filter((s) => s.start >= from && s.start <= to).map((session) => session.id);
+  }
+
+  /** After a change of sessions or of who comes: sessions that had routes get them changed minimally. */
+  @OnEvent(CHILDCARE_PLANNED, { promisify: true, suppressErrors: false })
+  async onChildcarePlanned(event: ChildcarePlanned): Promise<void> {
+    const planned = await this.routes.plannedSessionIds(event.sessionIds);
+    if (planned.size === 0) return;
+    const sessions = await Promise.all([...planned].map((id) => this.sessions.get(id)));
+    await this.routes.removeForSessions(sessions.filter((s) => s.status !== 'planned').map((s) => s.id));
+    const open = sessions.filter((s) => s.status === 'planned').map((s) => s.id);
+    if (open.length > 0) await this.run(open, true);
+  }
+
+  private async run(sessionIds: string[], minimal: boolean): Promise<RoutesPlanDto> {
+    const started = performance.now();
+    const sessions = (await Promise.all(sessionIds.map((id) => this.sessions.get(id))))
+      .filter((session) => session.status === 'planned')
+      .sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id));
+    const result: RoutesPlanDto = {
+      sessions: sessions.length,
+      routes: 0,
+      riders: 0,
+      unrouted: [],
+      changes: [],
+      durationMs: 0,
+    };
+    if (sessions.length === 0) return result;
+    const regionIds = new Set(sessions.map((session) => session.regionId));
+    if (regionIds.size > 1) throw new BadRequestException('sessions: all of one region');
+    const regionId = sessions[0].regionId;
+    const region = await this.regions.exportRegion(regionId);
+    const zone = region.timezone;
+    const locations = new Map((await this.locations.exportLocations(regionId)).map((l) => [l.id, l]));
+    const people = new Map((await this.participants.exportParticipants(regionId)).map((p) => [p.id, p]));
+    const vehicles = await this.fleet.exportVehicles(regionId);
+    const drivers = await this.fleet.exportDrivers(regionId);
+    const volunteerCare = new Map(
+      (await this.careProviders.exportProviders(regionId))
+        .filter((provider) => provider.kind === 'volunteer' && provider.locationId)
+        .map((provider) => [provider.id, provider.locationId!]),
+    );
+    const ids = sessions.map((session) => session.id);
+    const away = new Set(
+      [...(await this.conflicts.forSessions(ids)), ...(await this.absences.forSessions(ids))].map(
+        (row) => `${row.participantId}|${row.sessionId}`,
+      ),
+    );
+    const riding = new Map<string, number>();
+    for (const booking of await this.bookings.activeFor(ids)) {
+      const session = sessions.find((s) => s.id === booking.sessionId)!;
+      if (volunteerCare.get(booking.providerId) !== session.locationId) continue;
+      const k = `${booking.participantId}|${booking.sessionId}`;
+      riding.set(k, (riding.get(k) ?? 0) + 1);
+    }
+
+    // One travel matrix for every place involved, from the configured travel times (offline or Google).
+    const places = new Map<string, Position>();
+    for (const session of sessions)
+      places.set(
+        key(locations.get(session.locationId)!.position),
+        locations.get(session.locationId)!.position,
+      );
+    for (const vehicle of vehicles) places.set(key(vehicle.depot), vehicle.depot);
+    const memberIds = new Map<string, string[]>();
+    for (const session of sessions) {
+      if (!memberIds.has(session.groupId))
+        memberIds.set(session.groupId, await this.groups.memberIds(session.groupId));
+      for (const id of memberIds.get(session.groupId)!) {
+        const person = people.get(id);
+        if (person?.transport === 'pickup' && person.position?.lat != null)
+          places.set(key(person.position), person.position);
+      }
+    }
+    const list = [...places.values()];
+    const index = new Map(list.map((position, i) => [key(position), i]));
+    const matrix = await this.travel.matrix(list, list, DateTime.fromJSDate(sessions[0].start, { zone }));
+    const minutes = (a: Position, b: Position) => matrix.minutes[index.get(key(a))!][index.get(key(b))!];
+
+    const dayStart = (session: Session) => DateTime.fromJSDate(session.start, { zone }).startOf('day');
+    const toInstant = (session: Session, minute: number) =>
+      dayStart(session).plus({ minutes: minute }).toJSDate();
+    const toMinute = (session: Session, instant: Date) =>
+      Math.round((instant.getTime() - dayStart(session).toMillis()) / MINUTE);
+
+    for (const session of sessions) {
+      const local = instantToLocal(session.start, zone);
+      const location = locations.get(session.locationId)!.position;
+      const start = toMinutes(local.time);
+      const end = start + Math.round((session.end.getTime() - session.start.getTime()) / MINUTE);
+      const day = { from: dayStart(session).toJSDate(), to: dayStart(session).plus({ days: 1 }).toJSDate() };
+      const requests: RideRequest[] = (memberIds.get(session.groupId) ?? [])
+        .map((id) => people.get(id))
+        .filter((person) => person?.transport === 'pickup' && person.position?.lat != null)
+        .filter((person) => !away.has(`${person!.id}|${session.id}`))
+        .map((person) => ({
+          participantId: person!.id,
+          home: person!.position,
+          children: riding.get(`${person!.id}|${session.id}`) ?? 0,
+          maxRideMinutes: Math.max(
+            region.policy.maxRideMinutes,
+            Math.floor(region.policy.maxRideFactor * minutes(person!.position, location)),
+          ),
+        }));
+      const previous = minimal ? new Map() : await this.previousRides(session, (at) => toMinute(session, at));
+      for (const direction of DIRECTIONS) {
+        const busy = (
+          await this.routes.busyBetween(
+            vehicles.map((v) => v.id),
+            day.from,
+            day.to,
+          )
+        ).filter((route) => !(route.sessionId === session.id && route.direction === direction));
+        const fleet: FleetVehicle[] = vehicles.map((vehicle) => ({
+          id: vehicle.id,
+          depot: vehicle.depot,
+          seats: vehicle.seats,
+          childSeats: vehicle.childSeats,
+          available: availableOn(vehicle, local.weekday),
+          free: freeWindows(
+            availableOn(vehicle, local.weekday),
+            busy
+              .filter((route) => route.vehicleId === vehicle.id)
+              .map((route) => [toMinute(session, route.depart), toMinute(session, route.arrive)]),
+          ),
+        }));
+        const current = minimal
+          ? (await this.routes.forSessions([session.id], direction)).map((route) =>
+              toPlanned(route, (at) => toMinute(session, at)),
+            )
+          : undefined;
+        const planned = planSessionRides({
+          direction,
+          location,
+          start,
+          end,
+          arriveMinutesBefore: region.policy.arriveMinutesBefore,
+          requests: requests.map((request) => ({
+            ...request,
+            previous: previous.get(`${request.participantId}|${direction}`),
+          })),
+          vehicles: fleet,
+          minutes,
+          current,
+          seed: 1,
+          // A re-plan starts from the routes as they are and only inserts or drops riders: no search that
+          // could reorder the others.
+          iterations: minimal ? 0 : undefined,
+        });
+        const stored: NewRoute[] = planned.rides.map((ride) => ({
+          regionId,
+          sessionId: session.id,
+          vehicleId: ride.vehicleId,
+          driverId: drivers.find((driver) => driver.vehicleId === ride.vehicleId)?.id ?? null,
+          direction,
+          depart: toInstant(session, ride.depart),
+          arrive: toInstant(session, ride.arrive),
+          driveMinutes: ride.driveMinutes,
+          stops: ride.stops.map((stop) => ({
+            participantId: stop.participantId,
+            time: toInstant(session, stop.time),
+            children: stop.children,
+          })),
+        }));
+        await this.routes.replace(session.id, direction, stored, planned.unrouted);
+        result.routes += stored.length;
+        result.riders += requests.length - planned.unrouted.length;
+        result.unrouted.push(...planned.unrouted.map((u) => ({ ...u, sessionId: session.id, direction })));
+        if (current)
+          result.changes.push(
+            ...changesOf(session.id, direction, current, planned.rides, (m) => toInstant(session, m)),
+          );
+      }
+    }
+    result.durationMs = Math.round(performance.now() - started);
+    this.logger.log(
+      {
+        sessions: result.sessions,
+        routes: result.routes,
+        unrouted: result.unrouted.length,
+        durationMs: result.durationMs,
+      },
+      'routes planned',
+    );
+    return result;
+  }
+
+  /** Last time's vehicle and time of day per rider and direction: the group's latest earlier session with routes. */
+  private async previousRides(session: Session, toMinute: (instant: Date) => number) {
+    const earlier = (await this.sessions.plannedFrom([session.groupId], new Date(0)))
+      .filter((other) => other.start < session.start)
+      .reverse();
+    const previous = new Map<string, { vehicleId: string; time: number }>();
+    for (const other of earlier.slice(0, 3)) {
+      const routes = await this.routes.forSessions([other.id]);
+      if (routes.length === 0) continue;
+      const shift = Math.round((session.start.getTime() - other.start.getTime()) / MINUTE);
+      for (const route of routes) {
+        for (const stop of route.stops) {
+          previous.set(`${stop.participantId}|${route.direction}`, {
+            vehicleId: route.vehicleId,
+            time: toMinute(stop.time) + shift,
+          });
+        }
+      }
+      break;
+    }
+    return previous;
+  }
+}
+
+const availableOn = (
+  vehicle: { availability: { weekday: number; from: string; to: string }[] },
+  weekday: number,
+) =>
+  vehicle.availability
+    .filter((window) => window.weekday === weekday)
+    .map((window): [number, number] => [toMinutes(window.from), toMinutes(window.to)]);
+
+function toPlanned(route: Route, minute: (instant: Date) => number): PlannedRide {
+  return {
+    vehicleId: route.vehicleId,
+    direction: route.direction,
+    depart: minute(route.depart),
+    arrive: minute(route.arrive),
+    driveMinutes: route.driveMinutes,
+    stops: route.stops.map((stop) => ({
+      participantId: stop.participantId,
+      time: minute(stop.time),
+      children: stop.children,
+    })),
+  };
+}
+
+/** Riders whose pickup (or drop-off) time moved noticeably, or who changed vehicle, after a re-plan. */
+function changesOf(
+  sessionId: string,
+  direction: Direction,
+  before: PlannedRide[],
+  after: PlannedRide[],
+  instant: (minute: number) => Date,
+): PickupChangeDto[] {
+  const was = new Map(
+    before.flatMap((ride) => ride.stops.map((stop) => [stop.participantId, { ride, stop }] as const)),
+  );
+  const changes: PickupChangeDto[] = [];
+  for (const ride of after) {
+    for (const stop of ride.stops) {
+      const old = was.get(stop.participantId);
+      if (!old) continue;
+      if (
+        Math.abs(old.stop.time - stop.time) > NOTICEABLE_CHANGE_MINUTES ||
+        old.ride.vehicleId !== ride.vehicleId
+      ) {
+        changes.push({
+          sessionId,
+          participantId: stop.participantId,
+          direction,
+          before: instant(old.stop.time).toISOString(),
+          after: instant(stop.time).toISOString(),
+          vehicleBefore: old.ride.vehicleId,
+          vehicleAfter: ride.vehicleId,
+        });
+      }
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,144 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { instantToLocalIso } from '../../planning/time/wall-clock';
+import { AccessContext } from '../access/access-context';
+import { AbsencesService } from '../attendance/absences.service';
+import { AuditService } from '../audit/audit.service';
+import { LocationsScenarioService } from '../locations/locations-scenario.service';
+import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
+import { SessionsService } from '../programmes/sessions.service';
+import { RegionsService } from '../regions/regions.service';
+import { DriversService } from '../transport/drivers.service';
+import { TransportScenarioService } from '../transport/transport-scenario.service';
+import { RouteSheetDto, RouteSheetRouteDto } from './dto/route-sheet.dto';
+import { Route } from './route.entity';
+import { StopStatus } from './route-stop.entity';
+import { RoutesService } from './routes.service';
+
+/** A link that opens the whole route in Google Maps' navigation, stops in order (positions, not addresses). */
+export function navigationUrl(
+  route: Route,
+  location: { lat: number; lon: number },
+  stops: { lat: number; lon: number }[],
+) {
+  const point = (p: { lat: number; lon: number }) => `${p.lat},${p.lon}`;
+  const ordered = route.direction === 'to' ? [...stops, location] : stops;
+  const destination = ordered.at(-1)!;
+  const waypoints = ordered.slice(0, -1);
+  const params = new URLSearchParams({ api: '1', destination: point(destination), travelmode: 'driving' });
+  if (route.direction === 'from') params.set('origin', point(location));
+  if (waypoints.length > 0) params.set('waypoints', waypoints.map(point).join('|'));
+  return `https://www.google.com/maps/dir/?${params.toString()}`;
+}
+
+/**
+ * A driver's route sheet for a day: per route the stops in order with what she needs at the door. Passengers'
+ * details are for the day of the ride and the day before only, when the driver asks herself.
+ */
+@Injectable()
+export class RouteSheetsService {
+  constructor(
+    private readonly routes: RoutesService,
+    private readonly drivers: DriversService,
+    private readonly sessions: SessionsService,
+    private readonly regions: RegionsService,
+    private readonly locations: LocationsScenarioService,
+    private readonly participants: ParticipantsScenarioService,
+    private readonly fleet: TransportScenarioService,
+    private readonly absences: AbsencesService,
+    private readonly access: AccessContext,
+    private readonly audit: AuditService,
+  ) {}
+
+  async sheet(driverId: string, date: string, now: Date): Promise<RouteSheetDto> {
+    const driver = await this.drivers.get(driverId);
+    const { timezone: zone } = await this.regions.get(driver.regionId);
+    if (this.access.principal().role === 'driver') {
+      const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
+      const tomorrow = DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).toISODate()!;
+      if (date !== today && date !== tomorrow) {
+        throw new ForbiddenException(
+          'date: a route sheet opens the day before its rides (today or tomorrow)',
+        );
+      }
+    }
+    const day = DateTime.fromISO(date, { zone });
+    const routes = await this.routes.forDriver(driverId, day.toJSDate(), day.plus({ days: 1 }).toJSDate());
+    const locations = new Map((await this.locations.exportLocations(driver.regionId)).map((l) => [l.id, l]));
+    const people = new Map(
+      (await this.participants.exportParticipants(driver.regionId)).map((p) => [p.id, p]),
+    );
+    const vehicles = new Map((await this.fleet.exportVehicles(driver.regionId)).map((v) => [v.id, v]));
+    const local = (instant: Date) => instantToLocalIso(instant, zone);
+    const sheetRoutes: RouteSheetRouteDto[] = [];
+    for (const route of routes) {
+      const session = await this.sessions.get(route.sessionId);
+      const location = locations.get(session.locationId)!;
+      const stops = route.stops.filter((stop) => people.has(stop.participantId));
+      sheetRoutes.push({
+        id: route.id,
+        direction: route.direction,
+        vehicle: { id: route.vehicleId, name: vehicles.get(route.vehicleId)?.name ?? '' },
+        session: { id: session.id, start: local(session.start), end: local(session.end) },
+        location: { name: location.name, address: location.address },
+        depart: local(route.depart),
+        arrive: local(route.arrive),
+        navigationUrl: navigationUrl(
+          route,
+          location.position,
+          stops.map((stop) => people.get(stop.participantId)!.position),
+        ),
+        stops: stops.map((stop) => {
+          const person = people.get(stop.participantId)!;
+          return {
+            id: stop.id,
+            position: stop.position,
+            time: local(stop.time),
+            firstName: person.name.split(' ')[0],
+            address: person.address ?? '',
+            phone: person.phone ?? '',
+            children: stop.children,
+            childSeats: stop.children,
+            status: stop.status,
+          };
+        }),
+      });
+    }
+    await this.audit.record(
+      'read',
+      sheetRoutes.flatMap((route) =>
+        route.stops.map((stop) => {
+          const participantId = routes
+            .find((r) => r.id === route.id)!
+            .stops.find((s) => s.id === stop.id)!.participantId;
+          return {
+            recordType: 'participant',
+            recordId: participantId,
+            participantId,
+            regionId: driver.regionId,
+          };
+        }),
+      ),
+    );
+    return { driver: { id: driver.id, name: driver.name }, date, routes: sheetRoutes };
+  }
+
+  /**
+   * The driver marks a stop: picked up, or not there. A no-show on the way to a session is recorded as her
+   * absence, which frees her children's places and takes her off the ride home.
+   */
+  async mark(stopId: string, status: Exclude<StopStatus, 'planned'>, now: Date): Promise<void> {
+    const stop = await this.routes.stop(stopId);
+    const principal = this.access.principal();
+    if (principal.role === 'driver' && stop.route.driverId !== principal.driverId) {
+      throw new ForbiddenException('this stop is on another driver’s route');
+    }
+    await this.routes.setStopStatus(stopId, status, now);
+    if (status === 'no-show' && stop.route.direction === 'to') {
+      await this.absences.report(stop.route.sessionId, {
+        participantId: stop.participantId,
+        reason: 'no-show',
+      });
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '../../common/api/id-param';
+import { ScopedBy } from '../access/scoped-by.decorator';
+import { Audited } from '../audit/audited.decorator';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { SessionsService } from '../programmes/sessions.service';
+import { RegionsService } from '../regions/regions.service';
+import { instantToLocalIso } from '../../planning/time/wall-clock';
+import { ProgrammeRoutesQueryDto, RoutesPlanDto } from './dto/routes-plan.dto';
+import { RoutePlanningService } from './route-planning.service';
+import { RoutesService } from './routes.service';
+
+const PLAN_DESCRIPTION =
+  'For every participant of the session who is collected (`transport: pickup`) and can come: a ride from home ' +
+  'to the location, arriving at least `arriveMinutesBefore` before the start, and a ride home after the end. ' +
+  'Seats count her and the children riding with her (those cared for at the location), child seats count the ' +
+  'children; a vehicle is only used when it is available and not on another ride; each ride stays within the ' +
+  "policy's limit. Fewest vehicles first, then least driving; last week's vehicle and time are kept where that " +
+  'costs little. Who cannot be collected is listed with the reason.';
+
+@ApiTags('routes')
+@ApiBearerAuth()
+@Controller()
+export class RoutesController {
+  constructor(
+    private readonly planning: RoutePlanningService,
+    private readonly routes: RoutesService,
+    private readonly sessions: SessionsService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  @Post('sessions/:id/routes/plan')
+  @HttpCode(200)
+  @ScopedBy(SessionsService, 'session')
+  @ApiOperation({ summary: 'Plan the pickup and return routes of a session', description: PLAN_DESCRIPTION })
+  @ApiOkResponse({ type: RoutesPlanDto })
+  plan(@IdParam() id: string): Promise<RoutesPlanDto> {
+    return this.planning.plan([id]);
+  }
+
+  @Post('sessions/:id/routes/replan')
+  @HttpCode(200)
+  @ScopedBy(SessionsService, 'session')
+  @ApiOperation({
+    summary: 'Change the routes of a session as little as possible (after an absence or a new participant)',
+    description:
+      'Starts from the routes as they are: the others keep their vehicle and their pickup time within a few ' +
+      'minutes where possible. `changes` lists whose time moved by more than 5 minutes or whose vehicle changed.',
+  })
+  @ApiOkResponse({ type: RoutesPlanDto })
+  replan(@IdParam() id: string): Promise<RoutesPlanDto> {
+    return this.planning.replan([id]);
+  }
+
+  @Post('programmes/:id/routes/plan')
+  @HttpCode(200)
+  @ScopedBy(ProgrammesService, 'programme')
+  @ApiOperation({
+    summary: 'Plan the routes of every planned session of a programme, or of one week',
+    description: PLAN_DESCRIPTION,
+  })
+  @ApiOkResponse({ type: RoutesPlanDto })
+  async planProgramme(
+    @IdParam() id: string,
+    @Query() query: ProgrammeRoutesQueryDto,
+  ): Promise<RoutesPlanDto> {
+    return this.planning.plan(await this.planning.sessionsOfProgramme(id, query.week));
+  }
+
+  @Get('sessions/:id/routes')
+  @ScopedBy(SessionsService, 'session')
+  @Audited('participant', { idField: 'participantId' })
+  @ApiOperation({ summary: 'The routes of a session with their stops, and who could not be collected' })
+  async list(@IdParam() id: string) {
+    const session = await this.sessions.get(id);
+    const { timezone } = await this.regions.get(session.regionId);
+    const local = (instant: Date) => instantToLocalIso(instant, timezone);
+    const routes = await this.routes.forSessions([id]);
+    const unrouted = await this.routes.unroutedFor([id]);
+    return {
+      routes: routes.map((route) => ({
+        id: route.id,
+        vehicleId: route.vehicleId,
+        driverId: route.driverId,
+        direction: route.direction,
+        depart: local(route.depart),
+        arrive: local(route.arrive),
+        driveMinutes: route.driveMinutes,
+        stops: route.stops.map((stop) => ({
+          id: stop.id,
+          participantId: stop.participantId,
+          position: stop.position,
+          time: local(stop.time),
+          children: stop.children,
+          status: stop.status,
+        })),
+      })),
+      unrouted: unrouted.map(({ participantId, direction, reason }) => ({
+        participantId,
+        direction,
+        reason,
+      })),
+      // Each rider named is an audited read of her data.
+      items: [
+        ...new Set([
+          ...routes.flatMap((r) => r.stops.map((s) => s.participantId)),
+          ...unrouted.map((u) => u.participantId),
+        ]),
+      ].map((participantId) => ({ participantId })),
+    };
+  }
+}

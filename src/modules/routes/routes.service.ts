@@ -1,0 +1,155 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { And, In, LessThan, MoreThan, MoreThanOrEqual } from 'typeorm';
+import { notFound } from '../../common/errors/not-found';
+import { RecordScope } from '../access/access-context';
+import { participantScopeOf, regionScopeOf } from '../access/record-scopes';
+import { Direction, Route } from './route.entity';
+import { RouteStop, StopStatus } from './route-stop.entity';
+import { UnroutedPickup } from './unrouted-pickup.entity';
+
+/** A route as planned, before it is stored. */
+export interface NewRoute {
+  regionId: string;
+  sessionId: string;
+  vehicleId: string;
+  driverId: string | null;
+  direction: Direction;
+  depart: Date;
+  arrive: Date;
+  driveMinutes: number;
+  stops: { participantId: string; time: Date; children: number }[];
+}
+
+/** The stored routes, their stops and the pickups no vehicle could take. */
+@Injectable()
+export class RoutesService {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  private get routes() {
+    return this.txHost.tx.getRepository(Route);
+  }
+
+  private get stops() {
+    return this.txHost.tx.getRepository(RouteStop);
+  }
+
+  private get unrouted() {
+    return this.txHost.tx.getRepository(UnroutedPickup);
+  }
+
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return regionScopeOf(this.routes, id);
+  }
+
+  /** A stop is part of its passenger's personal data. */
+  stopScopeOf(id: string): Promise<RecordScope | undefined> {
+    return participantScopeOf(this.stops, id);
+  }
+
+  async get(id: string): Promise<Route> {
+    const route = await this.routes.findOne({ where: { id }, relations: { stops: true } });
+    if (!route) throw notFound('route', id);
+    route.stops.sort((a, b) => a.position - b.position);
+    return route;
+  }
+
+  async stop(id: string): Promise<RouteStop & { route: Route }> {
+    const stop = await this.stops.findOne({ where: { id }, relations: { route: true } });
+    if (!stop) throw notFound('route stop', id);
+    return stop;
+  }
+
+  async setStopStatus(id: string, status: StopStatus, at: Date): Promise<void> {
+    await this.stops.update({ id }, { status, statusAt: at });
+  }
+
+  /** The routes of these sessions, with their stops in order. */
+  async forSessions(sessionIds: string[], direction?: Direction): Promise<Route[]> {
+    if (sessionIds.length === 0) return [];
+    const routes = await this.routes.find({
+      where: { sessionId: In(sessionIds), ...(direction && { direction }) },
+      relations: { stops: true },
+      order: { depart: 'ASC', id: 'ASC' },
+    });
+    routes.forEach((route) => route.stops.sort((a, b) => a.position - b.position));
+    return routes;
+  }
+
+  unroutedFor(sessionIds: string[]): Promise<UnroutedPickup[]> {
+    if (sessionIds.length === 0) return Promise.resolve([]);
+    return this.unrouted.find({
+      where: { sessionId: In(sessionIds) },
+      order: { direction: 'DESC', id: 'ASC' },
+    });
+  }
+
+  /** Whether routes were ever planned for these sessions (some route or unrouted pickup stands). */
+  async plannedSessionIds(sessionIds: string[]): Promise<Set<string>> {
+    const routes = await this.forSessions(sessionIds);
+    const unrouted = await this.unroutedFor(sessionIds);
+    return new Set([...routes, ...unrouted].map((row) => row.sessionId));
+  }
+
+  /** The routes of these vehicles that take any time within [from, to): when a vehicle is busy. */
+  busyBetween(vehicleIds: string[], from: Date, to: Date): Promise<Route[]> {
+    if (vehicleIds.length === 0) return Promise.resolve([]);
+    return this.routes.find({
+      where: { vehicleId: In(vehicleIds), depart: LessThan(to), arrive: MoreThan(from) },
+      select: { id: true, sessionId: true, vehicleId: true, direction: true, depart: true, arrive: true },
+    });
+  }
+
+  /** The routes of a driver (her vehicle's, or hers by name) leaving within [from, to). */
+  forDriver(driverId: string, from: Date, to: Date): Promise<Route[]> {
+    return this.routes
+      .find({
+        where: { driverId, depart: And(MoreThanOrEqual(from), LessThan(to)) },
+        relations: { stops: true },
+        order: { depart: 'ASC', id: 'ASC' },
+      })
+      .then((routes) => {
+        routes.forEach((route) => route.stops.sort((a, b) => a.position - b.position));
+        return routes;
+      });
+  }
+
+  /** Replaces the routes and unrouted pickups of a session in one direction. */
+  async replace(
+    sessionId: string,
+    direction: Direction,
+    routes: NewRoute[],
+    unrouted: { participantId: string; reason: string }[],
+  ): Promise<Route[]> {
+    await this.routes.delete({ sessionId, direction });
+    await this.unrouted.delete({ sessionId, direction });
+    const saved: Route[] = [];
+    for (const route of routes) {
+      saved.push(
+        await this.routes.save(
+          this.routes.create({
+            ...route,
+            stops: route.stops.map((stop, index) => this.stops.create({ ...stop, position: index + 1 })),
+          }),
+        ),
+      );
+    }
+    if (unrouted.length > 0) {
+      await this.unrouted.insert(unrouted.map((row) => ({ ...row, sessionId, direction })));
+    }
+    return saved;
+  }
+
+  async removeForSessions(sessionIds: string[]): Promise<void> {
+    if (sessionIds.length === 0) return;
+    await this.routes.delete({ sessionId: In(sessionIds) });
+    await this.unrouted.delete({ sessionId: In(sessionIds) });
+  }
+
+  /** For erasure: her stops and unrouted pickups go; the routes stay for the others on them. */
+  async deleteForParticipant(participantId: string): Promise<void> {
+    await this.stops.delete({ participantId });
+    await this.unrouted.delete({ participantId });
+  }
+}

@@ -1,0 +1,307 @@
+import { Job, RoutingProblem, solveRouting, UnassignedReason, Vehicle, WarmStart } from '../routing';
+import { Position } from '../travel/offline-travel';
+
+/** Minutes of the session's local day throughout. */
+export type Direction = 'to' | 'from';
+
+export interface RideRequest {
+  participantId: string;
+  home: Position;
+  /** Children riding with her (booked into care at the location itself); each takes a seat and a child seat. */
+  children: number;
+  /** Her ride may last this long at most (the policy's limit for her). */
+  maxRideMinutes: number;
+  /** Last time's vehicle and pickup (or drop-off) time, kept where that costs little. */
+  previous?: { vehicleId: string; time: number };
+}
+
+export interface FleetVehicle {
+  id: string;
+  depot: Position;
+  seats: number;
+  childSeats: number;
+  /** When the vehicle is free this day: its availability minus its other rides. */
+  free: [from: number, to: number][];
+  /** Its availability this day, other rides not counted: to tell "busy elsewhere" from "too far". */
+  available?: [from: number, to: number][];
+}
+
+export interface SessionRidesInput {
+  direction: Direction;
+  location: Position;
+  /** Session start and end. */
+  start: number;
+  end: number;
+  arriveMinutesBefore: number;
+  requests: RideRequest[];
+  vehicles: FleetVehicle[];
+  /** Whole minutes by road between two positions. */
+  minutes: (from: Position, to: Position) => number;
+  /** The current rides of this session and direction, to change as little as possible (a re-plan). */
+  current?: PlannedRide[];
+  seed?: number;
+  iterations?: number;
+}
+
+export interface PlannedStop {
+  participantId: string;
+  /** Pickup time (direction `to`) or drop-off time (`from`). */
+  time: number;
+  children: number;
+}
+
+/** One trip of a vehicle: from its depot past the homes to the location, or from the location past the homes. */
+export interface PlannedRide {
+  vehicleId: string;
+  direction: Direction;
+  /** Leaving the depot (to) or the location (from). */
+  depart: number;
+  /** Reaching the location (to) or the last drop-off (from). */
+  arrive: number;
+  stops: PlannedStop[];
+  driveMinutes: number;
+}
+
+export type UnroutedReason =
+  | 'no vehicle has room for her and her children'
+  | 'no vehicle can bring her in time within the ride limit'
+  | 'the vehicles are on other rides then'
+  | 'all vehicles are full';
+
+export interface SessionRides {
+  rides: PlannedRide[];
+  unrouted: { participantId: string; reason: UnroutedReason }[];
+}
+
+/** Minutes to board (and to buckle children in); nothing at the location, where everyone gets out at once. */
+const boardingMinutes = (children: number) => 2 + children;
+/** Fewest vehicles first: one more vehicle costs more than any amount of driving in one session. */
+const COST_PER_VEHICLE = 10_000;
+/** Keeping last week's vehicle is worth this many minutes of driving; her time, this much per minute off. */
+const STABILITY = { vehicleWeight: 15, tolerance: 5, timeWeight: 1 };
+/** A re-plan keeps each pickup within a few minutes unless that costs much more. */
+const REPLAN = { vehicleWeight: 60, tolerance: 3, timeWeight: 10 };
+/** After a session, she waits at most this long for her ride home; before it, at most this much longer than asked. */
+const MAX_WAIT_AFTER = 30;
+const MAX_EARLY = 20;
+
+const REASONS: Record<UnassignedReason, UnroutedReason> = {
+  'no-vehicle-fits': 'no vehicle has room for her and her children',
+  'time-window': 'no vehicle can bring her in time within the ride limit',
+  'fleet-full': 'all vehicles are full',
+};
+
+const windowId = (vehicleId: string, index: number) => `${vehicleId}@${index}`;
+const vehicleOf = (windowVehicleId: string) => windowVehicleId.slice(0, windowVehicleId.lastIndexOf('@'));
+
+/**
+ * Plans the rides of one session in one direction with the routing core: every request on a vehicle, fewest
+ * vehicles, least driving. A vehicle free in several parts of the day is one routing vehicle per part, so it is
+ * never in two places at once; a route that goes to the location more than once becomes one ride per trip.
+ */
+export function planSessionRides(input: SessionRidesInput): SessionRides {
+  const outbound = input.direction === 'to';
+  // Locations: 0 the session's location, then each depot, then each home; and a last one, "anywhere", where a
+  // ride home ends (after its last drop-off), at no distance from anything.
+  const positions: Position[] = [input.location];
+  const depotIndex = input.vehicles.map((vehicle) => positions.push(vehicle.depot) - 1);
+  const homeIndex = input.requests.map((request) => positions.push(request.home) - 1);
+  const anywhere = positions.length;
+  const duration = positions.map((from) => [...positions.map((to) => input.minutes(from, to)), 0]);
+  duration.push(positions.map(() => 0).concat(0));
+
+  const windowOf = (index: number, time: number) =>
+    Math.max(
+      0,
+      input.vehicles[index].free.findIndex(([from, to]) => from <= time && time <= to),
+    );
+  const vehicles: Vehicle[] = input.vehicles.flatMap((vehicle, index) =>
+    vehicle.free.map(([from, to], part) => ({
+      id: windowId(vehicle.id, part),
+      start: outbound ? depotIndex[index] : 0,
+      end: outbound ? 0 : anywhere,
+      capacity: [vehicle.seats, vehicle.childSeats],
+      earliest: from,
+      latest: to,
+    })),
+  );
+  const arriveBy = input.start - input.arriveMinutesBefore;
+  const previousOf = new Map<string, { vehicleId: string; time: number; weights: typeof STABILITY }>();
+  for (const request of input.requests) {
+    if (request.previous) previousOf.set(request.participantId, { ...request.previous, weights: STABILITY });
+  }
+  for (const ride of input.current ?? []) {
+    for (const stop of ride.stops) {
+      previousOf.set(stop.participantId, { vehicleId: ride.vehicleId, time: stop.time, weights: REPLAN });
+    }
+  }
+  const jobs: Job[] = input.requests.map((request, r) => {
+    const previous = previousOf.get(request.participantId);
+    const vehicleIndex = previous ? input.vehicles.findIndex((v) => v.id === previous.vehicleId) : -1;
+    const home = { location: homeIndex[r], service: boardingMinutes(request.children) };
+    return {
+      kind: 'pair',
+      id: request.participantId,
+      demand: [1 + request.children, request.children],
+      // Her ride counts from her pickup time, boarding included, as the plan format measures it.
+      maxRide: request.maxRideMinutes - (outbound ? boardingMinutes(request.children) : 0),
+      pickup: outbound
+        ? home
+        : { location: 0, service: 0, windows: [[input.end, input.end + MAX_WAIT_AFTER]] },
+      delivery: outbound
+        ? { location: 0, service: 0, windows: [[arriveBy - MAX_EARLY, arriveBy]] }
+        : { ...home, service: 1 },
+      preference: previous && {
+        vehicleId:
+          vehicleIndex >= 0 ? windowId(previous.vehicleId, windowOf(vehicleIndex, previous.time)) : undefined,
+        vehicleWeight: previous.weights.vehicleWeight,
+        time: outbound ? previous.time : undefined,
+        tolerance: previous.weights.tolerance,
+        timeWeight: previous.weights.timeWeight,
+      },
+    };
+  });
+  const problem: RoutingProblem = { duration, vehicles, jobs, costPerVehicle: COST_PER_VEHICLE };
+  const known = new Set(input.requests.map((request) => request.participantId));
+  const solution = solveRouting(problem, {
+    seed: input.seed ?? 1,
+    iterations: input.iterations,
+    warmStart: input.current && warmStartOf(input.current, input.vehicles, known),
+  });
+
+  const childrenOf = new Map(input.requests.map((request) => [request.participantId, request.children]));
+  const stopOf = (jobId: string, time: number): PlannedStop => ({
+    participantId: jobId,
+    time,
+    children: childrenOf.get(jobId)!,
+  });
+  const rides: PlannedRide[] = [];
+  for (const route of solution.routes) {
+    const vehicleId = vehicleOf(route.vehicleId);
+    const depot = depotIndex[input.vehicles.findIndex((vehicle) => vehicle.id === vehicleId)];
+    let from = outbound ? depot : 0;
+    let trip: { depart: number; stops: PlannedStop[]; drive: number } | undefined;
+    const close = (arrive: number) => {
+      if (trip && trip.stops.length > 0) {
+        rides.push({
+          vehicleId,
+          direction: input.direction,
+          depart: trip.depart,
+          arrive,
+          stops: trip.stops,
+          driveMinutes: trip.drive,
+        });
+      }
+      trip = undefined;
+    };
+    for (const visit of route.visits) {
+      const drive = duration[from][visit.location];
+      if (outbound && visit.location !== 0) {
+        // A pickup: the trip leaves its depot (or the location, on a second trip) just in time to reach her.
+        trip ??= { depart: visit.arrival - drive, stops: [], drive: 0 };
+        trip.drive += drive;
+        trip.stops.push(stopOf(visit.jobId, visit.start));
+      } else if (outbound) {
+        if (trip) trip.drive += drive;
+        close(visit.arrival);
+      } else if (visit.location === 0) {
+        // Picking up at the location: a new trip begins when the last drop-off of the previous one is done.
+        if (trip && trip.stops.length > 0) close(trip.stops[trip.stops.length - 1].time);
+        trip ??= { depart: visit.departure, stops: [], drive: 0 };
+        trip.depart = Math.max(trip.depart, visit.departure);
+      } else if (trip) {
+        trip.drive += drive;
+        trip.stops.push(stopOf(visit.jobId, visit.start));
+      }
+      from = visit.location;
+    }
+    if (!outbound && trip) close(trip.stops.at(-1)?.time ?? trip.depart);
+  }
+  const targets = new Map([...previousOf].map(([participantId, previous]) => [participantId, previous.time]));
+  if (outbound) settleOutbound(rides, input, targets);
+  return {
+    rides: rides.sort((a, b) => a.depart - b.depart || a.vehicleId.localeCompare(b.vehicleId)),
+    unrouted: solution.unassigned.map(({ jobId, reason }) => ({
+      participantId: jobId,
+      reason:
+        reason === 'time-window' && busyElsewhere(input, jobId)
+          ? 'the vehicles are on other rides then'
+          : REASONS[reason],
+    })),
+  };
+}
+
+/** Whether she could be collected alone if the vehicles were not on other rides. */
+function busyElsewhere(input: SessionRidesInput, participantId: string): boolean {
+  if (!input.vehicles.some((vehicle) => vehicle.available)) return false;
+  const alone = planSessionRides({
+    ...input,
+    requests: input.requests.filter((request) => request.participantId === participantId),
+    vehicles: input.vehicles.map((vehicle) => ({
+      ...vehicle,
+      free: vehicle.available ?? vehicle.free,
+      available: undefined,
+    })),
+    current: undefined,
+    iterations: 50,
+  });
+  return alone.unrouted.length === 0;
+}
+
+/**
+ * Moves each ride to the location as a whole (the same drive, the same ride for everyone): towards the times the
+ * riders had before, or else as late as allowed, so that nobody waits long at the location before the start.
+ * The ride stays within the arrival window, its vehicle's free time, and clear of the vehicle's other trips.
+ */
+function settleOutbound(rides: PlannedRide[], input: SessionRidesInput, targets: Map<string, number>): void {
+  const arriveBy = input.start - input.arriveMinutesBefore;
+  for (const ride of rides) {
+    const free = input.vehicles
+      .find((vehicle) => vehicle.id === ride.vehicleId)!
+      .free.find(([from, to]) => from <= ride.depart && ride.arrive <= to);
+    if (!free) continue;
+    const others = rides.filter((other) => other !== ride && other.vehicleId === ride.vehicleId);
+    const earliest = Math.max(
+      free[0] - ride.depart,
+      arriveBy - MAX_EARLY - ride.arrive,
+      ...others.filter((other) => other.arrive <= ride.depart).map((other) => other.arrive - ride.depart),
+    );
+    const latest = Math.min(
+      free[1] - ride.arrive,
+      arriveBy - ride.arrive,
+      ...others.filter((other) => other.depart >= ride.arrive).map((other) => other.depart - ride.arrive),
+    );
+    if (earliest > latest) continue;
+    const wishes = ride.stops
+      .filter((stop) => targets.has(stop.participantId))
+      .map((stop) => targets.get(stop.participantId)! - stop.time)
+      .sort((a, b) => a - b);
+    const wanted = wishes.length > 0 ? wishes[Math.floor((wishes.length - 1) / 2)] : latest;
+    const shift = Math.min(latest, Math.max(earliest, wanted));
+    ride.depart += shift;
+    ride.arrive += shift;
+    ride.stops.forEach((stop) => (stop.time += shift));
+  }
+}
+
+/**
+ * The current rides as the core's warm start: per vehicle part, its trips in order, each with its pickups then
+ * its deliveries; riders no longer asked for are left out.
+ */
+function warmStartOf(current: PlannedRide[], vehicles: FleetVehicle[], known: Set<string>): WarmStart {
+  const routes = new Map<string, WarmStart['routes'][number]>();
+  for (const ride of [...current].sort((a, b) => a.depart - b.depart)) {
+    const free = vehicles.find((vehicle) => vehicle.id === ride.vehicleId)?.free ?? [];
+    const part = free.findIndex(([from, to]) => from <= ride.depart && ride.arrive <= to);
+    if (part < 0) continue;
+    const id = windowId(ride.vehicleId, part);
+    const route = routes.get(id) ?? { vehicleId: id, visits: [] };
+    const riders = ride.stops.map((stop) => stop.participantId).filter((rider) => known.has(rider));
+    route.visits.push(
+      ...riders.map((jobId) => ({ jobId, type: 'pickup' as const })),
+      ...riders.map((jobId) => ({ jobId, type: 'delivery' as const })),
+    );
+    routes.set(id, route);
+  }
+  return { routes: [...routes.values()] };
+}
