@@ -10,6 +10,8 @@ export class SessionsChanged {
     readonly sessionIds: string[],
     readonly now: Date,
     readonly programmeId?: string,
+    /** For one session changed by hand: where and when it was before, to tell its members what moved. */
+    readonly before?: { start: Date; locationId: string; status: string },
   ) {}
 }
 
@@ -38,5 +40,24 @@ export class ChildcarePlanned {
   constructor(
     readonly sessionIds: string[],
     readonly now: Date,
+  ) {}
+}
+
+/**
+ * A re-plan of routes moved some pickup (or drop-off) times noticeably, or put riders on another vehicle: they
+ * are told at once. Emitted inside the transaction of the re-plan.
+ */
+export const PICKUPS_CHANGED = 'routes.pickups-changed';
+
+export class PickupsChanged {
+  constructor(
+    readonly changes: {
+      sessionId: string;
+      participantId: string;
+      direction: 'to' | 'from';
+      before: Date;
+      after: Date;
+      vehicleId: string;
+    }[],
   ) {}
 }

@@ -206,8 +206,15 @@ export class SessionsService {
       changes.interpreters = interpreterIds.map((interpreterId) => ({ id: interpreterId }));
     }
     await this.sessions.save(changes);
-    // Childcare (and rides) follow the session: moved with it, or cancelled with it.
-    await this.events.emitAsync(SESSIONS_CHANGED, new SessionsChanged([id], new Date()));
+    // Childcare, rides and messages follow the session: moved with it, or cancelled with it.
+    await this.events.emitAsync(
+      SESSIONS_CHANGED,
+      new SessionsChanged([id], new Date(), undefined, {
+        start: session.start,
+        locationId: session.locationId,
+        status: session.status,
+      }),
+    );
     return this.get(id);
   }
 

@@ -1,8 +1,13 @@
 import { Transactional } from '@nestjs-cls/transactional';
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { DateTime } from 'luxon';
-import { CHILDCARE_PLANNED, ChildcarePlanned } from '../../common/events/sessions-changed.event';
+import {
+  CHILDCARE_PLANNED,
+  ChildcarePlanned,
+  PICKUPS_CHANGED,
+  PickupsChanged,
+} from '../../common/events/sessions-changed.event';
 import { toMinutes } from '../../planning/time/calendar';
 import { instantToLocal } from '../../planning/time/wall-clock';
 import {
@@ -61,6 +66,7 @@ export class RoutePlanningService {
     private readonly careProviders: ChildcareScenarioService,
     private readonly fleet: TransportScenarioService,
     private readonly travel: TravelTimesService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Plans the routes of these sessions afresh (last week's vehicle and time kept where cheap). */
@@ -233,9 +239,6 @@ export class RoutePlanningService {
           minutes,
           current,
           seed: 1,
-          // A re-plan starts from the routes as they are and only inserts or drops riders: no search that
-          // could reorder the others.
-          iterations: minimal ? 0 : undefined,
         });
         const stored: NewRoute[] = planned.rides.map((ride) => ({
           regionId,
@@ -261,6 +264,21 @@ export class RoutePlanningService {
             ...changesOf(session.id, direction, current, planned.rides, (m) => toInstant(session, m)),
           );
       }
+    }
+    if (result.changes.length > 0) {
+      await this.events.emitAsync(
+        PICKUPS_CHANGED,
+        new PickupsChanged(
+          result.changes.map((change) => ({
+            sessionId: change.sessionId,
+            participantId: change.participantId,
+            direction: change.direction as Direction,
+            before: new Date(change.before),
+            after: new Date(change.after),
+            vehicleId: change.vehicleAfter,
+          })),
+        ),
+      );
     }
     result.durationMs = Math.round(performance.now() - started);
     this.logger.log(

@@ -89,6 +89,25 @@ describe('planSessionRides', () => {
     }
   });
 
+  it('keeps last week’s vehicle and pickup times where that costs nothing', () => {
+    const requests = [1, 2, 3].map((i) => request(i, 0, 0.015));
+    const first = planSessionRides(base('to', requests, [bus('a'), bus('b')]));
+    const lastWeek = new Map(
+      first.rides.flatMap((ride) => ride.stops.map((stop) => [stop.participantId, stop.time])),
+    );
+    const again = planSessionRides(
+      base(
+        'to',
+        requests.map((r) => ({ ...r, previous: { vehicleId: 'b', time: lastWeek.get(r.participantId)! } })),
+        [bus('a'), bus('b')],
+      ),
+    );
+    expect(again.rides.map((ride) => ride.vehicleId)).toEqual(['b']);
+    for (const stop of again.rides[0].stops) {
+      expect(Math.abs(stop.time - lastWeek.get(stop.participantId)!)).toBeLessThanOrEqual(5);
+    }
+  });
+
   it('says why a woman cannot be collected', () => {
     const input = base('to', [request(1, 3), request(2, 0, 3)], [bus('car', 4, 2)]);
     const { unrouted } = planSessionRides(input);

@@ -77,10 +77,9 @@ export interface SessionRides {
 const boardingMinutes = (children: number) => 2 + children;
 /** Fewest vehicles first: one more vehicle costs more than any amount of driving in one session. */
 const COST_PER_VEHICLE = 10_000;
-/** Keeping last week's vehicle is worth this many minutes of driving; her time, this much per minute off. */
-const STABILITY = { vehicleWeight: 15, tolerance: 5, timeWeight: 1 };
-/** A re-plan keeps each pickup within a few minutes unless that costs much more. */
-const REPLAN = { vehicleWeight: 60, tolerance: 3, timeWeight: 10 };
+/** Keeping last week's vehicle is worth this many minutes of driving; on a re-plan, much more. */
+const STABILITY = { vehicleWeight: 15 };
+const REPLAN = { vehicleWeight: 60 };
 /** After a session, she waits at most this long for her ride home; before it, at most this much longer than asked. */
 const MAX_WAIT_AFTER = 30;
 const MAX_EARLY = 20;
@@ -155,9 +154,8 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
         vehicleId:
           vehicleIndex >= 0 ? windowId(previous.vehicleId, windowOf(vehicleIndex, previous.time)) : undefined,
         vehicleWeight: previous.weights.vehicleWeight,
-        time: outbound ? previous.time : undefined,
-        tolerance: previous.weights.tolerance,
-        timeWeight: previous.weights.timeWeight,
+        // Her time is kept afterwards, by moving her ride as a whole (settleOutbound): the core's own schedule
+        // brings everyone in at the start of the arrival window, so a preferred time there would mislead it.
       },
     };
   });
@@ -165,7 +163,9 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
   const known = new Set(input.requests.map((request) => request.participantId));
   const solution = solveRouting(problem, {
     seed: input.seed ?? 1,
-    iterations: input.iterations,
+    // A re-plan starts from the rides as they are and only drops or inserts riders: no search that could
+    // reorder the others.
+    iterations: input.current ? 0 : input.iterations,
     warmStart: input.current && warmStartOf(input.current, input.vehicles, known),
   });
 
