@@ -27,6 +27,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /**
+   * Starts a second instance of the service on the database of this running app instead of on a new one, as
+   * two instances of the service share one database in production. Its close() leaves the database alone.
+   */
+  sameDatabaseAs?: TestApp;
+}
+
 const currentTestFile = (): string | undefined =>
   typeof expect === 'undefined' ? undefined : expect.getState().testPath;
 
@@ -52,8 +60,13 @@ async function withEnvironment<T>(variables: Record<string, string>, start: () =
  * through the real logger, as in production, at debug level (TEST_LOG_LEVEL to change that) into a file of the
  * run's log folder, which global-teardown scans for personal data and tokens.
  */
-export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+export async function startTestApp(
+  environment: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const database: TestDatabase = options.sameDatabaseAs
+    ? { url: options.sameDatabaseAs.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   const logFile = newLogFile(currentTestFile());
   const app = await withEnvironment(
     {

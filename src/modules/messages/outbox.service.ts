@@ -1,0 +1,119 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { FindOptionsWhere } from 'typeorm';
+import { Page } from '../../common/api/page';
+import type { ReminderChannel } from '../participants/participant.entity';
+import { ParticipantsService } from '../participants/participants.service';
+import { OutboxListQueryDto } from './dto/outbox-message.dto';
+import { MessageChannels } from './message-channels';
+import { DeliveryCounts, OutboxDelivery } from './outbox-delivery.service';
+import { OutboxMessage } from './outbox-message.entity';
+
+/** A message to write to the outbox, in the transaction of the change that causes it. */
+export interface NewMessage {
+  regionId: string;
+  participantId: string;
+  sessionId: string | null;
+  /** 'reminder-evening' | 'reminder-morning' | 'change' | … */
+  kind: string;
+  /** Part of the unique key, e.g. the session's start ISO or a change counter. */
+  version: string;
+  channel: ReminderChannel;
+  /** The language the body is in (e.g. 'ar', or 'nl+en' for the fallback). */
+  language: string;
+  /** A phone number or an e-mail address. */
+  recipient: string;
+  /** E-mail only. */
+  subject?: string;
+  body: string;
+  /** Quiet hours: not sent before this instant. */
+  notBefore?: Date;
+}
+
+/** Rows per INSERT: well below PostgreSQL's limit of 65535 parameters. */
+const CHUNK = 1000;
+
+/**
+ * The outbox: messages are written in the caller's transaction, at most once per (participant, session, kind,
+ * version), and sent by the delivery worker. A message for a channel that is not configured is held: kept and
+ * shown at GET /outbox, never sent.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly channels: MessageChannels,
+    private readonly delivery: OutboxDelivery,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  private get messages() {
+    return this.txHost.tx.getRepository(OutboxMessage);
+  }
+
+  /**
+   * In the caller's transaction; a message whose unique key (participantId, sessionId, kind, version) exists is
+   * skipped (ON CONFLICT DO NOTHING). Answers how many were new.
+   */
+  async enqueue(messages: NewMessage[]): Promise<number> {
+    const configured = new Set(this.channels.configured);
+    let added = 0;
+    for (let start = 0; start < messages.length; start += CHUNK) {
+      const rows = messages.slice(start, start + CHUNK).map((message) => ({
+        regionId: message.regionId,
+        participantId: message.participantId,
+        sessionId: message.sessionId,
+        kind: message.kind,
+        version: message.version,
+        channel: message.channel,
+        language: message.language,
+        recipient: message.recipient,
+        subject: message.subject ?? null,
+        body: message.body,
+        status: configured.has(message.channel) ? ('pending' as const) : ('held' as const),
+        // Left out, the column's default: now.
+        nextAttemptAt: message.notBefore,
+      }));
+      const result = await this.messages
+        .createQueryBuilder()
+        .insert()
+        .into(OutboxMessage)
+        .values(rows)
+        .orIgnore()
+        .returning('id')
+        .updateEntity(false)
+        .execute();
+      added += (result.raw as unknown[]).length;
+    }
+    return added;
+  }
+
+  /** The messages of the participants the caller may reach, newest first. */
+  async list(query: OutboxListQueryDto): Promise<Page<OutboxMessage>> {
+    const where: FindOptionsWhere<OutboxMessage> = {
+      participant: await this.participants.reachableWhere(query.region),
+    };
+    if (query.participant) where.participantId = query.participant;
+    if (query.status) where.status = query.status;
+    const [items, total] = await this.messages.findAndCount({
+      where,
+      relations: { participant: true },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total };
+  }
+
+  /** Runs one delivery round now (the worker's tick); answers counts. For tests and the admin job. */
+  async deliverDue(now?: Date): Promise<DeliveryCounts> {
+    const { sent, failed, retried } = await this.delivery.round(now);
+    return { sent, failed, retried };
+  }
+
+  /** For erasure: her messages go, whatever their state. */
+  async deleteForParticipant(participantId: string): Promise<void> {
+    await this.messages.delete({ participantId });
+  }
+}
