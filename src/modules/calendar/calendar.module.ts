@@ -1,0 +1,57 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Environment } from '../../../config/environment';
+import { AttendanceModule } from '../attendance/attendance.module';
+import { AuditModule } from '../audit/audit.module';
+import { ChildcareModule } from '../childcare/childcare.module';
+import { LocationsModule } from '../locations/locations.module';
+import { ParticipantsModule } from '../participants/participants.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { RegionsModule } from '../regions/regions.module';
+import { RoutesModule } from '../routes/routes.module';
+import { TransportModule } from '../transport/transport.module';
+import { CalendarConfig, readCalendarConfig } from './calendar-config';
+import { CalendarEventVersion } from './calendar-event-version.entity';
+import { CalendarEventVersionsRepository } from './calendar-event-versions.repository';
+import { CalendarFeed } from './calendar-feed.entity';
+import { CalendarFeedsController } from './calendar-feeds.controller';
+import { CalendarFeedsService } from './calendar-feeds.service';
+import { FeedRenderingService } from './feed-rendering.service';
+import { CoordinatorFeedService } from './feeds/coordinator-feed.service';
+import { DriverFeedService } from './feeds/driver-feed.service';
+import { ParticipantFeedService } from './feeds/participant-feed.service';
+import { ParticipantLinksController } from './participant-links.controller';
+import { ParticipantLinksService } from './participant-links.service';
+
+/** Private iCalendar feeds for participants, drivers and coordinators, and a participant's links. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CalendarFeed, CalendarEventVersion]),
+    RegionsModule,
+    LocationsModule,
+    ParticipantsModule,
+    ProgrammesModule,
+    TransportModule,
+    RoutesModule,
+    AttendanceModule,
+    ChildcareModule,
+    AuditModule,
+  ],
+  controllers: [CalendarFeedsController, ParticipantLinksController],
+  providers: [
+    {
+      provide: CalendarConfig,
+      inject: [Environment],
+      useFactory: (environment: Environment) => readCalendarConfig(process.env, environment.PORT),
+    },
+    CalendarFeedsService,
+    CalendarEventVersionsRepository,
+    ParticipantFeedService,
+    DriverFeedService,
+    CoordinatorFeedService,
+    FeedRenderingService,
+    ParticipantLinksService,
+  ],
+  exports: [CalendarFeedsService, CalendarConfig],
+})
+export class CalendarModule {}

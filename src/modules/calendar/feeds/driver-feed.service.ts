@@ -1,0 +1,184 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { AuditedRecord } from '../../audit/audit.service';
+import { LocationsScenarioService } from '../../locations/locations-scenario.service';
+import { ParticipantsService } from '../../participants/participants.service';
+import { GroupsService } from '../../programmes/groups.service';
+import { Session } from '../../programmes/session.entity';
+import { SessionsService } from '../../programmes/sessions.service';
+import { RegionsService } from '../../regions/regions.service';
+import { Route } from '../../routes/route.entity';
+import { RoutesService } from '../../routes/routes.service';
+import { DriversService } from '../../transport/drivers.service';
+import { VehiclesService } from '../../transport/vehicles.service';
+import { CalendarEvent } from '../ical/calendar-event';
+import { clock, FeedContent, SLOW_REFRESH_NOTE, windowStart } from './feed-window';
+
+/** A passenger as a driver may see her on the day of the ride and the day before. */
+export interface Passenger {
+  firstName: string;
+  address: string;
+}
+
+export interface Ride {
+  uid: string;
+  route: Route;
+  session: Session;
+  groupName: string;
+  vehicleName: string;
+  location: { name: string; address: string };
+  /** By participant id; empty when the ride is further away than tomorrow, so the stops show times only. */
+  passengers: Map<string, Passenger>;
+  detailed: boolean;
+}
+
+const stopsLabel = (n: number) => `${n} ${n === 1 ? 'halte' : 'haltes'}`;
+const childrenLabel = (n: number) => (n === 0 ? '' : n === 1 ? ' (1 kind)' : ` (${n} kinderen)`);
+
+export function rideEvent(ride: Ride, zone: string): CalendarEvent {
+  const { route, session, groupName, location } = ride;
+  const to = route.direction === 'to';
+  const place = `${location.name}, ${location.address}`;
+  const stops = route.stops.map((stop) => {
+    const passenger = ride.detailed ? ride.passengers.get(stop.participantId) : undefined;
+    const who = passenger ? `${passenger.firstName} – ${passenger.address}` : `halte ${stop.position}`;
+    return `${clock(stop.time, zone)}  ${who}${passenger ? childrenLabel(stop.children) : ''}`;
+  });
+  const lines = [
+    to
+      ? `Ophalen voor ${groupName} in ${location.name} (bijeenkomst ${clock(session.start, zone)}–${clock(session.end, zone)}).`
+      : `Thuisbrengen na ${groupName} in ${location.name}.`,
+    `Voertuig: ${ride.vehicleName}.`,
+    ...(to ? stops : [`${clock(route.depart, zone)}  vertrek ${place}`, ...stops]),
+    ...(to ? [`${clock(route.arrive, zone)}  aankomst ${place}`] : []),
+  ];
+  if (!ride.detailed) {
+    lines.push('Namen en adressen staan hier vanaf de dag vóór de rit, en op je ritlijst.');
+  }
+  lines.push(SLOW_REFRESH_NOTE);
+  return {
+    uid: ride.uid,
+    start: route.depart,
+    end: route.arrive,
+    summary: `${to ? 'Rit heen' : 'Rit terug'}: ${groupName} (${stopsLabel(route.stops.length)})`,
+    description: lines.join('\n'),
+    location: place,
+    status: 'CONFIRMED',
+  };
+}
+
+/** The route sheet's rule: a driver sees who she collects on the day of the ride and the day before. */
+export function showsPassengers(depart: Date, now: Date, zone: string): boolean {
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  return depart >= today.toJSDate() && depart < today.plus({ days: 2 }).toJSDate();
+}
+
+/**
+ * A stable UID per ride: routes are made anew at each re-planning, so the key is the session, the direction and
+ * the driver (and a number for a second route of hers in the same direction).
+ */
+export function rideUids(routes: Route[], driverId: string): string[] {
+  const seen = new Map<string, number>();
+  return routes.map((route) => {
+    const key = `ride-${route.sessionId}-${route.direction}-${driverId}`;
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return `${count === 1 ? key : `${key}-${count}`}@trefpunt`;
+  });
+}
+
+/**
+ * A driver's feed: one event per ride (departure to arrival) with the stops in order. As on the route sheet,
+ * the first names and addresses of her passengers show for rides of today and tomorrow only; later rides show
+ * times and the number of stops. Rides of a cancelled session go with its routes.
+ */
+@Injectable()
+export class DriverFeedService {
+  constructor(
+    private readonly drivers: DriversService,
+    private readonly vehicles: VehiclesService,
+    private readonly regions: RegionsService,
+    private readonly routes: RoutesService,
+    private readonly sessions: SessionsService,
+    private readonly groups: GroupsService,
+    private readonly locations: LocationsScenarioService,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  async content(driverId: string, now: Date): Promise<FeedContent> {
+    const driver = await this.drivers.get(driverId);
+    const { timezone: zone } = await this.regions.get(driver.regionId);
+    const routes = await this.routes.forDriver(
+      driverId,
+      windowStart(now, zone).instant,
+      DateTime.fromJSDate(now).plus({ years: 10 }).toJSDate(),
+    );
+    const locations = new Map(
+      (await this.locations.exportLocations(driver.regionId)).map((location) => [location.id, location]),
+    );
+    const sessions = new Map<string, Session>();
+    const groupNames = new Map<string, string>();
+    const vehicleNames = new Map<string, string>();
+    const passengers = new Map<string, Passenger | null>();
+    const uids = rideUids(routes, driverId);
+    const events: CalendarEvent[] = [];
+    for (const [index, route] of routes.entries()) {
+      if (!sessions.has(route.sessionId))
+        sessions.set(route.sessionId, await this.sessions.get(route.sessionId));
+      const session = sessions.get(route.sessionId)!;
+      if (!groupNames.has(session.groupId)) {
+        groupNames.set(session.groupId, (await this.groups.get(session.groupId)).name);
+      }
+      if (!vehicleNames.has(route.vehicleId)) {
+        vehicleNames.set(route.vehicleId, (await this.vehicles.get(route.vehicleId)).name);
+      }
+      const detailed = showsPassengers(route.depart, now, zone);
+      const shown = new Map<string, Passenger>();
+      if (detailed) {
+        for (const stop of route.stops) {
+          if (!passengers.has(stop.participantId)) {
+            passengers.set(stop.participantId, await this.passenger(stop.participantId));
+          }
+          const passenger = passengers.get(stop.participantId);
+          if (passenger) shown.set(stop.participantId, passenger);
+        }
+      }
+      const location = locations.get(session.locationId) ?? { name: '', address: '' };
+      events.push(
+        rideEvent(
+          {
+            uid: uids[index],
+            route,
+            session,
+            groupName: groupNames.get(session.groupId)!,
+            vehicleName: vehicleNames.get(route.vehicleId)!,
+            location,
+            passengers: shown,
+            detailed,
+          },
+          zone,
+        ),
+      );
+    }
+    const read: AuditedRecord[] = [...passengers]
+      .filter(([, passenger]) => passenger !== null)
+      .map(([participantId]) => ({
+        recordType: 'participant',
+        recordId: participantId,
+        participantId,
+        regionId: driver.regionId,
+      }));
+    return { name: 'Trefpunt – mijn ritten', zone, events, read };
+  }
+
+  /** Her first name and address; null when she is gone (erased) or out of the driver's reach. */
+  private async passenger(participantId: string): Promise<Passenger | null> {
+    try {
+      const participant = await this.participants.get(participantId);
+      return { firstName: participant.name.split(' ')[0], address: participant.address };
+    } catch (error) {
+      if (error instanceof NotFoundException) return null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { AbsencesService } from '../../attendance/absences.service';
+import { ChildcareBookingsService } from '../../childcare/childcare-bookings.service';
+import { LocationsScenarioService } from '../../locations/locations-scenario.service';
+import { ParticipantsService } from '../../participants/participants.service';
+import { GroupsService } from '../../programmes/groups.service';
+import { Session } from '../../programmes/session.entity';
+import { SessionsService } from '../../programmes/sessions.service';
+import { RegionsService } from '../../regions/regions.service';
+import { RoutesService } from '../../routes/routes.service';
+import { CalendarEvent } from '../ical/calendar-event';
+import { allPages, clock, FeedContent, SLOW_REFRESH_NOTE, windowStart } from './feed-window';
+
+/** What her feed says of a session besides when and where. */
+interface HerSession {
+  session: Session;
+  groupName: string;
+  location: { name: string; address: string };
+  pickup?: Date;
+  dropOff?: Date;
+  absent: boolean;
+  children: number;
+}
+
+export function participantEvent(her: HerSession, zone: string): CalendarEvent {
+  const { session, groupName, location } = her;
+  const cancelled = session.status === 'cancelled';
+  const summary = cancelled
+    ? `Afgelast: ${groupName}`
+    : her.absent
+      ? `Afgemeld: ${groupName}`
+      : her.pickup
+        ? `${groupName} – opgehaald om ${clock(her.pickup, zone)}`
+        : groupName;
+  const lines = [
+    `Training ${groupName} in ${location.name}, ${clock(session.start, zone)}–${clock(session.end, zone)}.`,
+  ];
+  if (cancelled) lines.push('Deze bijeenkomst gaat niet door.');
+  else if (her.absent) lines.push('Je hebt je afgemeld voor deze bijeenkomst.');
+  else {
+    if (her.pickup) lines.push(`Je wordt om ${clock(her.pickup, zone)} thuis opgehaald.`);
+    if (her.dropOff) lines.push(`Je bent rond ${clock(her.dropOff, zone)} weer thuis.`);
+    if (her.children === 1) lines.push('Er is opvang voor je kind.');
+    if (her.children > 1) lines.push(`Er is opvang voor je ${her.children} kinderen.`);
+  }
+  lines.push(SLOW_REFRESH_NOTE);
+  return {
+    uid: `session-${session.id}@trefpunt`,
+    start: session.start,
+    end: session.end,
+    summary,
+    description: lines.join('\n'),
+    location: `${location.name}, ${location.address}`,
+    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+  };
+}
+
+/**
+ * A participant's feed: the sessions of her groups (the last eight weeks and all to come), with her pickup time
+ * in the summary, her ride home and her children's care in the description. A session she reported absence for
+ * stays, marked "Afgemeld"; a cancelled one stays with STATUS:CANCELLED.
+ */
+@Injectable()
+export class ParticipantFeedService {
+  constructor(
+    private readonly participants: ParticipantsService,
+    private readonly regions: RegionsService,
+    private readonly groups: GroupsService,
+    private readonly sessions: SessionsService,
+    private readonly locations: LocationsScenarioService,
+    private readonly routes: RoutesService,
+    private readonly absences: AbsencesService,
+    private readonly bookings: ChildcareBookingsService,
+  ) {}
+
+  async content(participantId: string, now: Date): Promise<FeedContent> {
+    const participant = await this.participants.get(participantId);
+    const { timezone: zone } = await this.regions.get(participant.regionId);
+    const from = windowStart(now, zone).date;
+    const locations = new Map(
+      (await this.locations.exportLocations(participant.regionId)).map((location) => [location.id, location]),
+    );
+    const groups = await allPages((page) => this.groups.list({ participant: participantId, ...page }));
+    const sessions: { session: Session; groupName: string }[] = [];
+    for (const group of groups) {
+      const own = await allPages((page) => this.sessions.list({ group: group.id, from, ...page }));
+      sessions.push(...own.map((session) => ({ session, groupName: group.name })));
+    }
+    const ids = sessions.map(({ session }) => session.id);
+    const stops = new Map<string, { pickup?: Date; dropOff?: Date }>();
+    for (const route of await this.routes.forSessions(ids)) {
+      const stop = route.stops.find((s) => s.participantId === participantId);
+      if (!stop) continue;
+      const times = stops.get(route.sessionId) ?? {};
+      times[route.direction === 'to' ? 'pickup' : 'dropOff'] = stop.time;
+      stops.set(route.sessionId, times);
+    }
+    const absent = new Set(
+      (await this.absences.forSessions(ids))
+        .filter((absence) => absence.participantId === participantId)
+        .map((absence) => absence.sessionId),
+    );
+    const children = new Map<string, number>();
+    for (const booking of await this.bookings.activeFor(ids)) {
+      if (booking.participantId !== participantId) continue;
+      children.set(booking.sessionId, (children.get(booking.sessionId) ?? 0) + 1);
+    }
+    const events = sessions.map(({ session, groupName }) =>
+      participantEvent(
+        {
+          session,
+          groupName,
+          location: locations.get(session.locationId) ?? { name: '', address: '' },
+          ...stops.get(session.id),
+          absent: absent.has(session.id),
+          children: children.get(session.id) ?? 0,
+        },
+        zone,
+      ),
+    );
+    return {
+      name: 'Trefpunt – mijn trainingen',
+      zone,
+      events,
+      read: [
+        { recordType: 'participant', recordId: participantId, participantId, regionId: participant.regionId },
+      ],
+    };
+  }
+}
