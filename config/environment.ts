@@ -141,6 +141,34 @@ export class Environment {
   @IsArray({ message: 'TREFPUNT_CORS_ORIGINS must be a comma-separated list of origins' })
   @Validate(IsOriginList)
   TREFPUNT_CORS_ORIGINS: string[] = [];
+
+  /** Where participants and drivers reach the service: the start of the links in messages and feeds. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+(\/.*)?$/, { message: 'TREFPUNT_PUBLIC_URL must be an http:// or https:// URL' })
+  TREFPUNT_PUBLIC_URL?: string;
+
+  /** The local time the evening-before reminders go out, HH:MM in the region's time zone. */
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'TREFPUNT_REMINDER_EVENING_AT must be a time as HH:MM' })
+  TREFPUNT_REMINDER_EVENING_AT = '18:00';
+
+  /** The local time the morning-of reminders go out, HH:MM. */
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'TREFPUNT_REMINDER_MORNING_AT must be a time as HH:MM' })
+  TREFPUNT_REMINDER_MORNING_AT = '07:00';
+
+  /** No message is sent between these local times (HH:MM-HH:MM, may span midnight); they wait until the end. */
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, {
+    message: 'TREFPUNT_QUIET_HOURS must be two times as HH:MM-HH:MM, e.g. 21:00-07:00',
+  })
+  TREFPUNT_QUIET_HOURS = '21:00-07:00';
+
+  /** Whether this instance runs the reminder job every five minutes (all instances may: it is idempotent). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'TREFPUNT_REMINDERS must be true or false' })
+  TREFPUNT_REMINDERS = true;
 }
 
 export class InvalidEnvironmentError extends Error {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
 import { APP_FILTER } from '@nestjs/core';
 import { ConfigurationModule } from './common/configuration/configuration.module';
 import { DatabaseModule } from './common/database/database.module';
@@ -24,8 +25,11 @@ import { ChildcareModule } from './modules/childcare/childcare.module';
 import { AttendanceModule } from './modules/attendance/attendance.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { RoutesModule } from './modules/routes/routes.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { ProgrammesModule } from './modules/programmes/programmes.module';
 import { TravelModule } from './modules/travel/travel.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
+import { MessagesModule } from './modules/messages/messages.module';
 
 @Module({
   imports: [
@@ -35,6 +39,8 @@ import { TravelModule } from './modules/travel/travel.module';
     SecurityModule,
     DatabaseModule,
     EventEmitterModule.forRoot(),
+    // The only ScheduleModule.forRoot(): a second one would run every @Cron and @Interval twice.
+    ScheduleModule.forRoot(),
     AccessContextModule,
     AccessModule,
     HealthModule,
@@ -47,6 +53,7 @@ import { TravelModule } from './modules/travel/travel.module';
     ChildcareModule,
     AttendanceModule,
     RoutesModule,
+    RemindersModule,
     PlansModule,
     ProgrammesModule,
     ScenarioModule,
@@ -55,6 +62,8 @@ import { TravelModule } from './modules/travel/travel.module';
     SelfServiceModule,
     SchedulingModule,
     TravelModule,
+    CalendarModule,
+    MessagesModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -316,6 +316,25 @@ describe('access control', () => {
         ids.sessionB,
       );
     });
+
+    it('says herself that she cannot come to one of her sessions, and only to hers', async () => {
+      const absence = await as('participantP2')
+        .post(`/me/sessions/${ids.sessionA}/absence`, { reason: 'child-ill' })
+        .expect(201);
+      expect(absence.body).toMatchObject({
+        participantId: ids.p2,
+        reason: 'child-ill',
+        reportedBy: 'participant',
+      });
+      const mine = (await as('participantP2').get('/me/sessions').expect(200)).body.items;
+      expect(mine.find((s: { sessionId: string }) => s.sessionId === ids.sessionA)).toMatchObject({
+        absent: true,
+      });
+      await as('participantP2').post(`/me/sessions/${ids.sessionB}/absence`, { reason: 'ill' }).expect(400);
+      await as('participantP2')
+        .post(`/me/sessions/${ids.sessionA}/absence`, { reason: 'no-show' })
+        .expect(400, /reason/);
+    });
   });
 
   describe('the audit log', () => {

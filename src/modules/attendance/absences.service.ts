@@ -37,7 +37,7 @@ export class AbsencesService {
 
   /** Records her absence (a second report replaces the reason) and lets the rest follow, in one transaction. */
   @Transactional()
-  async report(sessionId: string, dto: ReportAbsenceDto): Promise<Absence> {
+  async report(sessionId: string, dto: ReportAbsenceDto, reportedBy?: string): Promise<Absence> {
     const session = await this.sessions.get(sessionId);
     await this.requireMember(session.groupId, dto.participantId);
     await this.absences.upsert(
@@ -46,7 +46,7 @@ export class AbsencesService {
         sessionId,
         participantId: dto.participantId,
         reason: dto.reason,
-        reportedBy: this.access.principal().role,
+        reportedBy: reportedBy ?? this.access.principal().role,
       },
       ['sessionId', 'participantId'],
     );

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ChildcareCosts, ChildcareCostsService, childcareCostsCsv } from './childcare-costs.service';
-import { ChildcareCostsQueryDto } from './dto/childcare-booking.dto';
+import { MonthReportQueryDto } from '../../common/api/month-report-query.dto';
 
 @ApiTags('childcare')
 @ApiBearerAuth()
@@ -19,7 +19,7 @@ export class ChildcareCostsController {
   })
   @ApiProduces('application/json', 'text/csv')
   async report(
-    @Query() query: ChildcareCostsQueryDto,
+    @Query() query: MonthReportQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ChildcareCosts | string> {

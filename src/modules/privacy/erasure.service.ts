@@ -4,6 +4,9 @@ import { TokensService } from '../access/tokens.service';
 import { AbsencesService } from '../attendance/absences.service';
 import { AuditService } from '../audit/audit.service';
 import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
+import { OutboxService } from '../messages/outbox.service';
+import { AbsenceLinksService } from '../reminders/absence-links.service';
+import { CalendarFeedsService } from '../calendar/calendar-feeds.service';
 import { RoutesService } from '../routes/routes.service';
 import { LessonsService } from '../language-providers/lessons.service';
 import { ParticipantsService } from '../participants/participants.service';
@@ -16,8 +19,8 @@ export interface Erasure {
 /**
  * The right to erasure (AVG article 17): her personal data, children, lessons, appointments and personal links
  * go, in one transaction; her membership of groups stays without her identity, for the municipality's counts.
- * Her childcare bookings, reported absences (a reason may be her health), route stops and unrouted pickups go
- * too.
+ * Her childcare bookings, reported absences (a reason may be her health), route stops, unrouted pickups and
+ * messages, one-tap absence links and her calendar feed go too.
  */
 @Injectable()
 export class ErasureService {
@@ -28,6 +31,9 @@ export class ErasureService {
     private readonly bookings: ChildcareBookingsService,
     private readonly absences: AbsencesService,
     private readonly routes: RoutesService,
+    private readonly outbox: OutboxService,
+    private readonly links: AbsenceLinksService,
+    private readonly feeds: CalendarFeedsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -39,6 +45,9 @@ export class ErasureService {
     await this.bookings.deleteForParticipant(participantId);
     await this.absences.deleteForParticipant(participantId);
     await this.routes.deleteForParticipant(participantId);
+    await this.outbox.deleteForParticipant(participantId);
+    await this.links.deleteForParticipant(participantId);
+    await this.feeds.deleteForParticipant(participantId);
     await this.participants.erasePersonalData(participantId, now);
     await this.audit.record('erase', [
       { recordType: 'participant', recordId: participantId, participantId, regionId: participant.regionId },

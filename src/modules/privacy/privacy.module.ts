@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { AuditModule } from '../audit/audit.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { ChildcareModule } from '../childcare/childcare.module';
+import { MessagesModule } from '../messages/messages.module';
+import { RemindersModule } from '../reminders/reminders.module';
 import { RoutesModule } from '../routes/routes.module';
 import { LanguageProvidersModule } from '../language-providers/language-providers.module';
 import { ParticipantsModule } from '../participants/participants.module';
@@ -16,6 +19,9 @@ import { ErasureService } from './erasure.service';
     ChildcareModule,
     AttendanceModule,
     RoutesModule,
+    MessagesModule,
+    RemindersModule,
+    CalendarModule,
     AuditModule,
   ],
   controllers: [ErasureController],

@@ -82,4 +82,11 @@ export class RegionsScenarioService {
   exportMunicipalities(regionId: string): Promise<Municipality[]> {
     return this.repository(Municipality).find({ where: { regionId } });
   }
+
+  /** Every region's id, for jobs that go over all of them (the reminders). */
+  async allIds(): Promise<string[]> {
+    return (await this.repository(Region).find({ select: { id: true }, order: { id: 'ASC' } })).map(
+      (r) => r.id,
+    );
+  }
 }

@@ -10,4 +10,15 @@ export class MySessionDto {
   @ApiProperty() locationName: string;
   @ApiProperty() locationAddress: string;
   @ApiProperty({ enum: ['planned', 'cancelled'] }) status: string;
+  @ApiProperty({ nullable: true, type: String, description: 'when she is collected (local time), if she is' })
+  pickupTime: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'when she is home again (local time), if brought',
+  })
+  homeTime: string | null;
+  @ApiProperty({ type: [String], description: 'where her children are cared for during the session' })
+  childcare: string[];
+  @ApiProperty({ description: 'she said she cannot come' }) absent: boolean;
 }

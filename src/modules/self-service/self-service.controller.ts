@@ -1,9 +1,16 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
 import { AccessContext } from '../access/access-context';
 import { Roles } from '../access/roles.decorator';
+import { AbsencesService } from '../attendance/absences.service';
+import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
+import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
+import { RoutesService } from '../routes/routes.service';
+import { instantToLocalIso } from '../../planning/time/wall-clock';
+import { AbsenceDto, ReportOwnAbsenceDto } from '../attendance/dto/absence.dto';
 import { Audited } from '../audit/audited.decorator';
+import { IdParam } from '../../common/api/id-param';
 import { LocationsService } from '../locations/locations.service';
 import { ParticipantDto } from '../participants/dto/participant.dto';
 import { ParticipantsService } from '../participants/participants.service';
@@ -24,6 +31,10 @@ export class SelfServiceController {
     private readonly groups: GroupsService,
     private readonly sessions: SessionsService,
     private readonly locations: LocationsService,
+    private readonly absences: AbsencesService,
+    private readonly routes: RoutesService,
+    private readonly bookings: ChildcareBookingsService,
+    private readonly careProviders: ChildcareScenarioService,
   ) {}
 
   @Get()
@@ -35,11 +46,12 @@ export class SelfServiceController {
 
   @Get('sessions')
   @ApiOperation({
-    summary: 'Her sessions from today on (pickup times and childcare come with their planning)',
+    summary: 'Her sessions from today on, with her pickup time, her children’s care, and her absences',
   })
   @ApiOkResponse({ type: [MySessionDto] })
   async mySessions(): Promise<{ items: MySessionDto[] }> {
-    const groups = await this.groups.list({ participant: this.participantId(), limit: 100, offset: 0 });
+    const me = this.participantId();
+    const groups = await this.groups.list({ participant: me, limit: 100, offset: 0 });
     const items: MySessionDto[] = [];
     for (const group of groups.items) {
       const location = await this.locations.get(group.locationId);
@@ -50,8 +62,29 @@ export class SelfServiceController {
         offset: 0,
       });
       const zones = await this.sessions.timezones(page.items);
+      const ids = page.items.map((session) => session.id);
+      const rides = new Map<string, Date>();
+      for (const route of await this.routes.forSessions(ids)) {
+        const stop = route.stops.find((candidate) => candidate.participantId === me);
+        if (stop) rides.set(`${route.sessionId}|${route.direction}`, stop.time);
+      }
+      const providers = new Map(
+        (await this.careProviders.exportProviders(group.regionId)).map((provider) => [
+          provider.id,
+          provider.name,
+        ]),
+      );
+      const care = (await this.bookings.activeFor(ids)).filter((booking) => booking.participantId === me);
+      const absent = new Set(
+        (await this.absences.forSessions(ids)).filter((a) => a.participantId === me).map((a) => a.sessionId),
+      );
       for (const session of page.items) {
-        const answer = SessionDto.from(session, zones.get(session.regionId)!);
+        const zone = zones.get(session.regionId)!;
+        const answer = SessionDto.from(session, zone);
+        const at = (direction: string) => {
+          const time = rides.get(`${session.id}|${direction}`);
+          return time ? instantToLocalIso(time, zone) : null;
+        };
         items.push({
           sessionId: session.id,
           groupName: group.name,
@@ -61,10 +94,37 @@ export class SelfServiceController {
           locationName: location.name,
           locationAddress: location.address,
           status: session.status,
+          pickupTime: at('to'),
+          homeTime: at('from'),
+          childcare: [
+            ...new Set(
+              care
+                .filter((booking) => booking.sessionId === session.id)
+                .map((b) => providers.get(b.providerId) ?? ''),
+            ),
+          ],
+          absent: absent.has(session.id),
         });
       }
     }
     return { items: items.sort((a, b) => a.start.localeCompare(b.start)) };
+  }
+
+  @Post('sessions/:id/absence')
+  @ApiOperation({
+    summary: 'She cannot come to one of her sessions',
+    description:
+      "Recorded as her absence with the reason; her children's places and her rides for it are freed, and the " +
+      'others on her ride are told if their pickup time changes.',
+  })
+  async reportAbsence(@IdParam() id: string, @Body() dto: ReportOwnAbsenceDto): Promise<AbsenceDto> {
+    return AbsenceDto.from(
+      await this.absences.report(
+        id,
+        { participantId: this.participantId(), reason: dto.reason },
+        'participant',
+      ),
+    );
   }
 
   private participantId(): string {

@@ -128,6 +128,13 @@ describe('planSessionRides', () => {
     expect(rides.map((ride) => ride.vehicleId)).toEqual(['b']);
   });
 
+  it('leaves out a vehicle free for less time than the drive from its depot to the location', () => {
+    const input = base('to', [request(1)], [bus('a', 8, 2, [[570, 572]]), bus('b')]);
+    const { rides, unrouted } = planSessionRides(input);
+    expect(unrouted).toEqual([]);
+    expect(rides.map((ride) => ride.vehicleId)).toEqual(['b']);
+  });
+
   it('re-plans without one rider and keeps the others’ pickup times within a few minutes', () => {
     const requests = [1, 2, 3, 4, 5, 6].map((i) => request(i));
     const first = planSessionRides(base('to', requests, [bus('a'), bus('b')]));

@@ -114,15 +114,22 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
       0,
       input.vehicles[index].free.findIndex(([from, to]) => from <= time && time <= to),
     );
+  // A free part too short even to drive from the depot to the location is no use (and no route at all).
   const vehicles: Vehicle[] = input.vehicles.flatMap((vehicle, index) =>
-    vehicle.free.map(([from, to], part) => ({
-      id: windowId(vehicle.id, part),
-      start: outbound ? depotIndex[index] : 0,
-      end: outbound ? 0 : anywhere,
-      capacity: [vehicle.seats, vehicle.childSeats],
-      earliest: from,
-      latest: to,
-    })),
+    vehicle.free.flatMap(([from, to], part) =>
+      to - from >= (outbound ? duration[depotIndex[index]][0] : 0)
+        ? [
+            {
+              id: windowId(vehicle.id, part),
+              start: outbound ? depotIndex[index] : 0,
+              end: outbound ? 0 : anywhere,
+              capacity: [vehicle.seats, vehicle.childSeats],
+              earliest: from,
+              latest: to,
+            },
+          ]
+        : [],
+    ),
   );
   const arriveBy = input.start - input.arriveMinutesBefore;
   const previousOf = new Map<string, { vehicleId: string; time: number; weights: typeof STABILITY }>();

@@ -45,3 +45,12 @@ export class AttendanceDto {
   @ApiProperty({ format: 'uuid' }) sessionId: string;
   @ApiProperty({ type: [AttendanceEntryDto] }) items: AttendanceEntryDto[];
 }
+
+/** What she may say herself: a no-show is only ever recorded by her driver. */
+export const SELF_REASONS = ['ill', 'child-ill', 'other'] as const;
+
+export class ReportOwnAbsenceDto {
+  @ApiProperty({ enum: SELF_REASONS })
+  @IsIn(SELF_REASONS, { message: `$property must be one of ${SELF_REASONS.join(', ')}` })
+  reason: (typeof SELF_REASONS)[number];
+}

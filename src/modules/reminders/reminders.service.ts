@@ -1,0 +1,316 @@
+import { Transactional } from '@nestjs-cls/transactional';
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { Cron } from '@nestjs/schedule';
+import { DateTime } from 'luxon';
+import { Environment } from '../../../config/environment';
+import {
+  PICKUPS_CHANGED,
+  PickupsChanged,
+  SESSIONS_CHANGED,
+  SessionsChanged,
+} from '../../common/events/sessions-changed.event';
+import { AbsencesService } from '../attendance/absences.service';
+import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
+import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
+import { LocationsScenarioService } from '../locations/locations-scenario.service';
+import { NewMessage, OutboxService } from '../messages/outbox.service';
+import { Participant } from '../participants/participant.entity';
+import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
+import { GroupsService } from '../programmes/groups.service';
+import { Session } from '../programmes/session.entity';
+import { SessionsService } from '../programmes/sessions.service';
+import { RegionsScenarioService } from '../regions/regions-scenario.service';
+import { RoutesService } from '../routes/routes.service';
+import { ConflictsService } from '../scheduling/conflicts.service';
+import { TransportScenarioService } from '../transport/transport-scenario.service';
+import { AbsenceLinksService } from './absence-links.service';
+import { clockTime, dayInWords, MessageTexts } from './message-texts';
+import { notBefore } from './quiet-hours';
+
+type Kind = 'reminder-evening' | 'reminder-morning' | 'change';
+
+/**
+ * Writes the messages participants get: the evening before and the morning of each session, and at once when a
+ * session moves or is cancelled or her pickup time changes. Each goes into the outbox in the transaction of its
+ * cause, with a unique key, so that running the job again (or on two instances at once) adds nothing.
+ */
+@Injectable()
+export class RemindersService {
+  private readonly logger = new Logger(RemindersService.name);
+
+  constructor(
+    private readonly environment: Environment,
+    private readonly texts: MessageTexts,
+    private readonly regions: RegionsScenarioService,
+    private readonly sessions: SessionsService,
+    private readonly groups: GroupsService,
+    private readonly participants: ParticipantsScenarioService,
+    private readonly locations: LocationsScenarioService,
+    private readonly conflicts: ConflictsService,
+    private readonly absences: AbsencesService,
+    private readonly routes: RoutesService,
+    private readonly fleet: TransportScenarioService,
+    private readonly bookings: ChildcareBookingsService,
+    private readonly careProviders: ChildcareScenarioService,
+    private readonly links: AbsenceLinksService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  @Cron('0 */5 * * * *')
+  async tick(): Promise<void> {
+    if (!this.environment.TREFPUNT_REMINDERS) return;
+    const { enqueued } = await this.run(new Date());
+    if (enqueued > 0) this.logger.log({ enqueued }, 'reminders written');
+  }
+
+  /**
+   * The reminders due as of `at`: for sessions tomorrow once the evening time has passed, and for sessions later
+   * today once the morning time has passed. A reminder already written is not written again.
+   */
+  @Transactional()
+  async run(at: Date): Promise<{ sessions: number; enqueued: number }> {
+    let sessions = 0;
+    let enqueued = 0;
+    for (const regionId of await this.regions.allIds()) {
+      const { timezone: zone } = await this.regions.exportRegion(regionId);
+      const local = DateTime.fromJSDate(at, { zone });
+      const time = local.toFormat('HH:mm');
+      const due = (
+        await this.sessions.inRange(
+          regionId,
+          local.startOf('day').toJSDate(),
+          local.startOf('day').plus({ days: 2 }).toJSDate(),
+        )
+      ).filter((session) => session.status === 'planned' && session.start > at);
+      const kinds = new Map<string, Kind>();
+      for (const session of due) {
+        const date = DateTime.fromJSDate(session.start, { zone }).toISODate();
+        if (date === local.toISODate() && time >= this.environment.TREFPUNT_REMINDER_MORNING_AT) {
+          kinds.set(session.id, 'reminder-morning');
+        } else if (
+          date === local.plus({ days: 1 }).toISODate() &&
+          time >= this.environment.TREFPUNT_REMINDER_EVENING_AT
+        ) {
+          kinds.set(session.id, 'reminder-evening');
+        }
+      }
+      const chosen = due.filter((session) => kinds.has(session.id));
+      sessions += chosen.length;
+      if (chosen.length > 0) {
+        enqueued += await this.write(regionId, zone, chosen, at, (session) => ({
+          kind: kinds.get(session.id)!,
+          version: session.start.toISOString(),
+          first: {
+            key: kinds.get(session.id) === 'reminder-morning' ? 'reminder.morning' : 'reminder.evening',
+          },
+        }));
+      }
+    }
+    return { sessions, enqueued };
+  }
+
+  /** A session moved or was cancelled by hand: its members are told at once. */
+  @OnEvent(SESSIONS_CHANGED, { promisify: true, suppressErrors: false })
+  async onSessionsChanged(event: SessionsChanged): Promise<void> {
+    if (event.programmeId || !event.before || event.sessionIds.length !== 1) return;
+    const session = await this.sessions.get(event.sessionIds[0]);
+    const before = event.before;
+    if (before.start < event.now && session.start < event.now) return;
+    const cancelled = session.status === 'cancelled' && before.status !== 'cancelled';
+    const moved =
+      session.status === 'planned' &&
+      (session.start.getTime() !== before.start.getTime() || session.locationId !== before.locationId);
+    if (!cancelled && !moved) return;
+    const { timezone: zone } = await this.regions.exportRegion(session.regionId);
+    await this.write(
+      session.regionId,
+      zone,
+      [session],
+      event.now,
+      () => ({
+        kind: 'change',
+        version: cancelled
+          ? `cancelled:${before.start.toISOString()}`
+          : `moved:${session.start.toISOString()}:${session.locationId}`,
+        first: cancelled
+          ? { key: 'change.cancelled', at: before.start }
+          : {
+              key: 'change.moved',
+              extra: { oldDay: (language: string) => dayInWords(before.start, zone, language) },
+            },
+      }),
+      { includeAbsentLink: !cancelled, withDetails: !cancelled },
+    );
+  }
+
+  /** A re-plan moved her pickup noticeably: she is told at once. */
+  @OnEvent(PICKUPS_CHANGED, { promisify: true, suppressErrors: false })
+  async onPickupsChanged(event: PickupsChanged): Promise<void> {
+    const now = new Date();
+    const outbound = event.changes.filter((change) => change.direction === 'to' && change.after > now);
+    for (const sessionId of new Set(outbound.map((change) => change.sessionId))) {
+      const session = await this.sessions.get(sessionId);
+      const { timezone: zone } = await this.regions.exportRegion(session.regionId);
+      const vehicles = new Map(
+        (await this.fleet.exportVehicles(session.regionId)).map((v) => [v.id, v.name]),
+      );
+      const changes = new Map(
+        outbound.filter((c) => c.sessionId === sessionId).map((c) => [c.participantId, c]),
+      );
+      const people = (await this.participants.exportParticipants(session.regionId)).filter((p) =>
+        changes.has(p.id),
+      );
+      await this.outbox.enqueue(
+        people.flatMap((person) => {
+          const change = changes.get(person.id)!;
+          const message = this.texts.write(person.language, [
+            {
+              key: 'change.pickup',
+              values: {
+                day: (language) => dayInWords(session.start, zone, language),
+                vehicle: vehicles.get(change.vehicleId) ?? '',
+                pickupTime: clockTime(change.after, zone),
+                oldPickupTime: clockTime(change.before, zone),
+              },
+            },
+          ]);
+          return this.message(
+            person,
+            session,
+            'change',
+            `pickup:${change.after.toISOString()}`,
+            message,
+            now,
+            zone,
+          );
+        }),
+      );
+    }
+  }
+
+  /** Writes one message per expected member of each session; answers how many were new. */
+  private async write(
+    regionId: string,
+    zone: string,
+    sessions: Session[],
+    at: Date,
+    shape: (session: Session) => {
+      kind: Kind;
+      version: string;
+      first: { key: string; at?: Date; extra?: Record<string, (language: string) => string> };
+    },
+    options: { includeAbsentLink?: boolean; withDetails?: boolean } = {
+      includeAbsentLink: true,
+      withDetails: true,
+    },
+  ): Promise<number> {
+    const ids = sessions.map((session) => session.id);
+    const people = new Map((await this.participants.exportParticipants(regionId)).map((p) => [p.id, p]));
+    const locations = new Map((await this.locations.exportLocations(regionId)).map((l) => [l.id, l]));
+    const vehicles = new Map((await this.fleet.exportVehicles(regionId)).map((v) => [v.id, v.name]));
+    const careNames = new Map(
+      (await this.careProviders.exportProviders(regionId)).map((p) => [p.id, p.name]),
+    );
+    const away = new Set(
+      [...(await this.conflicts.forSessions(ids)), ...(await this.absences.forSessions(ids))].map(
+        (row) => `${row.participantId}|${row.sessionId}`,
+      ),
+    );
+    const pickups = new Map<string, { time: Date; vehicleId: string }>();
+    for (const route of await this.routes.forSessions(ids, 'to')) {
+      for (const stop of route.stops) {
+        pickups.set(`${stop.participantId}|${route.sessionId}`, {
+          time: stop.time,
+          vehicleId: route.vehicleId,
+        });
+      }
+    }
+    const care = new Map<string, Set<string>>();
+    for (const booking of await this.bookings.activeFor(ids)) {
+      const key = `${booking.participantId}|${booking.sessionId}`;
+      care.set(key, (care.get(key) ?? new Set()).add(careNames.get(booking.providerId) ?? ''));
+    }
+
+    const messages: NewMessage[] = [];
+    for (const session of sessions) {
+      const { kind, version, first } = shape(session);
+      const location = locations.get(session.locationId)!;
+      const when = first.at ?? session.start;
+      for (const participantId of await this.groups.memberIds(session.groupId)) {
+        const person = people.get(participantId);
+        const key = `${participantId}|${session.id}`;
+        if (!person || away.has(key)) continue;
+        const pickup = pickups.get(key);
+        const parts: { key: string; values?: Record<string, string | ((language: string) => string)> }[] = [
+          {
+            key: first.key,
+            values: {
+              day: (language) => dayInWords(when, zone, language),
+              time: clockTime(when, zone),
+              place: location.name,
+              address: location.address,
+              ...first.extra,
+            },
+          },
+        ];
+        if (options.withDetails && pickup) {
+          parts.push({
+            key: 'pickup',
+            values: {
+              vehicle: vehicles.get(pickup.vehicleId) ?? '',
+              pickupTime: clockTime(pickup.time, zone),
+            },
+          });
+        }
+        if (options.withDetails && care.has(key))
+          parts.push({ key: 'care', values: { care: [...care.get(key)!].join(', ') } });
+        if (options.includeAbsentLink) {
+          parts.push({
+            key: 'absence',
+            values: { link: await this.links.linkFor(participantId, session.id) },
+          });
+        }
+        messages.push(
+          ...this.message(person, session, kind, version, this.texts.write(person.language, parts), at, zone),
+        );
+      }
+    }
+    return this.outbox.enqueue(messages);
+  }
+
+  private message(
+    person: Participant,
+    session: Session,
+    kind: Kind,
+    version: string,
+    text: { language: string; text: string },
+    at: Date,
+    zone: string,
+  ): NewMessage[] {
+    // E-mail without an address (the import warns of it) falls back to a text message to her phone.
+    const channel = person.reminderChannel === 'email' && !person.email ? 'sms' : person.reminderChannel;
+    const recipient = channel === 'email' ? person.email : person.phone;
+    if (!recipient) return [];
+    return [
+      {
+        regionId: session.regionId,
+        participantId: person.id,
+        sessionId: session.id,
+        kind,
+        version,
+        channel,
+        language: text.language,
+        recipient,
+        subject:
+          channel === 'email'
+            ? this.texts.text(person.language, 'subject', {
+                day: dayInWords(session.start, zone, person.language),
+              })
+            : undefined,
+        body: text.text,
+        notBefore: notBefore(at, zone, this.environment.TREFPUNT_QUIET_HOURS),
+      },
+    ];
+  }
+}

@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import ical, { VEvent } from 'node-ical';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const zone = 'Europe/Amsterdam';
+const TEMPLATES = ['nl', 'en', 'ar', 'ti', 'prs', 'so', 'tr', 'uk'];
+
+interface Message {
+  id: string;
+  participantId: string;
+  participantRef: string | null;
+  sessionId: string | null;
+  kind: string;
+  channel: string;
+  language: string;
+  body: string;
+  status: string;
+}
+interface Stop {
+  participantId: string;
+  time: string;
+}
+
+/**
+ * A week of the demo region with the clock advanced hour by hour through the reminder job: every woman expected at
+ * a session gets one evening and one morning reminder, in her language, with her pickup time; one reports by the
+ * link in her message that she is ill, and the rest follows.
+ */
+describe('a week of reminders in the demo region', () => {
+  let api: TestApp;
+  const berkelland = JSON.parse(
+    readFileSync(join(__dirname, '..', 'fixtures', 'berkelland.scenario.json'), 'utf8'),
+  );
+  const language = new Map<string, string>(
+    berkelland.participants.map((p: { id: string; language: string }) => [p.id, p.language]),
+  );
+  let sessions: { id: string; groupId: string; start: string }[];
+  const pickups = new Map<string, string>();
+  let ill: { participantId: string; ref: string; sessionId: string };
+
+  const outbox = async (): Promise<Message[]> =>
+    (await api.get('/outbox?region=berkelland&limit=1000').expect(200)).body.items;
+  const tick = (at: DateTime) =>
+    api.post(`/admin/reminders/run?at=${encodeURIComponent(at.toISO()!)}`).expect(200);
+  const hours = (from: DateTime, to: DateTime) => {
+    const list: DateTime[] = [];
+    for (let at = from; at < to; at = at.plus({ hours: 1 })) list.push(at);
+    return list;
+  };
+  const routesOf = async (sessionId: string) =>
+    (await api.get(`/sessions/${sessionId}/routes`).expect(200)).body.routes as {
+      direction: string;
+      stops: Stop[];
+    }[];
+  const pickupsOf = async (sessionId: string) =>
+    new Map(
+      (await routesOf(sessionId))
+        .filter((route) => route.direction === 'to')
+        .flatMap((route) => route.stops.map((stop) => [stop.participantId, stop.time.slice(11, 16)])),
+    );
+
+  beforeAll(async () => {
+    api = await startTestApp({
+      TREFPUNT_REMINDERS: 'false',
+      TREFPUNT_PUBLIC_URL: 'https://trefpunt.example.nl',
+    });
+    await api.post('/imports/scenario', berkelland).expect(200);
+    const programmeId = (await api.get('/programmes?region=berkelland').expect(200)).body.items[0].id;
+    await api.post(`/programmes/${programmeId}/plan`).expect(200);
+    await api.post(`/programmes/${programmeId}/routes/plan?week=2027-W02`).expect(200);
+    sessions = (await api.get('/sessions?region=berkelland&from=2027-01-11&to=2027-01-17').expect(200)).body
+      .items;
+    for (const session of sessions) {
+      for (const [participantId, time] of await pickupsOf(session.id))
+        pickups.set(`${participantId}|${session.id}`, time);
+    }
+  });
+  afterAll(() => api.close());
+
+  it('sends the evening reminders once, in her language, with her pickup time and her link', async () => {
+    const start = DateTime.fromISO('2027-01-10T00:00', { zone });
+    for (const at of hours(start, start.plus({ hours: 20 }))) await tick(at);
+    const messages = await outbox();
+    expect(messages.length).toBeGreaterThan(0);
+    const evening = messages.filter((m) => m.kind === 'reminder-evening');
+    const monday = sessions.filter((s) => s.start.startsWith('2027-01-11'));
+    for (const session of monday) {
+      const attendance = (await api.get(`/sessions/${session.id}/attendance`).expect(200)).body.items as {
+        participantId: string;
+        state: string;
+      }[];
+      const expected = attendance.filter((a) => a.state === 'expected').map((a) => a.participantId);
+      const got = evening.filter((m) => m.sessionId === session.id).map((m) => m.participantId);
+      expect(got.sort()).toEqual(expected.sort());
+    }
+    for (const message of evening) {
+      const ref = message.participantRef!;
+      const own = language.get(ref)!;
+      expect(message.language).toBe(TEMPLATES.includes(own) ? own : 'nl+en');
+      const pickup = pickups.get(`${message.participantId}|${message.sessionId}`);
+      if (pickup) expect(message.body).toContain(pickup);
+      expect(message.body).toMatch(/https:\/\/trefpunt\.example\.nl\/r\/[A-Za-z0-9]{12}/);
+      expect(message.status).toBe('held');
+    }
+    // Quiet hours: nothing was written before the evening time.
+    expect(messages.every((m) => m.kind === 'reminder-evening')).toBe(true);
+  });
+
+  it('records her absence from the link in her message, frees her ride and her children’s places, and tells others whose pickup moved', async () => {
+    const messages = await outbox();
+    const routed = messages.find(
+      (m) => m.kind === 'reminder-evening' && pickups.has(`${m.participantId}|${m.sessionId}`),
+    )!;
+    ill = { participantId: routed.participantId, ref: routed.participantRef!, sessionId: routed.sessionId! };
+    const before = await pickupsOf(ill.sessionId);
+    const link = /\/r\/([A-Za-z0-9]{12})/.exec(routed.body)![1];
+    const page = await api.anonymous().get(`/r/${link}`).expect(200);
+    expect(page.text).toContain('<form method="post">');
+    await api.anonymous().post(`/r/${link}`).type('form').send({ reason: 'ill' }).expect(200);
+
+    const attendance = (await api.get(`/sessions/${ill.sessionId}/attendance`).expect(200)).body.items;
+    expect(attendance).toContainEqual({ participantId: ill.participantId, state: 'absent', reason: 'ill' });
+    const after = await pickupsOf(ill.sessionId);
+    expect(after.has(ill.participantId)).toBe(false);
+    const care = (
+      await api
+        .get(`/childcare/bookings?session=${ill.sessionId}&participant=${ill.participantId}`)
+        .expect(200)
+    ).body.items as { status: string }[];
+    expect(care.every((booking) => booking.status === 'cancelled')).toBe(true);
+    // Whoever was told of a change had her pickup time move by more than a few minutes.
+    const changes = (await outbox()).filter((m) => m.kind === 'change');
+    for (const change of changes) {
+      expect(change.sessionId).toBe(ill.sessionId);
+      const [was, now] = [before.get(change.participantId)!, after.get(change.participantId)!];
+      expect(change.body).toContain(now);
+      const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+      expect(Math.abs(minutes(now) - minutes(was))).toBeGreaterThan(5);
+    }
+  });
+
+  it('sends the morning reminders once to who is still expected, and nothing twice however often the job runs', async () => {
+    const start = DateTime.fromISO('2027-01-10T20:00', { zone });
+    const week = hours(start, DateTime.fromISO('2027-01-17T00:00', { zone }));
+    for (const at of week) await tick(at);
+    const messages = await outbox();
+    for (const at of week.filter((_, index) => index % 6 === 0)) await tick(at);
+    await tick(DateTime.fromISO('2027-01-11T07:00', { zone }));
+    expect((await outbox()).length).toBe(messages.length);
+
+    const morning = messages.filter((m) => m.kind === 'reminder-morning');
+    for (const session of sessions) {
+      const attendance = (await api.get(`/sessions/${session.id}/attendance`).expect(200)).body.items as {
+        participantId: string;
+        state: string;
+      }[];
+      const expected = attendance.filter((a) => a.state === 'expected').map((a) => a.participantId);
+      const got = morning.filter((m) => m.sessionId === session.id).map((m) => m.participantId);
+      expect(got.sort()).toEqual(expected.sort());
+      const now = await pickupsOf(session.id);
+      for (const message of morning.filter((m) => m.sessionId === session.id)) {
+        const pickup = now.get(message.participantId);
+        if (pickup) expect(message.body).toContain(pickup);
+      }
+    }
+    expect(morning.some((m) => m.participantId === ill.participantId && m.sessionId === ill.sessionId)).toBe(
+      false,
+    );
+    const keys = messages.map((m) => `${m.participantId}|${m.sessionId}|${m.kind}|${m.body}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('gives her a calendar feed that an independent parser reads, with her sessions in it', async () => {
+    const { url } = (await api.post('/calendar/feeds', { participantId: ill.participantId }).expect(201))
+      .body;
+    const feed = await api
+      .anonymous()
+      .get(new URL(url).pathname + new URL(url).search)
+      .expect(200);
+    const events = Object.values(ical.sync.parseICS(feed.text)).filter(
+      (item): item is VEvent => item?.type === 'VEVENT',
+    );
+    const hers = sessions.filter((s) => events.some((event) => event.uid === `session-${s.id}@trefpunt`));
+    expect(hers.length).toBeGreaterThan(0);
+    expect(feed.text).toContain('TZID=Europe/Amsterdam');
+  });
+
+  it('refuses a run without a proper instant, and a link that does not exist', async () => {
+    await api.post('/admin/reminders/run?at=tomorrow').expect(400, /at/);
+    await api.anonymous().get('/r/AAAAAAAAAAAA').expect(404);
+  });
+});
