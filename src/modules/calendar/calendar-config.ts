@@ -2,8 +2,8 @@ import { InvalidEnvironmentError } from '../../../config/environment';
 
 /**
  * Where people reach the service, to build the links it hands out (personal links, calendar feeds):
- * TREFPUNT_PUBLIC_URL, e.g. `https://trefpunt.example.nl`, validated at start. It belongs in
- * config/environment.ts; it lives here while that file is being changed by others.
+ * TREFPUNT_PUBLIC_URL of config/environment.ts, e.g. `https://trefpunt.example.nl`, checked further here (no
+ * query, fragment or credentials) at start.
  */
 export class CalendarConfig {
   constructor(

@@ -42,7 +42,8 @@ import { ParticipantLinksService } from './participant-links.service';
     {
       provide: CalendarConfig,
       inject: [Environment],
-      useFactory: (environment: Environment) => readCalendarConfig(process.env, environment.PORT),
+      useFactory: (environment: Environment) =>
+        readCalendarConfig({ TREFPUNT_PUBLIC_URL: environment.TREFPUNT_PUBLIC_URL }, environment.PORT),
     },
     CalendarFeedsService,
     CalendarEventVersionsRepository,
