@@ -187,6 +187,37 @@ describe('a week of reminders in the demo region', () => {
     expect(feed.text).toContain('TZID=Europe/Amsterdam');
   });
 
+  it('tells the members at once when a session moves, and when one is cancelled', async () => {
+    const later = (await api.get('/sessions?region=berkelland&from=2027-01-18&to=2027-01-24').expect(200))
+      .body.items;
+    const [moved, cancelled] = later;
+    const attendance = async (sessionId: string) =>
+      (
+        (await api.get(`/sessions/${sessionId}/attendance`).expect(200)).body.items as {
+          participantId: string;
+          state: string;
+        }[]
+      )
+        .filter((a) => a.state === 'expected')
+        .map((a) => a.participantId)
+        .sort();
+    const start = DateTime.fromISO(moved.start).plus({ minutes: 30 });
+    const end = DateTime.fromISO(moved.end).plus({ minutes: 30 });
+    await api.patch(`/sessions/${moved.id}`, { start: start.toISO(), end: end.toISO() }).expect(200);
+    await api.patch(`/sessions/${cancelled.id}`, { status: 'cancelled' }).expect(200);
+    const changes = (await outbox()).filter((m) => m.kind === 'change');
+    const told = (sessionId: string) =>
+      changes
+        .filter((m) => m.sessionId === sessionId)
+        .map((m) => m.participantId)
+        .sort();
+    expect(told(moved.id)).toEqual(await attendance(moved.id));
+    for (const message of changes.filter((m) => m.sessionId === moved.id)) {
+      expect(message.body).toContain(start.setZone(zone).toFormat('HH:mm'));
+    }
+    expect(told(cancelled.id).length).toBeGreaterThan(0);
+  });
+
   it('refuses a run without a proper instant, and a link that does not exist', async () => {
     await api.post('/admin/reminders/run?at=tomorrow').expect(400, /at/);
     await api.anonymous().get('/r/AAAAAAAAAAAA').expect(404);
