@@ -9,9 +9,9 @@
  * distance. Feasibility comes from test/bench/routing/check.ts, which reads only the instance.
  * With `--runs N`, each figure is the median of N runs with seeds S, S+1, …
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RoutingSolution } from '../../src/planning/routing/model/solution';
 import { solveRouting } from '../../src/planning/routing/solve';
@@ -102,9 +102,21 @@ function main() {
   const limit = option(args, '--time-limit', DEFAULT_TIME_LIMIT_MS);
   const valued = new Set(['--runs', '--seed', '--iterations', '--time-limit']);
   const files = args.filter((arg, i) => !arg.startsWith('--') && !valued.has(args[i - 1]));
-  const bksSolomon = readBks(join(BENCHMARKS, 'solomon/bks.csv'));
-  const bksDistance = readBks(join(BENCHMARKS, 'solomon/bks_distance_only.csv'));
-  const bksDarp = readBks(join(BENCHMARKS, 'darp/bks.csv'));
+  if (files.length === 0 && !existsSync(BENCHMARKS)) {
+    console.error(`No benchmark instances at ${BENCHMARKS}: give instance files as arguments.`);
+    process.exit(2);
+  }
+  // The best-known tables beside the instances given (or in the default folders).
+  const folders = [...new Set(files.map((file) => dirname(file)))];
+  const tables = (name: string, fallback: string) =>
+    new Map(
+      [...folders.map((folder) => join(folder, name)), join(BENCHMARKS, fallback)].flatMap((path) => [
+        ...readBks(path),
+      ]),
+    );
+  const bksSolomon = tables('bks.csv', 'solomon/bks.csv');
+  const bksDistance = tables('bks_distance_only.csv', 'solomon/bks_distance_only.csv');
+  const bksDarp = tables('bks.csv', 'darp/bks.csv');
 
   const rows: (Row & { bks?: { vehicles: number; distance: number } })[] = [];
   for (const file of files.length ? files : defaultFiles()) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
 /** One node of a benchmark instance, as written in the file. */
@@ -78,6 +78,8 @@ export const euclidean = (a: BenchNode, b: BenchNode) => Math.sqrt((a.x - b.x) *
 /** Reads `instance,vehicles,distance,...` into a map by instance name. */
 export function readBks(path: string): Map<string, { vehicles: number; distance: number }> {
   const bks = new Map<string, { vehicles: number; distance: number }>();
+  // Instances without their table beside them are solved and checked all the same, without a gap.
+  if (!existsSync(path)) return bks;
   for (const line of readFileSync(path, 'utf8').split(/\r?\n/).slice(1)) {
     const [instance, vehicles, distance] = line.split(',');
     if (instance) bks.set(instance, { vehicles: Number(vehicles), distance: Number(distance) });
