@@ -147,6 +147,46 @@ describe('planning the sessions of a programme', () => {
     await api.put(`/groups/${group.groupId}/pinned-slots`, { slots: [] }).expect(200);
   });
 
+  it('flags the conflicts of a session moved by hand onto a lesson', async () => {
+    const sessions = (await api.get('/sessions?region=berkelland&from=2027-05-01&limit=1000').expect(200))
+      .body.items;
+    const session = sessions[0];
+    const members = (await api.get(`/groups/${session.groupId}`).expect(200)).body.participantIds as string[];
+    const provider = (await api.get('/language-providers?region=berkelland&ref=tp1').expect(200)).body
+      .items[0];
+    const weekday = ((new Date(`${session.date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    const lesson = await api
+      .post('/lessons', {
+        participantId: members[0],
+        providerId: provider.id,
+        weekday,
+        from: '19:00',
+        to: '21:00',
+        position: { lat: 52.1, lon: 6.5 },
+        validFrom: session.date,
+        validTo: session.date,
+      })
+      .expect(201);
+    const before = (await api.get(`/sessions/${session.id}/conflicts`).expect(200)).body.items;
+    expect(before.map((c: { lessonId: string }) => c.lessonId)).not.toContain(lesson.body.id);
+    const offset = session.start.slice(19);
+    await api
+      .patch(`/sessions/${session.id}`, {
+        start: `${session.date}T19:30:00${offset}`,
+        end: `${session.date}T21:30:00${offset}`,
+      })
+      .expect(200);
+    const after = (await api.get(`/sessions/${session.id}/conflicts`).expect(200)).body.items;
+    expect(after).toContainEqual(
+      expect.objectContaining({
+        participantId: members[0],
+        lessonId: lesson.body.id,
+        kind: 'overlap',
+        isNew: true,
+      }),
+    );
+  });
+
   it('flags a new conflict when a lesson is added after planning, without re-planning', async () => {
     const plan = (await api.get('/exports/plan?region=berkelland').expect(200)).body;
     const session = plan.sessions.find((s: { start: string }) => s.start >= '2027-06');

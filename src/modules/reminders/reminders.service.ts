@@ -140,7 +140,8 @@ export class RemindersService {
               extra: { oldDay: (language: string) => dayInWords(before.start, zone, language) },
             },
       }),
-      { includeAbsentLink: !cancelled, withDetails: !cancelled },
+      // Without the pickup: the rides are re-planned after this, and a moved pickup gets its own message.
+      { includeAbsentLink: !cancelled, withDetails: false, toEveryMember: true },
     );
   }
 
@@ -200,7 +201,7 @@ export class RemindersService {
       version: string;
       first: { key: string; at?: Date; extra?: Record<string, (language: string) => string> };
     },
-    options: { includeAbsentLink?: boolean; withDetails?: boolean } = {
+    options: { includeAbsentLink?: boolean; withDetails?: boolean; toEveryMember?: boolean } = {
       includeAbsentLink: true,
       withDetails: true,
     },
@@ -212,8 +213,11 @@ export class RemindersService {
     const careNames = new Map(
       (await this.careProviders.exportProviders(regionId)).map((p) => [p.id, p.name]),
     );
+    // Reminders go to who is expected; news of a moved or cancelled session to every member who has not said she
+    // will not come (a lesson that clashes now may be moved, and she should know the new time).
+    const conflicts = options.toEveryMember ? [] : await this.conflicts.forSessions(ids);
     const away = new Set(
-      [...(await this.conflicts.forSessions(ids)), ...(await this.absences.forSessions(ids))].map(
+      [...conflicts, ...(await this.absences.forSessions(ids))].map(
         (row) => `${row.participantId}|${row.sessionId}`,
       ),
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { SCHEDULE_CHANGED, ScheduleChanged } from '../../common/events/schedule-changed.event';
+import { SESSIONS_CHANGED, SessionsChanged } from '../../common/events/sessions-changed.event';
 import { conflictsOf } from '../../planning/scheduling/attendance';
 import { instantToLocal, localToInstant } from '../../planning/time/wall-clock';
 import { toMinutes, toTimeOfDay } from '../../planning/time/calendar';
@@ -33,6 +34,18 @@ export class ConflictDetectionService {
   @OnEvent(SCHEDULE_CHANGED, { promisify: true, suppressErrors: false })
   async onScheduleChanged(event: ScheduleChanged): Promise<void> {
     await this.redetect(event.participantIds, new Date());
+  }
+
+  /** A session moved by hand: its members' conflicts are found again (a re-planned programme has its own). */
+  @OnEvent(SESSIONS_CHANGED, { promisify: true, suppressErrors: false })
+  async onSessionsChanged(event: SessionsChanged): Promise<void> {
+    if (event.programmeId) return;
+    const members = new Set<string>();
+    for (const id of event.sessionIds) {
+      const session = await this.sessions.get(id);
+      for (const member of await this.groups.memberIds(session.groupId)) members.add(member);
+    }
+    await this.redetect([...members], event.now);
   }
 
   /** Finds again the conflicts of these participants in their planned sessions from `now` on. */
