@@ -1,6 +1,6 @@
 /**
  * Sessions were planned again, moved, or cancelled: childcare (and later transport) plan what hangs off them
- * again. Emitted with `emitAsync` inside the transaction of the change, so that both are stored together or not
+ * again. Emitted with `emitInOrder` inside the transaction of the change, so that both are stored together or not
  * at all. `programmeId` when a whole programme was re-planned from `now` on.
  */
 export const SESSIONS_CHANGED = 'sessions.changed';

@@ -12,6 +12,7 @@ import { SessionsService } from '../programmes/sessions.service';
 import { ConflictsService } from '../scheduling/conflicts.service';
 import { Absence } from './absence.entity';
 import { AttendanceDto, ReportAbsenceDto } from './dto/absence.dto';
+import { emitInOrder } from '../../common/events/emit-in-order';
 
 /** Who will not be at a session, and why; childcare and transport follow through the ATTENDANCE_CHANGED event. */
 @Injectable()
@@ -50,7 +51,8 @@ export class AbsencesService {
       },
       ['sessionId', 'participantId'],
     );
-    await this.events.emitAsync(
+    await emitInOrder(
+      this.events,
       ATTENDANCE_CHANGED,
       new AttendanceChanged(sessionId, dto.participantId, true),
     );
@@ -63,7 +65,11 @@ export class AbsencesService {
     const absence = await this.absences.findOneBy({ sessionId, participantId });
     if (!absence) throw notFound('absence of participant', participantId);
     await this.absences.delete({ id: absence.id });
-    await this.events.emitAsync(ATTENDANCE_CHANGED, new AttendanceChanged(sessionId, participantId, false));
+    await emitInOrder(
+      this.events,
+      ATTENDANCE_CHANGED,
+      new AttendanceChanged(sessionId, participantId, false),
+    );
   }
 
   /** Every member of the session's group: expected, absent (with the reason), or kept away by a conflict. */

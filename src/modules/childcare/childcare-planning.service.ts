@@ -24,6 +24,7 @@ import { ChildcareBooking } from './childcare-booking.entity';
 import { CANCELLED_BY_HAND, ChildcareBookingsService, NewBooking } from './childcare-bookings.service';
 import { CareContext, ChildcareInputService } from './childcare-input.service';
 import { ChildcarePlanDto, ChildcareStateDto, StaffingDto, UnmetNeedDto } from './dto/childcare-plan.dto';
+import { emitInOrder } from '../../common/events/emit-in-order';
 
 const MINUTE = 60 * 1000;
 
@@ -192,7 +193,7 @@ export class ChildcarePlanningService {
     } else {
       await this.followSessions(event.sessionIds);
     }
-    await this.events.emitAsync(CHILDCARE_PLANNED, new ChildcarePlanned(event.sessionIds, event.now));
+    await emitInOrder(this.events, CHILDCARE_PLANNED, new ChildcarePlanned(event.sessionIds, event.now));
   }
 
   private async followSessions(sessionIds: string[]): Promise<void> {
@@ -216,7 +217,7 @@ export class ChildcarePlanningService {
       const session = await this.sessions.get(event.sessionId);
       if (session.status === 'planned') await this.plan([session]);
     }
-    await this.events.emitAsync(CHILDCARE_PLANNED, new ChildcarePlanned([event.sessionId], new Date()));
+    await emitInOrder(this.events, CHILDCARE_PLANNED, new ChildcarePlanned([event.sessionId], new Date()));
   }
 
   /** Plans care again over these planned sessions of one region, and stores the changes. */

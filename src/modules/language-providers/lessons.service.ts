@@ -15,6 +15,7 @@ import { LanguageProvidersService } from './language-providers.service';
 import { Lesson } from './lesson.entity';
 import { RecordScope } from '../access/access-context';
 import { participantScopeOf } from '../access/record-scopes';
+import { emitInOrder } from '../../common/events/emit-in-order';
 
 /** The participant comes along with every lesson: her region is the lesson's. */
 const RELATIONS = { participant: true } as const;
@@ -74,7 +75,7 @@ export class LessonsService {
     const regionId = await this.participants.regionIdOf(dto.participantId);
     await this.providers.requireInRegion(dto.providerId, regionId);
     const { id } = await this.lessons.save(this.lessons.create(dto));
-    await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged([dto.participantId]));
+    await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged([dto.participantId]));
     return this.get(id);
   }
 
@@ -85,7 +86,7 @@ export class LessonsService {
       await this.providers.requireInRegion(dto.providerId, lesson.participant.regionId);
     }
     await this.lessons.save(this.lessons.merge(lesson, dto));
-    await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged([lesson.participantId]));
+    await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged([lesson.participantId]));
     return this.get(id);
   }
 
@@ -93,7 +94,7 @@ export class LessonsService {
   async remove(id: string): Promise<void> {
     const lesson = await this.get(id);
     await this.lessons.remove(lesson);
-    await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged([lesson.participantId]));
+    await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged([lesson.participantId]));
   }
 
   /**

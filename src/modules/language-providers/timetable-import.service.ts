@@ -23,6 +23,7 @@ import {
   ParticipantDirectory,
   planLessonChanges,
 } from './timetable/timetable';
+import { emitInOrder } from '../../common/events/emit-in-order';
 
 export type TimetableFormat = 'csv' | 'ical';
 
@@ -90,7 +91,8 @@ export class TimetableImportService {
       );
       const changed = new Set([...plan.added, ...plan.deleted].map((lesson) => lesson.participantId));
       // Planned sessions may have new conflicts now: found again within this transaction.
-      if (changed.size > 0) await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged([...changed]));
+      if (changed.size > 0)
+        await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged([...changed]));
     }
     await this.recordAudit(provider, participantIds, atProvider, dryRun);
 

@@ -12,6 +12,7 @@ import { AppointmentListQueryDto, CreateAppointmentDto, UpdateAppointmentDto } f
 import { ParticipantsService } from './participants.service';
 import { RecordScope } from '../access/access-context';
 import { participantScopeOf } from '../access/record-scopes';
+import { emitInOrder } from '../../common/events/emit-in-order';
 
 /** The participant comes along with every appointment: her region is the appointment's. */
 const RELATIONS = { participant: true } as const;
@@ -61,7 +62,7 @@ export class AppointmentsService {
   async create(dto: CreateAppointmentDto): Promise<Appointment> {
     await this.participants.regionIdOf(dto.participantId);
     const { id } = await this.appointments.save(this.appointments.create({ ...dto, what: dto.what ?? '' }));
-    await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged([dto.participantId]));
+    await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged([dto.participantId]));
     return this.get(id);
   }
 
@@ -69,7 +70,7 @@ export class AppointmentsService {
   async update(id: string, dto: UpdateAppointmentDto): Promise<Appointment> {
     const appointment = await this.get(id);
     await this.appointments.save(this.appointments.merge(appointment, dto));
-    await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged([appointment.participantId]));
+    await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged([appointment.participantId]));
     return this.get(id);
   }
 
@@ -77,6 +78,6 @@ export class AppointmentsService {
   async remove(id: string): Promise<void> {
     const appointment = await this.get(id);
     await this.appointments.remove(appointment);
-    await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged([appointment.participantId]));
+    await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged([appointment.participantId]));
   }
 }

@@ -26,6 +26,7 @@ import { ProgrammesService } from './programmes.service';
 import { Session } from './session.entity';
 import { RecordScope } from '../access/access-context';
 import { regionScopeOf } from '../access/record-scopes';
+import { emitInOrder } from '../../common/events/emit-in-order';
 
 /** Loads a group with the ids of its members and trainers only: their personal data is not needed here. */
 const WITH_MEMBER_IDS = {
@@ -230,7 +231,7 @@ export class GroupsService {
       const changed = [...before, ...participantIds!].filter(
         (member) => !before.includes(member) || !participantIds!.includes(member),
       );
-      await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged(changed));
+      await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged(changed));
     }
     return this.get(id);
   }

@@ -26,6 +26,7 @@ import { requireEach, sameIds } from './id-list-checks';
 import { Session } from './session.entity';
 import { RecordScope } from '../access/access-context';
 import { regionScopeOf } from '../access/record-scopes';
+import { emitInOrder } from '../../common/events/emit-in-order';
 
 /** Loads a session with the ids of its interpreters only. */
 const WITH_INTERPRETER_IDS = {
@@ -168,7 +169,7 @@ export class SessionsService {
         interpreters: interpreterIds.map((interpreterId) => ({ id: interpreterId })),
       }),
     );
-    await this.events.emitAsync(SESSIONS_CHANGED, new SessionsChanged([id], new Date()));
+    await emitInOrder(this.events, SESSIONS_CHANGED, new SessionsChanged([id], new Date()));
     return this.get(id);
   }
 
@@ -207,7 +208,8 @@ export class SessionsService {
     }
     await this.sessions.save(changes);
     // Childcare, rides and messages follow the session: moved with it, or cancelled with it.
-    await this.events.emitAsync(
+    await emitInOrder(
+      this.events,
       SESSIONS_CHANGED,
       new SessionsChanged([id], new Date(), undefined, {
         start: session.start,

@@ -35,6 +35,7 @@ import { TravelTimesService } from '../travel/travel-times.service';
 import { RoutesPlanDto, PickupChangeDto } from './dto/routes-plan.dto';
 import { Direction, DIRECTIONS, Route } from './route.entity';
 import { NewRoute, RoutesService } from './routes.service';
+import { emitInOrder } from '../../common/events/emit-in-order';
 
 const MINUTE = 60 * 1000;
 /** A pickup time that moves by more than this is told to her (issue 7's change message). */
@@ -266,7 +267,8 @@ export class RoutePlanningService {
       }
     }
     if (result.changes.length > 0) {
-      await this.events.emitAsync(
+      await emitInOrder(
+        this.events,
         PICKUPS_CHANGED,
         new PickupsChanged(
           result.changes.map((change) => ({

@@ -16,6 +16,7 @@ import { TransportScenarioService } from '../transport/transport-scenario.servic
 import { ScenarioDto } from './dto/scenario.dto';
 import { isUsableAppointment } from './scenario-rules';
 import { parseScenario } from './scenario-parser';
+import { emitInOrder } from '../../common/events/emit-in-order';
 
 export const DEFAULT_PROGRAMME_REF = 'programme';
 
@@ -273,7 +274,8 @@ export class ScenarioImportService {
       (change) => change.created + change.deleted > 0,
     );
     // Planned sessions may have new conflicts now; found again within this transaction.
-    if (schedulesChanged) await this.events.emitAsync(SCHEDULE_CHANGED, new ScheduleChanged(participantIds));
+    if (schedulesChanged)
+      await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged(participantIds));
     const changed =
       region.created ||
       region.changes.updated ||

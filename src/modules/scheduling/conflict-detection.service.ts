@@ -36,8 +36,11 @@ export class ConflictDetectionService {
     await this.redetect(event.participantIds, new Date());
   }
 
-  /** A session moved by hand: its members' conflicts are found again (a re-planned programme has its own). */
-  @OnEvent(SESSIONS_CHANGED, { promisify: true, suppressErrors: false })
+  /**
+   * A session moved by hand: its members' conflicts are found again (a re-planned programme has its own). First
+   * of the listeners: childcare and rides need to know who can come.
+   */
+  @OnEvent(SESSIONS_CHANGED, { promisify: true, suppressErrors: false, prependListener: true })
   async onSessionsChanged(event: SessionsChanged): Promise<void> {
     if (event.programmeId) return;
     const members = new Set<string>();

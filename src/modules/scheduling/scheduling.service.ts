@@ -14,6 +14,7 @@ import { ConflictsService } from './conflicts.service';
 import { AuditService } from '../audit/audit.service';
 import { PlanningContext, PlanningInputService } from './planning-input.service';
 import { GroupPlanSummary, PlanSummary, SlotCandidate } from './dto/plan.dto';
+import { emitInOrder } from '../../common/events/emit-in-order';
 
 /** Plans a programme's sessions with the pure planner and stores them with their conflicts. */
 @Injectable()
@@ -83,7 +84,8 @@ export class SchedulingService {
       ),
     );
     // The replaced sessions took their childcare bookings with them: childcare is planned again at once.
-    await this.events.emitAsync(
+    await emitInOrder(
+      this.events,
       SESSIONS_CHANGED,
       new SessionsChanged(
         created.map((session) => session.id),
