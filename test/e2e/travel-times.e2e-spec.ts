@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { DEFAULT_TRAVEL_MODEL, offlineTravel, Position } from '../../src/planning/travel/offline-travel';
@@ -373,5 +374,43 @@ describe('travel times from Google Maps', () => {
     const log = readFileSync(api.logFile!, 'utf8');
     expect(log).not.toContain('Hoofdstraat');
     expect(log).not.toContain('Doetinchem');
+  });
+});
+
+describe('planning with a Google Maps key', () => {
+  let fake: FakeGoogleMaps;
+  let api: TestApp;
+
+  beforeAll(async () => {
+    fake = await FakeGoogleMaps.start(FAKE_KEY);
+    api = await startTestApp({
+      GOOGLE_MAPS_API_KEY: FAKE_KEY,
+      GOOGLE_MAPS_BASE_URL: fake.url,
+      GOOGLE_MAPS_RETRY_DELAY_MS: '1',
+    });
+  });
+  afterAll(async () => {
+    await api.close();
+    await fake.close();
+  });
+
+  it('plans sessions, childcare and rides with Google’s travel times, asking each pair once', async () => {
+    const scenario = JSON.parse(
+      readFileSync(join(__dirname, '..', 'fixtures', 'berkelland.scenario.json'), 'utf8'),
+    );
+    await api.post('/imports/scenario', scenario).expect(200);
+    const programmeId = (await api.get('/programmes?region=berkelland').expect(200)).body.items[0].id;
+    await api.post(`/programmes/${programmeId}/plan`).expect(200);
+    const afterPlanning = fake.requests.filter((r) => r.path.includes('distancematrix')).length;
+    // The lessons' conflicts with the sessions and the mothers' travel for childcare came from Google.
+    expect(afterPlanning).toBeGreaterThan(0);
+    await api.post(`/programmes/${programmeId}/routes/plan?week=2027-W02`).expect(200);
+    expect(fake.requests.filter((r) => r.path.includes('distancematrix')).length).toBeGreaterThan(
+      afterPlanning,
+    );
+    const asked = fake.requests.filter((r) => r.path.includes('distancematrix')).length;
+    // Planned again: every pair is in the cache now.
+    await api.post(`/programmes/${programmeId}/plan`).expect(200);
+    expect(fake.requests.filter((r) => r.path.includes('distancematrix')).length).toBe(asked);
   });
 });

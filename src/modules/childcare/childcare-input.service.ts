@@ -4,7 +4,7 @@ import { CareNeed, careNeeds, CareSession, ChildInput } from '../../planning/chi
 import { inRange, toMinutes } from '../../planning/time/calendar';
 import { isDutchPublicHoliday } from '../../planning/time/holidays';
 import { instantToLocal } from '../../planning/time/wall-clock';
-import { offlineTravel, Position } from '../../planning/travel/offline-travel';
+import { Position } from '../../planning/travel/offline-travel';
 import { AbsencesService } from '../attendance/absences.service';
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
@@ -13,6 +13,7 @@ import { Session } from '../programmes/session.entity';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { ConflictsService } from '../scheduling/conflicts.service';
 import { ChildcareBookingsService } from './childcare-bookings.service';
+import { TravelTimesService } from '../travel/travel-times.service';
 import { ChildcareScenarioService } from './childcare-scenario.service';
 
 /**
@@ -47,6 +48,7 @@ export class ChildcareInputService {
     private readonly absences: AbsencesService,
     private readonly providers: ChildcareScenarioService,
     private readonly bookings: ChildcareBookingsService,
+    private readonly travel: TravelTimesService,
   ) {}
 
   /** The sessions must be planned ones of one region. */
@@ -102,8 +104,15 @@ export class ChildcareInputService {
 
     const providerRows = await this.providers.exportProviders(regionId);
     const providerPositions = new Map(providerRows.map((provider) => [provider.id, provider.position]));
+    // Homes and providers to the locations, providers to the homes: from Google when a key is configured.
+    const homePlaces = [...homes.values()].filter((home): home is Position => !!home && home.lat !== null);
+    const providerPlaces = providerRows.map((provider) => provider.position);
+    const travelMinutes = await this.travel.minutesLookup([
+      [[...homePlaces, ...providerPlaces], [...positions.values()]],
+      [providerPlaces, homePlaces],
+    ]);
     const minutes = (from: Position | null | undefined, to: Position | null | undefined) =>
-      from && to && from.lat !== null ? offlineTravel(from, to).minutes : 0;
+      from && to && from.lat !== null ? travelMinutes(from, to) : 0;
     const groupOf = new Map(sessions.map((session) => [session.id, session.groupId]));
     const allNeeds = careNeeds(
       careSessions,

@@ -7,6 +7,7 @@ import { ParticipantsModule } from '../participants/participants.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { RegionsModule } from '../regions/regions.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
+import { TravelModule } from '../travel/travel.module';
 import { ChildcareBooking } from './childcare-booking.entity';
 import { ChildcareBookingsController } from './childcare-bookings.controller';
 import { ChildcareBookingsService } from './childcare-bookings.service';
@@ -36,6 +37,7 @@ import { ChildcareScenarioService } from './childcare-scenario.service';
     SchedulingModule,
     AttendanceModule,
     AuditModule,
+    TravelModule,
   ],
   controllers: [
     ChildcareProvidersController,

@@ -5,13 +5,13 @@ import { SESSIONS_CHANGED, SessionsChanged } from '../../common/events/sessions-
 import { conflictsOf } from '../../planning/scheduling/attendance';
 import { instantToLocal, localToInstant } from '../../planning/time/wall-clock';
 import { toMinutes, toTimeOfDay } from '../../planning/time/calendar';
-import { offlineTravel } from '../../planning/travel/offline-travel';
 import { LanguageProvidersScenarioService } from '../language-providers/language-providers-scenario.service';
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { GroupsService } from '../programmes/groups.service';
 import { SessionsService } from '../programmes/sessions.service';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
+import { TravelTimesService } from '../travel/travel-times.service';
 import { ConflictsService } from './conflicts.service';
 
 /**
@@ -29,6 +29,7 @@ export class ConflictDetectionService {
     private readonly locations: LocationsScenarioService,
     private readonly participants: ParticipantsScenarioService,
     private readonly lessons: LanguageProvidersScenarioService,
+    private readonly travel: TravelTimesService,
   ) {}
 
   @OnEvent(SCHEDULE_CHANGED, { promisify: true, suppressErrors: false })
@@ -67,10 +68,14 @@ export class ConflictDetectionService {
       );
       const lessons = await this.lessons.exportLessons(participantIds);
       const appointments = await this.participants.exportAppointments(participantIds);
+      const lessonPlaces = lessons.map((lesson) => lesson.position);
+      const sessionPlaces = [...positions.values()];
       const rules = {
         travelBufferMinutes: region.policy.travelBufferMinutes,
-        travelMinutes: (from: { lat: number; lon: number }, to: { lat: number; lon: number }) =>
-          offlineTravel(from, to).minutes,
+        travelMinutes: await this.travel.minutesLookup([
+          [lessonPlaces, sessionPlaces],
+          [sessionPlaces, lessonPlaces],
+        ]),
       };
       for (const participantId of participantIds) {
         const member = {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { offlineTravel } from '../../planning/travel/offline-travel';
 import { inRange } from '../../planning/time/calendar';
 import { isDutchPublicHoliday } from '../../planning/time/holidays';
 import { PlanningInput } from '../../planning/scheduling/model';
@@ -12,6 +11,7 @@ import { Programme } from '../programmes/programme.entity';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { Region } from '../regions/region.entity';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
+import { TravelTimesService } from '../travel/travel-times.service';
 import { PinnedSlotsService } from './pinned-slots.service';
 
 export interface PlanningContext {
@@ -32,6 +32,7 @@ export class PlanningInputService {
     private readonly participants: ParticipantsScenarioService,
     private readonly lessons: LanguageProvidersScenarioService,
     private readonly pinnedSlots: PinnedSlotsService,
+    private readonly travel: TravelTimesService,
   ) {}
 
   async load(programmeId: string): Promise<PlanningContext> {
@@ -45,6 +46,14 @@ export class PlanningInputService {
     const lessons = await this.lessons.exportLessons(activeIds);
     const appointments = await this.participants.exportAppointments(activeIds);
     const pinned = await this.pinnedSlots.forGroups(groups.map((group) => group.id));
+    const locations = await this.locations.exportLocations(region.id);
+    // Between a lesson elsewhere and a session, both ways: from Google when a key is configured.
+    const lessonPlaces = lessons.map((lesson) => lesson.position);
+    const sessionPlaces = locations.map((location) => location.position);
+    const travelMinutes = await this.travel.minutesLookup([
+      [lessonPlaces, sessionPlaces],
+      [sessionPlaces, lessonPlaces],
+    ]);
     const input: PlanningInput = {
       policy: region.policy,
       programme: {
@@ -56,7 +65,7 @@ export class PlanningInputService {
       },
       isClosed: (date) =>
         region.closedDates.some((closed) => inRange(date, closed)) || isDutchPublicHoliday(date),
-      locations: (await this.locations.exportLocations(region.id)).map((location) => ({
+      locations: locations.map((location) => ({
         id: location.id,
         position: location.position,
         openingHours: location.openingHours,
@@ -100,7 +109,7 @@ export class PlanningInputService {
         interpreterLanguages: group.interpreterLanguages,
         pinned: pinned.get(group.id),
       })),
-      travelMinutes: (from, to) => offlineTravel(from, to).minutes,
+      travelMinutes,
     };
     return { input, region, programme, groups };
   }

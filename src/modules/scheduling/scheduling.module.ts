@@ -7,6 +7,7 @@ import { ParticipantsModule } from '../participants/participants.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { RegionsModule } from '../regions/regions.module';
 import { StaffModule } from '../staff/staff.module';
+import { TravelModule } from '../travel/travel.module';
 import { ConflictDetectionService } from './conflict-detection.service';
 import { ConflictsService } from './conflicts.service';
 import { PinnedSlot } from './pinned-slot.entity';
@@ -29,6 +30,7 @@ import { SessionConflict } from './session-conflict.entity';
     ParticipantsModule,
     LanguageProvidersModule,
     AuditModule,
+    TravelModule,
   ],
   controllers: [SchedulingController, ProviderConflictsController],
   providers: [

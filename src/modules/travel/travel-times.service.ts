@@ -79,6 +79,28 @@ export class TravelTimesService {
     };
   }
 
+  /**
+   * Travel minutes for planners that ask pair by pair: each group's origins to its destinations are looked up
+   * at once (from Google, with a key), any other pair by the offline model.
+   */
+  async minutesLookup(
+    groups: [origins: Position[], destinations: Position[]][],
+    departure?: DateTime,
+  ): Promise<(from: Position, to: Position) => number> {
+    const offline = (from: Position, to: Position) =>
+      offlineTravel(from, to, this.config.offlineModel).minutes;
+    if (!this.google) return offline;
+    const table = new Map<string, number>();
+    for (const [origins, destinations] of groups) {
+      const from = uniquePositions(origins);
+      const to = uniquePositions(destinations);
+      if (from.length === 0 || to.length === 0) continue;
+      const matrix = await this.matrix(from, to, departure);
+      from.forEach((a, i) => to.forEach((b, j) => table.set(pairKey(a, b), matrix.minutes[i][j])));
+    }
+    return (from, to) => table.get(pairKey(from, to)) ?? offline(from, to);
+  }
+
   /** The position of `address` by Google's first result; null offline, when Google finds none, or when it fails. */
   async geocode(address: string): Promise<Position | null> {
     if (!this.google || address.trim() === '') return null;
