@@ -1,7 +1,7 @@
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
-import { FindOptionsWhere } from 'typeorm';
+import { FindOptionsWhere, In } from 'typeorm';
 import { Page } from '../../common/api/page';
 import type { ReminderChannel } from '../participants/participant.entity';
 import { ParticipantsService } from '../participants/participants.service';
@@ -87,6 +87,19 @@ export class OutboxService {
       added += (result.raw as unknown[]).length;
     }
     return added;
+  }
+
+  /**
+   * The keys (`participantId|sessionId|kind|version`) of the messages of these kinds already written for these
+   * sessions: a job that runs every few minutes writes only what is new, without composing the rest again.
+   */
+  async writtenKeys(kinds: string[], sessionIds: string[]): Promise<Set<string>> {
+    if (kinds.length === 0 || sessionIds.length === 0) return new Set();
+    const rows = await this.messages.find({
+      where: { kind: In(kinds), sessionId: In(sessionIds) },
+      select: { participantId: true, sessionId: true, kind: true, version: true },
+    });
+    return new Set(rows.map((row) => `${row.participantId}|${row.sessionId}|${row.kind}|${row.version}`));
   }
 
   /** The messages of the participants the caller may reach, newest first. */

@@ -236,6 +236,11 @@ export class RemindersService {
       care.set(key, (care.get(key) ?? new Set()).add(careNames.get(booking.providerId) ?? ''));
     }
 
+    // What was written before is not composed again (the job runs every five minutes).
+    const written = await this.outbox.writtenKeys(
+      [...new Set(sessions.map((session) => shape(session).kind))],
+      ids,
+    );
     const messages: NewMessage[] = [];
     for (const session of sessions) {
       const { kind, version, first } = shape(session);
@@ -244,7 +249,7 @@ export class RemindersService {
       for (const participantId of await this.groups.memberIds(session.groupId)) {
         const person = people.get(participantId);
         const key = `${participantId}|${session.id}`;
-        if (!person || away.has(key)) continue;
+        if (!person || away.has(key) || written.has(`${key}|${kind}|${version}`)) continue;
         const pickup = pickups.get(key);
         const parts: { key: string; values?: Record<string, string | ((language: string) => string)> }[] = [
           {
