@@ -197,7 +197,7 @@ export class ChildcarePlanningService {
   }
 
   private async followSessions(sessionIds: string[]): Promise<void> {
-    const sessions = await Promise.all(sessionIds.map((id) => this.sessions.get(id)));
+    const sessions = await this.sessions.getMany(sessionIds);
     const cancelled = sessions.filter((session) => session.status !== 'planned');
     await this.bookings.cancelForSessions(
       cancelled.map((session) => session.id),

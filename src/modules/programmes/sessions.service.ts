@@ -147,6 +147,16 @@ export class SessionsService {
     return session;
   }
 
+  /**
+   * These sessions, in the order asked, one query after the other: inside a transaction all share one
+   * connection, which takes one query at a time.
+   */
+  async getMany(ids: string[]): Promise<Session[]> {
+    const sessions: Session[] = [];
+    for (const id of ids) sessions.push(await this.get(id));
+    return sessions;
+  }
+
   @Transactional()
   async create(dto: CreateSessionDto): Promise<Session> {
     const regionId = await this.regions.resolveId(dto.regionId, 'regionId');

@@ -103,7 +103,7 @@ export class RoutePlanningService {
   async onChildcarePlanned(event: ChildcarePlanned): Promise<void> {
     const planned = await this.routes.plannedSessionIds(event.sessionIds);
     if (planned.size === 0) return;
-    const sessions = await Promise.all([...planned].map((id) => this.sessions.get(id)));
+    const sessions = await this.sessions.getMany([...planned]);
     await this.routes.removeForSessions(sessions.filter((s) => s.status !== 'planned').map((s) => s.id));
     const open = sessions.filter((s) => s.status === 'planned').map((s) => s.id);
     if (open.length > 0) await this.run(open, true);
@@ -111,7 +111,7 @@ export class RoutePlanningService {
 
   private async run(sessionIds: string[], minimal: boolean): Promise<RoutesPlanDto> {
     const started = performance.now();
-    const sessions = (await Promise.all(sessionIds.map((id) => this.sessions.get(id))))
+    const sessions = (await this.sessions.getMany(sessionIds))
       .filter((session) => session.status === 'planned')
       .sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id));
     const result: RoutesPlanDto = {
