@@ -242,6 +242,20 @@ describe('childcare bookings', () => {
     await api
       .post('/childcare/bookings', { childId: 'x', sessionId: sessions.monday, providerId: ids.kdv })
       .expect(400, /childId/);
+    // A coordinator of another municipality cannot book her children, not even knowing the ids.
+    const regionId = (await api.get('/regions/kleindorp').expect(200)).body.id;
+    await api.post('/municipalities', { regionId, ref: 'buur', name: 'Buurgemeente' }).expect(201);
+    const { token } = (
+      await api
+        .post('/tokens', { role: 'coordinator', regions: ['kleindorp'], municipalities: ['buur'] })
+        .expect(201)
+    ).body;
+    await api
+      .anonymous()
+      .post('/childcare/bookings')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ childId: ids.t3, sessionId: sessions.monday, providerId: ids['kdv-small'] })
+      .expect(400, /childId: no child/);
   });
 
   it('moves the bookings with their session, keeps a confirmation, and gives a free place to a child waiting', async () => {

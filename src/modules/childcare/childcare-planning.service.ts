@@ -11,6 +11,7 @@ import {
 } from '../../common/events/sessions-changed.event';
 import { bandOf, CareBooking, careWindow, isOpen } from '../../planning/childcare/allocate';
 import { ageInMonths } from '../../planning/childcare/need';
+import { AccessContext } from '../access/access-context';
 import { AuditService } from '../audit/audit.service';
 import { ChildrenService } from '../participants/children.service';
 import { GroupsService } from '../programmes/groups.service';
@@ -47,6 +48,7 @@ export class ChildcarePlanningService {
     private readonly children: ChildrenService,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly access: AccessContext,
   ) {}
 
   /** The programme's planned sessions from `now` on. */
@@ -105,13 +107,16 @@ export class ChildcarePlanningService {
   /** A coordinator books a child by hand; 400 when the provider cannot take her then, 409 when it is full. */
   @Transactional()
   async bookByHand(childId: string, sessionId: string, providerId: string): Promise<ChildcareBooking> {
-    const session = await this.sessions.get(sessionId);
+    // Both within the caller's reach (her regions, and her municipalities for the mother), or a 400 as if unknown.
+    const scope = await this.children.scopeOf(childId);
+    if (!scope || !this.access.reaches(scope)) throw new BadRequestException(`childId: no child ${childId}`);
+    const child = await this.children.get(childId);
+    const session = await this.sessions.get(sessionId).catch(() => undefined);
+    if (!session || session.regionId !== child.regionId) {
+      throw new BadRequestException(`sessionId: no session ${sessionId} in the child's region`);
+    }
     if (session.status !== 'planned')
       throw new BadRequestException(`sessionId: session ${sessionId} is cancelled`);
-    const child = await this.children.get(childId).catch(() => undefined);
-    if (!child || child.regionId !== session.regionId) {
-      throw new BadRequestException(`childId: no child ${childId} in the session's region`);
-    }
     if (!(await this.groups.memberIds(session.groupId)).includes(child.participantId)) {
       throw new BadRequestException(`childId: her mother is not a member of the session's group`);
     }
