@@ -228,6 +228,15 @@ describe('pickup routes and route sheets', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.text).toContain('Navigeer de hele route');
     expect(page.text).toContain(first.stops[0].firstName);
+    // Names are written as text: markup in a name never reaches the page as markup.
+    const stopId = first.stops[0].id;
+    const current: RouteView[] = (await routesOf()).routes;
+    const rider = current.flatMap((r) => r.stops).find((stop) => stop.id === stopId)!.participantId;
+    await api.patch(`/participants/${rider}`, { name: '<b>Amina</b> Test' }).expect(200);
+    const marked = await asDriver(`/drivers/me/routes?date=${tomorrow}&format=html`).expect(200);
+    expect(marked.text).toContain('&lt;b&gt;Amina&lt;/b&gt;');
+    expect(marked.text).not.toContain('<b>Amina</b>');
+    await api.patch(`/participants/${rider}`, { name: `${first.stops[0].firstName} Test` }).expect(200);
     const later = DateTime.fromISO(tomorrow).plus({ days: 7 }).toISODate();
     await asDriver(`/drivers/me/routes?date=${later}`).expect(403);
     // Her coordinator sees any day's sheet.
