@@ -90,6 +90,12 @@ const REASONS: Record<UnassignedReason, UnroutedReason> = {
   'fleet-full': 'all vehicles are full',
 };
 
+/**
+ * The search budget for one session: its rides are small problems (a few vehicles, a dozen riders), so far fewer
+ * iterations than a benchmark instance need; a region plans thousands of sessions.
+ */
+export const sessionIterations = (jobs: number) => Math.min(2000, 100 + 40 * jobs);
+
 const windowId = (vehicleId: string, index: number) => `${vehicleId}@${index}`;
 const vehicleOf = (windowVehicleId: string) => windowVehicleId.slice(0, windowVehicleId.lastIndexOf('@'));
 
@@ -172,7 +178,7 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
     seed: input.seed ?? 1,
     // A re-plan starts from the rides as they are and only drops or inserts riders: no search that could
     // reorder the others.
-    iterations: input.current ? 0 : input.iterations,
+    iterations: input.current ? 0 : (input.iterations ?? sessionIterations(jobs.length)),
     warmStart: input.current && warmStartOf(input.current, input.vehicles, known),
   });
 
