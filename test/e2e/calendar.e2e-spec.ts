@@ -2,9 +2,8 @@ import { DateTime } from 'luxon';
 import ical, { VEvent } from 'node-ical';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
+import { minibus, village } from '../factories/village.factory';
 
-const everyDay = (from: string, to: string) =>
-  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, from, to }));
 const zone = 'Europe/Amsterdam';
 // Rides tomorrow: a driver's feed names her passengers on the day of the ride and the day before.
 const tomorrow = DateTime.now().setZone(zone).plus({ days: 1 }).toISODate()!;
@@ -12,84 +11,21 @@ const at = (time: string) => DateTime.fromISO(`${tomorrow}T${time}`, { zone }).t
 const clock = (instant: string | Date) => DateTime.fromJSDate(new Date(instant), { zone }).toFormat('HH:mm');
 
 /** A village with a bus, four women to collect and one who cycles, in one group with one session tomorrow. */
-const village = () => ({
-  format: 'trefpunt-scenario/1',
-  region: 'kalenderdorp',
-  name: 'Kalenderdorp',
-  timezone: zone,
-  municipalities: [{ id: 'gem', name: 'Kalenderdorp' }],
-  locations: [
-    {
-      id: 'buurthuis',
-      name: 'Buurthuis De Ster',
-      municipalityId: 'gem',
-      address: 'Dorpsstraat 1',
-      position: { lat: 52.1, lon: 6.5 },
-      openingHours: everyDay('08:00', '18:00'),
-      rooms: 1,
-    },
-  ],
-  languageProviders: [],
-  participants: [1, 2, 3, 4, 5].map((n) => ({
-    id: `p${n}`,
-    name: `Sara${n} Test`,
-    municipalityId: 'gem',
-    address: `Molenweg ${n}`,
-    position: { lat: 52.1 + Math.sin(n) * 0.03, lon: 6.5 + Math.cos(n) * 0.04 },
-    phone: `+3162222000${n}`,
-    language: 'ar',
-    interpreterNeeded: false,
-    reminderChannel: 'sms',
-    transport: n === 5 ? 'bike' : 'pickup',
-    children: [],
-    lessons: [],
-    appointments: [],
-  })),
-  trainers: [{ id: 'tr', name: 'Trainer', availability: everyDay('08:00', '18:00') }],
-  interpreters: [],
-  vehicles: [
-    {
-      id: 'bus',
-      name: 'Naoberbus',
-      kind: 'minibus',
-      seats: 8,
-      childSeats: 2,
-      depot: { lat: 52.11, lon: 6.51 },
-      availability: everyDay('07:30', '18:00'),
-      volunteerDriven: true,
-    },
-  ],
-  childcareProviders: [],
-  schoolHours: [],
-  closedDates: [],
-  policy: {
-    arriveMinutesBefore: 10,
-    maxRideMinutes: 45,
-    maxRideFactor: 1.8,
-    travelBufferMinutes: 15,
-    slotStepMinutes: 15,
-    earliestStart: '09:00',
-    latestEnd: '16:00',
-  },
-  programme: {
-    name: 'Powervrouwen',
+const kalenderdorp = () =>
+  village({
+    region: 'kalenderdorp',
     startDate: tomorrow,
-    sessionsPerGroup: 1,
-    sessionsPerWeek: 1,
-    intervalWeeks: 1,
-    durationMinutes: 150,
-    groups: [
-      {
-        id: 'g',
-        name: 'Groep Zon',
-        locationId: 'buurthuis',
-        participantIds: ['p1', 'p2', 'p3', 'p4', 'p5'],
-        trainerIds: ['tr'],
-        interpreterLanguages: [],
-      },
-    ],
-  },
-});
+    groupName: 'Groep Zon',
+    participants: [1, 2, 3, 4, 5].map((n) => ({
+      id: `p${n}`,
+      name: `Sara${n} Test`,
+      address: `Molenweg ${n}`,
+      position: { lat: 52.1 + Math.sin(n) * 0.03, lon: 6.5 + Math.cos(n) * 0.04 },
+      phone: `+3162222000${n}`,
+      transport: n === 5 ? ('bike' as const) : ('pickup' as const),
+    })),
+    vehicles: [minibus('bus')],
+  });
 
 interface Feed {
   text: string;
@@ -135,7 +71,7 @@ describe('private calendar feeds', () => {
 
   beforeAll(async () => {
     api = await startTestApp({ TREFPUNT_PUBLIC_URL: 'https://trefpunt.example.nl/' });
-    await api.post('/imports/scenario', village()).expect(200);
+    await api.post('/imports/scenario', kalenderdorp()).expect(200);
     for (const path of ['/participants', '/vehicles', '/groups']) {
       (await api.get(`${path}?region=kalenderdorp&limit=100`).expect(200)).body.items.forEach(
         (item: { id: string; ref: string }) => (ids[item.ref] = item.id),

@@ -4,106 +4,49 @@ import { Client } from 'pg';
 import { isDutchPublicHoliday } from '../../src/planning/time/holidays';
 import { childcareViolations } from '../support/childcare-rules';
 import { startTestApp, TestApp } from '../support/test-app';
+import { village, weekdays } from '../factories/village.factory';
 
-const weekdays = (from: string, to: string) => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from, to }));
 const HOUR = 60 * 60 * 1000;
 
 /** A village with one group of three mothers and hand-made sessions, so that every booking can be foreseen. */
-const village = () => ({
-  format: 'trefpunt-scenario/1',
-  region: 'kleindorp',
-  name: 'Kleindorp',
-  timezone: 'Europe/Amsterdam',
-  municipalities: [{ id: 'gem', name: 'Kleindorp' }],
-  locations: [
-    {
-      id: 'buurthuis',
-      name: 'Buurthuis',
-      municipalityId: 'gem',
-      address: 'Dorpsstraat 1',
-      position: { lat: 52.1, lon: 6.5 },
-      openingHours: weekdays('08:00', '18:00'),
-      rooms: 1,
-    },
-  ],
-  languageProviders: [],
-  participants: [
-    { id: 'p1', children: [toddler('t1'), toddler('t2')] },
-    { id: 'p2', children: [toddler('t3')] },
-    { id: 'p3', children: [{ id: 'school', birthDate: '2019-03-01', careByPartner: false }] },
-  ].map((p, index) => ({
-    ...p,
-    name: `Moeder ${index + 1}`,
-    municipalityId: 'gem',
-    address: `Kerkstraat ${index + 1}`,
-    position: { lat: 52.101 + index * 0.001, lon: 6.5 },
-    phone: `+3161234560${index}`,
-    language: 'ar',
-    interpreterNeeded: false,
-    reminderChannel: 'sms',
-    transport: 'own',
-    lessons: [],
-    appointments: [],
-  })),
-  trainers: [{ id: 'tr', name: 'Trainer', availability: weekdays('08:00', '18:00') }],
-  interpreters: [],
-  vehicles: [],
-  childcareProviders: [
-    {
-      id: 'kdv',
-      name: 'Kinderopvang De Hoek',
-      kind: 'formal',
-      position: { lat: 52.102, lon: 6.501 },
-      openingHours: weekdays('07:30', '18:30'),
-      places: [
-        { minAgeMonths: 0, maxAgeMonths: 47, capacity: 3 },
-        { minAgeMonths: 48, maxAgeMonths: 155, capacity: 2 },
-      ],
-      pricePerHour: 10,
-    },
-    {
-      id: 'kdv-small',
-      name: 'Gastouder Klein',
-      kind: 'formal',
-      position: { lat: 52.11, lon: 6.51 },
-      openingHours: weekdays('07:30', '18:30'),
-      places: [{ minAgeMonths: 0, maxAgeMonths: 47, capacity: 1 }],
-      pricePerHour: 8,
-    },
-  ],
-  schoolHours: [
-    ...weekdays('08:30', '14:30').filter((w) => w.weekday !== 3),
-    { weekday: 3, from: '08:30', to: '12:15' },
-  ],
-  closedDates: [],
-  policy: {
-    arriveMinutesBefore: 10,
-    maxRideMinutes: 45,
-    maxRideFactor: 1.8,
-    travelBufferMinutes: 15,
-    slotStepMinutes: 15,
-    earliestStart: '09:00',
-    latestEnd: '16:00',
-  },
-  programme: {
-    name: 'Powervrouwen',
-    startDate: '2027-01-11',
+const kleindorp = () =>
+  village({
+    region: 'kleindorp',
+    hours: weekdays('08:00', '18:00'),
     sessionsPerGroup: 3,
-    sessionsPerWeek: 1,
-    intervalWeeks: 1,
-    durationMinutes: 150,
-    groups: [
+    participants: [
+      { id: 'p1', children: [toddler('t1'), toddler('t2')] },
+      { id: 'p2', children: [toddler('t3')] },
+      { id: 'p3', children: [{ id: 'school', birthDate: '2019-03-01', careByPartner: false }] },
+    ],
+    childcareProviders: [
       {
-        id: 'g',
-        name: 'Groep',
-        locationId: 'buurthuis',
-        participantIds: ['p1', 'p2', 'p3'],
-        trainerIds: ['tr'],
-        interpreterLanguages: [],
+        id: 'kdv',
+        name: 'Kinderopvang De Hoek',
+        kind: 'formal',
+        position: { lat: 52.102, lon: 6.501 },
+        openingHours: weekdays('07:30', '18:30'),
+        places: [
+          { minAgeMonths: 0, maxAgeMonths: 47, capacity: 3 },
+          { minAgeMonths: 48, maxAgeMonths: 155, capacity: 2 },
+        ],
+        pricePerHour: 10,
+      },
+      {
+        id: 'kdv-small',
+        name: 'Gastouder Klein',
+        kind: 'formal',
+        position: { lat: 52.11, lon: 6.51 },
+        openingHours: weekdays('07:30', '18:30'),
+        places: [{ minAgeMonths: 0, maxAgeMonths: 47, capacity: 1 }],
+        pricePerHour: 8,
       },
     ],
-  },
-});
+    schoolHours: [
+      ...weekdays('08:30', '14:30').filter((w) => w.weekday !== 3),
+      { weekday: 3, from: '08:30', to: '12:15' },
+    ],
+  });
 function toddler(id: string) {
   return { id, birthDate: '2025-01-15', careByPartner: false };
 }
@@ -133,7 +76,7 @@ describe('childcare bookings', () => {
 
   beforeAll(async () => {
     api = await startTestApp();
-    const imported = await api.post('/imports/scenario', village());
+    const imported = await api.post('/imports/scenario', kleindorp());
     if (imported.status !== 200) throw new Error(JSON.stringify(imported.body));
     const refs = async (path: string) =>
       (await api.get(`${path}?region=kleindorp&limit=100`).expect(200)).body.items.forEach(

@@ -5,78 +5,21 @@ import { NewMessage, OutboxService } from '../../src/modules/messages/outbox.ser
 import { FakeSmsProvider } from '../support/fake-sms-provider';
 import { SmtpSink } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
-
-const weekdays = (from: string, to: string) => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from, to }));
+import { village, weekdays } from '../factories/village.factory';
 
 /** One group of three mothers, one on each channel. */
-const scenario = () => ({
-  format: 'trefpunt-scenario/1',
-  region: 'bezorgdorp',
-  name: 'Bezorgdorp',
-  timezone: 'Europe/Amsterdam',
-  municipalities: [{ id: 'gem', name: 'Bezorgdorp' }],
-  locations: [
-    {
-      id: 'buurthuis',
-      name: 'Buurthuis',
-      municipalityId: 'gem',
-      address: 'Dorpsstraat 1',
-      position: { lat: 52.1, lon: 6.5 },
-      openingHours: weekdays('08:00', '18:00'),
-      rooms: 1,
-    },
-  ],
-  languageProviders: [],
-  participants: (['sms', 'whatsapp', 'email'] as const).map((channel, index) => ({
-    id: `p${index + 1}`,
-    name: `Moeder ${index + 1}`,
-    municipalityId: 'gem',
-    address: `Kerkstraat ${index + 1}`,
-    position: { lat: 52.101 + index * 0.001, lon: 6.5 },
-    phone: `+3161234570${index}`,
-    ...(channel === 'email' && { email: 'moeder3@example.nl' }),
-    language: 'ar',
-    interpreterNeeded: false,
-    reminderChannel: channel,
-    transport: 'own',
-    children: [],
-    lessons: [],
-    appointments: [],
-  })),
-  trainers: [{ id: 'tr', name: 'Trainer', availability: weekdays('08:00', '18:00') }],
-  interpreters: [],
-  vehicles: [],
-  childcareProviders: [],
-  schoolHours: weekdays('08:30', '14:30'),
-  closedDates: [],
-  policy: {
-    arriveMinutesBefore: 10,
-    maxRideMinutes: 45,
-    maxRideFactor: 1.8,
-    travelBufferMinutes: 15,
-    slotStepMinutes: 15,
-    earliestStart: '09:00',
-    latestEnd: '16:00',
-  },
-  programme: {
-    name: 'Powervrouwen',
-    startDate: '2027-01-11',
-    sessionsPerGroup: 1,
-    sessionsPerWeek: 1,
-    intervalWeeks: 1,
-    durationMinutes: 150,
-    groups: [
-      {
-        id: 'g',
-        name: 'Groep',
-        locationId: 'buurthuis',
-        participantIds: ['p1', 'p2', 'p3'],
-        trainerIds: ['tr'],
-        interpreterLanguages: [],
-      },
-    ],
-  },
-});
+const scenario = () =>
+  village({
+    region: 'bezorgdorp',
+    hours: weekdays('08:00', '18:00'),
+    schoolHours: weekdays('08:30', '14:30'),
+    participants: (['sms', 'whatsapp', 'email'] as const).map((channel, index) => ({
+      id: `p${index + 1}`,
+      phone: `+3161234570${index}`,
+      ...(channel === 'email' && { email: 'moeder3@example.nl' }),
+      reminderChannel: channel,
+    })),
+  });
 
 const SECOND = 1000;
 

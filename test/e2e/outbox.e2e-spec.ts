@@ -2,77 +2,16 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { Client } from 'pg';
 import { NewMessage, OutboxService } from '../../src/modules/messages/outbox.service';
 import { startTestApp, TestApp } from '../support/test-app';
-
-const weekdays = (from: string, to: string) => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from, to }));
+import { village, weekdays } from '../factories/village.factory';
 
 /** A region with one group of two mothers, `phone` numbers distinct per region. */
-const region = (ref: string, digit: number) => ({
-  format: 'trefpunt-scenario/1',
-  region: ref,
-  name: ref,
-  timezone: 'Europe/Amsterdam',
-  municipalities: [{ id: 'gem', name: `${ref} gemeente` }],
-  locations: [
-    {
-      id: 'buurthuis',
-      name: 'Buurthuis',
-      municipalityId: 'gem',
-      address: 'Dorpsstraat 1',
-      position: { lat: 52.1, lon: 6.5 },
-      openingHours: weekdays('08:00', '18:00'),
-      rooms: 1,
-    },
-  ],
-  languageProviders: [],
-  participants: ['p1', 'p2'].map((id, index) => ({
-    id,
-    name: `Moeder ${index + 1}`,
-    municipalityId: 'gem',
-    address: `Kerkstraat ${index + 1}`,
-    position: { lat: 52.101 + index * 0.001, lon: 6.5 },
-    phone: `+316123456${digit}${index}`,
-    language: 'ar',
-    interpreterNeeded: false,
-    reminderChannel: 'sms',
-    transport: 'own',
-    children: [],
-    lessons: [],
-    appointments: [],
-  })),
-  trainers: [{ id: 'tr', name: 'Trainer', availability: weekdays('08:00', '18:00') }],
-  interpreters: [],
-  vehicles: [],
-  childcareProviders: [],
-  schoolHours: weekdays('08:30', '14:30'),
-  closedDates: [],
-  policy: {
-    arriveMinutesBefore: 10,
-    maxRideMinutes: 45,
-    maxRideFactor: 1.8,
-    travelBufferMinutes: 15,
-    slotStepMinutes: 15,
-    earliestStart: '09:00',
-    latestEnd: '16:00',
-  },
-  programme: {
-    name: 'Powervrouwen',
-    startDate: '2027-01-11',
-    sessionsPerGroup: 1,
-    sessionsPerWeek: 1,
-    intervalWeeks: 1,
-    durationMinutes: 150,
-    groups: [
-      {
-        id: 'g',
-        name: 'Groep',
-        locationId: 'buurthuis',
-        participantIds: ['p1', 'p2'],
-        trainerIds: ['tr'],
-        interpreterLanguages: [],
-      },
-    ],
-  },
-});
+const region = (ref: string, digit: number) =>
+  village({
+    region: ref,
+    hours: weekdays('08:00', '18:00'),
+    schoolHours: weekdays('08:30', '14:30'),
+    participants: ['p1', 'p2'].map((id, index) => ({ id, phone: `+316123456${digit}${index}` })),
+  });
 
 const ITEM_FIELDS = [
   'body',

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { startTestApp, TestApp } from '../support/test-app';
+import { everyDay, minibus, village } from '../factories/village.factory';
 
-const everyDay = (from: string, to: string) =>
-  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, from, to }));
 const zone = 'Europe/Amsterdam';
 // Sessions tomorrow, so that a driver may see her route sheet (it opens the day before the rides).
 const tomorrow = DateTime.now().setZone(zone).plus({ days: 1 }).toISODate()!;
@@ -11,105 +10,35 @@ const at = (time: string) => DateTime.fromISO(`${tomorrow}T${time}`, { zone }).t
 const ms = (iso: string) => Date.parse(iso);
 
 /** A village with a bus and a car, six women to collect (one with a toddler cared for at the location), one who cycles. */
-const village = () => ({
-  format: 'trefpunt-scenario/1',
-  region: 'ritdorp',
-  name: 'Ritdorp',
-  timezone: zone,
-  municipalities: [{ id: 'gem', name: 'Ritdorp' }],
-  locations: [
-    {
-      id: 'buurthuis',
-      name: 'Buurthuis De Ster',
-      municipalityId: 'gem',
-      address: 'Dorpsstraat 1',
-      position: { lat: 52.1, lon: 6.5 },
-      openingHours: everyDay('08:00', '18:00'),
-      rooms: 1,
-    },
-  ],
-  languageProviders: [],
-  participants: [1, 2, 3, 4, 5, 6, 7].map((n) => ({
-    id: `p${n}`,
-    name: `Amina${n} Test`,
-    municipalityId: 'gem',
-    address: `Kerkstraat ${n}`,
-    position: { lat: 52.1 + Math.sin(n) * 0.03, lon: 6.5 + Math.cos(n) * 0.04 },
-    phone: `+3161111000${n}`,
-    language: 'ar',
-    interpreterNeeded: false,
-    reminderChannel: 'sms',
-    transport: n === 7 ? 'bike' : 'pickup',
-    children: n === 1 ? [{ id: 'kind1', birthDate: '2025-01-15', careByPartner: false }] : [],
-    lessons: [],
-    appointments: [],
-  })),
-  trainers: [{ id: 'tr', name: 'Trainer', availability: everyDay('08:00', '18:00') }],
-  interpreters: [],
-  vehicles: [
-    {
-      id: 'bus',
-      name: 'Naoberbus',
-      kind: 'minibus',
-      seats: 8,
-      childSeats: 2,
-      depot: { lat: 52.11, lon: 6.51 },
-      availability: everyDay('07:30', '18:00'),
-      volunteerDriven: true,
-    },
-    {
-      id: 'car',
-      name: 'Auto',
-      kind: 'car',
-      seats: 3,
-      childSeats: 0,
-      depot: { lat: 52.09, lon: 6.49 },
-      availability: everyDay('07:30', '18:00'),
-      volunteerDriven: true,
-    },
-  ],
-  childcareProviders: [
-    {
-      id: 'oppas',
-      name: 'Oppas De Ster',
-      kind: 'volunteer',
-      locationId: 'buurthuis',
-      position: { lat: 52.1, lon: 6.5 },
-      openingHours: everyDay('08:00', '18:00'),
-      places: [{ minAgeMonths: 0, maxAgeMonths: 155, capacity: 4 }],
-      pricePerHour: 0,
-    },
-  ],
-  schoolHours: [],
-  closedDates: [],
-  policy: {
-    arriveMinutesBefore: 10,
-    maxRideMinutes: 45,
-    maxRideFactor: 1.8,
-    travelBufferMinutes: 15,
-    slotStepMinutes: 15,
-    earliestStart: '09:00',
-    latestEnd: '16:00',
-  },
-  programme: {
-    name: 'Powervrouwen',
+const ritdorp = () =>
+  village({
+    region: 'ritdorp',
     startDate: tomorrow,
-    sessionsPerGroup: 1,
-    sessionsPerWeek: 1,
-    intervalWeeks: 1,
-    durationMinutes: 150,
-    groups: [
+    participants: [1, 2, 3, 4, 5, 6, 7].map((n) => ({
+      id: `p${n}`,
+      name: `Amina${n} Test`,
+      position: { lat: 52.1 + Math.sin(n) * 0.03, lon: 6.5 + Math.cos(n) * 0.04 },
+      phone: `+3161111000${n}`,
+      transport: n === 7 ? ('bike' as const) : ('pickup' as const),
+      children: n === 1 ? [{ id: 'kind1', birthDate: '2025-01-15', careByPartner: false }] : [],
+    })),
+    vehicles: [
+      minibus('bus'),
+      { ...minibus('car', 3, 0, { lat: 52.09, lon: 6.49 }), name: 'Auto', kind: 'car' },
+    ],
+    childcareProviders: [
       {
-        id: 'g',
-        name: 'Groep',
+        id: 'oppas',
+        name: 'Oppas De Ster',
+        kind: 'volunteer',
         locationId: 'buurthuis',
-        participantIds: ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'],
-        trainerIds: ['tr'],
-        interpreterLanguages: [],
+        position: { lat: 52.1, lon: 6.5 },
+        openingHours: everyDay('08:00', '18:00'),
+        places: [{ minAgeMonths: 0, maxAgeMonths: 155, capacity: 4 }],
+        pricePerHour: 0,
       },
     ],
-  },
-});
+  });
 
 interface Stop {
   id: string;
@@ -139,7 +68,7 @@ describe('pickup routes and route sheets', () => {
 
   beforeAll(async () => {
     api = await startTestApp();
-    await api.post('/imports/scenario', village()).expect(200);
+    await api.post('/imports/scenario', ritdorp()).expect(200);
     for (const path of ['/participants', '/vehicles', '/groups', '/children']) {
       (await api.get(`${path}?region=ritdorp&limit=100`).expect(200)).body.items.forEach(
         (item: { id: string; ref: string }) => (ids[item.ref] = item.id),
