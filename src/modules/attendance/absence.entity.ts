@@ -1,8 +1,7 @@
 import { Check, Column, Entity, Index, ManyToOne, Unique } from 'typeorm';
-import { BaseRecord } from '../../common/database/columns';
 import { Participant } from '../participants/participant.entity';
 import { Session } from '../programmes/session.entity';
-import { Region } from '../regions/region.entity';
+import { RegionOwnedRecord } from '../regions/region-record';
 
 export const ABSENCE_REASONS = ['ill', 'child-ill', 'other', 'no-show'] as const;
 export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
@@ -11,14 +10,7 @@ export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
 @Entity('absences')
 @Unique('uq_absences_session_participant', ['sessionId', 'participantId'])
 @Check('chk_absences_reason', `"reason" IN ('ill', 'child-ill', 'other', 'no-show')`)
-export class Absence extends BaseRecord {
-  @Index()
-  @Column({ type: 'uuid' })
-  regionId: string;
-
-  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
-  region: Region;
-
+export class Absence extends RegionOwnedRecord {
   @Column({ type: 'uuid' })
   sessionId: string;
 

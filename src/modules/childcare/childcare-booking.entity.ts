@@ -1,9 +1,8 @@
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
-import { BaseRecord } from '../../common/database/columns';
 import { Child } from '../participants/child.entity';
 import { Participant } from '../participants/participant.entity';
 import { Session } from '../programmes/session.entity';
-import { Region } from '../regions/region.entity';
+import { RegionOwnedRecord } from '../regions/region-record';
 import { ChildcareProvider } from './childcare-provider.entity';
 
 export const BOOKING_STATUSES = ['requested', 'confirmed', 'cancelled'] as const;
@@ -22,14 +21,7 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
   where: `"status" <> 'cancelled'`,
 })
 @Index('ix_childcare_bookings_provider_date', ['providerId', 'careDate'])
-export class ChildcareBooking extends BaseRecord {
-  @Index()
-  @Column({ type: 'uuid' })
-  regionId: string;
-
-  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
-  region: Region;
-
+export class ChildcareBooking extends RegionOwnedRecord {
   @Column({ type: 'uuid' })
   childId: string;
 

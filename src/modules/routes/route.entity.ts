@@ -1,7 +1,6 @@
 import { Check, Column, Entity, Index, ManyToOne, OneToMany } from 'typeorm';
-import { BaseRecord } from '../../common/database/columns';
 import { Session } from '../programmes/session.entity';
-import { Region } from '../regions/region.entity';
+import { RegionOwnedRecord } from '../regions/region-record';
 import { Driver } from '../transport/driver.entity';
 import { Vehicle } from '../transport/vehicle.entity';
 import { RouteStop } from './route-stop.entity';
@@ -18,14 +17,7 @@ export type Direction = (typeof DIRECTIONS)[number];
 @Check('chk_routes_times', '"arrive" >= "depart"')
 @Index('ix_routes_session_direction', ['sessionId', 'direction'])
 @Index('ix_routes_vehicle_depart', ['vehicleId', 'depart'])
-export class Route extends BaseRecord {
-  @Index()
-  @Column({ type: 'uuid' })
-  regionId: string;
-
-  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
-  region: Region;
-
+export class Route extends RegionOwnedRecord {
   @Column({ type: 'uuid' })
   sessionId: string;
 
