@@ -333,4 +333,23 @@ describe('childcare in the plan of an example region', () => {
     expect(again).toMatchObject({ booked: 0, moved: 0, cancelled: [] });
     expect(again.unmet).toHaveLength(plan.childcareUnmet.length);
   });
+
+  it('keeps the sessions, and a confirmed booking, when the programme is planned again', async () => {
+    const programmeId = (await api.get('/programmes?region=berkelland').expect(200)).body.items[0].id;
+    const before = (await api.get('/sessions?region=berkelland&limit=1000').expect(200)).body.items;
+    const booking = (await api.get('/childcare/bookings?region=berkelland&limit=1').expect(200)).body
+      .items[0];
+    await api.post(`/childcare/bookings/${booking.id}/confirm`).expect(200);
+    await api.post(`/programmes/${programmeId}/plan`).expect(200);
+    const after = (await api.get('/sessions?region=berkelland&limit=1000').expect(200)).body.items;
+    expect(after.map((s: { id: string }) => s.id).sort()).toEqual(
+      before.map((s: { id: string }) => s.id).sort(),
+    );
+    expect((await api.get(`/childcare/bookings/${booking.id}`).expect(200)).body).toMatchObject({
+      status: 'confirmed',
+      sessionId: booking.sessionId,
+    });
+    const plan = (await api.get('/exports/plan?region=berkelland').expect(200)).body;
+    expect(childcareViolations(berkelland, plan, isDutchPublicHoliday)).toEqual([]);
+  });
 });

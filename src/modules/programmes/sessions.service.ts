@@ -241,15 +241,76 @@ export class SessionsService {
     );
   }
   /**
-   * Replaces the planned sessions of these groups that start after `now` by `planned`, in a few statements;
-   * sessions already held, and cancelled ones, stay. Answers the new sessions in the order given.
+   * Puts `planned` in place of the planned sessions of these groups that start after `now`; sessions already
+   * held, and cancelled ones, stay. The k-th planned session of a group takes the place (and the id) of its k-th
+   * such session as it stood, so that what hangs off it (childcare, rides, calendar events) follows it; the rest
+   * are added or removed. Answers the sessions in order of start.
    */
   @Transactional()
   async replacePlanned(groupIds: string[], now: Date, planned: NewSession[]): Promise<Session[]> {
-    if (groupIds.length > 0) {
-      await this.sessions.delete({ groupId: In(groupIds), status: 'planned', start: MoreThanOrEqual(now) });
+    const standing = await this.plannedFrom(groupIds, now);
+    const inOrder = <T extends { groupId: string; start: Date }>(rows: T[], groupId: string) =>
+      rows.filter((row) => row.groupId === groupId).sort((a, b) => a.start.getTime() - b.start.getTime());
+    const kept: string[] = [];
+    const added: NewSession[] = [];
+    const removed: string[] = [];
+    for (const groupId of new Set([...groupIds, ...planned.map((session) => session.groupId)])) {
+      const before = inOrder(standing, groupId);
+      const after = inOrder(planned, groupId);
+      for (let k = 0; k < Math.max(before.length, after.length); k++) {
+        if (before[k] && after[k]) {
+          await this.moveTo(before[k], after[k]);
+          kept.push(before[k].id);
+        } else if (after[k]) added.push(after[k]);
+        else removed.push(before[k].id);
+      }
     }
-    const created: Session[] = [];
+    for (let index = 0; index < removed.length; index += 1000) {
+      await this.sessions.delete({ id: In(removed.slice(index, index + 1000)) });
+    }
+    const ids = [...kept, ...(await this.insertPlanned(added))];
+    const sessions: Session[] = [];
+    for (let index = 0; index < ids.length; index += 1000) {
+      sessions.push(
+        ...(await this.sessions.find({
+          ...WITH_INTERPRETER_IDS,
+          where: { id: In(ids.slice(index, index + 1000)) },
+        })),
+      );
+    }
+    return sessions.sort(
+      (a, b) => a.start.getTime() - b.start.getTime() || a.groupId.localeCompare(b.groupId),
+    );
+  }
+
+  /** A standing session takes the times, place, trainer and interpreters of its planned successor. */
+  private async moveTo(session: Session, next: NewSession): Promise<void> {
+    if (
+      session.start.getTime() !== next.start.getTime() ||
+      session.end.getTime() !== next.end.getTime() ||
+      session.locationId !== next.locationId ||
+      session.trainerId !== next.trainerId
+    ) {
+      await this.sessions.update(
+        { id: session.id },
+        { start: next.start, end: next.end, locationId: next.locationId, trainerId: next.trainerId },
+      );
+    }
+    const current = session.interpreters.map((interpreter) => interpreter.id);
+    if (!sameIds(current, next.interpreterIds)) {
+      await this.txHost.tx
+        .createQueryBuilder()
+        .delete()
+        .from('session_interpreters')
+        .where('session_id = :id', { id: session.id })
+        .execute();
+      await this.linkInterpreters([session.id], [next]);
+    }
+  }
+
+  /** Inserts new planned sessions in a few statements; answers their ids in the order given. */
+  private async insertPlanned(planned: NewSession[]): Promise<string[]> {
+    const ids: string[] = [];
     for (let index = 0; index < planned.length; index += 1000) {
       const chunk = planned.slice(index, index + 1000);
       const result = await this.sessions.insert(
@@ -259,27 +320,23 @@ export class SessionsService {
           status: 'planned' as const,
         })),
       );
-      const ids = result.identifiers.map((identifier) => identifier.id as string);
-      const links = chunk.flatMap((session, offset) =>
-        session.interpreterIds.map((interpreterId) => ({
-          session_id: ids[offset],
-          interpreter_id: interpreterId,
-        })),
-      );
-      if (links.length > 0) {
-        await this.txHost.tx
-          .createQueryBuilder()
-          .insert()
-          .into('session_interpreters')
-          .values(links)
-          .execute();
-      }
-      created.push(...(await this.sessions.find({ ...WITH_INTERPRETER_IDS, where: { id: In(ids) } })));
+      const chunkIds = result.identifiers.map((identifier) => identifier.id as string);
+      await this.linkInterpreters(chunkIds, chunk);
+      ids.push(...chunkIds);
     }
-    const position = new Map(created.map((session) => [session.id, session]));
-    return [...position.values()].sort(
-      (a, b) => a.start.getTime() - b.start.getTime() || a.groupId.localeCompare(b.groupId),
+    return ids;
+  }
+
+  private async linkInterpreters(ids: string[], sessions: NewSession[]): Promise<void> {
+    const links = sessions.flatMap((session, offset) =>
+      session.interpreterIds.map((interpreterId) => ({
+        session_id: ids[offset],
+        interpreter_id: interpreterId,
+      })),
     );
+    if (links.length > 0) {
+      await this.txHost.tx.createQueryBuilder().insert().into('session_interpreters').values(links).execute();
+    }
   }
 
   /** The sessions of a region that start within [from, to), for plans and exports. */

@@ -13,7 +13,14 @@ export class ConflictsService {
     return this.txHost.tx.getRepository(SessionConflict);
   }
 
-  /** Stores the conflicts of freshly planned sessions (their old conflicts went with the old sessions). */
+  /** The conflicts of these sessions go: they are found again when the sessions are planned again. */
+  async removeForSessions(sessionIds: string[]): Promise<void> {
+    for (let index = 0; index < sessionIds.length; index += 1000) {
+      await this.conflicts.delete({ sessionId: In(sessionIds.slice(index, index + 1000)) });
+    }
+  }
+
+  /** Stores the conflicts of freshly planned sessions. */
   async add(rows: DeepPartial<SessionConflict>[]): Promise<void> {
     for (let index = 0; index < rows.length; index += 1000) {
       await this.conflicts.insert(rows.slice(index, index + 1000) as never);

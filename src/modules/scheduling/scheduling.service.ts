@@ -64,6 +64,8 @@ export class SchedulingService {
         interpreterIds: session.interpreterIds,
       })),
     );
+    // Sessions that kept their place in the series keep their id: their conflicts are found afresh below.
+    await this.conflicts.removeForSessions(created.map((session) => session.id));
     const sessionIdOf = new Map(
       created.map((session) => [`${session.groupId}|${session.start.toISOString()}`, session.id]),
     );
