@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
+import { Client } from 'pg';
 import ical, { VEvent } from 'node-ical';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -219,8 +220,46 @@ describe('a week of reminders in the demo region', () => {
     expect(told(cancelled.id).length).toBeGreaterThan(0);
   });
 
+  it('leaves a region alone while another run holds it, and writes its reminders once that run is done', async () => {
+    const regionId = (await api.get('/regions/berkelland').expect(200)).body.id;
+    const other = new Client({ connectionString: api.databaseUrl });
+    await other.connect();
+    const at = encodeURIComponent(DateTime.fromISO('2027-01-31T18:30', { zone }).toISO()!);
+    try {
+      await other.query('BEGIN');
+      await other.query("SELECT pg_advisory_xact_lock(hashtext('reminders'), hashtext($1))", [regionId]);
+      const busy = (await api.post(`/admin/reminders/run?at=${at}`).expect(200)).body;
+      expect(busy).toMatchObject({ enqueued: 0, busyRegions: 1 });
+      await other.query('COMMIT');
+      const done = (await api.post(`/admin/reminders/run?at=${at}`).expect(200)).body;
+      expect(done.busyRegions).toBe(0);
+      expect(done.enqueued).toBeGreaterThan(0);
+    } finally {
+      await other.end();
+    }
+  });
+
   it('refuses a run without a proper instant, and a link that does not exist', async () => {
     await api.post('/admin/reminders/run?at=tomorrow').expect(400, /at/);
     await api.anonymous().get('/r/AAAAAAAAAAAA').expect(404);
+  });
+
+  // Last: in one process, @Transactional methods run on the app started last (nestjs-cls keeps one transaction
+  // host per process), so once the second app is closed the first cannot start transactions any more.
+  it('writes the reminders once when two instances of the service run the job at the same moment', async () => {
+    const second = await startTestApp({ TREFPUNT_REMINDERS: 'false' }, { sameDatabaseAs: api });
+    try {
+      const before = (await outbox()).length;
+      const at = DateTime.fromISO('2027-01-24T18:30', { zone }).toISO()!;
+      const path = `/admin/reminders/run?at=${encodeURIComponent(at)}`;
+      const answers = await Promise.all([api.post(path).expect(200), second.post(path).expect(200)]);
+      const written = (await outbox()).length - before;
+      expect(written).toBeGreaterThan(0);
+      expect(answers.reduce((sum, answer) => sum + answer.body.enqueued, 0)).toBe(written);
+      const keys = (await outbox()).map((m) => `${m.participantId}|${m.sessionId}|${m.kind}|${m.body}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -1,9 +1,11 @@
-import { Transactional } from '@nestjs-cls/transactional';
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { Cron } from '@nestjs/schedule';
 import { DateTime } from 'luxon';
 import { Environment } from '../../../config/environment';
+import { claimWork } from '../../common/database/claim-work';
 import {
   PICKUPS_CHANGED,
   PickupsChanged,
@@ -40,6 +42,7 @@ export class RemindersService {
   private readonly logger = new Logger(RemindersService.name);
 
   constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly environment: Environment,
     private readonly texts: MessageTexts,
     private readonly regions: RegionsScenarioService,
@@ -69,10 +72,16 @@ export class RemindersService {
    * today once the morning time has passed. A reminder already written is not written again.
    */
   @Transactional()
-  async run(at: Date): Promise<{ sessions: number; enqueued: number }> {
+  async run(at: Date): Promise<{ sessions: number; enqueued: number; busyRegions: number }> {
     let sessions = 0;
     let enqueued = 0;
+    let busyRegions = 0;
     for (const regionId of await this.regions.allIds()) {
+      // Several instances run this job: each region's reminders are written by one of them at a time.
+      if (!(await claimWork(this.txHost.tx, 'reminders', regionId))) {
+        busyRegions += 1;
+        continue;
+      }
       const { timezone: zone } = await this.regions.exportRegion(regionId);
       const local = DateTime.fromJSDate(at, { zone });
       const time = local.toFormat('HH:mm');
@@ -107,7 +116,7 @@ export class RemindersService {
         }));
       }
     }
-    return { sessions, enqueued };
+    return { sessions, enqueued, busyRegions };
   }
 
   /** A session moved or was cancelled by hand: its members are told at once. */

@@ -13,4 +13,8 @@ export class RunRemindersQueryDto {
 export class RemindersRunDto {
   @ApiProperty({ description: 'sessions whose reminders were due' }) sessions: number;
   @ApiProperty({ description: 'messages written to the outbox now (not written before)' }) enqueued: number;
+  @ApiProperty({
+    description: 'regions whose reminders another run (this or another instance) was writing just then',
+  })
+  busyRegions: number;
 }
