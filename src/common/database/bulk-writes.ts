@@ -5,9 +5,10 @@ import { WeeklyWindow } from './weekly-windows';
 /** Rows per statement: well under PostgreSQL's 65 535 parameters for our widest tables. */
 const CHUNK = 1000;
 
-const chunks = <T>(rows: T[]): T[][] =>
-  Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, index) =>
-    rows.slice(index * CHUNK, (index + 1) * CHUNK),
+/** `rows` in pieces of at most `size`, for statements that take a list (IN, multi-row INSERT). */
+export const chunks = <T>(rows: T[], size = CHUNK): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, index) =>
+    rows.slice(index * size, (index + 1) * size),
   );
 
 export interface ChangeCount {

@@ -68,9 +68,10 @@ export class AbsenceReportService {
         .filter((p) => !reachable || reachable.includes(p.municipalityId))
         .map((p) => [p.id, p]),
     );
+    const members = await this.groups.membersOf(sessions.map((session) => session.groupId));
     const lines = new Map<string, AbsenceReportLine>();
     for (const session of sessions) {
-      for (const participantId of await this.groups.memberIds(session.groupId)) {
+      for (const participantId of members.get(session.groupId)!) {
         const person = people.get(participantId);
         if (!person) continue;
         const line = lines.get(participantId) ?? {

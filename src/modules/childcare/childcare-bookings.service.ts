@@ -3,6 +3,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { Between, FindOptionsWhere, In, Like, Not } from 'typeorm';
 import { Page } from '../../common/api/page';
+import { chunks } from '../../common/database/bulk-writes';
 import { notFound } from '../../common/errors/not-found';
 import { RecordScope } from '../access/access-context';
 import { participantScopeOf } from '../access/record-scopes';
@@ -129,18 +130,19 @@ export class ChildcareBookingsService {
 
   /** Writes a planning run's changes; the database checks the places at commit. */
   async apply(changes: BookingChanges): Promise<void> {
-    for (const { id, reason } of changes.cancel) {
-      await this.bookings.update({ id }, { status: 'cancelled', statusReason: reason });
+    // One statement per reason (there are a few) rather than one per booking.
+    const byReason = new Map<string, string[]>();
+    for (const { id, reason } of changes.cancel) byReason.set(reason, [...(byReason.get(reason) ?? []), id]);
+    for (const [reason, ids] of byReason) {
+      for (const chunk of chunks(ids)) {
+        await this.bookings.update({ id: In(chunk) }, { status: 'cancelled', statusReason: reason });
+      }
     }
     for (const { id, careDate, from, to } of changes.move) {
       await this.bookings.update({ id }, { careDate, from, to, statusReason: 'moved with the session' });
     }
-    for (let index = 0; index < changes.create.length; index += 1000) {
-      await this.bookings.insert(
-        changes.create
-          .slice(index, index + 1000)
-          .map((booking) => ({ ...booking, status: 'requested' as const })),
-      );
+    for (const chunk of chunks(changes.create)) {
+      await this.bookings.insert(chunk.map((booking) => ({ ...booking, status: 'requested' as const })));
     }
   }
 

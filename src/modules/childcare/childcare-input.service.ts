@@ -79,10 +79,7 @@ export class ChildcareInputService {
         ...(await this.absences.forSessions(sessionIds)),
       ].map((row) => `${row.participantId}|${row.sessionId}`),
     );
-    const membersOf = new Map<string, string[]>();
-    for (const groupId of new Set(sessions.map((session) => session.groupId))) {
-      membersOf.set(groupId, await this.groups.memberIds(groupId));
-    }
+    const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
     const homes = new Map(
       (await this.participants.exportParticipants(regionId)).map((p) => [
         p.id,

@@ -18,7 +18,6 @@ import { GroupsService } from '../programmes/groups.service';
 import { CurrentBooking, openNeeds, replanCare } from '../../planning/childcare/replan';
 import { professionalsNeeded } from '../../planning/childcare/staff-ratio';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
 import { Session } from '../programmes/session.entity';
 import { SessionsService } from '../programmes/sessions.service';
 import { ChildcareBooking } from './childcare-booking.entity';
@@ -42,7 +41,6 @@ export class ChildcarePlanningService {
     private readonly inputs: ChildcareInputService,
     private readonly bookings: ChildcareBookingsService,
     private readonly programmes: ProgrammesService,
-    private readonly programmeGroups: ProgrammesScenarioService,
     private readonly sessions: SessionsService,
     private readonly groups: GroupsService,
     private readonly children: ChildrenService,
@@ -51,18 +49,21 @@ export class ChildcarePlanningService {
     private readonly access: AccessContext,
   ) {}
 
-  /** The programme's planned sessions from `now` on. */
+  /** The programme's planned sessions from `now` on; 404 for an unknown programme. */
   async sessionsOf(programmeId: string, now: Date): Promise<Session[]> {
     await this.programmes.get(programmeId);
-    const { groups } = (await this.programmeGroups.withGroups(programmeId))!;
-    return this.sessions.plannedFrom(
-      groups.map((group) => group.id),
-      now,
-    );
+    return this.sessions.plannedOfProgramme(programmeId, now);
   }
 
+  /** Plans a programme's childcare for a coordinator: the mothers named in the answer are an audited read. */
   @Transactional()
   async planProgramme(programmeId: string, now: Date): Promise<ChildcarePlanDto> {
+    const plan = await this.planAll(programmeId, now);
+    await this.auditUnmet(plan.unmet, plan.programmeId);
+    return plan;
+  }
+
+  private async planAll(programmeId: string, now: Date): Promise<ChildcarePlanDto> {
     const started = performance.now();
     const sessions = await this.sessionsOf(programmeId, now);
     const plan = await this.plan(sessions);
@@ -71,7 +72,6 @@ export class ChildcarePlanningService {
       { programmeId, sessions: sessions.length, ...counts(plan), durationMs },
       'childcare planned',
     );
-    await this.auditUnmet(plan.unmet, sessions);
     return { programmeId, ...plan, durationMs };
   }
 
@@ -80,26 +80,15 @@ export class ChildcarePlanningService {
     const sessions = await this.sessionsOf(programmeId, now);
     if (sessions.length === 0)
       return { programmeId, sessions: 0, needs: 0, booked: 0, confirmed: 0, unmet: [], staffing: [] };
-    const context = await this.inputs.load(sessions[0].regionId, sessions);
-    const active = await this.bookings.activeFor(sessions.map((session) => session.id));
-    const current = active.map((booking) => toCore(booking, context));
-    const unmet = [
-      ...openNeeds(context.needs, context.sessions, context.providers, context.rules, current),
-      ...settledAsUnmet(context),
-    ];
-    await this.auditUnmet(unmet, sessions);
+    const { context, active, current, unmet } = await this.standing(sessions);
+    await this.auditUnmet(unmet, programmeId);
     return {
       programmeId,
       sessions: sessions.length,
       needs: context.needs.length,
       booked: active.length,
       confirmed: active.filter((booking) => booking.status === 'confirmed').length,
-      unmet: unmet.map(({ childId, participantId, sessionId, reason }) => ({
-        childId,
-        participantId,
-        sessionId,
-        reason,
-      })),
+      unmet,
       staffing: staffing(current, context),
     };
   }
@@ -165,28 +154,36 @@ export class ChildcarePlanningService {
     };
   }
 
-  /** The needs without a booking in these planned sessions (of one region), with why. */
-  async unmetIn(sessions: Session[]): Promise<UnmetNeedDto[]> {
-    const planned = sessions.filter((session) => session.status === 'planned');
-    if (planned.length === 0) return [];
-    const context = await this.inputs.load(planned[0].regionId, planned);
-    const active = await this.bookings.activeFor(planned.map((session) => session.id));
+  /** The bookings holding a place in these planned sessions (of one region), and the needs without one, with why. */
+  async careIn(sessions: Session[]): Promise<{ bookings: ChildcareBooking[]; unmet: UnmetNeedDto[] }> {
+    if (sessions.length === 0) return { bookings: [], unmet: [] };
+    const { active, unmet } = await this.standing(sessions);
+    return { bookings: active, unmet };
+  }
+
+  /** Where care stands in these sessions: the core's context, the bookings holding a place, the open needs. */
+  private async standing(sessions: Session[]) {
+    const context = await this.inputs.load(sessions[0].regionId, sessions);
+    const active = await this.bookings.activeFor(sessions.map((session) => session.id));
     const current = active.map((booking) => toCore(booking, context));
-    return [
+    const unmet: UnmetNeedDto[] = [
       ...openNeeds(context.needs, context.sessions, context.providers, context.rules, current),
       ...settledAsUnmet(context),
-    ].map(({ childId, participantId, sessionId, reason }) => ({ childId, participantId, sessionId, reason }));
+    ];
+    return { context, active, current, unmet };
   }
 
   /** The answer names the mothers of unmet needs: a read of their data, for the audit log. */
-  private async auditUnmet(unmet: { participantId: string }[], sessions: Session[]): Promise<void> {
+  private async auditUnmet(unmet: { participantId: string }[], programmeId: string): Promise<void> {
+    if (unmet.length === 0) return;
+    const { regionId } = await this.programmes.get(programmeId);
     await this.audit.record(
       'read',
       [...new Set(unmet.map((need) => need.participantId))].map((id) => ({
         recordType: 'participant',
         recordId: id,
         participantId: id,
-        regionId: sessions[0].regionId,
+        regionId,
       })),
     );
   }
@@ -194,7 +191,7 @@ export class ChildcarePlanningService {
   @OnEvent(SESSIONS_CHANGED, { promisify: true, suppressErrors: false })
   async onSessionsChanged(event: SessionsChanged): Promise<void> {
     if (event.programmeId) {
-      await this.planProgramme(event.programmeId, event.now);
+      await this.planAll(event.programmeId, event.now);
     } else {
       await this.followSessions(event.sessionIds);
     }
@@ -260,14 +257,7 @@ export class ChildcarePlanningService {
         ...instants(booking),
       })),
     });
-    const unmet: UnmetNeedDto[] = [...result.unmet, ...settledAsUnmet(context)].map(
-      ({ childId, participantId, sessionId, reason }) => ({
-        childId,
-        participantId,
-        sessionId,
-        reason,
-      }),
-    );
+    const unmet: UnmetNeedDto[] = [...result.unmet, ...settledAsUnmet(context)];
     return {
       sessions: sessions.length,
       needs: context.needs.length,
@@ -306,10 +296,7 @@ function toCore(booking: ChildcareBooking, context: CareContext): CurrentBooking
     participantId: booking.participantId,
     sessionId: booking.sessionId,
     providerId: booking.providerId,
-    band:
-      provider?.places.findIndex(
-        (b) => b.minAgeMonths <= booking.ageMonths && booking.ageMonths <= b.maxAgeMonths,
-      ) ?? -1,
+    band: provider ? bandOf(provider, booking.ageMonths) : -1,
     date: booking.careDate,
     from: session.start + offset(booking.from),
     to: session.start + offset(booking.to),

@@ -10,7 +10,6 @@ import { SessionsService } from '../programmes/sessions.service';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { RegionsService } from '../regions/regions.service';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
-import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
 import { ChildcarePlanningService } from '../childcare/childcare-planning.service';
 import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
 import { ConflictsService } from '../scheduling/conflicts.service';
@@ -85,7 +84,6 @@ export class PlanExportService {
     private readonly sessions: SessionsService,
     private readonly conflicts: ConflictsService,
     private readonly childcareProviders: ChildcareScenarioService,
-    private readonly bookings: ChildcareBookingsService,
     private readonly childcare: ChildcarePlanningService,
     private readonly routes: RoutesService,
     private readonly vehicles: TransportScenarioService,
@@ -110,29 +108,22 @@ export class PlanExportService {
     remember(await this.locations.exportLocations(regionId));
     remember(await this.staff.exportTrainers(regionId));
     remember(await this.staff.exportInterpreters(regionId));
-    remember(await this.participants.exportParticipants(regionId));
+    const participants = await this.participants.exportParticipants(regionId);
+    remember(participants);
     remember(await this.providers.exportProviders(regionId));
     remember(await this.childcareProviders.exportProviders(regionId));
     remember(await this.participants.exportChildren(regionId));
     remember(await this.vehicles.exportVehicles(regionId));
-    const homes = new Map(
-      (await this.participants.exportParticipants(regionId)).map((p) => [
-        p.id,
-        { lat: p.position.lat, lon: p.position.lon },
-      ]),
-    );
+    const homes = new Map(participants.map((p) => [p.id, { lat: p.position.lat, lon: p.position.lon }]));
     const ref = (id: string) => refs.get(id) ?? id;
     const local = (instant: Date) => instantToLocalIso(instant, zone);
     const sessionRefs = new Map(sessions.map((session) => [session.id, session.ref ?? session.id]));
     const sessionRef = (id: string) => sessionRefs.get(id) ?? id;
 
-    const sessionIds = new Set(sessions.map((session) => session.id));
-    const bookings = (await this.bookings.activeFor([...sessionIds])).filter((b) =>
-      sessionIds.has(b.sessionId),
-    );
-    const unmet = await this.childcare.unmetIn(sessions);
-    const routes = await this.routes.forSessions([...sessionIds]);
-    const unrouted = await this.routes.unroutedFor([...sessionIds]);
+    const sessionIds = sessions.map((session) => session.id);
+    const { bookings, unmet } = await this.childcare.careIn(sessions);
+    const routes = await this.routes.forSessions(sessionIds);
+    const unrouted = await this.routes.unroutedFor(sessionIds);
     const riders = routes.flatMap((route) => route.stops);
     const participantIds = [
       ...new Set(

@@ -146,13 +146,22 @@ export class GroupsService {
     regionId?: RegionScope['regionId'],
     field = 'group',
   ): Promise<string[]> {
-    const groupIds = await this.resolveIds(idOrRef, regionId, field);
+    const members = await this.membersOf(await this.resolveIds(idOrRef, regionId, field));
+    return [...new Set([...members.values()].flat())];
+  }
+
+  /** The ids of the participants of each of these groups, sorted, in one query (an unknown group has none). */
+  async membersOf(groupIds: string[]): Promise<Map<string, string[]>> {
+    const unique = [...new Set(groupIds)];
+    const members = new Map(unique.map((id) => [id, [] as string[]]));
+    if (unique.length === 0) return members;
     const groups = await this.groups.find({
-      where: { id: In(groupIds) },
+      where: { id: In(unique) },
       relations: { members: true },
       select: { id: true, members: { id: true } },
     });
-    return [...new Set(groups.flatMap((group) => group.members.map((member) => member.id)))];
+    for (const group of groups) members.set(group.id, group.members.map((member) => member.id).sort());
+    return members;
   }
 
   /** Checks that a group exists in the given region; 400 naming the field when it does not. */

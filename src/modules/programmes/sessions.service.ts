@@ -13,6 +13,7 @@ import {
   MoreThanOrEqual,
 } from 'typeorm';
 import { Page } from '../../common/api/page';
+import { chunks } from '../../common/database/bulk-writes';
 import { notFound } from '../../common/errors/not-found';
 import { SESSIONS_CHANGED, SessionsChanged } from '../../common/events/sessions-changed.event';
 import { localToInstant } from '../../planning/time/wall-clock';
@@ -147,14 +148,19 @@ export class SessionsService {
     return session;
   }
 
-  /**
-   * These sessions, in the order asked, one query after the other: inside a transaction all share one
-   * connection, which takes one query at a time.
-   */
+  /** These sessions, in the order asked, in as few queries as it takes; 404 for one that does not exist. */
   async getMany(ids: string[]): Promise<Session[]> {
-    const sessions: Session[] = [];
-    for (const id of ids) sessions.push(await this.get(id));
-    return sessions;
+    const found = new Map<string, Session>();
+    for (const chunk of chunks([...new Set(ids)])) {
+      for (const session of await this.sessions.find({ ...WITH_INTERPRETER_IDS, where: { id: In(chunk) } })) {
+        found.set(session.id, session);
+      }
+    }
+    return ids.map((id) => {
+      const session = found.get(id);
+      if (!session) throw notFound('session', id);
+      return session;
+    });
   }
 
   @Transactional()
@@ -265,20 +271,9 @@ export class SessionsService {
         else removed.push(before[k].id);
       }
     }
-    for (let index = 0; index < removed.length; index += 1000) {
-      await this.sessions.delete({ id: In(removed.slice(index, index + 1000)) });
-    }
+    for (const chunk of chunks(removed)) await this.sessions.delete({ id: In(chunk) });
     const ids = [...kept, ...(await this.insertPlanned(added))];
-    const sessions: Session[] = [];
-    for (let index = 0; index < ids.length; index += 1000) {
-      sessions.push(
-        ...(await this.sessions.find({
-          ...WITH_INTERPRETER_IDS,
-          where: { id: In(ids.slice(index, index + 1000)) },
-        })),
-      );
-    }
-    return sessions.sort(
+    return (await this.getMany(ids)).sort(
       (a, b) => a.start.getTime() - b.start.getTime() || a.groupId.localeCompare(b.groupId),
     );
   }
@@ -311,8 +306,7 @@ export class SessionsService {
   /** Inserts new planned sessions in a few statements; answers their ids in the order given. */
   private async insertPlanned(planned: NewSession[]): Promise<string[]> {
     const ids: string[] = [];
-    for (let index = 0; index < planned.length; index += 1000) {
-      const chunk = planned.slice(index, index + 1000);
+    for (const chunk of chunks(planned)) {
       const result = await this.sessions.insert(
         chunk.map(({ interpreterIds: _, ...session }) => ({
           ...session,
@@ -344,6 +338,15 @@ export class SessionsService {
     return this.sessions.find({
       ...WITH_INTERPRETER_IDS,
       where: { regionId, start: And(MoreThanOrEqual(from), LessThan(to)) },
+      order: { start: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The planned sessions of a programme's groups from `from` on. */
+  plannedOfProgramme(programmeId: string, from: Date): Promise<Session[]> {
+    return this.sessions.find({
+      ...WITH_INTERPRETER_IDS,
+      where: { group: { programmeId }, status: 'planned', start: MoreThanOrEqual(from) },
       order: { start: 'ASC', id: 'ASC' },
     });
   }

@@ -159,44 +159,45 @@ export class RemindersService {
   async onPickupsChanged(event: PickupsChanged): Promise<void> {
     const now = new Date();
     const outbound = event.changes.filter((change) => change.direction === 'to' && change.after > now);
-    for (const sessionId of new Set(outbound.map((change) => change.sessionId))) {
-      const session = await this.sessions.get(sessionId);
-      const { timezone: zone } = await this.regions.exportRegion(session.regionId);
-      const vehicles = new Map(
-        (await this.fleet.exportVehicles(session.regionId)).map((v) => [v.id, v.name]),
-      );
-      const changes = new Map(
-        outbound.filter((c) => c.sessionId === sessionId).map((c) => [c.participantId, c]),
-      );
-      const people = (await this.participants.exportParticipants(session.regionId)).filter((p) =>
-        changes.has(p.id),
-      );
-      await this.outbox.enqueue(
-        people.flatMap((person) => {
-          const change = changes.get(person.id)!;
-          const message = this.texts.write(person.language, [
-            {
-              key: 'change.pickup',
-              values: {
-                day: (language) => dayInWords(session.start, zone, language),
-                vehicle: vehicles.get(change.vehicleId) ?? '',
-                pickupTime: clockTime(change.after, zone),
-                oldPickupTime: clockTime(change.before, zone),
-              },
+    if (outbound.length === 0) return;
+    // One re-plan, one region: what the messages need is loaded once.
+    const sessions = new Map(
+      (await this.sessions.getMany([...new Set(outbound.map((change) => change.sessionId))])).map((s) => [
+        s.id,
+        s,
+      ]),
+    );
+    const regionId = [...sessions.values()][0].regionId;
+    const { timezone: zone } = await this.regions.exportRegion(regionId);
+    const vehicles = new Map((await this.fleet.exportVehicles(regionId)).map((v) => [v.id, v.name]));
+    const people = new Map((await this.participants.exportParticipants(regionId)).map((p) => [p.id, p]));
+    await this.outbox.enqueue(
+      outbound.flatMap((change) => {
+        const person = people.get(change.participantId);
+        const session = sessions.get(change.sessionId)!;
+        if (!person) return [];
+        const message = this.texts.write(person.language, [
+          {
+            key: 'change.pickup',
+            values: {
+              day: (language) => dayInWords(session.start, zone, language),
+              vehicle: vehicles.get(change.vehicleId) ?? '',
+              pickupTime: clockTime(change.after, zone),
+              oldPickupTime: clockTime(change.before, zone),
             },
-          ]);
-          return this.message(
-            person,
-            session,
-            'change',
-            `pickup:${change.after.toISOString()}`,
-            message,
-            now,
-            zone,
-          );
-        }),
-      );
-    }
+          },
+        ]);
+        return this.message(
+          person,
+          session,
+          'change',
+          `pickup:${change.after.toISOString()}`,
+          message,
+          now,
+          zone,
+        );
+      }),
+    );
   }
 
   /** Writes one message per expected member of each session; answers how many were new. */
@@ -216,12 +217,6 @@ export class RemindersService {
     },
   ): Promise<number> {
     const ids = sessions.map((session) => session.id);
-    const people = new Map((await this.participants.exportParticipants(regionId)).map((p) => [p.id, p]));
-    const locations = new Map((await this.locations.exportLocations(regionId)).map((l) => [l.id, l]));
-    const vehicles = new Map((await this.fleet.exportVehicles(regionId)).map((v) => [v.id, v.name]));
-    const careNames = new Map(
-      (await this.careProviders.exportProviders(regionId)).map((p) => [p.id, p.name]),
-    );
     // Reminders go to who is expected; news of a moved or cancelled session to every member who has not said she
     // will not come (a lesson that clashes now may be moved, and she should know the new time).
     const conflicts = options.toEveryMember ? [] : await this.conflicts.forSessions(ids);
@@ -229,6 +224,30 @@ export class RemindersService {
       [...conflicts, ...(await this.absences.forSessions(ids))].map(
         (row) => `${row.participantId}|${row.sessionId}`,
       ),
+    );
+    // What was written before is not composed again: the job runs every five minutes, mostly to find nothing new.
+    const written = await this.outbox.writtenKeys(
+      [...new Set(sessions.map((session) => shape(session).kind))],
+      ids,
+    );
+    const members = await this.groups.membersOf(sessions.map((session) => session.groupId));
+    const due = sessions.flatMap((session) => {
+      const { kind, version } = shape(session);
+      return members
+        .get(session.groupId)!
+        .filter((participantId) => {
+          const key = `${participantId}|${session.id}`;
+          return !away.has(key) && !written.has(`${key}|${kind}|${version}`);
+        })
+        .map((participantId) => ({ session, participantId }));
+    });
+    if (due.length === 0) return 0;
+
+    const people = new Map((await this.participants.exportParticipants(regionId)).map((p) => [p.id, p]));
+    const locations = new Map((await this.locations.exportLocations(regionId)).map((l) => [l.id, l]));
+    const vehicles = new Map((await this.fleet.exportVehicles(regionId)).map((v) => [v.id, v.name]));
+    const careNames = new Map(
+      (await this.careProviders.exportProviders(regionId)).map((p) => [p.id, p.name]),
     );
     const pickups = new Map<string, { time: Date; vehicleId: string }>();
     for (const route of await this.routes.forSessions(ids, 'to')) {
@@ -245,54 +264,42 @@ export class RemindersService {
       care.set(key, (care.get(key) ?? new Set()).add(careNames.get(booking.providerId) ?? ''));
     }
 
-    // What was written before is not composed again (the job runs every five minutes).
-    const written = await this.outbox.writtenKeys(
-      [...new Set(sessions.map((session) => shape(session).kind))],
-      ids,
-    );
     const messages: NewMessage[] = [];
-    for (const session of sessions) {
+    for (const { session, participantId } of due) {
       const { kind, version, first } = shape(session);
+      const person = people.get(participantId);
+      if (!person) continue;
       const location = locations.get(session.locationId)!;
       const when = first.at ?? session.start;
-      for (const participantId of await this.groups.memberIds(session.groupId)) {
-        const person = people.get(participantId);
-        const key = `${participantId}|${session.id}`;
-        if (!person || away.has(key) || written.has(`${key}|${kind}|${version}`)) continue;
-        const pickup = pickups.get(key);
-        const parts: { key: string; values?: Record<string, string | ((language: string) => string)> }[] = [
-          {
-            key: first.key,
-            values: {
-              day: (language) => dayInWords(when, zone, language),
-              time: clockTime(when, zone),
-              place: location.name,
-              address: location.address,
-              ...first.extra,
-            },
+      const key = `${participantId}|${session.id}`;
+      const pickup = pickups.get(key);
+      const parts: { key: string; values?: Record<string, string | ((language: string) => string)> }[] = [
+        {
+          key: first.key,
+          values: {
+            day: (language) => dayInWords(when, zone, language),
+            time: clockTime(when, zone),
+            place: location.name,
+            address: location.address,
+            ...first.extra,
           },
-        ];
-        if (options.withDetails && pickup) {
-          parts.push({
-            key: 'pickup',
-            values: {
-              vehicle: vehicles.get(pickup.vehicleId) ?? '',
-              pickupTime: clockTime(pickup.time, zone),
-            },
-          });
-        }
-        if (options.withDetails && care.has(key))
-          parts.push({ key: 'care', values: { care: [...care.get(key)!].join(', ') } });
-        if (options.includeAbsentLink) {
-          parts.push({
-            key: 'absence',
-            values: { link: await this.links.linkFor(participantId, session.id) },
-          });
-        }
-        messages.push(
-          ...this.message(person, session, kind, version, this.texts.write(person.language, parts), at, zone),
-        );
+        },
+      ];
+      if (options.withDetails && pickup) {
+        parts.push({
+          key: 'pickup',
+          values: { vehicle: vehicles.get(pickup.vehicleId) ?? '', pickupTime: clockTime(pickup.time, zone) },
+        });
       }
+      if (options.withDetails && care.has(key)) {
+        parts.push({ key: 'care', values: { care: [...care.get(key)!].join(', ') } });
+      }
+      if (options.includeAbsentLink) {
+        parts.push({ key: 'absence', values: { link: await this.links.linkFor(participantId, session.id) } });
+      }
+      messages.push(
+        ...this.message(person, session, kind, version, this.texts.write(person.language, parts), at, zone),
+      );
     }
     return this.outbox.enqueue(messages);
   }

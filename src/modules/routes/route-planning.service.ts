@@ -24,7 +24,6 @@ import { ChildcareScenarioService } from '../childcare/childcare-scenario.servic
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { GroupsService } from '../programmes/groups.service';
-import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { Session } from '../programmes/session.entity';
 import { SessionsService } from '../programmes/sessions.service';
@@ -41,8 +40,6 @@ const MINUTE = 60 * 1000;
 /** A pickup time that moves by more than this is told to her (issue 7's change message). */
 export const NOTICEABLE_CHANGE_MINUTES = 5;
 
-const key = (position: Position) => `${position.lat.toFixed(5)},${position.lon.toFixed(5)}`;
-
 /**
  * Plans the pickup and return rides of sessions: for each participant who is collected (`transport: pickup`)
  * and can come, with the children riding along (those cared for at the location itself). Sessions of one day
@@ -56,7 +53,6 @@ export class RoutePlanningService {
     private readonly routes: RoutesService,
     private readonly sessions: SessionsService,
     private readonly programmes: ProgrammesService,
-    private readonly programmeGroups: ProgrammesScenarioService,
     private readonly groups: GroupsService,
     private readonly regions: RegionsScenarioService,
     private readonly locations: LocationsScenarioService,
@@ -84,14 +80,11 @@ export class RoutePlanningService {
 
   /** The planned sessions of a programme, all or those of one ISO week (`2027-W02`). */
   async sessionsOfProgramme(programmeId: string, week?: string): Promise<string[]> {
-    await this.programmes.get(programmeId);
-    const { groups } = (await this.programmeGroups.withGroups(programmeId))!;
-    const sessions = await this.sessions.plannedFrom(
-      groups.map((group) => group.id),
-      new Date(0),
-    );
+    const { regionId } = await this.programmes.get(programmeId);
+    const sessions = await this.sessions.plannedOfProgramme(programmeId, new Date(0));
     if (!week) return sessions.map((session) => session.id);
-    const first = DateTime.fromISO(week, { zone: 'Europe/Amsterdam' });
+    const { timezone } = await this.regions.exportRegion(regionId);
+    const first = DateTime.fromISO(week, { zone: timezone });
     if (!first.isValid) throw new BadRequestException('week: must be an ISO week such as 2027-W02');
     const from = first.startOf('week').toJSDate();
     const to = first.endOf('week').toJSDate();
@@ -143,36 +136,32 @@ export class RoutePlanningService {
         (row) => `${row.participantId}|${row.sessionId}`,
       ),
     );
+    const byId = new Map(sessions.map((session) => [session.id, session]));
     const riding = new Map<string, number>();
     for (const booking of await this.bookings.activeFor(ids)) {
-      const session = sessions.find((s) => s.id === booking.sessionId)!;
+      const session = byId.get(booking.sessionId)!;
       if (volunteerCare.get(booking.providerId) !== session.locationId) continue;
       const k = `${booking.participantId}|${booking.sessionId}`;
       riding.set(k, (riding.get(k) ?? 0) + 1);
     }
 
-    // One travel matrix for every place involved, from the configured travel times (offline or Google).
-    const places = new Map<string, Position>();
-    for (const session of sessions)
-      places.set(
-        key(locations.get(session.locationId)!.position),
-        locations.get(session.locationId)!.position,
-      );
-    for (const vehicle of vehicles) places.set(key(vehicle.depot), vehicle.depot);
-    const memberIds = new Map<string, string[]>();
-    for (const session of sessions) {
-      if (!memberIds.has(session.groupId))
-        memberIds.set(session.groupId, await this.groups.memberIds(session.groupId));
-      for (const id of memberIds.get(session.groupId)!) {
-        const person = people.get(id);
-        if (person?.transport === 'pickup' && person.position?.lat != null)
-          places.set(key(person.position), person.position);
-      }
-    }
-    const list = [...places.values()];
-    const index = new Map(list.map((position, i) => [key(position), i]));
-    const matrix = await this.travel.matrix(list, list, DateTime.fromJSDate(sessions[0].start, { zone }));
-    const minutes = (a: Position, b: Position) => matrix.minutes[index.get(key(a))!][index.get(key(b))!];
+    // Every place involved, asked at once of the configured travel times (offline, or Google with a key).
+    const memberIds = await this.groups.membersOf(sessions.map((session) => session.groupId));
+    const places: Position[] = [
+      ...sessions.map((session) => locations.get(session.locationId)!.position),
+      ...vehicles.map((vehicle) => vehicle.depot),
+      ...sessions.flatMap((session) =>
+        memberIds
+          .get(session.groupId)!
+          .map((id) => people.get(id))
+          .filter((person) => person?.transport === 'pickup' && person.position?.lat != null)
+          .map((person) => person!.position),
+      ),
+    ];
+    const minutes = await this.travel.minutesLookup(
+      [[places, places]],
+      DateTime.fromJSDate(sessions[0].start, { zone }),
+    );
 
     const dayStart = (session: Session) => DateTime.fromJSDate(session.start, { zone }).startOf('day');
     const toInstant = (session: Session, minute: number) =>
@@ -180,6 +169,7 @@ export class RoutePlanningService {
     const toMinute = (session: Session, instant: Date) =>
       Math.round((instant.getTime() - dayStart(session).toMillis()) / MINUTE);
 
+    const groupSessions = new Map<string, Session[]>();
     for (const session of sessions) {
       const local = instantToLocal(session.start, zone);
       const location = locations.get(session.locationId)!.position;
@@ -199,7 +189,9 @@ export class RoutePlanningService {
             Math.floor(region.policy.maxRideFactor * minutes(person!.position, location)),
           ),
         }));
-      const previous = minimal ? new Map() : await this.previousRides(session, (at) => toMinute(session, at));
+      const previous = minimal
+        ? new Map()
+        : await this.previousRides(session, groupSessions, (at) => toMinute(session, at));
       for (const direction of DIRECTIONS) {
         const busy = (
           await this.routes.busyBetween(
@@ -296,8 +288,16 @@ export class RoutePlanningService {
   }
 
   /** Last time's vehicle and time of day per rider and direction: the group's latest earlier session with routes. */
-  private async previousRides(session: Session, toMinute: (instant: Date) => number) {
-    const earlier = (await this.sessions.plannedFrom([session.groupId], new Date(0)))
+  private async previousRides(
+    session: Session,
+    groupSessions: Map<string, Session[]>,
+    toMinute: (instant: Date) => number,
+  ) {
+    if (!groupSessions.has(session.groupId)) {
+      groupSessions.set(session.groupId, await this.sessions.plannedFrom([session.groupId], new Date(0)));
+    }
+    const earlier = groupSessions
+      .get(session.groupId)!
       .filter((other) => other.start < session.start)
       .reverse();
     const previous = new Map<string, { vehicleId: string; time: number }>();

@@ -87,9 +87,14 @@ export class RoutesService {
 
   /** Whether routes were ever planned for these sessions (some route or unrouted pickup stands). */
   async plannedSessionIds(sessionIds: string[]): Promise<Set<string>> {
-    const routes = await this.forSessions(sessionIds);
-    const unrouted = await this.unroutedFor(sessionIds);
-    return new Set([...routes, ...unrouted].map((row) => row.sessionId));
+    if (sessionIds.length === 0) return new Set();
+    const where = { sessionId: In(sessionIds) };
+    const select = { sessionId: true } as const;
+    const rows = [
+      ...(await this.routes.find({ where, select })),
+      ...(await this.unrouted.find({ where, select })),
+    ];
+    return new Set(rows.map((row) => row.sessionId));
   }
 
   /** The routes of these vehicles that take any time within [from, to): when a vehicle is busy. */

@@ -44,12 +44,9 @@ export class ConflictDetectionService {
   @OnEvent(SESSIONS_CHANGED, { promisify: true, suppressErrors: false, prependListener: true })
   async onSessionsChanged(event: SessionsChanged): Promise<void> {
     if (event.programmeId) return;
-    const members = new Set<string>();
-    for (const id of event.sessionIds) {
-      const session = await this.sessions.get(id);
-      for (const member of await this.groups.memberIds(session.groupId)) members.add(member);
-    }
-    await this.redetect([...members], event.now);
+    const sessions = await this.sessions.getMany(event.sessionIds);
+    const members = await this.groups.membersOf(sessions.map((session) => session.groupId));
+    await this.redetect([...new Set([...members.values()].flat())], event.now);
   }
 
   /** Finds again the conflicts of these participants in their planned sessions from `now` on. */

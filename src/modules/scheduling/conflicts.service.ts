@@ -2,6 +2,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
 import { DeepPartial, In, MoreThanOrEqual } from 'typeorm';
+import { chunks } from '../../common/database/bulk-writes';
 import { SessionConflict } from './session-conflict.entity';
 
 /** The scheduling module's conflicts between sessions and the lessons and appointments of their members. */
@@ -15,16 +16,12 @@ export class ConflictsService {
 
   /** The conflicts of these sessions go: they are found again when the sessions are planned again. */
   async removeForSessions(sessionIds: string[]): Promise<void> {
-    for (let index = 0; index < sessionIds.length; index += 1000) {
-      await this.conflicts.delete({ sessionId: In(sessionIds.slice(index, index + 1000)) });
-    }
+    for (const chunk of chunks(sessionIds)) await this.conflicts.delete({ sessionId: In(chunk) });
   }
 
   /** Stores the conflicts of freshly planned sessions. */
   async add(rows: DeepPartial<SessionConflict>[]): Promise<void> {
-    for (let index = 0; index < rows.length; index += 1000) {
-      await this.conflicts.insert(rows.slice(index, index + 1000) as never);
-    }
+    for (const chunk of chunks(rows)) await this.conflicts.insert(chunk as never);
   }
 
   /**
@@ -39,8 +36,7 @@ export class ConflictsService {
   }
 
   async remove(ids: string[]): Promise<void> {
-    for (let index = 0; index < ids.length; index += 1000)
-      await this.conflicts.delete(ids.slice(index, index + 1000));
+    for (const chunk of chunks(ids)) await this.conflicts.delete(chunk);
   }
 
   forSessions(sessionIds: string[]): Promise<SessionConflict[]> {
