@@ -144,7 +144,10 @@ export class Environment {
 
   /** Where participants and drivers reach the service: the start of the links in messages and feeds. */
   @IsOptional()
-  @Matches(/^https?:\/\/[^/]+(\/.*)?$/, { message: 'TREFPUNT_PUBLIC_URL must be an http:// or https:// URL' })
+  @Matches(/^https?:\/\/[^/@?#\s]+(\/[^?#\s]*)?$/, {
+    message:
+      'TREFPUNT_PUBLIC_URL must be an http(s) URL such as https://trefpunt.example.nl (no query, fragment or credentials)',
+  })
   TREFPUNT_PUBLIC_URL?: string;
 
   /** The local time the evening-before reminders go out, HH:MM in the region's time zone. */

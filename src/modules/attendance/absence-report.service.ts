@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
+import { dutchCsv } from '../../common/api/dutch-csv';
 import { DateTime } from 'luxon';
 import { AccessContext } from '../access/access-context';
 import { AuditService } from '../audit/audit.service';
@@ -121,7 +121,7 @@ export class AbsenceReportService {
 
 /** As the other reports: `;`-separated UTF-8 with a BOM, for Dutch spreadsheets. */
 export function absenceReportCsv(report: { month: string; items: AbsenceReportLine[] }): string {
-  return stringify(
+  return dutchCsv(
     report.items.map((line) => [
       report.month,
       line.municipality,
@@ -135,25 +135,18 @@ export function absenceReportCsv(report: { month: string; items: AbsenceReportLi
       line.noShow,
       line.cannotAttend,
     ]),
-    {
-      bom: true,
-      delimiter: ';',
-      record_delimiter: 'windows',
-      escape_formulas: true,
-      header: true,
-      columns: [
-        'month',
-        'municipality',
-        'participantRef',
-        'name',
-        'sessions',
-        'absent',
-        'ill',
-        'childIll',
-        'other',
-        'noShow',
-        'cannotAttend',
-      ],
-    },
+    [
+      'month',
+      'municipality',
+      'participantRef',
+      'name',
+      'sessions',
+      'absent',
+      'ill',
+      'childIll',
+      'other',
+      'noShow',
+      'cannotAttend',
+    ],
   );
 }

@@ -31,9 +31,12 @@ export class AbsencesService {
     return this.txHost.tx.getRepository(Absence);
   }
 
-  forSessions(sessionIds: string[]): Promise<Absence[]> {
+  /** The absences reported for these sessions; only hers when she is named. */
+  forSessions(sessionIds: string[], participantId?: string): Promise<Absence[]> {
     if (sessionIds.length === 0) return Promise.resolve([]);
-    return this.absences.find({ where: { sessionId: In(sessionIds) } });
+    return this.absences.find({
+      where: { sessionId: In(sessionIds), ...(participantId && { participantId }) },
+    });
   }
 
   /** Records her absence (a second report replaces the reason) and lets the rest follow, in one transaction. */

@@ -10,7 +10,7 @@ import { ProgrammesModule } from '../programmes/programmes.module';
 import { RegionsModule } from '../regions/regions.module';
 import { RoutesModule } from '../routes/routes.module';
 import { TransportModule } from '../transport/transport.module';
-import { CalendarConfig, readCalendarConfig } from './calendar-config';
+import { CalendarConfig } from './calendar-config';
 import { CalendarEventVersion } from './calendar-event-version.entity';
 import { CalendarEventVersionsRepository } from './calendar-event-versions.repository';
 import { CalendarFeed } from './calendar-feed.entity';
@@ -22,6 +22,7 @@ import { DriverFeedService } from './feeds/driver-feed.service';
 import { ParticipantFeedService } from './feeds/participant-feed.service';
 import { ParticipantLinksController } from './participant-links.controller';
 import { ParticipantLinksService } from './participant-links.service';
+import { publicUrlOf } from '../../common/configuration/public-url';
 
 /** Private iCalendar feeds for participants, drivers and coordinators, and a participant's links. */
 @Module({
@@ -42,8 +43,7 @@ import { ParticipantLinksService } from './participant-links.service';
     {
       provide: CalendarConfig,
       inject: [Environment],
-      useFactory: (environment: Environment) =>
-        readCalendarConfig({ TREFPUNT_PUBLIC_URL: environment.TREFPUNT_PUBLIC_URL }, environment.PORT),
+      useFactory: (environment: Environment) => new CalendarConfig(publicUrlOf(environment)),
     },
     CalendarFeedsService,
     CalendarEventVersionsRepository,

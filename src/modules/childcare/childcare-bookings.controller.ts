@@ -89,10 +89,7 @@ export class ChildcareBookingsController {
   }
 
   private async answer(bookings: ChildcareBooking[]): Promise<ChildcareBookingDto[]> {
-    const zones = new Map<string, string>();
-    for (const regionId of new Set(bookings.map((booking) => booking.regionId))) {
-      zones.set(regionId, (await this.regions.get(regionId)).timezone);
-    }
+    const zones = await this.regions.timezones(bookings.map((booking) => booking.regionId));
     return bookings.map((booking) => ChildcareBookingDto.from(booking, zones.get(booking.regionId)!));
   }
 }

@@ -83,11 +83,11 @@ export class ChildcareBookingsService {
     return booking;
   }
 
-  /** The bookings that hold a place (requested or confirmed) in these sessions. */
-  activeFor(sessionIds: string[]): Promise<ChildcareBooking[]> {
+  /** The bookings that hold a place (requested or confirmed) in these sessions; only hers when she is named. */
+  activeFor(sessionIds: string[], participantId?: string): Promise<ChildcareBooking[]> {
     if (sessionIds.length === 0) return Promise.resolve([]);
     return this.bookings.find({
-      where: { sessionId: In(sessionIds), status: ACTIVE },
+      where: { sessionId: In(sessionIds), status: ACTIVE, ...(participantId && { participantId }) },
       order: { careDate: 'ASC', from: 'ASC', id: 'ASC' },
     });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
+import { dutchCsv } from '../../common/api/dutch-csv';
 import { DateTime } from 'luxon';
 import { AccessContext } from '../access/access-context';
 import { AuditService } from '../audit/audit.service';
@@ -155,7 +155,7 @@ export class ChildcareCostsService {
   }
 }
 
-/** Dutch spreadsheets read `;` between fields and a decimal comma, as the conflicts CSV. */
+/** The decimal comma of Dutch spreadsheets (the fields are `;`-separated: see dutchCsv). */
 const amount = (value: number) => value.toFixed(2).replace('.', ',');
 
 /** The cost report as CSV: one row per participant and provider, for the municipality's payments. */
@@ -163,7 +163,7 @@ export function childcareCostsCsv(report: ChildcareCosts): string {
   const participants = new Map(report.participants.map((row) => [row.participantId, row]));
   const providers = new Map(report.providers.map((row) => [row.providerId, row]));
   const municipalities = new Map(report.municipalities.map((row) => [row.municipalityId, row]));
-  return stringify(
+  return dutchCsv(
     report.lines.map((line) => [
       report.month,
       municipalities.get(line.municipalityId)?.name ?? '',
@@ -175,23 +175,16 @@ export function childcareCostsCsv(report: ChildcareCosts): string {
       amount(providers.get(line.providerId)?.pricePerHour ?? 0),
       amount(line.cost),
     ]),
-    {
-      bom: true,
-      delimiter: ';',
-      record_delimiter: 'windows',
-      escape_formulas: true,
-      header: true,
-      columns: [
-        'month',
-        'municipality',
-        'participantRef',
-        'name',
-        'provider',
-        'bookings',
-        'hours',
-        'pricePerHour',
-        'costEur',
-      ],
-    },
+    [
+      'month',
+      'municipality',
+      'participantRef',
+      'name',
+      'provider',
+      'bookings',
+      'hours',
+      'pricePerHour',
+      'costEur',
+    ],
   );
 }

@@ -119,8 +119,7 @@ export class SessionsService {
                 .getRawMany<{ regionId: string }>()
             ).map((row) => row.regionId);
     const regionsByZone = new Map<string, string[]>();
-    for (const regionId of regionIds) {
-      const { timezone } = await this.regions.get(regionId);
+    for (const [regionId, timezone] of await this.regions.timezones(regionIds)) {
       regionsByZone.set(timezone, [...(regionsByZone.get(timezone) ?? []), regionId]);
     }
     // No session anywhere yet: an empty In() matches nothing, where an empty list of conditions would match all.
@@ -134,12 +133,8 @@ export class SessionsService {
   }
 
   /** The time zone of each region the sessions belong to, to answer their times in local time. */
-  async timezones(sessions: Session[]): Promise<Map<string, string>> {
-    const zones = new Map<string, string>();
-    for (const regionId of new Set(sessions.map((session) => session.regionId))) {
-      zones.set(regionId, (await this.regions.get(regionId)).timezone);
-    }
-    return zones;
+  timezones(sessions: Session[]): Promise<Map<string, string>> {
+    return this.regions.timezones(sessions.map((session) => session.regionId));
   }
 
   async get(id: string): Promise<Session> {

@@ -3,6 +3,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { Environment } from '../../../config/environment';
+import { publicUrlOf } from '../../common/configuration/public-url';
 import { AbsenceLink } from './absence-link.entity';
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -31,18 +32,11 @@ export class AbsenceLinksService {
       .orIgnore()
       .execute();
     const link = await this.links.findOneByOrFail({ participantId, sessionId });
-    return `${this.baseUrl()}/r/${link.code}`;
+    return `${publicUrlOf(this.environment)}/r/${link.code}`;
   }
 
   find(code: string): Promise<AbsenceLink | null> {
     return this.links.findOneBy({ code });
-  }
-
-  private baseUrl(): string {
-    return (this.environment.TREFPUNT_PUBLIC_URL ?? `http://localhost:${this.environment.PORT}`).replace(
-      /\/$/,
-      '',
-    );
   }
 
   /** For erasure. */

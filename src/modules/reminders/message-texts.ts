@@ -86,6 +86,3 @@ export function dayInWords(instant: Date, zone: string, language: string): strin
     'cccc d MMMM',
   );
 }
-
-export const clockTime = (instant: Date, zone: string): string =>
-  DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');

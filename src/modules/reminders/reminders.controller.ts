@@ -10,7 +10,8 @@ import { RegionsService } from '../regions/regions.service';
 import { AbsenceLinksService } from './absence-links.service';
 import { ReportOwnAbsenceDto, SELF_REASONS } from '../attendance/dto/absence.dto';
 import { RemindersRunDto, RunRemindersQueryDto } from './dto/reminders.dto';
-import { clockTime, dayInWords, MessageTexts } from './message-texts';
+import { clockTime } from '../../planning/time/wall-clock';
+import { dayInWords, MessageTexts } from './message-texts';
 import { RemindersService } from './reminders.service';
 import { absencePageHtml } from './templates/absence-page.html';
 

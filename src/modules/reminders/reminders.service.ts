@@ -27,7 +27,8 @@ import { RoutesService } from '../routes/routes.service';
 import { ConflictsService } from '../scheduling/conflicts.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
 import { AbsenceLinksService } from './absence-links.service';
-import { clockTime, dayInWords, MessageTexts } from './message-texts';
+import { clockTime } from '../../planning/time/wall-clock';
+import { dayInWords, MessageTexts } from './message-texts';
 import { notBefore } from './quiet-hours';
 
 type Kind = 'reminder-evening' | 'reminder-morning' | 'change';

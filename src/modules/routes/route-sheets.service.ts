@@ -13,6 +13,7 @@ import { TransportScenarioService } from '../transport/transport-scenario.servic
 import { RouteSheetDto, RouteSheetRouteDto } from './dto/route-sheet.dto';
 import { Route } from './route.entity';
 import { StopStatus } from './route-stop.entity';
+import { firstNameOf, passengerDetailsOpen } from './passenger-details';
 import { RoutesService } from './routes.service';
 
 /** A link that opens the whole route in Google Maps' navigation, stops in order (positions, not addresses). */
@@ -54,9 +55,7 @@ export class RouteSheetsService {
     const driver = await this.drivers.get(driverId);
     const { timezone: zone } = await this.regions.get(driver.regionId);
     if (this.access.principal().role === 'driver') {
-      const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
-      const tomorrow = DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).toISODate()!;
-      if (date !== today && date !== tomorrow) {
+      if (!passengerDetailsOpen(date, now, zone)) {
         throw new ForbiddenException(
           'date: a route sheet opens the day before its rides (today or tomorrow)',
         );
@@ -94,7 +93,7 @@ export class RouteSheetsService {
             id: stop.id,
             position: stop.position,
             time: local(stop.time),
-            firstName: person.name.split(' ')[0],
+            firstName: firstNameOf(person.name),
             address: person.address ?? '',
             phone: person.phone ?? '',
             children: stop.children,

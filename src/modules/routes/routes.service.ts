@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { And, In, LessThan, MoreThan, MoreThanOrEqual } from 'typeorm';
 import { notFound } from '../../common/errors/not-found';
 import { RecordScope } from '../access/access-context';
-import { participantScopeOf, regionScopeOf } from '../access/record-scopes';
+import { participantScopeOf } from '../access/record-scopes';
 import { Direction, Route } from './route.entity';
 import { RouteStop, StopStatus } from './route-stop.entity';
 import { UnroutedPickup } from './unrouted-pickup.entity';
@@ -39,20 +39,9 @@ export class RoutesService {
     return this.txHost.tx.getRepository(UnroutedPickup);
   }
 
-  scopeOf(id: string): Promise<RecordScope | undefined> {
-    return regionScopeOf(this.routes, id);
-  }
-
   /** A stop is part of its passenger's personal data. */
   stopScopeOf(id: string): Promise<RecordScope | undefined> {
     return participantScopeOf(this.stops, id);
-  }
-
-  async get(id: string): Promise<Route> {
-    const route = await this.routes.findOne({ where: { id }, relations: { stops: true } });
-    if (!route) throw notFound('route', id);
-    route.stops.sort((a, b) => a.position - b.position);
-    return route;
   }
 
   async stop(id: string): Promise<RouteStop & { route: Route }> {
@@ -75,6 +64,16 @@ export class RoutesService {
     });
     routes.forEach((route) => route.stops.sort((a, b) => a.position - b.position));
     return routes;
+  }
+
+  /** Her pickup and drop-off times in these sessions, by `sessionId|direction`. */
+  async ridesOf(participantId: string, sessionIds: string[]): Promise<Map<string, Date>> {
+    if (sessionIds.length === 0) return new Map();
+    const stops = await this.stops.find({
+      where: { participantId, route: { sessionId: In(sessionIds) } },
+      relations: { route: true },
+    });
+    return new Map(stops.map((stop) => [`${stop.route.sessionId}|${stop.route.direction}`, stop.time]));
   }
 
   unroutedFor(sessionIds: string[]): Promise<UnroutedPickup[]> {

@@ -1,6 +1,6 @@
 import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
+import { dutchCsv } from '../../common/api/dutch-csv';
 import { DateTime } from 'luxon';
 import { lessonMoves } from '../../planning/scheduling/lesson-moves';
 import { instantToLocal } from '../../planning/time/wall-clock';
@@ -207,23 +207,16 @@ export function providerConflictsCsv(report: ProviderConflictsDto): string {
       ]),
     ),
   );
-  return stringify(rows, {
-    bom: true,
-    delimiter: ';',
-    record_delimiter: 'windows',
-    escape_formulas: true,
-    header: true,
-    columns: [
-      'participantRef',
-      'name',
-      'weekday',
-      'lessonFrom',
-      'lessonTo',
-      'sessionDate',
-      'sessionStart',
-      'sessionEnd',
-      'kind',
-      'overlapMinutes',
-    ],
-  });
+  return dutchCsv(rows, [
+    'participantRef',
+    'name',
+    'weekday',
+    'lessonFrom',
+    'lessonTo',
+    'sessionDate',
+    'sessionStart',
+    'sessionEnd',
+    'kind',
+    'overlapMinutes',
+  ]);
 }

@@ -63,21 +63,16 @@ export class SelfServiceController {
       });
       const zones = await this.sessions.timezones(page.items);
       const ids = page.items.map((session) => session.id);
-      const rides = new Map<string, Date>();
-      for (const route of await this.routes.forSessions(ids)) {
-        const stop = route.stops.find((candidate) => candidate.participantId === me);
-        if (stop) rides.set(`${route.sessionId}|${route.direction}`, stop.time);
-      }
+      // Only her own rides, care and absences are read: nobody else's.
+      const rides = await this.routes.ridesOf(me, ids);
       const providers = new Map(
         (await this.careProviders.exportProviders(group.regionId)).map((provider) => [
           provider.id,
           provider.name,
         ]),
       );
-      const care = (await this.bookings.activeFor(ids)).filter((booking) => booking.participantId === me);
-      const absent = new Set(
-        (await this.absences.forSessions(ids)).filter((a) => a.participantId === me).map((a) => a.sessionId),
-      );
+      const care = await this.bookings.activeFor(ids, me);
+      const absent = new Set((await this.absences.forSessions(ids, me)).map((a) => a.sessionId));
       for (const session of page.items) {
         const zone = zones.get(session.regionId)!;
         const answer = SessionDto.from(session, zone);

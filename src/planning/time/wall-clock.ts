@@ -68,3 +68,6 @@ export function weeklyOccurrences(
   }
   return occurrences;
 }
+
+/** `08:35`: the wall-clock time of an instant in `zone`. */
+export const clockTime = (instant: Date, zone: string): string => instantToLocal(instant, zone).time;

@@ -7,7 +7,8 @@ import { Session } from '../../programmes/session.entity';
 import { SessionsService } from '../../programmes/sessions.service';
 import { RegionsService } from '../../regions/regions.service';
 import { CalendarEvent } from '../ical/calendar-event';
-import { allPages, clock, FeedContent, SLOW_REFRESH_NOTE, windowStart } from './feed-window';
+import { allPages, FeedContent, SLOW_REFRESH_NOTE, windowStart } from './feed-window';
+import { clockTime } from '../../../planning/time/wall-clock';
 
 export interface RegionSession {
   session: Session;
@@ -22,7 +23,7 @@ export function coordinatorEvent(item: RegionSession, zone: string): CalendarEve
   const cancelled = session.status === 'cancelled';
   const title = `${groupName} – ${location.name}`;
   const lines = [
-    `${groupName}, ${clock(session.start, zone)}–${clock(session.end, zone)} in ${location.name}.`,
+    `${groupName}, ${clockTime(session.start, zone)}–${clockTime(session.end, zone)} in ${location.name}.`,
     cancelled
       ? 'Afgelast.'
       : `${item.members} ${item.members === 1 ? 'deelnemer' : 'deelnemers'}, ${item.absent} afgemeld.`,

@@ -8,11 +8,13 @@ import { Session } from '../../programmes/session.entity';
 import { SessionsService } from '../../programmes/sessions.service';
 import { RegionsService } from '../../regions/regions.service';
 import { Route } from '../../routes/route.entity';
+import { firstNameOf, passengerDetailsOpen } from '../../routes/passenger-details';
 import { RoutesService } from '../../routes/routes.service';
 import { DriversService } from '../../transport/drivers.service';
 import { VehiclesService } from '../../transport/vehicles.service';
 import { CalendarEvent } from '../ical/calendar-event';
-import { clock, FeedContent, SLOW_REFRESH_NOTE, windowStart } from './feed-window';
+import { FeedContent, SLOW_REFRESH_NOTE, windowStart } from './feed-window';
+import { clockTime } from '../../../planning/time/wall-clock';
 
 /** A passenger as a driver may see her on the day of the ride and the day before. */
 export interface Passenger {
@@ -42,15 +44,15 @@ export function rideEvent(ride: Ride, zone: string): CalendarEvent {
   const stops = route.stops.map((stop) => {
     const passenger = ride.detailed ? ride.passengers.get(stop.participantId) : undefined;
     const who = passenger ? `${passenger.firstName} – ${passenger.address}` : `halte ${stop.position}`;
-    return `${clock(stop.time, zone)}  ${who}${passenger ? childrenLabel(stop.children) : ''}`;
+    return `${clockTime(stop.time, zone)}  ${who}${passenger ? childrenLabel(stop.children) : ''}`;
   });
   const lines = [
     to
-      ? `Ophalen voor ${groupName} in ${location.name} (bijeenkomst ${clock(session.start, zone)}–${clock(session.end, zone)}).`
+      ? `Ophalen voor ${groupName} in ${location.name} (bijeenkomst ${clockTime(session.start, zone)}–${clockTime(session.end, zone)}).`
       : `Thuisbrengen na ${groupName} in ${location.name}.`,
     `Voertuig: ${ride.vehicleName}.`,
-    ...(to ? stops : [`${clock(route.depart, zone)}  vertrek ${place}`, ...stops]),
-    ...(to ? [`${clock(route.arrive, zone)}  aankomst ${place}`] : []),
+    ...(to ? stops : [`${clockTime(route.depart, zone)}  vertrek ${place}`, ...stops]),
+    ...(to ? [`${clockTime(route.arrive, zone)}  aankomst ${place}`] : []),
   ];
   if (!ride.detailed) {
     lines.push('Namen en adressen staan hier vanaf de dag vóór de rit, en op je ritlijst.');
@@ -68,10 +70,8 @@ export function rideEvent(ride: Ride, zone: string): CalendarEvent {
 }
 
 /** The route sheet's rule: a driver sees who she collects on the day of the ride and the day before. */
-export function showsPassengers(depart: Date, now: Date, zone: string): boolean {
-  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
-  return depart >= today.toJSDate() && depart < today.plus({ days: 2 }).toJSDate();
-}
+export const showsPassengers = (depart: Date, now: Date, zone: string): boolean =>
+  passengerDetailsOpen(DateTime.fromJSDate(depart, { zone }).toISODate()!, now, zone);
 
 /**
  * A stable UID per ride: routes are made anew at each re-planning, so the key is the session, the direction and
@@ -175,7 +175,7 @@ export class DriverFeedService {
   private async passenger(participantId: string): Promise<Passenger | null> {
     try {
       const participant = await this.participants.get(participantId);
-      return { firstName: participant.name.split(' ')[0], address: participant.address };
+      return { firstName: firstNameOf(participant.name), address: participant.address };
     } catch (error) {
       if (error instanceof NotFoundException) return null;
       throw error;

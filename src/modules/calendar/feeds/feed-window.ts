@@ -12,10 +12,6 @@ export function windowStart(now: Date, zone: string): { instant: Date; date: str
   return { instant: start.toJSDate(), date: start.toISODate()! };
 }
 
-/** `08:35` on the wall clock of `zone`. */
-export const clock = (instant: Date, zone: string): string =>
-  DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
-
 /** What an owner's feed holds, before versioning: its events, and the participants whose data it shows. */
 export interface FeedContent {
   name: string;

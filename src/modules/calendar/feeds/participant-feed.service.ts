@@ -9,7 +9,8 @@ import { SessionsService } from '../../programmes/sessions.service';
 import { RegionsService } from '../../regions/regions.service';
 import { RoutesService } from '../../routes/routes.service';
 import { CalendarEvent } from '../ical/calendar-event';
-import { allPages, clock, FeedContent, SLOW_REFRESH_NOTE, windowStart } from './feed-window';
+import { allPages, FeedContent, SLOW_REFRESH_NOTE, windowStart } from './feed-window';
+import { clockTime } from '../../../planning/time/wall-clock';
 
 /** What her feed says of a session besides when and where. */
 interface HerSession {
@@ -30,16 +31,16 @@ export function participantEvent(her: HerSession, zone: string): CalendarEvent {
     : her.absent
       ? `Afgemeld: ${groupName}`
       : her.pickup
-        ? `${groupName} – opgehaald om ${clock(her.pickup, zone)}`
+        ? `${groupName} – opgehaald om ${clockTime(her.pickup, zone)}`
         : groupName;
   const lines = [
-    `Training ${groupName} in ${location.name}, ${clock(session.start, zone)}–${clock(session.end, zone)}.`,
+    `Training ${groupName} in ${location.name}, ${clockTime(session.start, zone)}–${clockTime(session.end, zone)}.`,
   ];
   if (cancelled) lines.push('Deze bijeenkomst gaat niet door.');
   else if (her.absent) lines.push('Je hebt je afgemeld voor deze bijeenkomst.');
   else {
-    if (her.pickup) lines.push(`Je wordt om ${clock(her.pickup, zone)} thuis opgehaald.`);
-    if (her.dropOff) lines.push(`Je bent rond ${clock(her.dropOff, zone)} weer thuis.`);
+    if (her.pickup) lines.push(`Je wordt om ${clockTime(her.pickup, zone)} thuis opgehaald.`);
+    if (her.dropOff) lines.push(`Je bent rond ${clockTime(her.dropOff, zone)} weer thuis.`);
     if (her.children === 1) lines.push('Er is opvang voor je kind.');
     if (her.children > 1) lines.push(`Er is opvang voor je ${her.children} kinderen.`);
   }
@@ -87,22 +88,11 @@ export class ParticipantFeedService {
       sessions.push(...own.map((session) => ({ session, groupName: group.name })));
     }
     const ids = sessions.map(({ session }) => session.id);
-    const stops = new Map<string, { pickup?: Date; dropOff?: Date }>();
-    for (const route of await this.routes.forSessions(ids)) {
-      const stop = route.stops.find((s) => s.participantId === participantId);
-      if (!stop) continue;
-      const times = stops.get(route.sessionId) ?? {};
-      times[route.direction === 'to' ? 'pickup' : 'dropOff'] = stop.time;
-      stops.set(route.sessionId, times);
-    }
-    const absent = new Set(
-      (await this.absences.forSessions(ids))
-        .filter((absence) => absence.participantId === participantId)
-        .map((absence) => absence.sessionId),
-    );
+    // Only her own rides, absences and bookings are read.
+    const rides = await this.routes.ridesOf(participantId, ids);
+    const absent = new Set((await this.absences.forSessions(ids, participantId)).map((a) => a.sessionId));
     const children = new Map<string, number>();
-    for (const booking of await this.bookings.activeFor(ids)) {
-      if (booking.participantId !== participantId) continue;
+    for (const booking of await this.bookings.activeFor(ids, participantId)) {
       children.set(booking.sessionId, (children.get(booking.sessionId) ?? 0) + 1);
     }
     const events = sessions.map(({ session, groupName }) =>
@@ -111,7 +101,8 @@ export class ParticipantFeedService {
           session,
           groupName,
           location: locations.get(session.locationId) ?? { name: '', address: '' },
-          ...stops.get(session.id),
+          pickup: rides.get(`${session.id}|to`),
+          dropOff: rides.get(`${session.id}|from`),
           absent: absent.has(session.id),
           children: children.get(session.id) ?? 0,
         },

@@ -96,13 +96,22 @@ function yearlyRule(onsets: WallClock[]): Observance['rule'] {
   return undefined;
 }
 
+/** Observances depend on the zone and the years only: every feed of the same span reuses them. */
+const known = new Map<string, Observance[]>();
+
+export function timeZoneObservances(zone: string, fromYear: number, toYear: number): Observance[] {
+  const key = `${zone}|${fromYear}|${toYear}`;
+  if (!known.has(key)) known.set(key, observancesOf(zone, fromYear, toYear));
+  return known.get(key)!;
+}
+
 /**
  * The observances of a VTIMEZONE for `zone` that are right for every instant from the start of `fromYear` to
  * the end of `toYear`, taken from the platform's time zone data: a yearly rule where the onsets follow one
  * (Europe/Amsterdam: the last Sunday of March and of October), one observance per onset otherwise, and one
  * fixed observance for a zone without changes.
  */
-export function timeZoneObservances(zone: string, fromYear: number, toYear: number): Observance[] {
+function observancesOf(zone: string, fromYear: number, toYear: number): Observance[] {
   const from = Date.UTC(fromYear, 0, 1);
   // From a year earlier: the onsets of that year say which offset holds on the first of January.
   const found = transitions(zone, Date.UTC(fromYear - 1, 0, 1), Date.UTC(toYear + 1, 0, 1));
