@@ -69,11 +69,19 @@ export class RouteSheetsService {
     );
     const vehicles = new Map((await this.fleet.exportVehicles(driver.regionId)).map((v) => [v.id, v]));
     const local = (instant: Date) => instantToLocalIso(instant, zone);
+    const sessions = new Map(
+      (await this.sessions.getMany([...new Set(routes.map((route) => route.sessionId))])).map((s) => [
+        s.id,
+        s,
+      ]),
+    );
     const sheetRoutes: RouteSheetRouteDto[] = [];
+    const named = new Set<string>();
     for (const route of routes) {
-      const session = await this.sessions.get(route.sessionId);
+      const session = sessions.get(route.sessionId)!;
       const location = locations.get(session.locationId)!;
       const stops = route.stops.filter((stop) => people.has(stop.participantId));
+      stops.forEach((stop) => named.add(stop.participantId));
       sheetRoutes.push({
         id: route.id,
         direction: route.direction,
@@ -105,19 +113,12 @@ export class RouteSheetsService {
     }
     await this.audit.record(
       'read',
-      sheetRoutes.flatMap((route) =>
-        route.stops.map((stop) => {
-          const participantId = routes
-            .find((r) => r.id === route.id)!
-            .stops.find((s) => s.id === stop.id)!.participantId;
-          return {
-            recordType: 'participant',
-            recordId: participantId,
-            participantId,
-            regionId: driver.regionId,
-          };
-        }),
-      ),
+      [...named].map((participantId) => ({
+        recordType: 'participant',
+        recordId: participantId,
+        participantId,
+        regionId: driver.regionId,
+      })),
     );
     return { driver: { id: driver.id, name: driver.name }, date, routes: sheetRoutes };
   }

@@ -1,9 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AuditedRecord } from '../../audit/audit.service';
 import { LocationsScenarioService } from '../../locations/locations-scenario.service';
-import { ParticipantsService } from '../../participants/participants.service';
-import { GroupsService } from '../../programmes/groups.service';
+import { Participant } from '../../participants/participant.entity';
+import { ParticipantsScenarioService } from '../../participants/participants-scenario.service';
+import { ProgrammesScenarioService } from '../../programmes/programmes-scenario.service';
 import { Session } from '../../programmes/session.entity';
 import { SessionsService } from '../../programmes/sessions.service';
 import { RegionsService } from '../../regions/regions.service';
@@ -11,7 +12,7 @@ import { Route } from '../../routes/route.entity';
 import { firstNameOf, passengerDetailsOpen } from '../../routes/passenger-details';
 import { RoutesService } from '../../routes/routes.service';
 import { DriversService } from '../../transport/drivers.service';
-import { VehiclesService } from '../../transport/vehicles.service';
+import { TransportScenarioService } from '../../transport/transport-scenario.service';
 import { CalendarEvent } from '../ical/calendar-event';
 import { FeedContent, SLOW_REFRESH_NOTE, windowStart } from './feed-window';
 import { clockTime } from '../../../planning/time/wall-clock';
@@ -96,13 +97,13 @@ export function rideUids(routes: Route[], driverId: string): string[] {
 export class DriverFeedService {
   constructor(
     private readonly drivers: DriversService,
-    private readonly vehicles: VehiclesService,
+    private readonly fleet: TransportScenarioService,
     private readonly regions: RegionsService,
     private readonly routes: RoutesService,
     private readonly sessions: SessionsService,
-    private readonly groups: GroupsService,
+    private readonly programmes: ProgrammesScenarioService,
     private readonly locations: LocationsScenarioService,
-    private readonly participants: ParticipantsService,
+    private readonly participants: ParticipantsScenarioService,
   ) {}
 
   async content(driverId: string, now: Date): Promise<FeedContent> {
@@ -116,32 +117,38 @@ export class DriverFeedService {
     const locations = new Map(
       (await this.locations.exportLocations(driver.regionId)).map((location) => [location.id, location]),
     );
-    const sessions = new Map<string, Session>();
-    const groupNames = new Map<string, string>();
-    const vehicleNames = new Map<string, string>();
-    const passengers = new Map<string, Passenger | null>();
+    // Everything the rides name, each in one query.
+    const sessions = new Map(
+      (await this.sessions.getMany([...new Set(routes.map((route) => route.sessionId))])).map((s) => [
+        s.id,
+        s,
+      ]),
+    );
+    const groupNames = new Map(
+      (await this.programmes.groupsOfRegion(driver.regionId)).map((group) => [group.id, group.name]),
+    );
+    const vehicleNames = new Map(
+      (await this.fleet.exportVehicles(driver.regionId)).map((vehicle) => [vehicle.id, vehicle.name]),
+    );
+    const detailedRoutes = routes.filter((route) => showsPassengers(route.depart, now, zone));
+    // Erased participants are not among them: their stops show no name.
+    const people =
+      detailedRoutes.length > 0
+        ? new Map((await this.participants.exportParticipants(driver.regionId)).map((p) => [p.id, p]))
+        : new Map<string, Participant>();
+    const passengers = new Map<string, Passenger>();
     const uids = rideUids(routes, driverId);
     const events: CalendarEvent[] = [];
     for (const [index, route] of routes.entries()) {
-      if (!sessions.has(route.sessionId))
-        sessions.set(route.sessionId, await this.sessions.get(route.sessionId));
       const session = sessions.get(route.sessionId)!;
-      if (!groupNames.has(session.groupId)) {
-        groupNames.set(session.groupId, (await this.groups.get(session.groupId)).name);
-      }
-      if (!vehicleNames.has(route.vehicleId)) {
-        vehicleNames.set(route.vehicleId, (await this.vehicles.get(route.vehicleId)).name);
-      }
-      const detailed = showsPassengers(route.depart, now, zone);
+      const detailed = detailedRoutes.includes(route);
       const shown = new Map<string, Passenger>();
-      if (detailed) {
-        for (const stop of route.stops) {
-          if (!passengers.has(stop.participantId)) {
-            passengers.set(stop.participantId, await this.passenger(stop.participantId));
-          }
-          const passenger = passengers.get(stop.participantId);
-          if (passenger) shown.set(stop.participantId, passenger);
-        }
+      for (const stop of detailed ? route.stops : []) {
+        const person = people.get(stop.participantId);
+        if (!person) continue;
+        const passenger = { firstName: firstNameOf(person.name), address: person.address };
+        passengers.set(stop.participantId, passenger);
+        shown.set(stop.participantId, passenger);
       }
       const location = locations.get(session.locationId) ?? { name: '', address: '' };
       events.push(
@@ -160,25 +167,12 @@ export class DriverFeedService {
         ),
       );
     }
-    const read: AuditedRecord[] = [...passengers]
-      .filter(([, passenger]) => passenger !== null)
-      .map(([participantId]) => ({
-        recordType: 'participant',
-        recordId: participantId,
-        participantId,
-        regionId: driver.regionId,
-      }));
+    const read: AuditedRecord[] = [...passengers.keys()].map((participantId) => ({
+      recordType: 'participant',
+      recordId: participantId,
+      participantId,
+      regionId: driver.regionId,
+    }));
     return { name: 'Trefpunt – mijn ritten', zone, events, read };
-  }
-
-  /** Her first name and address; null when she is gone (erased) or out of the driver's reach. */
-  private async passenger(participantId: string): Promise<Passenger | null> {
-    try {
-      const participant = await this.participants.get(participantId);
-      return { firstName: firstNameOf(participant.name), address: participant.address };
-    } catch (error) {
-      if (error instanceof NotFoundException) return null;
-      throw error;
-    }
   }
 }
