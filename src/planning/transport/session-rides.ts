@@ -96,6 +96,10 @@ const REASONS: Record<UnassignedReason, UnroutedReason> = {
  */
 export const sessionIterations = (jobs: number) => Math.min(2000, 100 + 40 * jobs);
 
+/** The index of the free part of a vehicle's day that holds [from, to] (or the moment `from`); -1 if none. */
+const partHolding = (free: [number, number][], from: number, to = from) =>
+  free.findIndex(([start, end]) => start <= from && to <= end);
+
 const windowId = (vehicleId: string, index: number) => `${vehicleId}@${index}`;
 const vehicleOf = (windowVehicleId: string) => windowVehicleId.slice(0, windowVehicleId.lastIndexOf('@'));
 
@@ -116,10 +120,7 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
   duration.push(positions.map(() => 0).concat(0));
 
   const windowOf = (index: number, time: number) =>
-    Math.max(
-      0,
-      input.vehicles[index].free.findIndex(([from, to]) => from <= time && time <= to),
-    );
+    Math.max(0, partHolding(input.vehicles[index].free, time));
   // A free part too short even to drive from the depot to the location is no use (and no route at all).
   const vehicles: Vehicle[] = input.vehicles.flatMap((vehicle, index) =>
     vehicle.free.flatMap(([from, to], part) =>
@@ -269,9 +270,8 @@ function busyElsewhere(input: SessionRidesInput, participantId: string): boolean
 function settleOutbound(rides: PlannedRide[], input: SessionRidesInput, targets: Map<string, number>): void {
   const arriveBy = input.start - input.arriveMinutesBefore;
   for (const ride of rides) {
-    const free = input.vehicles
-      .find((vehicle) => vehicle.id === ride.vehicleId)!
-      .free.find(([from, to]) => from <= ride.depart && ride.arrive <= to);
+    const parts = input.vehicles.find((vehicle) => vehicle.id === ride.vehicleId)!.free;
+    const free = parts[partHolding(parts, ride.depart, ride.arrive)];
     if (!free) continue;
     const others = rides.filter((other) => other !== ride && other.vehicleId === ride.vehicleId);
     const earliest = Math.max(
@@ -305,7 +305,7 @@ function warmStartOf(current: PlannedRide[], vehicles: FleetVehicle[], known: Se
   const routes = new Map<string, WarmStart['routes'][number]>();
   for (const ride of [...current].sort((a, b) => a.depart - b.depart)) {
     const free = vehicles.find((vehicle) => vehicle.id === ride.vehicleId)?.free ?? [];
-    const part = free.findIndex(([from, to]) => from <= ride.depart && ride.arrive <= to);
+    const part = partHolding(free, ride.depart, ride.arrive);
     if (part < 0) continue;
     const id = windowId(ride.vehicleId, part);
     const route = routes.get(id) ?? { vehicleId: id, visits: [] };

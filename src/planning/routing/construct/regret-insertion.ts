@@ -1,11 +1,11 @@
-import { SearchContext, Solution } from '../search/solution';
+import { insertionCandidates, SearchContext, Solution } from '../search/solution';
 
 /**
  * Regret-2 insertion: repeatedly place the job that would lose most by waiting (the difference between its
  * best and second-best route), at its best place. Jobs only one route can take go first. Insertion costs
  * per (job, route) are cached and recomputed only for the route that changed.
  */
-export function regretInsertion(context: SearchContext, solution: Solution, openRoutes = true): void {
+export function regretInsertion(context: SearchContext, solution: Solution): void {
   const { c, inserter } = context;
   const V = c.vehicleCount;
   const cost = new Float64Array(c.jobCount * V);
@@ -13,9 +13,8 @@ export function regretInsertion(context: SearchContext, solution: Solution, open
   const stamp = new Int32Array(c.jobCount * V).fill(-1);
   const version = new Int32Array(V);
   const pending = [...solution.unassigned];
-  const triedTypes = new Set<number>();
-
   while (pending.length > 0) {
+    const candidates = insertionCandidates(c, solution);
     let chosen = -1;
     let chosenVehicle = -1;
     let chosenRegret = -Infinity;
@@ -24,13 +23,8 @@ export function regretInsertion(context: SearchContext, solution: Solution, open
       let first = Infinity;
       let second = Infinity;
       let firstVehicle = -1;
-      triedTypes.clear();
-      for (let v = 0; v < V; v++) {
+      for (const v of candidates) {
         const route = solution.routes[v];
-        if (route.size === 0) {
-          if (!openRoutes || triedTypes.has(c.vehicleType[v])) continue;
-          triedTypes.add(c.vehicleType[v]);
-        }
         const cell = job * V + v;
         if (stamp[cell] !== version[v]) {
           cost[cell] = inserter.bestIn(route, job, Infinity, null, 0);

@@ -1,4 +1,4 @@
-import { Compiled, DELIVERY, PICKUP, STOP } from '../model/compiled';
+import { DELIVERY, PICKUP, STOP } from '../model/compiled';
 import { WarmStart } from '../model/solution';
 import { buildRoute } from '../route/route-state';
 import { SearchContext, Solution } from '../search/solution';
@@ -30,7 +30,7 @@ export function warmStartSolution(context: SearchContext, warm: WarmStart): Solu
       nodes.push(node);
     }
     const complete = nodes.filter((node) => c.nodeType[node] !== PICKUP || nodes.includes(node + 1));
-    const route = repaired(c, context, v, complete);
+    const route = repaired(context, v, complete);
     for (const node of route) placed.add(c.nodeJob[node]);
     if (route.length > 0) {
       solution.routes[v] = buildRoute(c, context.scheduler, v, Int32Array.from(route))!;
@@ -45,7 +45,8 @@ export function warmStartSolution(context: SearchContext, warm: WarmStart): Solu
   return solution;
 }
 
-function repaired(c: Compiled, context: SearchContext, v: number, nodes: number[]): number[] {
+function repaired(context: SearchContext, v: number, nodes: number[]): number[] {
+  const { c } = context;
   let route = nodes;
   while (route.length > 0 && !buildRoute(c, context.scheduler, v, Int32Array.from(route))) {
     const jobs = [...new Set(route.map((node) => c.nodeJob[node]))].reverse();

@@ -13,7 +13,6 @@ export const DELIVERY = 2;
  * node, a pair job two (pickup, then delivery, numbered consecutively).
  */
 export interface Compiled {
-  problem: RoutingProblem;
   locationCount: number;
   /** Row-major travel time and cost matrices: `duration[from * locationCount + to]`. */
   duration: Float64Array;
@@ -209,7 +208,6 @@ export function compile(problem: RoutingProblem): Compiled {
   });
 
   const compiled: Compiled = {
-    problem,
     locationCount: L,
     duration,
     cost,

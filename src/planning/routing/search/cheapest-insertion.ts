@@ -1,6 +1,6 @@
 import { Random } from '../random';
 import { Insertion } from '../route/insertion';
-import { SearchContext, Solution } from './solution';
+import { insertionCandidates, SearchContext, Solution } from './solution';
 
 export interface InsertionOptions {
   /** Whether an unused vehicle may be taken into use. */
@@ -17,15 +17,10 @@ export function cheapestInsertion(
   options: InsertionOptions,
 ): Insertion | null {
   const { c, inserter } = context;
-  const triedTypes = new Set<number>();
   let best: Insertion | null = null;
   let bound = Infinity;
-  for (let v = 0; v < c.vehicleCount; v++) {
+  for (const v of insertionCandidates(c, solution, options.openRoutes)) {
     const route = solution.routes[v];
-    if (route.size === 0) {
-      if (!options.openRoutes || triedTypes.has(c.vehicleType[v])) continue;
-      triedTypes.add(c.vehicleType[v]);
-    }
     const cost = inserter.bestIn(route, job, bound, options.random, options.blink);
     if (cost < bound) {
       bound = cost;

@@ -104,3 +104,20 @@ export class Solution {
     return true;
   }
 }
+
+/**
+ * The vehicles a job may go into now: every one in use, and of those unused only the first of each type (the
+ * others of that type would be the same choice), unless new routes are closed.
+ */
+export function insertionCandidates(c: Compiled, solution: Solution, openRoutes = true): number[] {
+  const candidates: number[] = [];
+  const triedTypes = new Set<number>();
+  for (let v = 0; v < c.vehicleCount; v++) {
+    if (solution.routes[v].size === 0) {
+      if (!openRoutes || triedTypes.has(c.vehicleType[v])) continue;
+      triedTypes.add(c.vehicleType[v]);
+    }
+    candidates.push(v);
+  }
+  return candidates;
+}
