@@ -1,12 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app';
-
-/** The problems of a 400, as a list whether the answer holds one message or several. */
-const messagesOf = (body: { message: string | string[] }): string[] =>
-  Array.isArray(body.message) ? body.message : [body.message];
-
-const names = (body: { items: { name: string }[] }) => body.items.map((item) => item.name);
-
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+import { UNKNOWN_ID, messagesOf, namesOf } from '../support/answers';
 
 describe('childcare providers', () => {
   let api: TestApp;
@@ -175,28 +168,28 @@ describe('childcare providers', () => {
 
     const all = await api.get('/childcare-providers').expect(200);
     expect(all.body.total).toBe(4);
-    expect(names(all.body)).toEqual(['Aan huis', 'Atriumoppas', 'BSO', 'Crèche']);
+    expect(namesOf(all.body)).toEqual(['Aan huis', 'Atriumoppas', 'BSO', 'Crèche']);
 
     const page = await api.get('/childcare-providers?region=achterhoek&limit=2&offset=1').expect(200);
     expect(page.body.total).toBe(3);
-    expect(names(page.body)).toEqual(['BSO', 'Crèche']);
+    expect(namesOf(page.body)).toEqual(['BSO', 'Crèche']);
 
-    expect(names((await api.get(`/childcare-providers?region=${twente.id}`).expect(200)).body)).toEqual([
+    expect(namesOf((await api.get(`/childcare-providers?region=${twente.id}`).expect(200)).body)).toEqual([
       'Atriumoppas',
     ]);
-    expect(names((await api.get('/childcare-providers?ref=c-a').expect(200)).body)).toEqual([
+    expect(namesOf((await api.get('/childcare-providers?ref=c-a').expect(200)).body)).toEqual([
       'Aan huis',
       'Atriumoppas',
     ]);
-    expect(names((await api.get('/childcare-providers?region=achterhoek&ref=c-a').expect(200)).body)).toEqual(
-      ['Aan huis'],
-    );
-    expect(names((await api.get('/childcare-providers?kind=formal').expect(200)).body)).toEqual([
+    expect(
+      namesOf((await api.get('/childcare-providers?region=achterhoek&ref=c-a').expect(200)).body),
+    ).toEqual(['Aan huis']);
+    expect(namesOf((await api.get('/childcare-providers?kind=formal').expect(200)).body)).toEqual([
       'BSO',
       'Crèche',
     ]);
     expect(
-      names((await api.get('/childcare-providers?kind=volunteer&region=twente').expect(200)).body),
+      namesOf((await api.get('/childcare-providers?kind=volunteer&region=twente').expect(200)).body),
     ).toEqual(['Atriumoppas']);
 
     const badKind = await api.get('/childcare-providers?kind=grandma').expect(400);

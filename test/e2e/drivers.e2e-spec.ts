@@ -1,12 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app';
-
-/** The problems of a 400, as a list whether the answer holds one message or several. */
-const messagesOf = (body: { message: string | string[] }): string[] =>
-  Array.isArray(body.message) ? body.message : [body.message];
-
-const names = (body: { items: { name: string }[] }) => body.items.map((item) => item.name);
-
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+import { UNKNOWN_ID, messagesOf, namesOf } from '../support/answers';
 
 describe('drivers', () => {
   let api: TestApp;
@@ -97,23 +90,23 @@ describe('drivers', () => {
 
     const all = await api.get('/drivers').expect(200);
     expect(all.body.total).toBe(4);
-    expect(names(all.body)).toEqual(['Aaltje', 'Anke', 'Bert', 'Cora']);
+    expect(namesOf(all.body)).toEqual(['Aaltje', 'Anke', 'Bert', 'Cora']);
 
     const page = await api.get('/drivers?region=achterhoek&limit=2&offset=1').expect(200);
     expect(page.body.total).toBe(3);
-    expect(names(page.body)).toEqual(['Bert', 'Cora']);
+    expect(namesOf(page.body)).toEqual(['Bert', 'Cora']);
 
-    expect(names((await api.get(`/drivers?region=${twente.id}`).expect(200)).body)).toEqual(['Aaltje']);
-    expect(names((await api.get('/drivers?ref=l-a').expect(200)).body)).toEqual(['Aaltje', 'Anke']);
-    expect(names((await api.get('/drivers?region=achterhoek&ref=l-a').expect(200)).body)).toEqual(['Anke']);
+    expect(namesOf((await api.get(`/drivers?region=${twente.id}`).expect(200)).body)).toEqual(['Aaltje']);
+    expect(namesOf((await api.get('/drivers?ref=l-a').expect(200)).body)).toEqual(['Aaltje', 'Anke']);
+    expect(namesOf((await api.get('/drivers?region=achterhoek&ref=l-a').expect(200)).body)).toEqual(['Anke']);
 
     const onBus = await api.get(`/drivers?vehicle=${bus.id}`).expect(200);
     expect(onBus.body.total).toBe(2);
-    expect(names(onBus.body)).toEqual(['Bert', 'Cora']);
-    expect(names((await api.get(`/drivers?vehicle=${bus.id}&limit=1&offset=1`).expect(200)).body)).toEqual([
+    expect(namesOf(onBus.body)).toEqual(['Bert', 'Cora']);
+    expect(namesOf((await api.get(`/drivers?vehicle=${bus.id}&limit=1&offset=1`).expect(200)).body)).toEqual([
       'Cora',
     ]);
-    expect(names((await api.get(`/drivers?vehicle=${twenteBus.id}`).expect(200)).body)).toEqual(['Aaltje']);
+    expect(namesOf((await api.get(`/drivers?vehicle=${twenteBus.id}`).expect(200)).body)).toEqual(['Aaltje']);
     expect((await api.get(`/drivers?region=achterhoek&vehicle=${twenteBus.id}`).expect(200)).body).toEqual({
       items: [],
       total: 0,

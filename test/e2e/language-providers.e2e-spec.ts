@@ -1,9 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app';
-
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-
-const messagesOf = (body: { message: string | string[] }): string[] =>
-  Array.isArray(body.message) ? body.message : [body.message];
+import { UNKNOWN_ID, messagesOf } from '../support/answers';
 
 const expectFieldErrors = (body: { message: string | string[] }, fields: string[]) => {
   const messages = messagesOf(body);

@@ -1,8 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app';
-
-/** The problems of a 400, as a list whether the answer holds one message or several. */
-const messagesOf = (body: { message: string | string[] }): string[] =>
-  Array.isArray(body.message) ? body.message : [body.message];
+import { messagesOf } from '../support/answers';
 
 const without = (body: Record<string, unknown>, ...keys: string[]) =>
   Object.fromEntries(Object.entries(body).filter(([key]) => !keys.includes(key)));

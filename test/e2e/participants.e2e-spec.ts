@@ -1,12 +1,8 @@
 import { startTestApp, TestApp } from '../support/test-app';
-
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+import { UNKNOWN_ID, messagesOf, namesOf } from '../support/answers';
 
 const without = (object: Record<string, unknown>, ...keys: string[]) =>
   Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
-
-const messagesOf = (body: { message: string | string[] }): string[] =>
-  Array.isArray(body.message) ? body.message : [body.message];
 
 const expectFieldErrors = (body: { message: string | string[] }, fields: string[]) => {
   const messages = messagesOf(body);
@@ -111,22 +107,20 @@ describe('participants, children and appointments', () => {
       // Same ref in another region: the ref filter alone finds both, with the region only one.
       await createParticipant({ ref: 'l1' });
 
-      const names = (body: { items: { name: string }[] }) => body.items.map((item) => item.name);
-
       const all = await api.get('/participants?region=list-region').expect(200);
       expect(all.body.total).toBe(3);
-      expect(names(all.body)).toEqual(['Bisrat', 'Fatima', 'Hawa']);
+      expect(namesOf(all.body)).toEqual(['Bisrat', 'Fatima', 'Hawa']);
       expect(all.body.items.every((item: { regionId: string }) => item.regionId === list.id)).toBe(true);
 
       const page = await api.get(`/participants?region=${list.id}&limit=1&offset=1`).expect(200);
       expect(page.body).toMatchObject({ total: 3, items: [{ name: 'Fatima' }] });
 
       const byMunicipalityId = await api.get(`/participants?municipality=${north}`).expect(200);
-      expect(names(byMunicipalityId.body)).toEqual(['Bisrat', 'Hawa']);
+      expect(namesOf(byMunicipalityId.body)).toEqual(['Bisrat', 'Hawa']);
       const byMunicipalityRef = await api
         .get('/participants?region=list-region&municipality=south')
         .expect(200);
-      expect(names(byMunicipalityRef.body)).toEqual(['Fatima']);
+      expect(namesOf(byMunicipalityRef.body)).toEqual(['Fatima']);
 
       const byRef = await api.get('/participants?ref=l1').expect(200);
       expect(byRef.body.total).toBe(2);

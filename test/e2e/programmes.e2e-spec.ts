@@ -1,14 +1,9 @@
 import { startTestApp, TestApp } from '../support/test-app';
-
-/** The problems of a 400, as a list whether the answer holds one message or several. */
-const messagesOf = (body: { message: string | string[] }): string[] =>
-  Array.isArray(body.message) ? body.message : [body.message];
+import { UNKNOWN_ID, messagesOf, namesOf } from '../support/answers';
 
 /** Whether some problem of the answer starts with the field's name. */
-const names = (body: { message: string | string[] }, field: string): boolean =>
+const namesField = (body: { message: string | string[] }, field: string): boolean =>
   messagesOf(body).some((message) => message.startsWith(`${field}: `));
-
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 interface Created {
   id: string;
@@ -157,8 +152,8 @@ describe('programmes, groups and sessions', () => {
         items: [{ name: 'Twents', regionId: twente.id }],
       });
 
-      expect(names((await api.get('/programmes?region=nowhere').expect(400)).body, 'region')).toBe(true);
-      expect(names((await api.get('/programmes?colour=blue').expect(400)).body, 'colour')).toBe(true);
+      expect(namesField((await api.get('/programmes?region=nowhere').expect(400)).body, 'region')).toBe(true);
+      expect(namesField((await api.get('/programmes?colour=blue').expect(400)).body, 'colour')).toBe(true);
       for (const id of ids) await api.delete(`/programmes/${id}`).expect(204);
     });
 
@@ -184,21 +179,21 @@ describe('programmes, groups and sessions', () => {
         'intervalWeeks',
         'durationMinutes',
       ]) {
-        expect(names(response.body, field)).toBe(true);
+        expect(namesField(response.body, field)).toBe(true);
       }
       const cleared = await api.post('/programmes', programme({ sessionsPerWeek: null })).expect(400);
-      expect(names(cleared.body, 'sessionsPerWeek')).toBe(true);
+      expect(namesField(cleared.body, 'sessionsPerWeek')).toBe(true);
     });
 
     it('refuses a programme in a region that does not exist', async () => {
       const response = await api.post('/programmes', programme({ regionId: UNKNOWN_ID })).expect(400);
-      expect(names(response.body, 'regionId')).toBe(true);
+      expect(namesField(response.body, 'regionId')).toBe(true);
     });
 
     it('refuses a second programme with the same ref in a region with 409', async () => {
       const first = await create('/programmes', programme({ ref: 'twice' }));
       const again = await api.post('/programmes', programme({ ref: 'twice' })).expect(409);
-      expect(names(again.body, 'ref')).toBe(true);
+      expect(namesField(again.body, 'ref')).toBe(true);
       await api.delete(`/programmes/${first.id}`).expect(204);
     });
   });
@@ -295,12 +290,12 @@ describe('programmes, groups and sessions', () => {
       expect(messagesOf(otherRegion.body)[0]).toMatch(/^participantIds\[2\]: /);
 
       const unknown = await api.post('/groups', group({ participantIds: [UNKNOWN_ID] })).expect(400);
-      expect(names(unknown.body, 'participantIds[0]')).toBe(true);
+      expect(namesField(unknown.body, 'participantIds[0]')).toBe(true);
 
       const notAnId = await api
         .post('/groups', group({ participantIds: [participants[0].id, 'amina'] }))
         .expect(400);
-      expect(names(notAnId.body, 'participantIds[1]')).toBe(true);
+      expect(namesField(notAnId.body, 'participantIds[1]')).toBe(true);
 
       const twice = await api
         .post(
@@ -313,7 +308,7 @@ describe('programmes, groups and sessions', () => {
       const trainerElsewhere = await api
         .post('/groups', group({ trainerIds: [twenteTrainer.id] }))
         .expect(400);
-      expect(names(trainerElsewhere.body, 'trainerIds[0]')).toBe(true);
+      expect(namesField(trainerElsewhere.body, 'trainerIds[0]')).toBe(true);
       expect((await api.get('/groups?region=achterhoek').expect(200)).body.total).toBe(0);
     });
 
@@ -321,21 +316,21 @@ describe('programmes, groups and sessions', () => {
       const programmeElsewhere = await api
         .post('/groups', group({ programmeId: twenteProgramme.id }))
         .expect(400);
-      expect(names(programmeElsewhere.body, 'programmeId')).toBe(true);
+      expect(namesField(programmeElsewhere.body, 'programmeId')).toBe(true);
       const locationElsewhere = await api
         .post('/groups', group({ locationId: twenteLocation.id }))
         .expect(400);
-      expect(names(locationElsewhere.body, 'locationId')).toBe(true);
+      expect(namesField(locationElsewhere.body, 'locationId')).toBe(true);
       const regionUnknown = await api.post('/groups', group({ regionId: UNKNOWN_ID })).expect(400);
-      expect(names(regionUnknown.body, 'regionId')).toBe(true);
+      expect(namesField(regionUnknown.body, 'regionId')).toBe(true);
 
       const created = await create('/groups', group());
       const moved = await api.patch(`/groups/${created.id}`, { locationId: twenteLocation.id }).expect(400);
-      expect(names(moved.body, 'locationId')).toBe(true);
+      expect(namesField(moved.body, 'locationId')).toBe(true);
       const replaced = await api
         .patch(`/groups/${created.id}`, { participantIds: [twenteParticipant.id] })
         .expect(400);
-      expect(names(replaced.body, 'participantIds[0]')).toBe(true);
+      expect(namesField(replaced.body, 'participantIds[0]')).toBe(true);
       const unchanged = await api.get(`/groups/${created.id}`).expect(200);
       expect(unchanged.body.participantIds).toEqual([participants[2].id, participants[0].id].sort());
       await api.delete(`/groups/${created.id}`).expect(204);
@@ -363,10 +358,10 @@ describe('programmes, groups and sessions', () => {
         'trainerIds',
         'interpreterLanguages',
       ]) {
-        expect(names(response.body, field)).toBe(true);
+        expect(namesField(response.body, field)).toBe(true);
       }
       const cleared = await api.post('/groups', group({ trainerIds: null })).expect(400);
-      expect(names(cleared.body, 'trainerIds')).toBe(true);
+      expect(namesField(cleared.body, 'trainerIds')).toBe(true);
     });
 
     it('lists groups by name with pages and filters by region, ref, programme, location and participant', async () => {
@@ -396,7 +391,6 @@ describe('programmes, groups and sessions', () => {
         locationId: twenteLocation.id,
         participantIds: [twenteParticipant.id],
       });
-      const namesOf = (body: { items: { name: string }[] }) => body.items.map((item) => item.name);
 
       const page = await api.get('/groups?region=achterhoek&limit=2&offset=1').expect(200);
       expect(page.body.total).toBe(3);
@@ -418,16 +412,16 @@ describe('programmes, groups and sessions', () => {
       );
 
       expect(
-        names((await api.get(`/groups?participant=${UNKNOWN_ID}`).expect(400)).body, 'participant'),
+        namesField((await api.get(`/groups?participant=${UNKNOWN_ID}`).expect(400)).body, 'participant'),
       ).toBe(true);
-      expect(names((await api.get(`/groups?programme=${UNKNOWN_ID}`).expect(400)).body, 'programme')).toBe(
+      expect(
+        namesField((await api.get(`/groups?programme=${UNKNOWN_ID}`).expect(400)).body, 'programme'),
+      ).toBe(true);
+      expect(namesField((await api.get(`/groups?location=${UNKNOWN_ID}`).expect(400)).body, 'location')).toBe(
         true,
       );
-      expect(names((await api.get(`/groups?location=${UNKNOWN_ID}`).expect(400)).body, 'location')).toBe(
-        true,
-      );
-      expect(names((await api.get('/groups?location=kei').expect(400)).body, 'location')).toBe(true);
-      expect(names((await api.get('/groups?region=nowhere').expect(400)).body, 'region')).toBe(true);
+      expect(namesField((await api.get('/groups?location=kei').expect(400)).body, 'location')).toBe(true);
+      expect(namesField((await api.get('/groups?region=nowhere').expect(400)).body, 'region')).toBe(true);
 
       const inUse = await api.delete(`/programmes/${other.id}`).expect(409);
       expect(messagesOf(inUse.body)[0]).toMatch(/still in use/);
@@ -439,7 +433,7 @@ describe('programmes, groups and sessions', () => {
     it('refuses a second group with the same ref in a region with 409', async () => {
       const first = await create('/groups', group({ ref: 'twice' }));
       const again = await api.post('/groups', group({ ref: 'twice' })).expect(409);
-      expect(names(again.body, 'ref')).toBe(true);
+      expect(namesField(again.body, 'ref')).toBe(true);
       await api.delete(`/groups/${first.id}`).expect(204);
     });
   });
@@ -546,8 +540,8 @@ describe('programmes, groups and sessions', () => {
       expect(ids((await api.get('/sessions?region=twente&from=2027-01-11').expect(200)).body)).toEqual([]);
 
       const backwards = await api.get('/sessions?from=2027-01-12&to=2027-01-11').expect(400);
-      expect(names(backwards.body, 'to')).toBe(true);
-      expect(names((await api.get('/sessions?from=2027-02-30').expect(400)).body, 'from')).toBe(true);
+      expect(namesField(backwards.body, 'to')).toBe(true);
+      expect(namesField((await api.get('/sessions?from=2027-02-30').expect(400)).body, 'from')).toBe(true);
 
       await api.delete(`/sessions/${afterMidnight.id}`).expect(204);
       await api.delete(`/sessions/${beforeMidnight.id}`).expect(204);
@@ -606,13 +600,13 @@ describe('programmes, groups and sessions', () => {
       const backwards = await api
         .post('/sessions', session({ start: '2027-03-29T09:30:00+02:00', end: '2027-03-29T07:30:00Z' }))
         .expect(400);
-      expect(names(backwards.body, 'end')).toBe(true);
+      expect(namesField(backwards.body, 'end')).toBe(true);
       const withoutOffset = await api
         .post('/sessions', session({ start: '2027-03-29T09:30:00', end: '2027-03-29T11:30:00+02:00' }))
         .expect(400);
-      expect(names(withoutOffset.body, 'start')).toBe(true);
+      expect(namesField(withoutOffset.body, 'start')).toBe(true);
       const notADate = await api.post('/sessions', session({ end: '2027-02-30T11:30:00Z' })).expect(400);
-      expect(names(notADate.body, 'end')).toBe(true);
+      expect(namesField(notADate.body, 'end')).toBe(true);
     });
 
     it('answers 400 naming every bad field of a session', async () => {
@@ -638,26 +632,26 @@ describe('programmes, groups and sessions', () => {
         'status',
         'colour',
       ]) {
-        expect(names(response.body, field)).toBe(true);
+        expect(namesField(response.body, field)).toBe(true);
       }
     });
 
     it('only lets one of the group’s trainers lead a session', async () => {
       const notHers = await api.post('/sessions', session({ trainerId: trainers[1].id })).expect(400);
-      expect(names(notHers.body, 'trainerId')).toBe(true);
+      expect(namesField(notHers.body, 'trainerId')).toBe(true);
       const elsewhere = await api.post('/sessions', session({ trainerId: twenteTrainer.id })).expect(400);
-      expect(names(elsewhere.body, 'trainerId')).toBe(true);
+      expect(namesField(elsewhere.body, 'trainerId')).toBe(true);
 
       const led = await api.post('/sessions', session({ trainerId: trainers[0].id })).expect(201);
       expect(led.body.trainerId).toBe(trainers[0].id);
       const switched = await api.patch(`/sessions/${led.body.id}`, { trainerId: trainers[1].id }).expect(400);
-      expect(names(switched.body, 'trainerId')).toBe(true);
+      expect(namesField(switched.body, 'trainerId')).toBe(true);
       const moved = await api.patch(`/sessions/${led.body.id}`, { groupId: otherGroup.id }).expect(400);
-      expect(names(moved.body, 'trainerId')).toBe(true);
+      expect(namesField(moved.body, 'trainerId')).toBe(true);
 
       // The trainer who leads it cannot leave the group; the session keeps a valid trainer.
       const leaving = await api.patch(`/groups/${group.id}`, { trainerIds: [trainers[1].id] }).expect(409);
-      expect(names(leaving.body, 'trainerIds')).toBe(true);
+      expect(namesField(leaving.body, 'trainerIds')).toBe(true);
 
       const movedWithTrainer = await api
         .patch(`/sessions/${led.body.id}`, { groupId: otherGroup.id, trainerId: trainers[1].id })
@@ -674,21 +668,21 @@ describe('programmes, groups and sessions', () => {
 
     it('refuses a group, location or interpreter of another region', async () => {
       const groupElsewhere = await api.post('/sessions', session({ groupId: twenteGroup.id })).expect(400);
-      expect(names(groupElsewhere.body, 'groupId')).toBe(true);
+      expect(namesField(groupElsewhere.body, 'groupId')).toBe(true);
       const locationElsewhere = await api
         .post('/sessions', session({ locationId: twenteLocation.id }))
         .expect(400);
-      expect(names(locationElsewhere.body, 'locationId')).toBe(true);
+      expect(namesField(locationElsewhere.body, 'locationId')).toBe(true);
       const interpreterElsewhere = await api
         .post('/sessions', session({ interpreterIds: [interpreter.id, twenteInterpreter.id] }))
         .expect(400);
-      expect(names(interpreterElsewhere.body, 'interpreterIds[1]')).toBe(true);
+      expect(namesField(interpreterElsewhere.body, 'interpreterIds[1]')).toBe(true);
       const twice = await api
         .post('/sessions', session({ interpreterIds: [interpreter.id, interpreter.id] }))
         .expect(400);
-      expect(names(twice.body, 'interpreterIds[1]')).toBe(true);
+      expect(namesField(twice.body, 'interpreterIds[1]')).toBe(true);
       const regionUnknown = await api.post('/sessions', session({ regionId: UNKNOWN_ID })).expect(400);
-      expect(names(regionUnknown.body, 'regionId')).toBe(true);
+      expect(namesField(regionUnknown.body, 'regionId')).toBe(true);
       expect((await api.get('/sessions?region=achterhoek').expect(200)).body.total).toBe(0);
     });
 
@@ -719,13 +713,13 @@ describe('programmes, groups and sessions', () => {
       const endBeforeStoredStart = await api
         .patch(`/sessions/${created.id}`, { end: '2027-04-05T09:00:00+02:00' })
         .expect(400);
-      expect(names(endBeforeStoredStart.body, 'end')).toBe(true);
+      expect(namesField(endBeforeStoredStart.body, 'end')).toBe(true);
       const startCleared = await api.patch(`/sessions/${created.id}`, { start: null }).expect(400);
-      expect(names(startCleared.body, 'start')).toBe(true);
+      expect(namesField(startCleared.body, 'start')).toBe(true);
       const locationElsewhere = await api
         .patch(`/sessions/${created.id}`, { locationId: twenteLocation.id })
         .expect(400);
-      expect(names(locationElsewhere.body, 'locationId')).toBe(true);
+      expect(namesField(locationElsewhere.body, 'locationId')).toBe(true);
       expect((await api.get(`/sessions/${created.id}`).expect(200)).body).toEqual(updated.body);
 
       await api.delete(`/sessions/${created.id}`).expect(204);
@@ -795,9 +789,9 @@ describe('programmes, groups and sessions', () => {
         refs((await api.get('/sessions?status=planned&from=2027-05-03&to=2027-05-03').expect(200)).body),
       ).toEqual(['early', 'early', 'late']);
 
-      expect(names((await api.get('/sessions?group=nowhere').expect(400)).body, 'group')).toBe(true);
-      expect(names((await api.get('/sessions?status=done').expect(400)).body, 'status')).toBe(true);
-      expect(names((await api.get('/sessions?region=nowhere').expect(400)).body, 'region')).toBe(true);
+      expect(namesField((await api.get('/sessions?group=nowhere').expect(400)).body, 'group')).toBe(true);
+      expect(namesField((await api.get('/sessions?status=done').expect(400)).body, 'status')).toBe(true);
+      expect(namesField((await api.get('/sessions?region=nowhere').expect(400)).body, 'region')).toBe(true);
 
       const inUse = await api.delete(`/groups/${otherGroup.id}`).expect(409);
       expect(messagesOf(inUse.body)[0]).toMatch(/still in use/);
@@ -809,7 +803,7 @@ describe('programmes, groups and sessions', () => {
     it('refuses a second session with the same ref in a region with 409', async () => {
       const first = await create('/sessions', session({ ref: 'twice' }));
       const again = await api.post('/sessions', session({ ref: 'twice' })).expect(409);
-      expect(names(again.body, 'ref')).toBe(true);
+      expect(namesField(again.body, 'ref')).toBe(true);
       await api.delete(`/sessions/${first.id}`).expect(204);
     });
   });

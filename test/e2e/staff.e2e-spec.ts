@@ -1,12 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app';
-
-/** The problems of a 400, as a list whether the answer holds one message or several. */
-const messagesOf = (body: { message: string | string[] }): string[] =>
-  Array.isArray(body.message) ? body.message : [body.message];
-
-const names = (body: { items: { name: string }[] }) => body.items.map((item) => item.name);
-
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+import { UNKNOWN_ID, messagesOf, namesOf } from '../support/answers';
 
 describe('trainers and interpreters', () => {
   let api: TestApp;
@@ -87,15 +80,15 @@ describe('trainers and interpreters', () => {
 
       const all = await api.get('/trainers').expect(200);
       expect(all.body.total).toBe(4);
-      expect(names(all.body)).toEqual(['Aaltje', 'Anouk', 'Birsen', 'Carla']);
+      expect(namesOf(all.body)).toEqual(['Aaltje', 'Anouk', 'Birsen', 'Carla']);
 
       const page = await api.get('/trainers?region=achterhoek&limit=2&offset=1').expect(200);
       expect(page.body.total).toBe(3);
-      expect(names(page.body)).toEqual(['Birsen', 'Carla']);
+      expect(namesOf(page.body)).toEqual(['Birsen', 'Carla']);
 
-      expect(names((await api.get(`/trainers?region=${twente.id}`).expect(200)).body)).toEqual(['Aaltje']);
-      expect(names((await api.get('/trainers?ref=t-a').expect(200)).body)).toEqual(['Aaltje', 'Anouk']);
-      expect(names((await api.get('/trainers?region=achterhoek&ref=t-a').expect(200)).body)).toEqual([
+      expect(namesOf((await api.get(`/trainers?region=${twente.id}`).expect(200)).body)).toEqual(['Aaltje']);
+      expect(namesOf((await api.get('/trainers?ref=t-a').expect(200)).body)).toEqual(['Aaltje', 'Anouk']);
+      expect(namesOf((await api.get('/trainers?region=achterhoek&ref=t-a').expect(200)).body)).toEqual([
         'Anouk',
       ]);
 
@@ -206,26 +199,25 @@ describe('trainers and interpreters', () => {
 
       const all = await api.get('/interpreters').expect(200);
       expect(all.body.total).toBe(4);
-      expect(names(all.body)).toEqual(['Aisha', 'Ayan', 'Berhane', 'Chaimae']);
+      expect(namesOf(all.body)).toEqual(['Aisha', 'Ayan', 'Berhane', 'Chaimae']);
 
       const page = await api.get('/interpreters?region=achterhoek&limit=1&offset=1').expect(200);
       expect(page.body.total).toBe(3);
-      expect(names(page.body)).toEqual(['Berhane']);
+      expect(namesOf(page.body)).toEqual(['Berhane']);
 
-      expect(names((await api.get('/interpreters?language=ar').expect(200)).body)).toEqual([
+      expect(namesOf((await api.get('/interpreters?language=ar').expect(200)).body)).toEqual([
         'Aisha',
         'Berhane',
         'Chaimae',
       ]);
-      expect(names((await api.get('/interpreters?region=achterhoek&language=ar').expect(200)).body)).toEqual([
-        'Berhane',
-        'Chaimae',
-      ]);
+      expect(
+        namesOf((await api.get('/interpreters?region=achterhoek&language=ar').expect(200)).body),
+      ).toEqual(['Berhane', 'Chaimae']);
       const nobody = await api.get('/interpreters?language=nl').expect(200);
       expect(nobody.body).toEqual({ items: [], total: 0 });
 
-      expect(names((await api.get('/interpreters?ref=i-a').expect(200)).body)).toEqual(['Aisha', 'Ayan']);
-      expect(names((await api.get('/interpreters?region=twente&ref=i-a').expect(200)).body)).toEqual([
+      expect(namesOf((await api.get('/interpreters?ref=i-a').expect(200)).body)).toEqual(['Aisha', 'Ayan']);
+      expect(namesOf((await api.get('/interpreters?region=twente&ref=i-a').expect(200)).body)).toEqual([
         'Aisha',
       ]);
 

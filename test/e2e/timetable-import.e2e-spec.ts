@@ -4,8 +4,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Lesson } from '../../src/modules/language-providers/lesson.entity';
 import { startTestApp, TestApp } from '../support/test-app';
+import { UNKNOWN_ID } from '../support/answers';
 
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'timetables', name), 'utf8');
 
 interface LessonBody {

@@ -1,12 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app';
-
-/** The problems of a 400, as a list whether the answer holds one message or several. */
-const messagesOf = (body: { message: string | string[] }): string[] =>
-  Array.isArray(body.message) ? body.message : [body.message];
-
-const names = (body: { items: { name: string }[] }) => body.items.map((item) => item.name);
-
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+import { UNKNOWN_ID, messagesOf, namesOf } from '../support/answers';
 
 describe('vehicles', () => {
   let api: TestApp;
@@ -116,15 +109,17 @@ describe('vehicles', () => {
 
     const all = await api.get('/vehicles').expect(200);
     expect(all.body.total).toBe(4);
-    expect(names(all.body)).toEqual(['Aanrijder', 'Abus', 'Bauto', 'Cmini']);
+    expect(namesOf(all.body)).toEqual(['Aanrijder', 'Abus', 'Bauto', 'Cmini']);
 
     const page = await api.get('/vehicles?region=achterhoek&limit=2&offset=1').expect(200);
     expect(page.body.total).toBe(3);
-    expect(names(page.body)).toEqual(['Bauto', 'Cmini']);
+    expect(namesOf(page.body)).toEqual(['Bauto', 'Cmini']);
 
-    expect(names((await api.get(`/vehicles?region=${twente.id}`).expect(200)).body)).toEqual(['Aanrijder']);
-    expect(names((await api.get('/vehicles?ref=v-a').expect(200)).body)).toEqual(['Aanrijder', 'Abus']);
-    expect(names((await api.get('/vehicles?region=achterhoek&ref=v-a').expect(200)).body)).toEqual(['Abus']);
+    expect(namesOf((await api.get(`/vehicles?region=${twente.id}`).expect(200)).body)).toEqual(['Aanrijder']);
+    expect(namesOf((await api.get('/vehicles?ref=v-a').expect(200)).body)).toEqual(['Aanrijder', 'Abus']);
+    expect(namesOf((await api.get('/vehicles?region=achterhoek&ref=v-a').expect(200)).body)).toEqual([
+      'Abus',
+    ]);
 
     const unknownRegion = await api.get('/vehicles?region=nowhere').expect(400);
     expect(messagesOf(unknownRegion.body)[0]).toMatch(/^region: /);
