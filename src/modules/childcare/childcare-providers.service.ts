@@ -98,8 +98,4 @@ export class ChildcareProvidersService extends RegionRecordsService<
     await this.records.save(provider);
     return this.get(id);
   }
-
-  async remove(id: string): Promise<void> {
-    await this.records.remove(await this.get(id));
-  }
 }

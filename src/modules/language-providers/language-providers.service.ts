@@ -24,7 +24,4 @@ export class LanguageProvidersService extends RegionRecordsService<LanguageProvi
   }
 
   /** A provider that still gives lessons answers 409 (the schema restricts it). */
-  async remove(id: string): Promise<void> {
-    await this.records.remove(await this.get(id));
-  }
 }

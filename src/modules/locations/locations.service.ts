@@ -85,7 +85,4 @@ export class LocationsService extends RegionRecordsService<Location, MunicipalLi
   }
 
   /** A location still used by groups, sessions or volunteer childcare answers 409. */
-  async remove(id: string): Promise<void> {
-    await this.records.remove(await this.get(id));
-  }
 }

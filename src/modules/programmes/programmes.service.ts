@@ -30,7 +30,4 @@ export class ProgrammesService extends RegionRecordsService<Programme> {
   }
 
   /** A programme that still has groups answers 409 (the groups refer to it). */
-  async remove(id: string): Promise<void> {
-    await this.records.remove(await this.get(id));
-  }
 }

@@ -63,8 +63,4 @@ export class MunicipalitiesService extends RegionRecordsService<Municipality> {
     const municipality = await this.get(id);
     return this.records.save(this.records.merge(municipality, dto));
   }
-
-  async remove(id: string): Promise<void> {
-    await this.records.remove(await this.get(id));
-  }
 }

@@ -71,6 +71,11 @@ export abstract class RegionRecordsService<
     return (await this.regions.scope(query)) as FindOptionsWhere<T>;
   }
 
+  /** Deletes a record; a record still in use elsewhere answers 409 (the schema refuses). */
+  async remove(id: string): Promise<void> {
+    await this.records.remove(await this.get(id));
+  }
+
   async get(id: string): Promise<T> {
     const where = { id } as FindOptionsWhere<T>;
     const record = await this.records.findOne({ where, relations: this.kind.relations });

@@ -63,7 +63,4 @@ export class InterpretersService extends RegionRecordsService<Interpreter, Inter
   }
 
   /** Her session assignments go with her (the join rows cascade). */
-  async remove(id: string): Promise<void> {
-    await this.records.remove(await this.get(id));
-  }
 }

@@ -46,7 +46,4 @@ export class TrainersService extends RegionRecordsService<Trainer> {
   }
 
   /** A trainer still planned for a session answers 409; her group memberships go with her. */
-  async remove(id: string): Promise<void> {
-    await this.records.remove(await this.get(id));
-  }
 }

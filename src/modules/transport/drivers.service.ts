@@ -56,8 +56,4 @@ export class DriversService extends RegionRecordsService<Driver, DriverListQuery
     if (dto.vehicleId !== undefined) driver.vehicleId = dto.vehicleId;
     return this.records.save(driver);
   }
-
-  async remove(id: string): Promise<void> {
-    await this.records.remove(await this.get(id));
-  }
 }

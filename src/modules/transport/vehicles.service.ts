@@ -66,8 +66,4 @@ export class VehiclesService extends RegionRecordsService<Vehicle> {
     await this.records.save(vehicle);
     return this.get(id);
   }
-
-  async remove(id: string): Promise<void> {
-    await this.records.remove(await this.get(id));
-  }
 }
