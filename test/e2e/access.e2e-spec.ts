@@ -141,6 +141,9 @@ describe('access control', () => {
       ['coordinatorA', 'get', '/childcare-providers/:childcareB', 404],
       ['coordinatorA', 'get', '/programmes/:programmeB', 404],
       ['coordinatorA', 'get', '/groups/:groupB', 404],
+      // A filter on another region's record answers as one that does not exist.
+      ['coordinatorA', 'get', '/groups?programme=:programmeB', 400],
+      ['coordinatorA', 'get', '/groups?location=:locationB', 400],
       ['coordinatorA', 'get', '/sessions/:sessionB', 404],
       ['coordinatorA', 'get', '/sessions/:sessionA', 200],
       ['coordinatorA', 'get', '/locations/:locationB', 404],

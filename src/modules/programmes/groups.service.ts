@@ -2,14 +2,7 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { SCHEDULE_CHANGED, ScheduleChanged } from '../../common/events/schedule-changed.event';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import {
-  BadRequestException,
-  ConflictException,
-  forwardRef,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, forwardRef, Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DeepPartial, FindManyOptions, FindOptionsWhere, In, IsNull, Not, Raw } from 'typeorm';
 import { Page } from '../../common/api/page';
@@ -46,16 +39,6 @@ const WITH_MEMBER_IDS = {
   },
 } satisfies FindManyOptions<Group>;
 
-/** A lookup of another module that answers 404 becomes a 400 naming the list filter. */
-async function requireFilter(lookup: () => Promise<unknown>, message: string): Promise<void> {
-  try {
-    await lookup();
-  } catch (error) {
-    if (error instanceof NotFoundException) throw new BadRequestException(message);
-    throw error;
-  }
-}
-
 @Injectable()
 export class GroupsService {
   constructor(
@@ -80,22 +63,18 @@ export class GroupsService {
 
   async list(query: GroupListQueryDto): Promise<Page<Group>> {
     const where: FindOptionsWhere<Group> = await this.regions.scope(query);
+    // Each filter names a record within the caller's reach, or answers 400 as for one that does not exist.
     if (query.programme) {
-      const programme = query.programme;
-      await requireFilter(() => this.programmes.get(programme), `programme: no programme "${programme}"`);
-      where.programmeId = programme;
+      await this.programmes.requireExists(query.programme, 'programme');
+      where.programmeId = query.programme;
     }
     if (query.location) {
-      const location = query.location;
-      await requireFilter(() => this.locations.get(location), `location: no location "${location}"`);
-      where.locationId = location;
+      await this.locations.requireExists(query.location, 'location');
+      where.locationId = query.location;
     }
     if (query.participant) {
       const participant = query.participant;
-      await requireFilter(
-        () => this.participants.get(participant),
-        `participant: no participant "${participant}"`,
-      );
+      await this.participants.findReachable(participant, 'participant');
       // A subquery rather than a join on `members`, which would also narrow the members loaded to her alone.
       where.id = Raw(
         (id) => `${id} IN (SELECT "group_id" FROM "group_members" WHERE "participant_id" = :participant)`,
