@@ -24,8 +24,7 @@ import { validateEnvironment } from '../config/environment';
 import { startScratchDatabase } from './common/database/scratch-database';
 import { ProgrammesScenarioService } from './modules/programmes/programmes-scenario.service';
 import { PlanExportService } from './modules/plans/plan-export.service';
-import { RoutePlanningService } from './modules/routes/route-planning.service';
-import { SchedulingService } from './modules/scheduling/scheduling.service';
+import { PlanningCascadeService } from './modules/plans/planning-cascade.service';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { validationMessages } from './common/validation/validation-messages';
@@ -131,18 +130,18 @@ async function planFile(args: string[]): Promise<number> {
     }
     // From the beginning of time: a scenario's programme is planned whole, whatever today's date. Childcare is
     // booked with it (the sessions' change sets it going).
-    const summary = await app.get(SchedulingService).plan(programme.programme.id, new Date(0));
-    const routes = await app
-      .get(RoutePlanningService)
-      .plan(await app.get(RoutePlanningService).sessionsOfProgramme(programme.programme.id));
+    const summary = await app.get(PlanningCascadeService).planProgramme(programme.programme.id, new Date(0));
+    const joint = summary.careAndRides;
     const plan = await app.get(PlanExportService).exportPlan(imported.region.id);
     await writeFile(values.out, `${JSON.stringify(plan, null, 2)}\n`);
     console.log(
       `planned ${summary.groups.length} groups, ${plan.sessions.length} sessions in ${summary.durationMs} ms: ` +
         `${summary.attendable} of ${summary.memberSessions} member-sessions attendable (upper bound ${summary.upperBound}), ` +
         `${plan.conflicts.length} lesson conflicts, ${plan.childcare.length} childcare bookings ` +
-        `(${plan.childcareUnmet.length} needs unmet), ${routes.routes} routes for ${routes.riders} rides ` +
-        `(${routes.unrouted.length} unrouted, ${routes.durationMs} ms); written to ${values.out}`,
+        `(${plan.childcareUnmet.length} needs unmet), ${plan.routes.length} routes ` +
+        `(${plan.unrouted.length} unrouted); care and rides in ${joint.durationMs} ms; ` +
+        `she can come to ${joint.canCome} of ${joint.memberSessions} member-sessions ` +
+        `(${(joint.canCome / Math.max(1, joint.memberSessions)).toFixed(4)}); written to ${values.out}`,
     );
     summary.unplanned.forEach((group) => console.log(`not planned: ${group.name}: ${group.reason}`));
     return 0;

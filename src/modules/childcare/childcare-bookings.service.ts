@@ -11,6 +11,7 @@ import { ParticipantsService } from '../participants/participants.service';
 import { RegionsService } from '../regions/regions.service';
 import { BookingStatus, ChildcareBooking } from './childcare-booking.entity';
 import { ChildcareBookingListQueryDto } from './dto/childcare-booking.dto';
+import { ChildcareUnmetNeed } from './childcare-unmet-need.entity';
 
 /** A booking as the planner decided it, with real instants. */
 export interface NewBooking {
@@ -126,6 +127,44 @@ export class ChildcareBookingsService {
       .addOrderBy('booking.care_date', 'DESC')
       .getRawMany<{ childId: string; providerId: string }>();
     return new Map(rows.map((row) => [row.childId, row.providerId]));
+  }
+
+  private get unmetNeeds() {
+    return this.txHost.tx.getRepository(ChildcareUnmetNeed);
+  }
+
+  /**
+   * A joint plan of these sessions: their bookings made afresh (the standing ones cancelled with `reason`) and
+   * the needs it could not meet stored with why. The database checks the places at commit.
+   */
+  async replaceForSessions(
+    sessionIds: string[],
+    reason: string,
+    create: NewBooking[],
+    unmet: Omit<ChildcareUnmetNeed, 'id'>[],
+  ): Promise<void> {
+    for (const chunk of chunks(sessionIds)) {
+      await this.bookings.update(
+        { sessionId: In(chunk), status: ACTIVE },
+        { status: 'cancelled', statusReason: reason },
+      );
+      await this.unmetNeeds.delete({ sessionId: In(chunk) });
+    }
+    for (const chunk of chunks(create)) {
+      await this.bookings.insert(chunk.map((booking) => ({ ...booking, status: 'requested' as const })));
+    }
+    for (const chunk of chunks(unmet)) await this.unmetNeeds.insert(chunk);
+  }
+
+  /** The needs a joint plan of these sessions could not meet. */
+  async unmetFor(sessionIds: string[]): Promise<ChildcareUnmetNeed[]> {
+    const found: ChildcareUnmetNeed[] = [];
+    for (const chunk of chunks(sessionIds)) {
+      found.push(...(await this.unmetNeeds.find({ where: { sessionId: In(chunk) } })));
+    }
+    return found.sort(
+      (a, b) => a.sessionId.localeCompare(b.sessionId) || a.childId.localeCompare(b.childId),
+    );
   }
 
   /** Writes a planning run's changes; the database checks the places at commit. */

@@ -158,7 +158,13 @@ export class ChildcarePlanningService {
   async careIn(sessions: Session[]): Promise<{ bookings: ChildcareBooking[]; unmet: UnmetNeedDto[] }> {
     if (sessions.length === 0) return { bookings: [], unmet: [] };
     const { active, unmet } = await this.standing(sessions);
-    return { bookings: active, unmet };
+    // What the joint plan decided stands; needs it did not see (a child added since) follow as the core finds them.
+    const decided = await this.bookings.unmetFor(sessions.map((session) => session.id));
+    const known = new Set(decided.map((need) => `${need.childId}|${need.sessionId}`));
+    return {
+      bookings: active,
+      unmet: [...decided, ...unmet.filter((need) => !known.has(`${need.childId}|${need.sessionId}`))],
+    };
   }
 
   /** Where care stands in these sessions: the core's context, the bookings holding a place, the open needs. */

@@ -19,6 +19,7 @@ import { ChildcarePlaces } from './childcare-places.entity';
 import { ChildcarePlanningController } from './childcare-planning.controller';
 import { ChildcarePlanningService } from './childcare-planning.service';
 import { ChildcareProvider } from './childcare-provider.entity';
+import { ChildcareUnmetNeed } from './childcare-unmet-need.entity';
 import { ChildcareProvidersController } from './childcare-providers.controller';
 import { ChildcareProvidersService } from './childcare-providers.service';
 import { ChildcareScenarioService } from './childcare-scenario.service';
@@ -29,7 +30,7 @@ import { ChildcareScenarioService } from './childcare-scenario.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ChildcareProvider, ChildcareOpeningHours, ChildcarePlaces, ChildcareBooking]),
+    TypeOrmModule.forFeature([ChildcareProvider, ChildcareOpeningHours, ChildcarePlaces, ChildcareBooking, ChildcareUnmetNeed]),
     RegionsModule,
     LocationsModule,
     ParticipantsModule,

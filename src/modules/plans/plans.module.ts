@@ -12,6 +12,10 @@ import { StaffModule } from '../staff/staff.module';
 import { TransportModule } from '../transport/transport.module';
 import { PlanExportService } from './plan-export.service';
 import { PlansController } from './plans.controller';
+import { PlanningCascadeService } from './planning-cascade.service';
+import { ProgrammePlanController } from './programme-plan.controller';
+import { AttendanceModule } from '../attendance/attendance.module';
+import { TravelModule } from '../travel/travel.module';
 
 /** The plan of a region as one `trefpunt-plan/1` document: sessions, conflicts, childcare and routes. */
 @Module({
@@ -27,9 +31,11 @@ import { PlansController } from './plans.controller';
     RoutesModule,
     TransportModule,
     AuditModule,
+    AttendanceModule,
+    TravelModule,
   ],
-  controllers: [PlansController],
-  providers: [PlanExportService],
-  exports: [PlanExportService],
+  controllers: [PlansController, ProgrammePlanController],
+  providers: [PlanExportService, PlanningCascadeService],
+  exports: [PlanExportService, PlanningCascadeService],
 })
 export class PlansModule {}

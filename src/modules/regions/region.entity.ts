@@ -12,6 +12,10 @@ export class Policy {
   @Column({ type: 'integer' })
   maxRideMinutes: number;
 
+  /** How early she may arrive at the location: the time a vehicle has for several trips before a session. */
+  @Column({ type: 'integer', default: 45 })
+  maxEarlyMinutes: number;
+
   @Column({ type: 'numeric', precision: 5, scale: 2, transformer: numericTransformer })
   maxRideFactor: number;
 

@@ -121,7 +121,7 @@ export class RegionsService {
       ref: dto.ref,
       name: dto.name,
       timezone: dto.timezone ?? 'Europe/Amsterdam',
-      policy: dto.policy ?? DEFAULT_POLICY,
+      policy: { ...DEFAULT_POLICY, ...dto.policy },
       schoolHours: dto.schoolHours ?? [],
       closedDates: dto.closedDates ?? [],
     });
@@ -136,7 +136,7 @@ export class RegionsService {
       ref: dto.ref ?? region.ref,
       name: dto.name ?? region.name,
       timezone: dto.timezone ?? region.timezone,
-      policy: dto.policy ?? region.policy,
+      policy: dto.policy ? { ...region.policy, ...dto.policy } : region.policy,
     });
     if (dto.schoolHours && !sameWindows(dto.schoolHours, region.schoolHours)) {
       region.schoolHours = dto.schoolHours.map((window) => this.txHost.tx.create(RegionSchoolHours, window));

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_EARLY_MINUTES } from '../../planning/transport/session-rides';
 import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
@@ -90,7 +91,7 @@ export class ScenarioImportService {
       ref: scenario.region,
       name: scenario.name,
       timezone: scenario.timezone,
-      policy: scenario.policy,
+      policy: { ...scenario.policy, maxEarlyMinutes: scenario.policy.maxEarlyMinutes ?? DEFAULT_MAX_EARLY_MINUTES },
       schoolHours: scenario.schoolHours,
       closedDates: scenario.closedDates.map(({ from, to, reason }) => ({ from, to, reason: reason ?? '' })),
     });

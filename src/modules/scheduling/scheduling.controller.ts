@@ -5,7 +5,7 @@ import { toMinutes } from '../../planning/time/calendar';
 import { ScopedBy } from '../access/scoped-by.decorator';
 import { GroupsService } from '../programmes/groups.service';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { PlanSummary, SlotCandidate } from './dto/plan.dto';
+import { SlotCandidate } from './dto/plan.dto';
 import { ConflictDto } from './dto/conflict.dto';
 import { ConflictsService } from './conflicts.service';
 import { SessionsService } from '../programmes/sessions.service';
@@ -23,21 +23,6 @@ export class SchedulingController {
     private readonly pinned: PinnedSlotsService,
     private readonly conflicts: ConflictsService,
   ) {}
-
-  @Post('programmes/:id/plan')
-  @HttpCode(200)
-  @ScopedBy(ProgrammesService, 'programme')
-  @ApiOperation({
-    summary: 'Plan the sessions of every group of a programme',
-    description:
-      'Chooses for each group its weekly time(s), a trainer and interpreters, lays out its series from the start ' +
-      'date around closed dates and public holidays, and stores the sessions (replacing planned sessions from now ' +
-      'on; pinned times are kept) with the conflicts of each member.',
-  })
-  @ApiOkResponse({ type: PlanSummary })
-  plan(@IdParam() id: string): Promise<PlanSummary> {
-    return this.scheduling.plan(id, new Date());
-  }
 
   @Get('groups/:id/slots')
   @ScopedBy(GroupsService, 'group')

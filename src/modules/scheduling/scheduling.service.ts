@@ -36,7 +36,7 @@ export class SchedulingService {
    * ones, stay), with the conflicts of each member. One transaction.
    */
   @Transactional()
-  async plan(programmeId: string, now: Date): Promise<PlanSummary> {
+  async plan(programmeId: string, now: Date, options: { announce?: boolean } = {}): Promise<PlanSummary> {
     const started = performance.now();
     await this.programmes.get(programmeId);
     const context = await this.inputs.load(programmeId);
@@ -85,8 +85,10 @@ export class SchedulingService {
         })),
       ),
     );
-    // The replaced sessions took their childcare bookings with them: childcare is planned again at once.
-    await emitInOrder(
+    // The replaced sessions took their childcare bookings with them: childcare is planned again at once, unless
+    // the caller plans care and rides itself (the planning cascade).
+    if (options.announce !== false)
+      await emitInOrder(
       this.events,
       SESSIONS_CHANGED,
       new SessionsChanged(

@@ -33,6 +33,10 @@ export interface SessionRidesInput {
   start: number;
   end: number;
   arriveMinutesBefore: number;
+  /** How early she may arrive at the location (before the start), and so how long a vehicle has for several trips. */
+  maxEarlyMinutes?: number;
+  /** How long after the end she may wait for her ride home; a second trip home fits within it. */
+  maxWaitAfterMinutes?: number;
   requests: RideRequest[];
   vehicles: FleetVehicle[];
   /** Whole minutes by road between two positions. */
@@ -80,15 +84,18 @@ const COST_PER_VEHICLE = 10_000;
 /** Keeping last week's vehicle is worth this many minutes of driving; on a re-plan, much more. */
 const STABILITY = { vehicleWeight: 15 };
 const REPLAN = { vehicleWeight: 60 };
-/** After a session, she waits at most this long for her ride home; before it, at most this much longer than asked. */
-const MAX_WAIT_AFTER = 30;
-const MAX_EARLY = 20;
+/** The policy's default for how early she may arrive (`maxEarlyMinutes`), and so how long she may wait after. */
+export const DEFAULT_MAX_EARLY_MINUTES = 45;
 
 const REASONS: Record<UnassignedReason, UnroutedReason> = {
   'no-vehicle-fits': 'no vehicle has room for her and her children',
   'time-window': 'no vehicle can bring her in time within the ride limit',
   'fleet-full': 'all vehicles are full',
 };
+
+/** Minutes between the earliest and the latest arrival at the location before a session. */
+const earlyWindow = (input: SessionRidesInput) =>
+  Math.max(0, (input.maxEarlyMinutes ?? DEFAULT_MAX_EARLY_MINUTES) - input.arriveMinutesBefore);
 
 /**
  * The search budget for one session: its rides are small problems (a few vehicles, a dozen riders), so far fewer
@@ -139,6 +146,8 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
     ),
   );
   const arriveBy = input.start - input.arriveMinutesBefore;
+  const early = earlyWindow(input);
+  const waitAfter = input.maxWaitAfterMinutes ?? input.maxEarlyMinutes ?? DEFAULT_MAX_EARLY_MINUTES;
   const previousOf = new Map<string, { vehicleId: string; time: number; weights: typeof STABILITY }>();
   for (const request of input.requests) {
     if (request.previous) previousOf.set(request.participantId, { ...request.previous, weights: STABILITY });
@@ -160,9 +169,9 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
       maxRide: request.maxRideMinutes - (outbound ? boardingMinutes(request.children) : 0),
       pickup: outbound
         ? home
-        : { location: 0, service: 0, windows: [[input.end, input.end + MAX_WAIT_AFTER]] },
+        : { location: 0, service: 0, windows: [[input.end, input.end + waitAfter]] },
       delivery: outbound
-        ? { location: 0, service: 0, windows: [[arriveBy - MAX_EARLY, arriveBy]] }
+        ? { location: 0, service: 0, windows: [[arriveBy - early, arriveBy]] }
         : { ...home, service: 1 },
       preference: previous && {
         vehicleId:
@@ -269,6 +278,7 @@ function busyElsewhere(input: SessionRidesInput, participantId: string): boolean
  */
 function settleOutbound(rides: PlannedRide[], input: SessionRidesInput, targets: Map<string, number>): void {
   const arriveBy = input.start - input.arriveMinutesBefore;
+  const early = earlyWindow(input);
   for (const ride of rides) {
     const parts = input.vehicles.find((vehicle) => vehicle.id === ride.vehicleId)!.free;
     const free = parts[partHolding(parts, ride.depart, ride.arrive)];
@@ -276,7 +286,7 @@ function settleOutbound(rides: PlannedRide[], input: SessionRidesInput, targets:
     const others = rides.filter((other) => other !== ride && other.vehicleId === ride.vehicleId);
     const earliest = Math.max(
       free[0] - ride.depart,
-      arriveBy - MAX_EARLY - ride.arrive,
+      arriveBy - early - ride.arrive,
       ...others.filter((other) => other.arrive <= ride.depart).map((other) => other.arrive - ride.depart),
     );
     const latest = Math.min(

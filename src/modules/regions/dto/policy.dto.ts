@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNumber, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { IsAfterField, IsTimeOfDay } from '../../../common/validation/decorators';
 
 export class PolicyDto {
@@ -20,6 +20,18 @@ export class PolicyDto {
   @Min(1)
   @Max(600)
   maxRideMinutes: number;
+
+  @ApiProperty({
+    description:
+      'she arrives at the location at most this many minutes before the start, so a vehicle may make several trips (default 45)',
+    example: 45,
+    required: false,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  maxEarlyMinutes?: number;
 
   @ApiProperty({ example: 1.8 })
   @IsNumber()
@@ -54,6 +66,7 @@ export class PolicyDto {
 export const DEFAULT_POLICY: PolicyDto = {
   arriveMinutesBefore: 10,
   maxRideMinutes: 45,
+  maxEarlyMinutes: 45,
   maxRideFactor: 1.8,
   travelBufferMinutes: 15,
   slotStepMinutes: 15,

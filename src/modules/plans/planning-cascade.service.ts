@@ -1,0 +1,266 @@
+import { Transactional } from '@nestjs-cls/transactional';
+import { Injectable, Logger } from '@nestjs/common';
+import { planCareAndRides } from '../../planning/joint/plan-care-and-rides';
+import { JointInput, JointPlan, JointSession } from '../../planning/joint/model';
+import { inRange, toMinutes, toTimeOfDay } from '../../planning/time/calendar';
+import { isDutchPublicHoliday } from '../../planning/time/holidays';
+import { instantToLocal, localToInstant } from '../../planning/time/wall-clock';
+import { DEFAULT_MAX_EARLY_MINUTES } from '../../planning/transport/session-rides';
+import { Position } from '../../planning/travel/offline-travel';
+import { AbsencesService } from '../attendance/absences.service';
+import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
+import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
+import { LocationsScenarioService } from '../locations/locations-scenario.service';
+import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
+import { GroupsService } from '../programmes/groups.service';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { Session } from '../programmes/session.entity';
+import { SessionsService } from '../programmes/sessions.service';
+import { RegionsScenarioService } from '../regions/regions-scenario.service';
+import { NewRoute, RoutesService } from '../routes/routes.service';
+import { ConflictsService } from '../scheduling/conflicts.service';
+import { SchedulingService } from '../scheduling/scheduling.service';
+import { PlanSummary } from '../scheduling/dto/plan.dto';
+import { TransportScenarioService } from '../transport/transport-scenario.service';
+import { TravelTimesService } from '../travel/travel-times.service';
+
+/** What a joint plan of care and rides did, in counts. */
+export interface CareAndRidesSummary {
+  sessions: number;
+  bookings: number;
+  unmet: number;
+  routes: number;
+  unrouted: number;
+  memberSessions: number;
+  canCome: number;
+  durationMs: number;
+}
+
+const REASON_OF_CONFLICT: Record<string, string> = {
+  overlap: 'a lesson at that time',
+  travel: 'no time to travel from or to a lesson',
+  appointment: 'an appointment',
+};
+
+/**
+ * The order of planning a programme, in one place: its sessions first (times, staff, conflicts), then care and
+ * rides together for those sessions (the joint core), stored in one transaction. What one step loaded is passed
+ * to the next; every local date and minute becomes an instant by `localToInstant`.
+ */
+@Injectable()
+export class PlanningCascadeService {
+  private readonly logger = new Logger(PlanningCascadeService.name);
+
+  constructor(
+    private readonly scheduling: SchedulingService,
+    private readonly programmes: ProgrammesService,
+    private readonly sessions: SessionsService,
+    private readonly groups: GroupsService,
+    private readonly conflicts: ConflictsService,
+    private readonly absences: AbsencesService,
+    private readonly regions: RegionsScenarioService,
+    private readonly locations: LocationsScenarioService,
+    private readonly participants: ParticipantsScenarioService,
+    private readonly careProviders: ChildcareScenarioService,
+    private readonly bookings: ChildcareBookingsService,
+    private readonly fleet: TransportScenarioService,
+    private readonly routes: RoutesService,
+    private readonly travel: TravelTimesService,
+  ) {}
+
+  /** Plans a programme's sessions, then their care and rides together. */
+  @Transactional()
+  async planProgramme(
+    programmeId: string,
+    now: Date,
+  ): Promise<PlanSummary & { careAndRides: CareAndRidesSummary }> {
+    const summary = await this.scheduling.plan(programmeId, now, { announce: false });
+    const careAndRides = await this.planCareAndRides(programmeId, now);
+    return { ...summary, careAndRides };
+  }
+
+  /** Plans care and rides of a programme's planned sessions from `now` on, replacing what stood. */
+  @Transactional()
+  async planCareAndRides(programmeId: string, now: Date, seed = 1): Promise<CareAndRidesSummary> {
+    const started = performance.now();
+    const { regionId } = await this.programmes.get(programmeId);
+    const sessions = await this.sessions.plannedOfProgramme(programmeId, now);
+    const { input, zone, idOf } = await this.load(regionId, sessions, seed);
+    const plan = planCareAndRides(input);
+    await this.store(regionId, sessions, plan, zone, idOf);
+    const result: CareAndRidesSummary = {
+      sessions: sessions.length,
+      bookings: plan.bookings.length,
+      unmet: plan.unmet.length,
+      routes: plan.rides.length,
+      unrouted: plan.unrouted.length,
+      memberSessions: plan.verdicts.length,
+      canCome: plan.verdicts.filter((verdict) => verdict.canCome).length,
+      durationMs: Math.round(performance.now() - started),
+    };
+    this.logger.log({ programmeId, ...result }, 'care and rides planned');
+    return result;
+  }
+
+  /** The joint core's input, in scenario refs (ties are broken by them), and the way back to database ids. */
+  private async load(regionId: string, sessions: Session[], seed: number) {
+    const region = await this.regions.exportRegion(regionId);
+    const zone = region.timezone;
+    const refOf = new Map<string, string>();
+    const idOf = new Map<string, string>();
+    const remember = <T extends { id: string; ref?: string | null }>(records: T[]) => {
+      for (const record of records) {
+        const ref = record.ref ?? record.id;
+        refOf.set(record.id, ref);
+        idOf.set(ref, record.id);
+      }
+      return records;
+    };
+    const locations = remember(await this.locations.exportLocations(regionId));
+    const people = remember(await this.participants.exportParticipants(regionId));
+    const children = remember(await this.participants.exportChildren(regionId));
+    const providers = remember(await this.careProviders.exportProviders(regionId));
+    const vehicles = remember(await this.fleet.exportVehicles(regionId));
+    const ref = (id: string) => refOf.get(id) ?? id;
+    // Sessions keep their own ids: their refs are not unique across plans.
+    for (const session of sessions) idOf.set(session.id, session.id);
+
+    const sessionIds = sessions.map((session) => session.id);
+    const blocked = new Map<string, Map<string, string>>();
+    const block = (sessionId: string, participantId: string, reason: string) => {
+      const inSession = blocked.get(sessionId) ?? new Map<string, string>();
+      if (!inSession.has(ref(participantId))) inSession.set(ref(participantId), reason);
+      blocked.set(sessionId, inSession);
+    };
+    for (const conflict of await this.conflicts.forSessions(sessionIds))
+      block(conflict.sessionId, conflict.participantId, REASON_OF_CONFLICT[conflict.kind] ?? conflict.kind);
+    for (const absence of await this.absences.forSessions(sessionIds))
+      block(absence.sessionId, absence.participantId, 'reported absent');
+    const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
+
+    const childrenOf = new Map<string, typeof children>();
+    for (const child of children) childrenOf.set(child.participantId, [...(childrenOf.get(child.participantId) ?? []), child]);
+    const places: Position[] = [
+      ...locations.map((l) => l.position),
+      ...vehicles.map((v) => v.depot),
+      ...people.filter((p) => p.position?.lat != null).map((p) => p.position),
+    ];
+    const minutes = await this.travel.minutesLookup([[places, places]]);
+    const jointSessions: JointSession[] = sessions.map((session) => {
+      const start = instantToLocal(session.start, zone);
+      const end = instantToLocal(session.end, zone);
+      return {
+        id: session.id,
+        locationId: ref(session.locationId),
+        date: start.date,
+        weekday: start.weekday,
+        start: toMinutes(start.time),
+        end: end.date === start.date ? toMinutes(end.time) : 24 * 60,
+        memberIds: (membersOf.get(session.groupId) ?? []).map(ref),
+        blocked: blocked.get(session.id) ?? new Map(),
+      };
+    });
+    const input: JointInput = {
+      policy: {
+        arriveMinutesBefore: region.policy.arriveMinutesBefore,
+        maxEarlyMinutes: region.policy.maxEarlyMinutes ?? DEFAULT_MAX_EARLY_MINUTES,
+        maxRideMinutes: region.policy.maxRideMinutes,
+        maxRideFactor: region.policy.maxRideFactor,
+      },
+      schoolHours: region.schoolHours,
+      isSchoolClosed: (date) =>
+        region.closedDates.some((closed) => inRange(date, closed)) || isDutchPublicHoliday(date),
+      participants: people.map((p) => ({
+        id: ref(p.id),
+        position: p.position?.lat != null ? p.position : undefined,
+        transport: p.transport,
+        children: (childrenOf.get(p.id) ?? []).map((c) => ({
+          id: ref(c.id),
+          birthDate: c.birthDate,
+          careByPartner: c.careByPartner,
+        })),
+      })),
+      locations: locations.map((l) => ({ id: ref(l.id), position: l.position })),
+      providers: providers.map((p) => ({
+        id: ref(p.id),
+        kind: p.kind,
+        position: p.position ?? locations.find((l) => l.id === p.locationId)?.position,
+        locationId: p.locationId ? ref(p.locationId) : undefined,
+        openingHours: p.openingHours,
+        places: [...p.places].sort((a, b) => a.minAgeMonths - b.minAgeMonths),
+      })),
+      vehicles: vehicles.map((v) => ({
+        id: ref(v.id),
+        depot: v.depot,
+        seats: v.seats,
+        childSeats: v.childSeats,
+        availability: v.availability,
+      })),
+      sessions: jointSessions,
+      minutes,
+      seed,
+    };
+    return { input, zone, idOf };
+  }
+
+  private async store(
+    regionId: string,
+    sessions: Session[],
+    plan: JointPlan,
+    zone: string,
+    idOf: Map<string, string>,
+  ): Promise<void> {
+    const id = (ref: string) => idOf.get(ref) ?? ref;
+    const dateOf = new Map(sessions.map((s) => [s.id, instantToLocal(s.start, zone).date]));
+    const instant = (sessionId: string, minute: number) =>
+      localToInstant(dateOf.get(sessionId)!, toTimeOfDay(minute), zone);
+    await this.bookings.replaceForSessions(
+      sessions.map((s) => s.id),
+      'planned again',
+      plan.bookings.map((b) => ({
+        regionId,
+        childId: id(b.childId),
+        participantId: id(b.participantId),
+        sessionId: b.sessionId,
+        providerId: id(b.providerId),
+        ageMonths: b.ageMonths,
+        careDate: b.date,
+        from: instant(b.sessionId, b.from),
+        to: instant(b.sessionId, b.to),
+      })),
+      plan.unmet.map((u) => ({
+        regionId,
+        sessionId: u.sessionId,
+        childId: id(u.childId),
+        participantId: id(u.participantId),
+        reason: u.reason,
+      })),
+    );
+    const drivers = await this.fleet.exportDrivers(regionId);
+    for (const session of sessions) {
+      for (const direction of ['to', 'from'] as const) {
+        const rides: NewRoute[] = plan.rides
+          .filter((ride) => ride.sessionId === session.id && ride.direction === direction)
+          .map((ride) => ({
+            regionId,
+            sessionId: session.id,
+            vehicleId: id(ride.vehicleId),
+            driverId: drivers.find((driver) => driver.vehicleId === id(ride.vehicleId))?.id ?? null,
+            direction,
+            depart: instant(session.id, ride.depart),
+            arrive: instant(session.id, ride.arrive),
+            driveMinutes: ride.driveMinutes,
+            stops: ride.stops.map((stop) => ({
+              participantId: id(stop.participantId),
+              time: instant(session.id, stop.time),
+              children: stop.children,
+            })),
+          }));
+        const unrouted = plan.unrouted
+          .filter((u) => u.sessionId === session.id && u.direction === direction)
+          .map((u) => ({ participantId: id(u.participantId), reason: u.reason }));
+        await this.routes.replace(session.id, direction, rides, unrouted);
+      }
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { PlacesInput } from '../childcare/allocate';
+import { WeeklyWindow } from '../scheduling/model';
+import { Direction, PlannedRide } from '../transport/session-rides';
+import { Position } from '../travel/offline-travel';
+
+/**
+ * Plain data in and out of the joint planner of care and rides. Ids are the scenario's refs (ties are broken by
+ * them, never by database ids); times are minutes after local midnight of the session's date.
+ */
+
+export interface JointPolicy {
+  arriveMinutesBefore: number;
+  /** How early she may arrive at the location; a vehicle makes several trips within it. */
+  maxEarlyMinutes: number;
+  maxRideMinutes: number;
+  maxRideFactor: number;
+}
+
+export interface JointChild {
+  id: string;
+  birthDate: string;
+  careByPartner: boolean;
+}
+
+export interface JointParticipant {
+  id: string;
+  position?: Position;
+  transport: string;
+  municipalityId?: string;
+  children: JointChild[];
+}
+
+export interface JointLocation {
+  id: string;
+  position: Position;
+}
+
+export interface JointProvider {
+  id: string;
+  kind: 'formal' | 'volunteer';
+  /** Where the children are: its own position, or its location's. */
+  position?: Position;
+  locationId?: string;
+  openingHours: WeeklyWindow[];
+  places: PlacesInput[];
+}
+
+export interface JointVehicle {
+  id: string;
+  depot: Position;
+  seats: number;
+  childSeats: number;
+  availability: WeeklyWindow[];
+  /** Municipalities it may collect in; empty or absent: all. */
+  municipalityIds?: string[];
+}
+
+export interface JointSession {
+  id: string;
+  locationId: string;
+  date: string;
+  weekday: number;
+  start: number;
+  end: number;
+  memberIds: string[];
+  /** Members who cannot come whatever care and rides do (a lesson, an appointment, a reported absence), with why. */
+  blocked: Map<string, string>;
+}
+
+export interface JointInput {
+  policy: JointPolicy;
+  schoolHours: WeeklyWindow[];
+  /** No school that day (holidays, closures, public holidays). */
+  isSchoolClosed: (date: string) => boolean;
+  participants: JointParticipant[];
+  locations: JointLocation[];
+  providers: JointProvider[];
+  vehicles: JointVehicle[];
+  sessions: JointSession[];
+  /** Whole minutes by road between two positions. */
+  minutes: (from: Position, to: Position) => number;
+  seed?: number;
+}
+
+export interface JointBooking {
+  childId: string;
+  participantId: string;
+  sessionId: string;
+  providerId: string;
+  ageMonths: number;
+  date: string;
+  from: number;
+  to: number;
+}
+
+export interface JointUnmet {
+  childId: string;
+  participantId: string;
+  sessionId: string;
+  reason: string;
+}
+
+export interface JointRide extends PlannedRide {
+  sessionId: string;
+}
+
+export interface JointUnrouted {
+  participantId: string;
+  sessionId: string;
+  direction: Direction;
+  reason: string;
+}
+
+export interface JointPlan {
+  bookings: JointBooking[];
+  unmet: JointUnmet[];
+  rides: JointRide[];
+  unrouted: JointUnrouted[];
+  /** Member-sessions she can come to, and why not for the others. */
+  verdicts: { participantId: string; sessionId: string; canCome: boolean; reasons: string[] }[];
+}

@@ -1,0 +1,344 @@
+import { toMinutes } from '../time/calendar';
+import { freeWindows } from '../transport/free-windows';
+import {
+  Direction,
+  FleetVehicle,
+  planSessionRides,
+  PlannedRide,
+  RideRequest,
+  SessionRides,
+} from '../transport/session-rides';
+import { Position } from '../travel/offline-travel';
+import { CareLedger } from './care-ledger';
+import {
+  JointInput,
+  JointParticipant,
+  JointPlan,
+  JointRide,
+  JointSession,
+  JointUnmet,
+  JointUnrouted,
+} from './model';
+import { childrenNeedingCare, Mother, MotherCare, planSessionCare, releaseCare } from './session-care';
+import { estimatedAway, formatDirectMinutes, TimeAway } from './time-away';
+
+/** Rounds of routing and care per session before what still disagrees is settled by giving up her ride. */
+const MAX_ROUNDS = 4;
+
+export const REASON_NO_RIDE_THERE = 'no ride there';
+export const REASON_NO_RIDE_BACK = 'no ride back';
+export const REASON_NO_CARE = 'no care place for a child';
+
+/**
+ * Plans childcare and rides of sessions together, so that they agree: a woman is collected both ways or not at
+ * all; a child cared for near the location rides along (a seat and a child seat) both ways; care near home
+ * covers her whole time away, from her pickup until she is home; a school-age child needs care when that time
+ * leaves the school's hours. Sessions are planned one after the other (by date, start and id): each takes the
+ * care places and vehicle time the ones before left. Deterministic for the input and its seed.
+ */
+export function planCareAndRides(input: JointInput): JointPlan {
+  const ledger = new CareLedger();
+  const busy = new Map<string, [number, number][]>();
+  const cache = new Map<string, SessionRides>();
+  const participants = new Map(input.participants.map((p) => [p.id, p]));
+  const locations = new Map(input.locations.map((l) => [l.id, l.position]));
+  const plan: JointPlan = { bookings: [], unmet: [], rides: [], unrouted: [], verdicts: [] };
+  const sessions = [...input.sessions].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.start - b.start || a.id.localeCompare(b.id),
+  );
+  for (const session of sessions) {
+    const location = locations.get(session.locationId);
+    if (!location) continue;
+    planSession(input, session, location, participants, ledger, busy, cache, plan);
+  }
+  return plan;
+}
+
+function planSession(
+  input: JointInput,
+  session: JointSession,
+  location: Position,
+  participants: Map<string, JointParticipant>,
+  ledger: CareLedger,
+  busy: Map<string, [number, number][]>,
+  cache: Map<string, SessionRides>,
+  plan: JointPlan,
+): void {
+  const { policy } = input;
+  const members = [...new Set(session.memberIds)]
+    .sort()
+    .map((id) => participants.get(id))
+    .filter((p): p is JointParticipant => p !== undefined);
+  const attendees = members.filter((p) => !session.blocked.has(p.id));
+  const direct = (p: JointParticipant) =>
+    p.position ? Math.max(input.minutes(p.position, location), formatDirectMinutes(p.position, location)) : 0;
+  const estimate = (p: JointParticipant) => estimatedAway(session, policy.arriveMinutesBefore, direct(p));
+  const needsRide = (p: JointParticipant) => p.transport === 'pickup';
+  const riders = attendees.filter((p) => needsRide(p) && p.position);
+  const fleet = fleetFor(input, session, busy);
+
+  // First guess of who rides with her: every child who needs care while she is away, as estimated.
+  let onBoard = new Map(
+    riders.map((p) => [p.id, childrenNeedingCare({ participant: p, away: estimate(p) }, session, input).length]),
+  );
+  const givenUp = new Map<string, string>();
+  let outcome: Outcome | undefined;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const active = riders.filter((p) => !givenUp.has(p.id));
+    const rides = routeBothWays(input, session, location, active, onBoard, fleet, cache);
+    const away = (p: JointParticipant): TimeAway => {
+      const to = rides.stopTime.get(`${p.id}|to`);
+      const from = rides.stopTime.get(`${p.id}|from`);
+      return to !== undefined && from !== undefined ? { from: to, to: from } : estimate(p);
+    };
+    const coming = attendees.filter((p) => !needsRide(p) || rides.both.has(p.id));
+    const mothers: Mother[] = coming.map((p) => ({ participant: p, away: away(p), rides: rides.both.has(p.id) }));
+    const care = planSessionCare(session, location, mothers, input, ledger);
+    const careOf = new Map(care.map((c) => [c.participantId, c]));
+    // Riders whose children have no care cannot come: their seats go to others in the next round.
+    const noCare = care.filter((c) => c.unmet.length > 0 && rides.both.has(c.participantId));
+    const short = care.filter(
+      (c) => rides.both.has(c.participantId) && c.nearLocation > (onBoard.get(c.participantId) ?? 0),
+    );
+    const settled = noCare.length === 0 && short.length === 0;
+    outcome = { rides, care, careOf, away };
+    if (settled || round === MAX_ROUNDS - 1) break;
+    care.forEach((c) => releaseCare(c, input.providers, ledger));
+    noCare.forEach((c) => givenUp.set(c.participantId, 'not collected: a child of hers has no care place'));
+    const next = new Map(onBoard);
+    for (const c of care) if (rides.both.has(c.participantId)) next.set(c.participantId, c.nearLocation);
+    onBoard = next;
+  }
+  const { rides, care, careOf, away } = outcome!;
+
+  // Whatever still disagrees after the rounds: her children ride in seats that are not there. She is not
+  // collected, and her care goes to nobody.
+  for (const c of care) {
+    if (!rides.both.has(c.participantId)) continue;
+    const shortOfSeats = c.nearLocation > (rides.children.get(c.participantId) ?? 0);
+    const noCare = c.unmet.length > 0;
+    if (!shortOfSeats && !noCare) continue;
+    releaseCare(c, input.providers, ledger);
+    const reason = shortOfSeats
+      ? 'no child seat for her children in the vehicle'
+      : 'a brother or sister has no place, so her mother cannot come';
+    c.unmet.push(...c.bookings.map((b) => ({ childId: b.childId, participantId: b.participantId, sessionId: b.sessionId, reason })));
+    c.bookings = [];
+    c.nearLocation = 0;
+    rides.drop(c.participantId);
+    givenUp.set(
+      c.participantId,
+      shortOfSeats ? 'not collected: no child seat for her children' : 'not collected: a child of hers has no care place',
+    );
+  }
+
+  for (const ride of rides.list) {
+    plan.rides.push({ ...ride, sessionId: session.id });
+    const key = `${ride.vehicleId}|${session.date}`;
+    busy.set(key, [...(busy.get(key) ?? []), [ride.depart, ride.arrive]]);
+  }
+  for (const p of riders) {
+    for (const direction of ['to', 'from'] as Direction[]) {
+      if (rides.both.has(p.id)) continue;
+      plan.unrouted.push({
+        participantId: p.id,
+        sessionId: session.id,
+        direction,
+        reason: givenUp.get(p.id) ?? rides.reasonOf(p.id, direction),
+      });
+    }
+  }
+  for (const p of attendees.filter((a) => needsRide(a) && !a.position)) {
+    for (const direction of ['to', 'from'] as Direction[])
+      plan.unrouted.push({ participantId: p.id, sessionId: session.id, direction, reason: 'her address has no position' });
+  }
+
+  for (const p of members) {
+    const reasons: string[] = [];
+    const blocked = session.blocked.get(p.id);
+    if (blocked) {
+      reasons.push(blocked);
+      // Listed, so that nobody waits for her or thinks her children cared for.
+      if (needsRide(p))
+        for (const direction of ['to', 'from'] as Direction[])
+          plan.unrouted.push({ participantId: p.id, sessionId: session.id, direction, reason: `not collected: ${blocked}` });
+      plan.unmet.push(
+        ...unmetWithout(p, session, input, estimate(p), estimate(p)).map((u) => ({
+          ...u,
+          reason: `her mother cannot come: ${blocked}`,
+        })),
+      );
+    }
+    const mine = careOf.get(p.id);
+    if (!blocked) {
+      if (needsRide(p) && !rides.both.has(p.id)) {
+        const there = rides.routed.has(`${p.id}|to`) && !givenUp.has(p.id);
+        reasons.push(there ? REASON_NO_RIDE_BACK : REASON_NO_RIDE_THERE);
+      }
+      if (mine) {
+        plan.bookings.push(...mine.bookings);
+        plan.unmet.push(...mine.unmet);
+        if (mine.unmet.length > 0) reasons.push(REASON_NO_CARE);
+      } else {
+        // She cannot come without a ride: her children are listed, so that nobody thinks them cared for.
+        plan.unmet.push(...unmetWithout(p, session, input, away(p), estimate(p)));
+      }
+    }
+    plan.verdicts.push({ participantId: p.id, sessionId: session.id, canCome: reasons.length === 0, reasons });
+  }
+}
+
+interface Outcome {
+  rides: BothWays;
+  care: MotherCare[];
+  careOf: Map<string, MotherCare>;
+  away: (p: JointParticipant) => TimeAway;
+}
+
+/** The children of a woman who cannot come, by the longer of her two times away: none is left unlisted. */
+function unmetWithout(
+  p: JointParticipant,
+  session: JointSession,
+  input: JointInput,
+  away: TimeAway,
+  estimate: TimeAway,
+): JointUnmet[] {
+  const widest = { from: Math.min(away.from, estimate.from), to: Math.max(away.to, estimate.to) };
+  return childrenNeedingCare({ participant: p, away: widest }, session, input).map((child) => ({
+    childId: child.id,
+    participantId: p.id,
+    sessionId: session.id,
+    reason: 'her mother has no ride',
+  }));
+}
+
+/** A session's vehicles: their availability that weekday less their rides already planned that date. */
+function fleetFor(input: JointInput, session: JointSession, busy: Map<string, [number, number][]>): FleetVehicle[] {
+  return [...input.vehicles]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((vehicle) => {
+      const available = vehicle.availability
+        .filter((window) => window.weekday === session.weekday)
+        .map((window): [number, number] => [toMinutes(window.from), toMinutes(window.to)]);
+      return {
+        id: vehicle.id,
+        depot: vehicle.depot,
+        seats: vehicle.seats,
+        childSeats: vehicle.childSeats,
+        available,
+        free: freeWindows(available, busy.get(`${vehicle.id}|${session.date}`) ?? []),
+      };
+    });
+}
+
+interface BothWays {
+  list: PlannedRide[];
+  /** Riders routed there and back. */
+  both: Set<string>;
+  routed: Set<string>;
+  stopTime: Map<string, number>;
+  children: Map<string, number>;
+  reasonOf: (participantId: string, direction: Direction) => string;
+  drop: (participantId: string) => void;
+}
+
+/**
+ * Rides there and back for the riders; a rider routed one way only is taken out of that way too (a woman
+ * brought and not taken home cannot come), and her seat goes back.
+ */
+function routeBothWays(
+  input: JointInput,
+  session: JointSession,
+  location: Position,
+  riders: JointParticipant[],
+  onBoard: Map<string, number>,
+  fleet: FleetVehicle[],
+  cache: Map<string, SessionRides>,
+): BothWays {
+  const { policy } = input;
+  const requests: RideRequest[] = riders.map((p) => ({
+    participantId: p.id,
+    home: p.position!,
+    children: onBoard.get(p.id) ?? 0,
+    maxRideMinutes: Math.max(policy.maxRideMinutes, Math.floor(policy.maxRideFactor * input.minutes(p.position!, location))),
+  }));
+  const solve = (direction: Direction, fleetNow: FleetVehicle[]): SessionRides => {
+    const key = JSON.stringify([direction, location, session.start, session.end, requests, fleetNow]);
+    let found = cache.get(key);
+    if (!found) {
+      found = planSessionRides({
+        direction,
+        location,
+        start: session.start,
+        end: session.end,
+        arriveMinutesBefore: policy.arriveMinutesBefore,
+        maxEarlyMinutes: policy.maxEarlyMinutes,
+        requests,
+        vehicles: fleetNow,
+        minutes: input.minutes,
+        seed: input.seed ?? 1,
+      });
+      cache.set(key, found);
+    }
+    return found;
+  };
+  const there = solve('to', fleet);
+  // The rides home may not use the vehicles while they bring women there.
+  const afterThere = fleet.map((vehicle) => ({
+    ...vehicle,
+    free: freeWindows(
+      vehicle.available ?? vehicle.free,
+      there.rides.filter((r) => r.vehicleId === vehicle.id).map((r): [number, number] => [r.depart, r.arrive]),
+      0,
+    ).flatMap((window) => intersect(window, vehicle.free)),
+  }));
+  const back = solve('from', afterThere);
+  const routedIn = (rides: SessionRides) => new Set(rides.rides.flatMap((r) => r.stops.map((s) => s.participantId)));
+  const toSet = routedIn(there);
+  const fromSet = routedIn(back);
+  const both = new Set([...toSet].filter((id) => fromSet.has(id)));
+  const routed = new Set([...toSet].map((id) => `${id}|to`).concat([...fromSet].map((id) => `${id}|from`)));
+  const unroutedReason = new Map(
+    [
+      ...there.unrouted.map((u) => [`${u.participantId}|to`, u.reason] as const),
+      ...back.unrouted.map((u) => [`${u.participantId}|from`, u.reason] as const),
+    ],
+  );
+  let list = [...there.rides, ...back.rides].map((ride) => ({ ...ride, stops: ride.stops.map((s) => ({ ...s })) }));
+  const drop = (participantId: string) => {
+    list = list
+      .map((ride) => ({ ...ride, stops: ride.stops.filter((s) => s.participantId !== participantId) }))
+      .filter((ride) => ride.stops.length > 0);
+    both.delete(participantId);
+  };
+  for (const id of [...toSet, ...fromSet]) if (!both.has(id)) drop(id);
+  const stopTime = new Map<string, number>();
+  const children = new Map<string, number>();
+  for (const ride of list) {
+    for (const stop of ride.stops) {
+      stopTime.set(`${stop.participantId}|${ride.direction}`, stop.time);
+      children.set(stop.participantId, Math.min(children.get(stop.participantId) ?? Infinity, stop.children));
+    }
+  }
+  return {
+    get list() {
+      return list;
+    },
+    both,
+    routed,
+    stopTime,
+    children,
+    reasonOf: (participantId, direction) => {
+      const own = unroutedReason.get(`${participantId}|${direction}`);
+      if (own) return own;
+      const other = unroutedReason.get(`${participantId}|${direction === 'to' ? 'from' : 'to'}`);
+      return direction === 'to' ? `no ride back (${other}), so none there` : `no ride there (${other}), so none back`;
+    },
+    drop,
+  };
+}
+
+const intersect = (window: [number, number], parts: [number, number][]): [number, number][] =>
+  parts
+    .map(([a, b]): [number, number] => [Math.max(a, window[0]), Math.min(b, window[1])])
+    .filter(([a, b]) => b > a);
