@@ -379,4 +379,45 @@ describe('parseIcalTimetable', () => {
       'line 1: a line outside BEGIN:VCALENDAR … END:VCALENDAR',
     ]);
   });
+
+  describe('a hostile file of 800 kB', () => {
+    const DEPTH = 50_000;
+    /** Parses and gives the result with the milliseconds it took. */
+    const timed = (text: string) => {
+      const started = performance.now();
+      const result = parse(text);
+      return { result, ms: performance.now() - started };
+    };
+
+    it('reads blocks nested 50 000 deep in linear time, and says that the calendar holds no events', () => {
+      const text = [
+        'BEGIN:VCALENDAR',
+        ...Array<string>(DEPTH).fill('BEGIN:X-NEST'),
+        ...Array<string>(DEPTH).fill('END:X-NEST'),
+        'END:VCALENDAR',
+      ].join('\r\n');
+      expect(text.length).toBeGreaterThan(800_000);
+      const { result, ms } = timed(text);
+      expect(messages(result)).toEqual(['line 1: the calendar holds no events (VEVENT)']);
+      expect(ms).toBeLessThan(500);
+    });
+
+    it('reports END lines without their BEGIN under 50 000 open blocks in linear time', () => {
+      const text = [
+        'BEGIN:VCALENDAR',
+        ...Array<string>(DEPTH).fill('BEGIN:X-NEST'),
+        ...Array<string>(DEPTH).fill('END:X-STRAY'),
+      ].join('\r\n');
+      expect(text.length).toBeGreaterThan(800_000);
+      const { result, ms } = timed(text);
+      expect(result.problems).toContainEqual({
+        line: 2,
+        message: 'BEGIN:X-NEST is never closed (END:X-NEST is missing)',
+      });
+      expect(result.problems.filter(({ message }) => message.startsWith('END:X-STRAY without'))).toHaveLength(
+        DEPTH,
+      );
+      expect(ms).toBeLessThan(500);
+    });
+  });
 });

@@ -70,6 +70,9 @@ function rawValue(text: string): string {
 function readBlocks(text: string, problems: TimetableProblem[]): Block[] {
   const roots: Block[] = [];
   const open: Block[] = [];
+  // Where in `open` each name was opened, innermost last: an END finds its BEGIN without searching the stack,
+  // so that a file of deeply nested blocks takes linear time, not quadratic.
+  const openAt = new Map<string, number[]>();
   for (const { line, text: content } of unfold(text)) {
     const boundary = /^(BEGIN|END):(.*)$/i.exec(content);
     if (boundary) {
@@ -77,22 +80,27 @@ function readBlocks(text: string, problems: TimetableProblem[]): Block[] {
       if (boundary[1].toUpperCase() === 'BEGIN') {
         const block: Block = { name, line, props: [], children: [], broken: false };
         (open.length > 0 ? open[open.length - 1].children : roots).push(block);
+        const opened = openAt.get(name) ?? [];
+        opened.push(open.length);
+        openAt.set(name, opened);
         open.push(block);
         continue;
       }
-      const index = open.map((block) => block.name).lastIndexOf(name);
-      if (index < 0) {
+      const index = openAt.get(name)?.at(-1);
+      if (index === undefined) {
         problems.push({ line, message: `END:${name} without a BEGIN:${name} before it` });
         continue;
       }
-      for (const unclosed of open.slice(index + 1)) {
+      // Each block leaves the stack once, so closing costs no more than opening did.
+      const closed = open.splice(index);
+      for (const block of closed) openAt.get(block.name)!.pop();
+      for (const unclosed of closed.slice(1)) {
         unclosed.broken = true;
         problems.push({
           line: unclosed.line,
           message: `BEGIN:${unclosed.name} is not closed before the END:${name} of line ${line}`,
         });
       }
-      open.length = index;
       continue;
     }
     if (open.length === 0) {
