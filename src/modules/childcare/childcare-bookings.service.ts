@@ -162,9 +162,7 @@ export class ChildcareBookingsService {
     for (const chunk of chunks(sessionIds)) {
       found.push(...(await this.unmetNeeds.find({ where: { sessionId: In(chunk) } })));
     }
-    return found.sort(
-      (a, b) => a.sessionId.localeCompare(b.sessionId) || a.childId.localeCompare(b.childId),
-    );
+    return found.sort((a, b) => a.sessionId.localeCompare(b.sessionId) || a.childId.localeCompare(b.childId));
   }
 
   /** Writes a planning run's changes; the database checks the places at commit. */

@@ -6,7 +6,9 @@ import { inRange, toMinutes, toTimeOfDay } from '../../planning/time/calendar';
 import { isDutchPublicHoliday } from '../../planning/time/holidays';
 import { instantToLocal, localToInstant } from '../../planning/time/wall-clock';
 import { DEFAULT_MAX_EARLY_MINUTES } from '../../planning/transport/session-rides';
-import { Position } from '../../planning/travel/offline-travel';
+import { Position, straightLineKm } from '../../planning/travel/offline-travel';
+import { SharedResources } from '../../planning/scheduling/model';
+import { NEAR_LOCATION_KM } from '../../planning/joint/session-care';
 import { AbsencesService } from '../attendance/absences.service';
 import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
 import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
@@ -74,7 +76,9 @@ export class PlanningCascadeService {
     programmeId: string,
     now: Date,
   ): Promise<PlanSummary & { careAndRides: CareAndRidesSummary }> {
-    const summary = await this.scheduling.plan(programmeId, now, { announce: false });
+    const { regionId } = await this.programmes.get(programmeId);
+    const resources = await this.sharedResources(regionId);
+    const summary = await this.scheduling.plan(programmeId, now, { announce: false, resources });
     const careAndRides = await this.planCareAndRides(programmeId, now);
     return { ...summary, careAndRides };
   }
@@ -100,6 +104,28 @@ export class PlanningCascadeService {
     };
     this.logger.log({ programmeId, ...result }, 'care and rides planned');
     return result;
+  }
+
+  /** What groups compete for: care places within reach of each location, and the fleet's seats. */
+  private async sharedResources(regionId: string): Promise<SharedResources> {
+    const region = await this.regions.exportRegion(regionId);
+    const locations = await this.locations.exportLocations(regionId);
+    const providers = await this.careProviders.exportProviders(regionId);
+    const vehicles = await this.fleet.exportVehicles(regionId);
+    return {
+      carePlaces: new Map(
+        locations.map((location) => [
+          location.id,
+          providers
+            .filter((p) => p.position && straightLineKm(p.position, location.position) <= NEAR_LOCATION_KM)
+            .reduce((sum, p) => sum + p.places.reduce((n, band) => n + band.capacity, 0), 0),
+        ]),
+      ),
+      fleetSeats: vehicles.reduce((sum, vehicle) => sum + vehicle.seats, 0),
+      schoolHours: region.schoolHours,
+      arriveMinutesBefore: region.policy.arriveMinutesBefore,
+      maxRideFactor: region.policy.maxRideFactor,
+    };
   }
 
   /** The joint core's input, in scenario refs (ties are broken by them), and the way back to database ids. */
@@ -139,7 +165,8 @@ export class PlanningCascadeService {
     const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
 
     const childrenOf = new Map<string, typeof children>();
-    for (const child of children) childrenOf.set(child.participantId, [...(childrenOf.get(child.participantId) ?? []), child]);
+    for (const child of children)
+      childrenOf.set(child.participantId, [...(childrenOf.get(child.participantId) ?? []), child]);
     const places: Position[] = [
       ...locations.map((l) => l.position),
       ...vehicles.map((v) => v.depot),

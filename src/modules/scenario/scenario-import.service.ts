@@ -91,7 +91,10 @@ export class ScenarioImportService {
       ref: scenario.region,
       name: scenario.name,
       timezone: scenario.timezone,
-      policy: { ...scenario.policy, maxEarlyMinutes: scenario.policy.maxEarlyMinutes ?? DEFAULT_MAX_EARLY_MINUTES },
+      policy: {
+        ...scenario.policy,
+        maxEarlyMinutes: scenario.policy.maxEarlyMinutes ?? DEFAULT_MAX_EARLY_MINUTES,
+      },
       schoolHours: scenario.schoolHours,
       closedDates: scenario.closedDates.map(({ from, to, reason }) => ({ from, to, reason: reason ?? '' })),
     });

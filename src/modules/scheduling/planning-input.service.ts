@@ -43,6 +43,14 @@ export class PlanningInputService {
       memberIds.includes(p.id),
     );
     const activeIds = participants.map((participant) => participant.id);
+    const childrenOf = new Map<string, { birthDate: string; careByPartner: boolean }[]>();
+    for (const child of await this.participants.exportChildren(region.id)) {
+      const own = childrenOf.get(child.participantId) ?? [];
+      own.push({ birthDate: child.birthDate, careByPartner: child.careByPartner });
+      childrenOf.set(child.participantId, own);
+    }
+    const byRef = <T extends { id: string; ref?: string | null }>(records: T[]) =>
+      [...records].sort((a, b) => (a.ref ?? a.id).localeCompare(b.ref ?? b.id));
     const lessons = await this.lessons.exportLessons(activeIds);
     const appointments = await this.participants.exportAppointments(activeIds);
     const pinned = await this.pinnedSlots.forGroups(groups.map((group) => group.id));
@@ -71,11 +79,11 @@ export class PlanningInputService {
         openingHours: location.openingHours,
         rooms: location.rooms,
       })),
-      trainers: (await this.staff.exportTrainers(region.id)).map(({ id, availability }) => ({
+      trainers: byRef(await this.staff.exportTrainers(region.id)).map(({ id, availability }) => ({
         id,
         availability,
       })),
-      interpreters: (await this.staff.exportInterpreters(region.id)).map(
+      interpreters: byRef(await this.staff.exportInterpreters(region.id)).map(
         ({ id, availability, languages }) => ({
           id,
           availability,
@@ -100,9 +108,15 @@ export class PlanningInputService {
         appointments: appointments
           .filter((appointment) => appointment.participantId === participant.id)
           .map(({ id, date, from, to }) => ({ id, date, from, to })),
+        needs: {
+          home: participant.position?.lat != null ? participant.position : undefined,
+          rides: participant.transport === 'pickup',
+          children: childrenOf.get(participant.id) ?? [],
+        },
       })),
-      groups: groups.map((group) => ({
+      groups: byRef(groups).map((group) => ({
         id: group.id,
+        ref: group.ref ?? group.id,
         locationId: group.locationId,
         memberIds: group.members.map((member) => member.id).filter((id) => activeIds.includes(id)),
         trainerIds: group.trainers.map((trainer) => trainer.id),

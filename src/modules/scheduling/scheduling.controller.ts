@@ -1,10 +1,9 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../../common/api/id-param';
 import { toMinutes } from '../../planning/time/calendar';
 import { ScopedBy } from '../access/scoped-by.decorator';
 import { GroupsService } from '../programmes/groups.service';
-import { ProgrammesService } from '../programmes/programmes.service';
 import { SlotCandidate } from './dto/plan.dto';
 import { ConflictDto } from './dto/conflict.dto';
 import { ConflictsService } from './conflicts.service';

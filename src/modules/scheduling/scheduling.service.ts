@@ -2,7 +2,7 @@ import { Transactional } from '@nestjs-cls/transactional';
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { SESSIONS_CHANGED, SessionsChanged } from '../../common/events/sessions-changed.event';
-import { MemberConflict } from '../../planning/scheduling/model';
+import { MemberConflict, SharedResources } from '../../planning/scheduling/model';
 import { planProgramme } from '../../planning/scheduling/plan-programme';
 import { slotOptions } from '../../planning/scheduling/slot-options';
 import { toTimeOfDay } from '../../planning/time/calendar';
@@ -36,11 +36,15 @@ export class SchedulingService {
    * ones, stay), with the conflicts of each member. One transaction.
    */
   @Transactional()
-  async plan(programmeId: string, now: Date, options: { announce?: boolean } = {}): Promise<PlanSummary> {
+  async plan(
+    programmeId: string,
+    now: Date,
+    options: { announce?: boolean; resources?: SharedResources } = {},
+  ): Promise<PlanSummary> {
     const started = performance.now();
     await this.programmes.get(programmeId);
     const context = await this.inputs.load(programmeId);
-    const plan = planProgramme(context.input);
+    const plan = planProgramme({ ...context.input, resources: options.resources });
     const zone = context.region.timezone;
     const instant = (date: string, minutes: number) => localToInstant(date, toTimeOfDay(minutes), zone);
     const groupsById = new Map(context.groups.map((group) => [group.id, group]));
@@ -89,14 +93,14 @@ export class SchedulingService {
     // the caller plans care and rides itself (the planning cascade).
     if (options.announce !== false)
       await emitInOrder(
-      this.events,
-      SESSIONS_CHANGED,
-      new SessionsChanged(
-        created.map((session) => session.id),
-        now,
-        programmeId,
-      ),
-    );
+        this.events,
+        SESSIONS_CHANGED,
+        new SessionsChanged(
+          created.map((session) => session.id),
+          now,
+          programmeId,
+        ),
+      );
     const durationMs = Math.round(performance.now() - started);
     this.logger.log(
       { programmeId, sessions: created.length, groups: plan.groups.length, durationMs },

@@ -10,15 +10,7 @@ import {
 } from '../transport/session-rides';
 import { Position } from '../travel/offline-travel';
 import { CareLedger } from './care-ledger';
-import {
-  JointInput,
-  JointParticipant,
-  JointPlan,
-  JointRide,
-  JointSession,
-  JointUnmet,
-  JointUnrouted,
-} from './model';
+import { JointInput, JointParticipant, JointPlan, JointSession, JointUnmet } from './model';
 import { childrenNeedingCare, Mother, MotherCare, planSessionCare, releaseCare } from './session-care';
 import { estimatedAway, formatDirectMinutes, TimeAway } from './time-away';
 
@@ -79,7 +71,10 @@ function planSession(
 
   // First guess of who rides with her: every child who needs care while she is away, as estimated.
   let onBoard = new Map(
-    riders.map((p) => [p.id, childrenNeedingCare({ participant: p, away: estimate(p) }, session, input).length]),
+    riders.map((p) => [
+      p.id,
+      childrenNeedingCare({ participant: p, away: estimate(p) }, session, input).length,
+    ]),
   );
   const givenUp = new Map<string, string>();
   let outcome: Outcome | undefined;
@@ -92,7 +87,11 @@ function planSession(
       return to !== undefined && from !== undefined ? { from: to, to: from } : estimate(p);
     };
     const coming = attendees.filter((p) => !needsRide(p) || rides.both.has(p.id));
-    const mothers: Mother[] = coming.map((p) => ({ participant: p, away: away(p), rides: rides.both.has(p.id) }));
+    const mothers: Mother[] = coming.map((p) => ({
+      participant: p,
+      away: away(p),
+      rides: rides.both.has(p.id),
+    }));
     const care = planSessionCare(session, location, mothers, input, ledger);
     const careOf = new Map(care.map((c) => [c.participantId, c]));
     // Riders whose children have no care cannot come: their seats go to others in the next round.
@@ -122,13 +121,22 @@ function planSession(
     const reason = shortOfSeats
       ? 'no child seat for her children in the vehicle'
       : 'a brother or sister has no place, so her mother cannot come';
-    c.unmet.push(...c.bookings.map((b) => ({ childId: b.childId, participantId: b.participantId, sessionId: b.sessionId, reason })));
+    c.unmet.push(
+      ...c.bookings.map((b) => ({
+        childId: b.childId,
+        participantId: b.participantId,
+        sessionId: b.sessionId,
+        reason,
+      })),
+    );
     c.bookings = [];
     c.nearLocation = 0;
     rides.drop(c.participantId);
     givenUp.set(
       c.participantId,
-      shortOfSeats ? 'not collected: no child seat for her children' : 'not collected: a child of hers has no care place',
+      shortOfSeats
+        ? 'not collected: no child seat for her children'
+        : 'not collected: a child of hers has no care place',
     );
   }
 
@@ -150,7 +158,12 @@ function planSession(
   }
   for (const p of attendees.filter((a) => needsRide(a) && !a.position)) {
     for (const direction of ['to', 'from'] as Direction[])
-      plan.unrouted.push({ participantId: p.id, sessionId: session.id, direction, reason: 'her address has no position' });
+      plan.unrouted.push({
+        participantId: p.id,
+        sessionId: session.id,
+        direction,
+        reason: 'her address has no position',
+      });
   }
 
   for (const p of members) {
@@ -161,7 +174,12 @@ function planSession(
       // Listed, so that nobody waits for her or thinks her children cared for.
       if (needsRide(p))
         for (const direction of ['to', 'from'] as Direction[])
-          plan.unrouted.push({ participantId: p.id, sessionId: session.id, direction, reason: `not collected: ${blocked}` });
+          plan.unrouted.push({
+            participantId: p.id,
+            sessionId: session.id,
+            direction,
+            reason: `not collected: ${blocked}`,
+          });
       plan.unmet.push(
         ...unmetWithout(p, session, input, estimate(p), estimate(p)).map((u) => ({
           ...u,
@@ -184,7 +202,12 @@ function planSession(
         plan.unmet.push(...unmetWithout(p, session, input, away(p), estimate(p)));
       }
     }
-    plan.verdicts.push({ participantId: p.id, sessionId: session.id, canCome: reasons.length === 0, reasons });
+    plan.verdicts.push({
+      participantId: p.id,
+      sessionId: session.id,
+      canCome: reasons.length === 0,
+      reasons,
+    });
   }
 }
 
@@ -213,7 +236,11 @@ function unmetWithout(
 }
 
 /** A session's vehicles: their availability that weekday less their rides already planned that date. */
-function fleetFor(input: JointInput, session: JointSession, busy: Map<string, [number, number][]>): FleetVehicle[] {
+function fleetFor(
+  input: JointInput,
+  session: JointSession,
+  busy: Map<string, [number, number][]>,
+): FleetVehicle[] {
   return [...input.vehicles]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((vehicle) => {
@@ -260,7 +287,10 @@ function routeBothWays(
     participantId: p.id,
     home: p.position!,
     children: onBoard.get(p.id) ?? 0,
-    maxRideMinutes: Math.max(policy.maxRideMinutes, Math.floor(policy.maxRideFactor * input.minutes(p.position!, location))),
+    maxRideMinutes: Math.max(
+      policy.maxRideMinutes,
+      Math.floor(policy.maxRideFactor * input.minutes(p.position!, location)),
+    ),
   }));
   const solve = (direction: Direction, fleetNow: FleetVehicle[]): SessionRides => {
     const key = JSON.stringify([direction, location, session.start, session.end, requests, fleetNow]);
@@ -288,23 +318,27 @@ function routeBothWays(
     ...vehicle,
     free: freeWindows(
       vehicle.available ?? vehicle.free,
-      there.rides.filter((r) => r.vehicleId === vehicle.id).map((r): [number, number] => [r.depart, r.arrive]),
+      there.rides
+        .filter((r) => r.vehicleId === vehicle.id)
+        .map((r): [number, number] => [r.depart, r.arrive]),
       0,
     ).flatMap((window) => intersect(window, vehicle.free)),
   }));
   const back = solve('from', afterThere);
-  const routedIn = (rides: SessionRides) => new Set(rides.rides.flatMap((r) => r.stops.map((s) => s.participantId)));
+  const routedIn = (rides: SessionRides) =>
+    new Set(rides.rides.flatMap((r) => r.stops.map((s) => s.participantId)));
   const toSet = routedIn(there);
   const fromSet = routedIn(back);
   const both = new Set([...toSet].filter((id) => fromSet.has(id)));
   const routed = new Set([...toSet].map((id) => `${id}|to`).concat([...fromSet].map((id) => `${id}|from`)));
-  const unroutedReason = new Map(
-    [
-      ...there.unrouted.map((u) => [`${u.participantId}|to`, u.reason] as const),
-      ...back.unrouted.map((u) => [`${u.participantId}|from`, u.reason] as const),
-    ],
-  );
-  let list = [...there.rides, ...back.rides].map((ride) => ({ ...ride, stops: ride.stops.map((s) => ({ ...s })) }));
+  const unroutedReason = new Map([
+    ...there.unrouted.map((u) => [`${u.participantId}|to`, u.reason] as const),
+    ...back.unrouted.map((u) => [`${u.participantId}|from`, u.reason] as const),
+  ]);
+  let list = [...there.rides, ...back.rides].map((ride) => ({
+    ...ride,
+    stops: ride.stops.map((s) => ({ ...s })),
+  }));
   const drop = (participantId: string) => {
     list = list
       .map((ride) => ({ ...ride, stops: ride.stops.filter((s) => s.participantId !== participantId) }))
@@ -332,7 +366,9 @@ function routeBothWays(
       const own = unroutedReason.get(`${participantId}|${direction}`);
       if (own) return own;
       const other = unroutedReason.get(`${participantId}|${direction === 'to' ? 'from' : 'to'}`);
-      return direction === 'to' ? `no ride back (${other}), so none there` : `no ride there (${other}), so none back`;
+      return direction === 'to'
+        ? `no ride back (${other}), so none there`
+        : `no ride there (${other}), so none back`;
     },
     drop,
   };

@@ -68,7 +68,8 @@ export function planSessionCare(
     .map((mother) => ({ mother, children: childrenNeedingCare(mother, session, input) }))
     .sort(
       (a, b) =>
-        a.children.length - b.children.length || a.mother.participant.id.localeCompare(b.mother.participant.id),
+        a.children.length - b.children.length ||
+        a.mother.participant.id.localeCompare(b.mother.participant.id),
     );
   const providers = [...input.providers].sort(
     (a, b) => Number(a.kind !== 'volunteer') - Number(b.kind !== 'volunteer') || a.id.localeCompare(b.id),

@@ -1,4 +1,7 @@
-import { GroupInput, LocationInput, WeeklySlot } from './model';
+import { GroupInput, LocationInput, SharedResources, WeeklySlot } from './model';
+
+/** Minutes before a session and after it during which the fleet is busy with its women. */
+const FLEET_MARGIN = 90;
 import { SlotOption } from './slot-options';
 
 export interface Placement {
@@ -9,6 +12,7 @@ export interface Placement {
 
 interface Booking extends WeeklySlot {
   groupId: string;
+  demand: SlotOption['demand'];
   locationId: string;
   trainerId: string;
   interpreterIds: string[];
@@ -28,7 +32,38 @@ class WeekPlan {
   private readonly byLocation = new Map<string, Booking[]>();
   private readonly byPerson = new Map<string, Booking[]>();
 
-  constructor(private readonly rooms: Map<string, number>) {}
+  constructor(
+    private readonly rooms: Map<string, number>,
+    private readonly resources?: SharedResources,
+  ) {}
+
+  /**
+   * The women a group would lose, over its series, for want of care places or seats at this option: the
+   * shortage it adds to what the groups already placed near that time ask of the location's care and the fleet.
+   */
+  shortage(group: GroupInput, option: SlotOption): number {
+    if (!this.resources) return 0;
+    const { slot, demand } = option;
+    let fleet = 0;
+    let care = 0;
+    for (const bookings of this.byGroup.values()) {
+      for (const booking of bookings) {
+        if (booking.groupId === group.id || booking.weekday !== slot.weekday) continue;
+        // Vehicles bring women before and take them home after: a margin either side.
+        if (booking.start < slot.end + FLEET_MARGIN && slot.start < booking.end + FLEET_MARGIN)
+          fleet += booking.demand.riders;
+        if (booking.locationId === group.locationId && booking.start < slot.end && slot.start < booking.end)
+          care += booking.demand.careChildren;
+      }
+    }
+    const places = this.resources.carePlaces.get(group.locationId) ?? 0;
+    const seats = this.resources.fleetSeats;
+    const added = (own: number, others: number, capacity: number) =>
+      Math.max(0, own + others - capacity) - Math.max(0, others - capacity);
+    return (
+      (added(demand.riders, fleet, seats) + added(demand.careChildren, care, places)) * option.dates.length
+    );
+  }
 
   private clashing(
     list: Map<string, Booking[]>,
@@ -72,6 +107,7 @@ class WeekPlan {
       const booking = {
         ...option.slot,
         groupId: group.id,
+        demand: option.demand,
         locationId: group.locationId,
         trainerId,
         interpreterIds,
@@ -151,8 +187,9 @@ export function assignGroups(
   optionsByGroup: Map<string, SlotOption[]>,
   locations: LocationInput[],
   slotsPerGroup: number,
+  resources?: SharedResources,
 ): { placements: Map<string, Placement[]>; unplaced: Map<string, string> } {
-  const week = new WeekPlan(new Map(locations.map((location) => [location.id, location.rooms])));
+  const week = new WeekPlan(new Map(locations.map((location) => [location.id, location.rooms])), resources);
   const placements = new Map<string, Placement[]>();
   const best = (group: GroupInput) => optionsByGroup.get(group.id)?.[0];
   const order = [...groups].sort((a, b) => {
@@ -162,13 +199,16 @@ export function assignGroups(
         (option) => best(group) && option.attendable === best(group)!.attendable,
       ).length;
     return (
-      pinned || choices(a) - choices(b) || b.memberIds.length - a.memberIds.length || a.id.localeCompare(b.id)
+      pinned ||
+      choices(a) - choices(b) ||
+      b.memberIds.length - a.memberIds.length ||
+      (a.ref ?? a.id).localeCompare(b.ref ?? b.id)
     );
   });
 
   const choose = (group: GroupInput): Placement[] | undefined => {
     const chosen: Placement[] = [];
-    for (const option of optionsByGroup.get(group.id) ?? []) {
+    for (const option of ranked(group)) {
       if (chosen.length === slotsPerGroup) break;
       if (option.trainerIds.length === 0) continue;
       if (chosen.some((placement) => placement.option.slot.weekday === option.slot.weekday)) continue;
@@ -178,6 +218,25 @@ export function assignGroups(
     if (chosen.length === slotsPerGroup) return chosen;
     week.release(group.id);
     return undefined;
+  };
+
+  // With the shared resources in view, an option's women are counted less those it would leave without care or
+  // a seat, given the groups already placed; the rank breaks ties. Interpreters still come first.
+  const ranked = (group: GroupInput): SlotOption[] => {
+    const options = optionsByGroup.get(group.id) ?? [];
+    if (!resources) return options;
+    const score = new Map(
+      options.map((option) => [option, option.attendable - week.shortage(group, option)]),
+    );
+    return options
+      .map((option, index) => ({ option, index }))
+      .sort(
+        (a, b) =>
+          a.option.missingLanguages.length - b.option.missingLanguages.length ||
+          score.get(b.option)! - score.get(a.option)! ||
+          a.index - b.index,
+      )
+      .map(({ option }) => option);
   };
 
   for (const group of order) {

@@ -46,6 +46,25 @@ export interface MemberInput {
   id: string;
   lessons: LessonInput[];
   appointments: AppointmentInput[];
+  /** What her coming asks of the region's scarce resources: a seat in a vehicle, care for her children. */
+  needs?: MemberNeeds;
+}
+
+export interface MemberNeeds {
+  home?: Position;
+  rides: boolean;
+  children: { birthDate: string; careByPartner: boolean }[];
+}
+
+/** The care places and the fleet that groups compete for: slots are chosen with them in view. */
+export interface SharedResources {
+  /** Care places within reach of each location (all age bands). */
+  carePlaces: Map<string, number>;
+  /** Seats of the whole fleet (one trip each). */
+  fleetSeats: number;
+  schoolHours: WeeklyWindow[];
+  arriveMinutesBefore: number;
+  maxRideFactor: number;
 }
 
 export interface StaffInput {
@@ -71,6 +90,8 @@ export interface PinnedTime {
 
 export interface GroupInput {
   id: string;
+  /** The scenario's id: ties between groups are broken by it, never by a database id. */
+  ref?: string;
   locationId: string;
   memberIds: string[];
   trainerIds: string[];
@@ -91,6 +112,8 @@ export interface PlanningInput {
   groups: GroupInput[];
   /** Whole minutes of travel between two places. */
   travelMinutes: (from: Position, to: Position) => number;
+  /** When given, groups that would compete for care places or vehicles are spread over times and days. */
+  resources?: SharedResources;
 }
 
 /** Plain data out. Times are minutes after local midnight; dates local `YYYY-MM-DD`. */

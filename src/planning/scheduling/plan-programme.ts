@@ -14,7 +14,13 @@ export function planProgramme(input: PlanningInput): ProgrammePlan {
     input.groups.map((group) => [group.id, slotOptions(input, group, context)]),
   );
   const slotsPerGroup = input.programme.sessionsPerWeek;
-  const { placements, unplaced } = assignGroups(input.groups, optionsByGroup, input.locations, slotsPerGroup);
+  const { placements, unplaced } = assignGroups(
+    input.groups,
+    optionsByGroup,
+    input.locations,
+    slotsPerGroup,
+    input.resources,
+  );
   const members = new Map(input.members.map((member) => [member.id, member]));
   const { rules } = context;
   // Most groups meet on the same few weekdays: their dates are laid out once.

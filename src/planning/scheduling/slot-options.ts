@@ -1,5 +1,6 @@
 import { Position } from '../travel/offline-travel';
 import { toMinutes } from '../time/calendar';
+import { ageInMonths } from '../childcare/need';
 import { appointmentClash, AttendanceRules, conflictsOf, lessonClash, lessonMeets } from './attendance';
 import {
   GroupInput,
@@ -30,6 +31,8 @@ export interface SlotOption {
   providerConflicts: number;
   /** Each member's conflicts over the series; only members who have some. */
   conflicts: Map<string, MemberConflict[]>;
+  /** In a week: the members who come and need a seat, and their children who need care then (estimated). */
+  demand: { riders: number; careChildren: number };
 }
 
 interface Minutes {
@@ -200,6 +203,9 @@ export function slotOptions(
         }
       }
     }
+    const demand = input.resources
+      ? demandOf(members, slot, location.position, dates[0]?.date, input.resources, rules)
+      : { riders: 0, careChildren: 0 };
     // Listed only when asked for: the planner never needs them, and for a large region they would fill the memory.
     let conflicts: Map<string, MemberConflict[]> | undefined;
     options.push({
@@ -212,12 +218,53 @@ export function slotOptions(
       attendable,
       memberSessions: members.length * dates.length,
       providerConflicts,
+      demand,
       get conflicts() {
         return (conflicts ??= conflictsOver(members, dates, { ...moment, weekday }, rules));
       },
     });
   }
   return options.sort(compareOptions);
+}
+
+/**
+ * What the members free at this time ask of the shared resources in a week: seats, and care for children under
+ * 4 or of school age while their mother's time away (her travel, longer when collected) leaves school hours.
+ */
+function demandOf(
+  members: TimedMember[],
+  slot: WeeklySlot,
+  location: Position,
+  date: string | undefined,
+  resources: NonNullable<PlanningInput['resources']>,
+  rules: AttendanceRules,
+): { riders: number; careChildren: number } {
+  let riders = 0;
+  let careChildren = 0;
+  if (!date) return { riders, careChildren };
+  const school = resources.schoolHours.find((hours) => hours.weekday === slot.weekday);
+  for (const { member, lessonsOn } of members) {
+    const needs = member.needs;
+    if (!needs) continue;
+    const moment = { start: slot.start, end: slot.end, position: location };
+    const clash = (lessonsOn.get(slot.weekday) ?? []).some(
+      ({ from, to, lesson }) => lessonClash(from, to, lesson.position, moment, rules) !== undefined,
+    );
+    if (clash) continue;
+    if (needs.rides) riders++;
+    const travel = needs.home
+      ? rules.travelMinutes(needs.home, location) * (needs.rides ? resources.maxRideFactor : 1)
+      : 0;
+    const from = slot.start - resources.arriveMinutesBefore - travel;
+    const to = slot.end + travel;
+    for (const child of needs.children) {
+      if (child.careByPartner) continue;
+      const age = ageInMonths(child.birthDate, date);
+      if (age < 0 || age > 155) continue;
+      if (age < 48 || !school || from < toMinutes(school.from) || to > toMinutes(school.to)) careChildren++;
+    }
+  }
+  return { riders, careChildren };
 }
 
 function conflictsOver(

@@ -167,9 +167,7 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
       demand: [1 + request.children, request.children],
       // Her ride counts from her pickup time, boarding included, as the plan format measures it.
       maxRide: request.maxRideMinutes - (outbound ? boardingMinutes(request.children) : 0),
-      pickup: outbound
-        ? home
-        : { location: 0, service: 0, windows: [[input.end, input.end + waitAfter]] },
+      pickup: outbound ? home : { location: 0, service: 0, windows: [[input.end, input.end + waitAfter]] },
       delivery: outbound
         ? { location: 0, service: 0, windows: [[arriveBy - early, arriveBy]] }
         : { ...home, service: 1 },
