@@ -144,6 +144,16 @@ async function planFile(args: string[]): Promise<number> {
         `(${(joint.canCome / Math.max(1, joint.memberSessions)).toFixed(4)}); written to ${values.out}`,
     );
     summary.unplanned.forEach((group) => console.log(`not planned: ${group.name}: ${group.reason}`));
+    // One line a script can read (bench:plan): the figures of this run.
+    console.log(
+      `figures ${JSON.stringify({
+        memberSessions: joint.memberSessions,
+        canCome: joint.canCome,
+        lessonBound: summary.upperBound,
+        careAndRidesMs: joint.durationMs,
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      })}`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof InvalidScenarioException)) throw error;

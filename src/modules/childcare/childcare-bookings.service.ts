@@ -143,13 +143,32 @@ export class ChildcareBookingsService {
     create: NewBooking[],
     unmet: Omit<ChildcareUnmetNeed, 'id'>[],
   ): Promise<void> {
+    // A booking the plan makes again (same child, session and provider) stays, confirmed or not, at its new times.
+    const standing = new Map<string, ChildcareBooking>();
     for (const chunk of chunks(sessionIds)) {
-      await this.bookings.update(
-        { sessionId: In(chunk), status: ACTIVE },
-        { status: 'cancelled', statusReason: reason },
-      );
-      await this.unmetNeeds.delete({ sessionId: In(chunk) });
+      for (const booking of await this.bookings.find({ where: { sessionId: In(chunk), status: ACTIVE } }))
+        standing.set(`${booking.childId}|${booking.sessionId}|${booking.providerId}`, booking);
     }
+    const fresh: NewBooking[] = [];
+    for (const booking of create) {
+      const key = `${booking.childId}|${booking.sessionId}|${booking.providerId}`;
+      const kept = standing.get(key);
+      if (!kept) {
+        fresh.push(booking);
+        continue;
+      }
+      standing.delete(key);
+      if (kept.from.getTime() !== booking.from.getTime() || kept.to.getTime() !== booking.to.getTime())
+        await this.bookings.update(
+          { id: kept.id },
+          { from: booking.from, to: booking.to, careDate: booking.careDate },
+        );
+    }
+    for (const chunk of chunks([...standing.values()].map((booking) => booking.id))) {
+      await this.bookings.update({ id: In(chunk) }, { status: 'cancelled', statusReason: reason });
+    }
+    for (const chunk of chunks(sessionIds)) await this.unmetNeeds.delete({ sessionId: In(chunk) });
+    create = fresh;
     for (const chunk of chunks(create)) {
       await this.bookings.insert(chunk.map((booking) => ({ ...booking, status: 'requested' as const })));
     }

@@ -30,7 +30,13 @@ import { ChildcareScenarioService } from './childcare-scenario.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ChildcareProvider, ChildcareOpeningHours, ChildcarePlaces, ChildcareBooking, ChildcareUnmetNeed]),
+    TypeOrmModule.forFeature([
+      ChildcareProvider,
+      ChildcareOpeningHours,
+      ChildcarePlaces,
+      ChildcareBooking,
+      ChildcareUnmetNeed,
+    ]),
     RegionsModule,
     LocationsModule,
     ParticipantsModule,

@@ -96,8 +96,10 @@ function planSession(
     const careOf = new Map(care.map((c) => [c.participantId, c]));
     // Riders whose children have no care cannot come: their seats go to others in the next round.
     const noCare = care.filter((c) => c.unmet.length > 0 && rides.both.has(c.participantId));
+    // Children riding who are cared for near home take seats for nothing; ones cared for near the location
+    // and not on board contradict the plan: either way, route again with the children who ride.
     const short = care.filter(
-      (c) => rides.both.has(c.participantId) && c.nearLocation > (onBoard.get(c.participantId) ?? 0),
+      (c) => rides.both.has(c.participantId) && c.nearLocation !== (onBoard.get(c.participantId) ?? 0),
     );
     const settled = noCare.length === 0 && short.length === 0;
     outcome = { rides, care, careOf, away };

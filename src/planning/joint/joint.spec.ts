@@ -1,0 +1,192 @@
+import { offlineTravel } from '../travel/offline-travel';
+import { JointInput, JointSession } from './model';
+import { planCareAndRides } from './plan-care-and-rides';
+
+const weekdays = [1, 2, 3, 4, 5];
+const hours = (from: string, to: string) => weekdays.map((weekday) => ({ weekday, from, to }));
+const LOCATION = { lat: 52.1, lon: 6.5 };
+const near = (km: number) => ({ lat: 52.1 + km / 111, lon: 6.5 });
+
+const session = (over: Partial<JointSession> = {}): JointSession => ({
+  id: 's1',
+  locationId: 'loc',
+  date: '2027-01-12',
+  weekday: 2,
+  start: 10 * 60,
+  end: 12 * 60 + 30,
+  memberIds: ['p1', 'p2'],
+  blocked: new Map(),
+  ...over,
+});
+
+const region = (over: Partial<JointInput> = {}): JointInput => ({
+  policy: { arriveMinutesBefore: 10, maxEarlyMinutes: 45, maxRideMinutes: 45, maxRideFactor: 1.8 },
+  schoolHours: hours('08:30', '14:30'),
+  isSchoolClosed: () => false,
+  participants: [
+    {
+      id: 'p1',
+      position: near(6),
+      transport: 'pickup',
+      children: [{ id: 'c1', birthDate: '2025-03-01', careByPartner: false }],
+    },
+    { id: 'p2', position: near(3), transport: 'bike', children: [] },
+  ],
+  locations: [{ id: 'loc', position: LOCATION }],
+  providers: [
+    {
+      id: 'oppas',
+      kind: 'volunteer',
+      position: LOCATION,
+      locationId: 'loc',
+      openingHours: hours('09:00', '16:00'),
+      places: [{ minAgeMonths: 0, maxAgeMonths: 155, capacity: 4 }],
+    },
+  ],
+  vehicles: [
+    {
+      id: 'bus',
+      depot: LOCATION,
+      seats: 8,
+      childSeats: 2,
+      availability: hours('07:30', '18:00'),
+    },
+  ],
+  sessions: [session()],
+  minutes: (a, b) => offlineTravel(a, b).minutes,
+  ...over,
+});
+
+describe('planning care and rides together', () => {
+  it('collects her both ways with the child booked at the location on board', () => {
+    const plan = planCareAndRides(region());
+    const stops = plan.rides.flatMap((ride) =>
+      ride.stops.map((stop) => ({ ...stop, direction: ride.direction })),
+    );
+    expect(stops.filter((stop) => stop.participantId === 'p1').map((s) => [s.direction, s.children])).toEqual(
+      [
+        ['to', 1],
+        ['from', 1],
+      ],
+    );
+    expect(plan.bookings).toEqual([expect.objectContaining({ childId: 'c1', providerId: 'oppas' })]);
+    expect(plan.verdicts.every((verdict) => verdict.canCome)).toBe(true);
+  });
+
+  it('collects her not at all when no vehicle can take her home, and says so', () => {
+    const plan = planCareAndRides(
+      region({
+        vehicles: [
+          { id: 'bus', depot: LOCATION, seats: 8, childSeats: 2, availability: hours('07:30', '11:00') },
+        ],
+      }),
+    );
+    expect(plan.rides.flatMap((ride) => ride.stops)).toEqual([]);
+    expect(plan.unrouted.filter((u) => u.participantId === 'p1').map((u) => u.direction)).toEqual([
+      'to',
+      'from',
+    ]);
+    const verdict = plan.verdicts.find((v) => v.participantId === 'p1')!;
+    expect(verdict.canCome).toBe(false);
+    expect(verdict.reasons).toEqual(['no ride back']);
+    // Her child is listed, not left for nobody to know of, and takes no place.
+    expect(plan.bookings).toEqual([]);
+    expect(plan.unmet).toEqual([
+      expect.objectContaining({ childId: 'c1', reason: 'her mother has no ride' }),
+    ]);
+  });
+
+  it('gives a school child care when her mother is collected before school starts', () => {
+    const schoolChild = { id: 'c2', birthDate: '2019-05-01', careByPartner: false };
+    const early = planCareAndRides(
+      region({
+        participants: [{ id: 'p1', position: near(12), transport: 'pickup', children: [schoolChild] }],
+        sessions: [session({ start: 9 * 60, end: 11 * 60 + 30, memberIds: ['p1'] })],
+      }),
+    );
+    const pickup = early.rides.find((ride) => ride.direction === 'to')!.stops[0].time;
+    expect(pickup).toBeLessThan(8 * 60 + 30);
+    expect(early.bookings.map((b) => b.childId)).toEqual(['c2']);
+    const late = planCareAndRides(
+      region({
+        participants: [{ id: 'p1', position: near(12), transport: 'pickup', children: [schoolChild] }],
+        sessions: [session({ start: 10 * 60 + 15, end: 12 * 60 + 45, memberIds: ['p1'] })],
+      }),
+    );
+    expect(late.bookings).toEqual([]);
+    expect(late.verdicts[0].canCome).toBe(true);
+  });
+
+  it('books all of a mother’s children or none, so that a place goes to a mother who can come', () => {
+    const toddler = (id: string) => ({ id, birthDate: '2025-01-01', careByPartner: false });
+    const plan = planCareAndRides(
+      region({
+        participants: [
+          { id: 'p1', position: near(2), transport: 'own', children: [toddler('a1'), toddler('a2')] },
+          { id: 'p2', position: near(2), transport: 'own', children: [toddler('b1')] },
+        ],
+        providers: [
+          { ...region().providers[0], places: [{ minAgeMonths: 0, maxAgeMonths: 155, capacity: 2 }] },
+        ],
+      }),
+    );
+    expect(plan.bookings.map((b) => b.childId)).toEqual(['b1']);
+    expect(plan.unmet.map((u) => u.childId).sort()).toEqual(['a1', 'a2']);
+    expect(plan.verdicts.map((v) => [v.participantId, v.canCome])).toEqual([
+      ['p1', false],
+      ['p2', true],
+    ]);
+  });
+
+  it('books care near home over her whole time away, pickup to drop-off', () => {
+    const home = near(8);
+    const plan = planCareAndRides(
+      region({
+        participants: [
+          {
+            id: 'p1',
+            position: home,
+            transport: 'pickup',
+            children: [{ id: 'c1', birthDate: '2025-03-01', careByPartner: false }],
+          },
+        ],
+        providers: [
+          {
+            id: 'kdv-home',
+            kind: 'formal',
+            position: { lat: home.lat + 0.005, lon: home.lon },
+            openingHours: hours('07:00', '18:30'),
+            places: [{ minAgeMonths: 0, maxAgeMonths: 47, capacity: 3 }],
+          },
+        ],
+        sessions: [session({ memberIds: ['p1'] })],
+      }),
+    );
+    const [booking] = plan.bookings;
+    const to = plan.rides.find((r) => r.direction === 'to')!.stops[0];
+    const from = plan.rides.find((r) => r.direction === 'from')!.stops[0];
+    expect(booking.providerId).toBe('kdv-home');
+    expect(booking.from).toBeLessThanOrEqual(to.time);
+    expect(booking.to).toBeGreaterThanOrEqual(from.time);
+    // The child stays near home: nobody rides along.
+    expect([to.children, from.children]).toEqual([0, 0]);
+  });
+
+  it('gives the same plan for the same input, whatever the order of its lists', () => {
+    const input = region({
+      participants: Array.from({ length: 10 }, (_, i) => ({
+        id: `p${i}`,
+        position: near(2 + i),
+        transport: i % 2 ? 'pickup' : 'bike',
+        children: [{ id: `c${i}`, birthDate: '2024-06-01', careByPartner: false }],
+      })),
+      sessions: [session({ memberIds: Array.from({ length: 10 }, (_, i) => `p${i}`) })],
+    });
+    const shuffled: JointInput = {
+      ...input,
+      participants: [...input.participants].reverse(),
+      sessions: input.sessions.map((s) => ({ ...s, memberIds: [...s.memberIds].reverse() })),
+    };
+    expect(planCareAndRides(shuffled)).toEqual(planCareAndRides(input));
+  });
+});

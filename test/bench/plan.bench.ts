@@ -1,0 +1,95 @@
+/**
+ * How many women can actually come, and what planning costs: `npm run bench:plan -- [participants…] [--runs N]`.
+ * Default: the Berkelland example (35 participants) and generated regions of 300, 1000 and 6000, each planned
+ * whole by `cli plan` (import into a scratch database, sessions, then care and rides together, the plan export).
+ * Prints per size the can-come share, the lessons-only bound beside it, the wall time and the peak memory
+ * (medians over the runs), and the machine's core count. Where ../shared/scenario/check-plan.mjs is beside the
+ * checkout, every plan is also checked with --strict and its own can-come figure is printed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildScenario } from '../factories/scenario.factory';
+
+const ROOT = resolve(__dirname, '../..');
+const CHECKER = resolve(ROOT, '../shared/scenario/check-plan.mjs');
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+interface Figures {
+  memberSessions: number;
+  canCome: number;
+  lessonBound: number;
+  careAndRidesMs: number;
+  peakRssMb: number;
+}
+
+function planOnce(scenario: string, out: string): Figures & { wallMs: number } {
+  const started = performance.now();
+  const run = spawnSync(
+    'npx',
+    ['ts-node', '--transpile-only', 'src/cli.ts', 'plan', scenario, '--out', out],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const wallMs = performance.now() - started;
+  const line = run.stdout.split('\n').find((text) => text.startsWith('figures '));
+  if (run.status !== 0 || !line)
+    throw new Error(`cli plan ${scenario} failed:\n${run.stderr}\n${run.stdout}`);
+  return { ...(JSON.parse(line.slice('figures '.length)) as Figures), wallMs };
+}
+
+function check(scenario: string, plan: string): string {
+  if (!existsSync(CHECKER)) return 'no checker beside the checkout';
+  const run = spawnSync('node', [CHECKER, scenario, plan, '--strict', '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const { errors, figures } = JSON.parse(run.stdout) as {
+    errors: string[];
+    figures: { canComeShare: number; oneWay: number; careContradictions: number };
+  };
+  return `${errors.length === 0 ? 'VALID' : `INVALID (${errors.length})`} strict, checker canComeShare ${figures.canComeShare}`;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+  const sizes = args.filter((arg, index) => /^\d+$/.test(arg) && index !== runsAt + 1).map(Number);
+  const dir = mkdtempSync(join(tmpdir(), 'trefpunt-bench-plan-'));
+  console.log(`plan benchmark: ${cpus().length} cores, ${runs} runs per size, medians`);
+  console.log(
+    'participants | can come | share | lessons-only bound | cli plan wall s | care+rides s | peak MB | check',
+  );
+  for (const participants of sizes.length > 0 ? sizes : [35, 300, 1000, 6000]) {
+    const scenario = join(dir, `region-${participants}.json`);
+    const document =
+      participants === 35
+        ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+          require('../fixtures/berkelland.scenario.json')
+        : buildScenario({ participants, region: `bench-${participants}` });
+    writeFileSync(scenario, JSON.stringify(document));
+    const results: (Figures & { wallMs: number })[] = [];
+    const plan = join(dir, `plan-${participants}.json`);
+    for (let run = 0; run < runs; run++) results.push(planOnce(scenario, plan));
+    const { memberSessions, canCome, lessonBound } = results[0];
+    console.log(
+      [
+        participants,
+        `${canCome}/${memberSessions}`,
+        (canCome / Math.max(1, memberSessions)).toFixed(4),
+        `${lessonBound} (${(lessonBound / Math.max(1, memberSessions)).toFixed(4)})`,
+        (median(results.map((r) => r.wallMs)) / 1000).toFixed(1),
+        (median(results.map((r) => r.careAndRidesMs)) / 1000).toFixed(1),
+        median(results.map((r) => r.peakRssMb)),
+        check(scenario, plan),
+      ].join(' | '),
+    );
+  }
+}
+
+main();
