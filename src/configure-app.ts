@@ -1,15 +1,18 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Environment } from '../config/environment';
+import { applyBodyLimits } from './common/security/body-limits';
 import { applyHttpSecurity } from './common/security/http-security';
 import { validationPipe } from './common/validation/validation.pipe';
+import { BearerAuthentication } from './modules/access/bearer-authentication';
 
 /** What the service and the end-to-end tests both set on the application. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   // First, so that every answer (errors, /docs, refusals) carries the security headers.
   applyHttpSecurity(app, app.get(Environment));
-  // A region of 2000 participants is a scenario of a few megabytes.
-  app.useBodyParser('json', { limit: '50mb' });
+  // Before any body is read: a document upload is read only for a caller with a valid token.
+  const authentication = app.get(BearerAuthentication);
+  applyBodyLimits(app, (request) => authentication.principalOf(request));
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { Response } from 'express';
 import { EntityNotFoundError } from 'typeorm';
 import { httpErrorForDatabase } from './database-errors';
+import { httpErrorForRequestBody } from './request-body-errors';
 
 /**
- * The one place errors become HTTP answers: HTTP exceptions as they are, violated constraints as 4xx,
- * anything else as a 500 that carries an error id, logged with that id (and without request data).
+ * The one place errors become HTTP answers: HTTP exceptions as they are, violated constraints and bodies the
+ * parsers refused as 4xx, anything else as a 500 that carries an error id, logged with that id (and without
+ * request data).
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -19,7 +21,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         ? exception
         : exception instanceof EntityNotFoundError
           ? new HttpException('not found', HttpStatus.NOT_FOUND)
-          : httpErrorForDatabase(exception);
+          : (httpErrorForDatabase(exception) ?? httpErrorForRequestBody(exception));
     if (known) {
       const body = known.getResponse();
       response

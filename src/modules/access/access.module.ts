@@ -7,6 +7,7 @@ import { RegionsModule } from '../regions/regions.module';
 import { TransportModule } from '../transport/transport.module';
 import { AccessToken } from './access-token.entity';
 import { AdminToken, resolveAdminToken } from './admin-token';
+import { BearerAuthentication } from './bearer-authentication';
 import { BearerTokenGuard } from './bearer-token.guard';
 import { RecordScopeGuard } from './record-scope.guard';
 import { TokensController } from './tokens.controller';
@@ -20,9 +21,10 @@ import { TokensService } from './tokens.service';
   providers: [
     { provide: AdminToken, inject: [Environment], useFactory: resolveAdminToken },
     TokensService,
+    BearerAuthentication,
     { provide: APP_GUARD, useClass: BearerTokenGuard },
     { provide: APP_GUARD, useClass: RecordScopeGuard },
   ],
-  exports: [AdminToken, TokensService],
+  exports: [AdminToken, TokensService, BearerAuthentication],
 })
 export class AccessModule {}

@@ -1,0 +1,148 @@
+import { request as httpRequest } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { buildScenario } from '../factories/scenario.factory';
+import { UNKNOWN_ID } from '../support/answers';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** JSON of about `bytes` bytes: an array of small objects, the costliest kind of body to parse for its size. */
+const arrayOfSmallObjects = (bytes: number) =>
+  Buffer.from(`[${'{"n":1},'.repeat(Math.floor(bytes / 8) - 1)}{"n":1}]`);
+
+interface Upload {
+  status: number;
+  /** Milliseconds until both the answer came and the last byte was written (or the server closed). */
+  ms: number;
+}
+
+/** Sends `body` as one request over its own connection, without a token, as an attacker would. */
+function upload(port: number, path: string, contentType: string, body: Buffer): Promise<Upload> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    let status: number | undefined;
+    let sent = false;
+    const settle = () => {
+      if (status !== undefined && sent) resolve({ status, ms: performance.now() - started });
+    };
+    const outgoing = httpRequest(
+      {
+        port,
+        path,
+        method: 'POST',
+        agent: false,
+        headers: { 'Content-Type': contentType, 'Content-Length': body.length },
+      },
+      (response) => {
+        status = response.statusCode;
+        response.resume();
+        response.on('end', settle);
+      },
+    );
+    outgoing.on('finish', () => {
+      sent = true;
+      settle();
+    });
+    // A server may close the connection once it has answered: the upload is over then, too.
+    outgoing.on('error', (error) => {
+      sent = true;
+      if (status !== undefined) settle();
+      else reject(error);
+    });
+    outgoing.end(body);
+  });
+}
+
+/**
+ * Sends the headers of an upload of `declared` bytes and only its first byte, and resolves with the status of
+ * the answer: a service that waits for the body before it answers never does (rejects after two seconds).
+ */
+function answerBeforeBody(port: number, path: string, headers: Record<string, string>, declared: number) {
+  return new Promise<number>((resolve, reject) => {
+    const outgoing = httpRequest(
+      { port, path, method: 'POST', agent: false, headers: { ...headers, 'Content-Length': declared } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode!);
+        outgoing.destroy();
+      },
+    );
+    outgoing.setTimeout(2000, () => {
+      outgoing.destroy();
+      reject(new Error(`no answer from ${path} before the body was sent`));
+    });
+    outgoing.on('error', () => undefined);
+    outgoing.write('[');
+  });
+}
+
+describe('hostile input', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  describe('body limits', () => {
+    let port: number;
+    beforeAll(async () => {
+      // Listening, so that the uploads can be sent as raw HTTP; supertest's requests go to this port too.
+      const server = api.app.getHttpServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as AddressInfo).port;
+    });
+
+    it('answers 413 to a JSON body over 100 kB on an ordinary route, naming the limit', async () => {
+      const answer = await api.post('/regions', { name: 'x'.repeat(150_000) }).expect(413);
+      expect(answer.body.message).toBe('body: this endpoint takes at most 100 kB (this one has 147 kB)');
+    });
+
+    it('still imports a valid scenario of several megabytes', async () => {
+      const scenario = buildScenario({ participants: 4000, region: 'large-import' });
+      expect(JSON.stringify(scenario).length).toBeGreaterThan(2_500_000);
+      const answer = await api.post('/imports/scenario', scenario).expect(200);
+      expect(answer.body.records.participants.created).toBe(4000);
+    });
+
+    it('answers 413 to a scenario over 10 MB from a caller with a token, without parsing it', async () => {
+      const answer = await api
+        .post('/imports/scenario')
+        .set('Content-Type', 'application/json')
+        .send(arrayOfSmallObjects(11 << 20).toString())
+        .expect(413);
+      expect(answer.body.message).toBe('body: this endpoint takes at most 10 MB (this one has 11 MB)');
+    });
+
+    it('answers 401 to a document upload without a valid token before reading a byte of it', async () => {
+      for (const path of ['/imports/scenario', `/language-providers/${UNKNOWN_ID}/timetable`]) {
+        const attempts: Record<string, string>[] = [
+          { 'Content-Type': 'application/json' },
+          { 'Content-Type': 'text/calendar', Authorization: 'Bearer not-a-real-token-at-all' },
+        ];
+        for (const headers of attempts) {
+          const status = await answerBeforeBody(port, path, headers, 5_000_000);
+          expect({ path, headers, status }).toEqual({ path, headers, status: 401 });
+        }
+      }
+    });
+
+    it('keeps /health answering within a second while three 50 MB bodies come in without a token', async () => {
+      const body = arrayOfSmallObjects(50_000_000);
+      const uploads = Promise.all([
+        upload(port, '/imports/scenario', 'application/json', body),
+        upload(port, '/participants', 'application/json', body),
+        upload(port, `/language-providers/${UNKNOWN_ID}/timetable`, 'text/calendar', body),
+      ]);
+      let uploading = true;
+      void uploads.finally(() => (uploading = false));
+      const health: number[] = [];
+      // At least three answers, the first of them surely while the uploads are still being sent.
+      while (uploading || health.length < 3) {
+        const started = performance.now();
+        await api.anonymous().get('/health').expect(200);
+        health.push(Math.round(performance.now() - started));
+      }
+      const answers = await uploads;
+      expect(answers.map(({ status }) => status)).toEqual([401, 413, 401]);
+      expect(Math.max(...health)).toBeLessThan(1000);
+    });
+  });
+});
