@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { buildScenario } from '../factories/scenario.factory';
 import { UNKNOWN_ID } from '../support/answers';
 import { startTestApp, TestApp } from '../support/test-app';
+
+const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8'));
 
 /** JSON of about `bytes` bytes: an array of small objects, the costliest kind of body to parse for its size. */
 const arrayOfSmallObjects = (bytes: number) =>
@@ -143,6 +147,98 @@ describe('hostile input', () => {
       const answers = await uploads;
       expect(answers.map(({ status }) => status)).toEqual([401, 413, 401]);
       expect(Math.max(...health)).toBeLessThan(1000);
+    });
+  });
+
+  describe('400 naming the field, not 500', () => {
+    const berkelland = () => fixture('berkelland.scenario.json');
+    let regionId: string;
+    beforeAll(async () => {
+      await api.post('/imports/scenario', berkelland()).expect(200);
+      regionId = (await api.get('/regions?ref=berkelland').expect(200)).body.items[0].id;
+    });
+
+    it('refuses JSON nested 10 000 levels deep, on a record and on a document import', async () => {
+      const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+      for (const [path, field] of [
+        ['/regions', 'name'],
+        ['/imports/scenario', 'participants'],
+      ]) {
+        const answer = await api
+          .post(path)
+          .set('Content-Type', 'application/json')
+          .send(`{"${field}":${deep}}`)
+          .expect(400);
+        expect(answer.body.message).toEqual([
+          `${field}${'.a'.repeat(31)}: is nested more than 32 levels deep`,
+        ]);
+      }
+    });
+
+    it('refuses a childcare capacity of 2^31, in a scenario and through the childcare API', async () => {
+      const scenario = berkelland();
+      scenario.childcareProviders[0].places[0].capacity = 2 ** 31;
+      const imported = await api.post('/imports/scenario', scenario).expect(400);
+      expect(imported.body.message).toEqual([
+        'childcareProviders[0].places[0].capacity: must not be greater than 1000',
+      ]);
+      const provider = (await api.get(`/childcare-providers?region=${regionId}`).expect(200)).body.items[0];
+      const patched = await api
+        .patch(`/childcare-providers/${provider.id}`, {
+          places: [{ minAgeMonths: 0, maxAgeMonths: 47, capacity: 2 ** 31 }],
+        })
+        .expect(400);
+      expect(patched.body.message).toEqual(['places[0].capacity: must not be greater than 1000']);
+    });
+
+    it('refuses pricePerHour 1e300, in a scenario and through the childcare API', async () => {
+      const scenario = berkelland();
+      scenario.childcareProviders[0].pricePerHour = 1e300;
+      const imported = await api.post('/imports/scenario', scenario).expect(400);
+      expect(imported.body.message).toEqual([
+        'childcareProviders[0].pricePerHour: must not be greater than 1000',
+      ]);
+      const provider = (await api.get(`/childcare-providers?region=${regionId}`).expect(200)).body.items[0];
+      const patched = await api
+        .patch(`/childcare-providers/${provider.id}`, { pricePerHour: 1e300 })
+        .expect(400);
+      expect(patched.body.message).toEqual(['pricePerHour: must not be greater than 1000']);
+    });
+
+    it('refuses a NUL character in a name, in a query and in a document, wherever it is', async () => {
+      const participant = await api
+        .post('/participants', {
+          regionId,
+          name: 'Sel\u0000am',
+          address: 'Dorpsstraat 1',
+          position: { lat: 52.1, lon: 6.5 },
+          phone: '+31612345678',
+          language: 'ti',
+          reminderChannel: 'sms',
+          transport: 'own',
+        })
+        .expect(400);
+      expect(participant.body.message).toEqual(['name: must not contain a NUL character (\\u0000)']);
+      const scenario = berkelland();
+      scenario.participants[3].name = 'Sel\u0000am';
+      const imported = await api.post('/imports/scenario', scenario).expect(400);
+      expect(imported.body.message).toEqual([
+        'participants[3].name: must not contain a NUL character (\\u0000)',
+      ]);
+      const query = await api.get('/participants?region=berk%00elland').expect(400);
+      expect(query.body.message).toEqual(['region: must not contain a NUL character (\\u0000)']);
+    });
+
+    it('refuses ?offset=1e20 on list endpoints', async () => {
+      for (const path of ['/regions', '/participants', '/childcare-providers']) {
+        const answer = await api.get(`${path}?offset=1e20`);
+        expect({ path, status: answer.status, message: answer.body.message }).toEqual({
+          path,
+          status: 400,
+          message: ['offset: must not be greater than 1000000000'],
+        });
+      }
+      await api.get('/participants?offset=1000000000').expect(200);
     });
   });
 });

@@ -5,6 +5,9 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 
 export const MAX_PAGE_SIZE = 1000;
 
+/** Far past the end of any list, and still exact as a number and as PostgreSQL's OFFSET (a bigint). */
+export const MAX_OFFSET = 1_000_000_000;
+
 /** `?limit=&offset=` of every list endpoint. */
 export class PageQueryDto {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
@@ -15,11 +18,12 @@ export class PageQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit = 50;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset = 0;
 }
 

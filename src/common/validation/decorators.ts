@@ -45,6 +45,17 @@ export const IsWeekday = () =>
     Max(7, { message: '$property must be a whole number from 1 (Monday) to 7 (Sunday)' }),
   );
 
+/** An amount in euros, with at most two decimals, from 0 to `max` (a price, not a number the database overflows on). */
+export const IsEuros = (max: number) =>
+  applyDecorators(
+    IsNumber(
+      { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+      { message: '$property must be a number with at most 2 decimals' },
+    ),
+    Min(0),
+    Max(max),
+  );
+
 /** A nested object (or array of objects) validated by its own class; required unless marked @IsOptional(). */
 export const IsNested = (type: () => new () => object, options: { each?: boolean } = {}) =>
   applyDecorators(

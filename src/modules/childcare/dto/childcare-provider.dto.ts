@@ -1,12 +1,22 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsArray, IsIn, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { RegionListQueryDto } from '../../../common/api/page';
 import { sortWindows } from '../../../common/database/weekly-windows';
-import { IsNested, IsRef, IsText, PositionDto, WeeklyWindowDto } from '../../../common/validation/decorators';
+import {
+  IsEuros,
+  IsNested,
+  IsRef,
+  IsText,
+  PositionDto,
+  WeeklyWindowDto,
+} from '../../../common/validation/decorators';
 import { CHILDCARE_KINDS, type ChildcareKind, ChildcareProvider } from '../childcare-provider.entity';
 import { ChildcarePlacesDto, sortPlaces } from './childcare-places.dto';
 
 const KIND_MESSAGE = `$property must be one of ${CHILDCARE_KINDS.join(', ')}`;
+
+/** Euros per child per hour: formal childcare costs about ten. */
+export const MAX_PRICE_PER_HOUR = 1000;
 
 export class CreateChildcareProviderDto {
   @ApiProperty({ format: 'uuid' })
@@ -54,12 +64,7 @@ export class CreateChildcareProviderDto {
 
   @ApiPropertyOptional({ description: 'euros per child per hour', minimum: 0, default: 0, example: 9.45 })
   @IsOptional()
-  @IsNumber(
-    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-    { message: '$property must be a number with at most 2 decimals' },
-  )
-  @Min(0)
-  @Max(1000)
+  @IsEuros(MAX_PRICE_PER_HOUR)
   pricePerHour?: number;
 }
 

@@ -6,14 +6,21 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   Matches,
   Max,
   Min,
 } from 'class-validator';
-import { IsNested, IsText, PositionDto, WeeklyWindowDto } from '../../../common/validation/decorators';
+import {
+  IsEuros,
+  IsNested,
+  IsText,
+  PositionDto,
+  WeeklyWindowDto,
+} from '../../../common/validation/decorators';
 import { CHILDCARE_KINDS } from '../../childcare/childcare-provider.entity';
+import { ChildcarePlacesDto } from '../../childcare/dto/childcare-places.dto';
+import { MAX_PRICE_PER_HOUR } from '../../childcare/dto/childcare-provider.dto';
 import { VEHICLE_KINDS } from '../../transport/vehicle.entity';
 import { IsListOf, IsScenarioId, IsScenarioReference, LANGUAGE_CODE } from './scenario-fields';
 
@@ -128,23 +135,6 @@ export class ScenarioVehicleDto {
   volunteerDriven: boolean;
 }
 
-export class ScenarioPlacesDto {
-  @ApiProperty({ minimum: 0 })
-  @IsInt()
-  @Min(0)
-  minAgeMonths: number;
-
-  @ApiProperty({ minimum: 0 })
-  @IsInt()
-  @Min(0)
-  maxAgeMonths: number;
-
-  @ApiProperty({ minimum: 0 })
-  @IsInt()
-  @Min(0)
-  capacity: number;
-}
-
 export class ScenarioChildcareProviderDto {
   @IsScenarioId('kdv-1')
   id: string;
@@ -168,11 +158,11 @@ export class ScenarioChildcareProviderDto {
   @IsListOf(() => WeeklyWindowDto)
   openingHours: WeeklyWindowDto[];
 
-  @IsListOf(() => ScenarioPlacesDto)
-  places: ScenarioPlacesDto[];
+  // The same bands, within the same bounds, as the childcare API takes.
+  @IsListOf(() => ChildcarePlacesDto)
+  places: ChildcarePlacesDto[];
 
-  @ApiProperty({ minimum: 0, example: 10.25 })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0)
+  @ApiProperty({ minimum: 0, maximum: MAX_PRICE_PER_HOUR, example: 10.25 })
+  @IsEuros(MAX_PRICE_PER_HOUR)
   pricePerHour: number;
 }
