@@ -2,7 +2,9 @@ import { Transactional } from '@nestjs-cls/transactional';
 import { Injectable, Logger } from '@nestjs/common';
 import { planCareAndRides } from '../../planning/joint/plan-care-and-rides';
 import { JointInput, JointPlan, JointSession } from '../../planning/joint/model';
-import { inRange, toMinutes, toTimeOfDay } from '../../planning/time/calendar';
+import { ChosenSlots, improveSlots } from '../../planning/joint/improve-slots';
+import { PlanningInput, ProgrammePlan } from '../../planning/scheduling/model';
+import { addDays, inRange, toMinutes, toTimeOfDay, weekdayOf } from '../../planning/time/calendar';
 import { isDutchPublicHoliday } from '../../planning/time/holidays';
 import { instantToLocal, localToInstant } from '../../planning/time/wall-clock';
 import { DEFAULT_MAX_EARLY_MINUTES } from '../../planning/transport/session-rides';
@@ -16,6 +18,7 @@ import { LocationsScenarioService } from '../locations/locations-scenario.servic
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { GroupsService } from '../programmes/groups.service';
 import { ProgrammesService } from '../programmes/programmes.service';
+import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
 import { Session } from '../programmes/session.entity';
 import { SessionsService } from '../programmes/sessions.service';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
@@ -38,6 +41,25 @@ export interface CareAndRidesSummary {
   durationMs: number;
 }
 
+/** The slot search judges at most this many plans (each a joint plan of two weeks). */
+const MAX_SLOT_EVALUATIONS = 40;
+/** The days from the first session that the slot search judges: two weeks, most programmes repeat weekly. */
+const JUDGED_DAYS = 14;
+
+interface RegionData {
+  zone: string;
+  refOf: Map<string, string>;
+  idOf: Map<string, string>;
+  base: Omit<JointInput, 'sessions'>;
+}
+
+export interface SlotSearchSummary {
+  /** Plans judged, and the member-sessions she could come to in their first two weeks, before and after. */
+  evaluations: number;
+  before: number;
+  after: number;
+}
+
 const REASON_OF_CONFLICT: Record<string, string> = {
   overlap: 'a lesson at that time',
   travel: 'no time to travel from or to a lesson',
@@ -56,6 +78,7 @@ export class PlanningCascadeService {
   constructor(
     private readonly scheduling: SchedulingService,
     private readonly programmes: ProgrammesService,
+    private readonly programmeRecords: ProgrammesScenarioService,
     private readonly sessions: SessionsService,
     private readonly groups: GroupsService,
     private readonly conflicts: ConflictsService,
@@ -70,17 +93,35 @@ export class PlanningCascadeService {
     private readonly travel: TravelTimesService,
   ) {}
 
-  /** Plans a programme's sessions, then their care and rides together. */
+  /**
+   * Plans a programme's sessions, then their care and rides together. The weekly times are chosen with who can
+   * come in view: the slot planner's plan, then moves of one group at a time judged by the joint plan of care
+   * and rides over the programme's first two weeks.
+   */
   @Transactional()
   async planProgramme(
     programmeId: string,
     now: Date,
-  ): Promise<PlanSummary & { careAndRides: CareAndRidesSummary }> {
+  ): Promise<PlanSummary & { careAndRides: CareAndRidesSummary; slotSearch: SlotSearchSummary }> {
     const { regionId } = await this.programmes.get(programmeId);
     const resources = await this.sharedResources(regionId);
-    const summary = await this.scheduling.plan(programmeId, now, { announce: false, resources });
+    const region = await this.regionData(regionId, 1);
+    let search: ChosenSlots | undefined;
+    const summary = await this.scheduling.plan(programmeId, now, {
+      announce: false,
+      resources,
+      chooseSlots: (input) =>
+        (search = improveSlots(input, (plan) => this.judge(plan, input, region), {
+          maxEvaluations: Math.min(MAX_SLOT_EVALUATIONS, 1 + input.groups.length * 3),
+          optionsPerGroup: 6,
+        })),
+    });
     const careAndRides = await this.planCareAndRides(programmeId, now);
-    return { ...summary, careAndRides };
+    return {
+      ...summary,
+      careAndRides,
+      slotSearch: { evaluations: search!.evaluations, before: search!.before, after: search!.after },
+    };
   }
 
   /** Plans care and rides of a programme's planned sessions from `now` on, replacing what stood. */
@@ -89,9 +130,10 @@ export class PlanningCascadeService {
     const started = performance.now();
     const { regionId } = await this.programmes.get(programmeId);
     const sessions = await this.sessions.plannedOfProgramme(programmeId, now);
-    const { input, zone, idOf } = await this.load(regionId, sessions, seed);
+    const region = await this.regionData(regionId, seed);
+    const input = { ...region.base, sessions: await this.storedSessions(sessions, region) };
     const plan = planCareAndRides(input);
-    await this.store(regionId, sessions, plan, zone, idOf);
+    await this.store(regionId, sessions, plan, region.zone, region.idOf);
     const result: CareAndRidesSummary = {
       sessions: sessions.length,
       bookings: plan.bookings.length,
@@ -104,6 +146,41 @@ export class PlanningCascadeService {
     };
     this.logger.log({ programmeId, ...result }, 'care and rides planned');
     return result;
+  }
+
+  /**
+   * The member-sessions she could come to in the first two weeks of a plan of the slot planner, care and rides
+   * planned with it: how the slot search judges a plan.
+   */
+  private judge(plan: ProgrammePlan, input: PlanningInput, region: RegionData): number {
+    const groups = new Map(input.groups.map((group) => [group.id, group]));
+    const dates = plan.groups.flatMap((group) => group.sessions.map((session) => session.date)).sort();
+    if (dates.length === 0) return 0;
+    const until = addDays(dates[0], JUDGED_DAYS);
+    const ref = (id: string) => region.refOf.get(id) ?? id;
+    const sessions: JointSession[] = plan.groups.flatMap((groupPlan) => {
+      const group = groups.get(groupPlan.groupId)!;
+      return groupPlan.sessions
+        .filter((session) => session.date < until)
+        .map((session) => {
+          const blocked = new Map<string, string>();
+          for (const conflict of session.conflicts)
+            if (!blocked.has(ref(conflict.participantId)))
+              blocked.set(ref(conflict.participantId), REASON_OF_CONFLICT[conflict.kind]);
+          return {
+            id: `${ref(group.id)}|${session.date}|${session.start}`,
+            locationId: ref(group.locationId),
+            date: session.date,
+            weekday: weekdayOf(session.date),
+            start: session.start,
+            end: session.end,
+            memberIds: group.memberIds.map(ref),
+            blocked,
+          };
+        });
+    });
+    return planCareAndRides({ ...region.base, sessions }).verdicts.filter((verdict) => verdict.canCome)
+      .length;
   }
 
   /** What groups compete for: care places within reach of each location, and the fleet's seats. */
@@ -121,15 +198,17 @@ export class PlanningCascadeService {
             .reduce((sum, p) => sum + p.places.reduce((n, band) => n + band.capacity, 0), 0),
         ]),
       ),
-      fleetSeats: vehicles.reduce((sum, vehicle) => sum + vehicle.seats, 0),
+      vehicles: vehicles.length,
+      seatsPerVehicle:
+        vehicles.reduce((sum, vehicle) => sum + vehicle.seats, 0) / Math.max(1, vehicles.length),
       schoolHours: region.schoolHours,
       arriveMinutesBefore: region.policy.arriveMinutesBefore,
       maxRideFactor: region.policy.maxRideFactor,
     };
   }
 
-  /** The joint core's input, in scenario refs (ties are broken by them), and the way back to database ids. */
-  private async load(regionId: string, sessions: Session[], seed: number) {
+  /** What the joint core needs of a region, in scenario refs (ties are broken by them), and the way back to ids. */
+  private async regionData(regionId: string, seed: number): Promise<RegionData> {
     const region = await this.regions.exportRegion(regionId);
     const zone = region.timezone;
     const refOf = new Map<string, string>();
@@ -147,23 +226,8 @@ export class PlanningCascadeService {
     const children = remember(await this.participants.exportChildren(regionId));
     const providers = remember(await this.careProviders.exportProviders(regionId));
     const vehicles = remember(await this.fleet.exportVehicles(regionId));
+    remember(await this.programmeRecords.groupsOfRegion(regionId));
     const ref = (id: string) => refOf.get(id) ?? id;
-    // Sessions keep their own ids: their refs are not unique across plans.
-    for (const session of sessions) idOf.set(session.id, session.id);
-
-    const sessionIds = sessions.map((session) => session.id);
-    const blocked = new Map<string, Map<string, string>>();
-    const block = (sessionId: string, participantId: string, reason: string) => {
-      const inSession = blocked.get(sessionId) ?? new Map<string, string>();
-      if (!inSession.has(ref(participantId))) inSession.set(ref(participantId), reason);
-      blocked.set(sessionId, inSession);
-    };
-    for (const conflict of await this.conflicts.forSessions(sessionIds))
-      block(conflict.sessionId, conflict.participantId, REASON_OF_CONFLICT[conflict.kind] ?? conflict.kind);
-    for (const absence of await this.absences.forSessions(sessionIds))
-      block(absence.sessionId, absence.participantId, 'reported absent');
-    const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
-
     const childrenOf = new Map<string, typeof children>();
     for (const child of children)
       childrenOf.set(child.participantId, [...(childrenOf.get(child.participantId) ?? []), child]);
@@ -173,21 +237,7 @@ export class PlanningCascadeService {
       ...people.filter((p) => p.position?.lat != null).map((p) => p.position),
     ];
     const minutes = await this.travel.minutesLookup([[places, places]]);
-    const jointSessions: JointSession[] = sessions.map((session) => {
-      const start = instantToLocal(session.start, zone);
-      const end = instantToLocal(session.end, zone);
-      return {
-        id: session.id,
-        locationId: ref(session.locationId),
-        date: start.date,
-        weekday: start.weekday,
-        start: toMinutes(start.time),
-        end: end.date === start.date ? toMinutes(end.time) : 24 * 60,
-        memberIds: (membersOf.get(session.groupId) ?? []).map(ref),
-        blocked: blocked.get(session.id) ?? new Map(),
-      };
-    });
-    const input: JointInput = {
+    const base: Omit<JointInput, 'sessions'> = {
       policy: {
         arriveMinutesBefore: region.policy.arriveMinutesBefore,
         maxEarlyMinutes: region.policy.maxEarlyMinutes ?? DEFAULT_MAX_EARLY_MINUTES,
@@ -223,11 +273,43 @@ export class PlanningCascadeService {
         childSeats: v.childSeats,
         availability: v.availability,
       })),
-      sessions: jointSessions,
       minutes,
       seed,
     };
-    return { input, zone, idOf };
+    return { zone, refOf, idOf, base };
+  }
+
+  /** Stored sessions as the joint core sees them: local date and minutes, members in refs, who cannot come. */
+  private async storedSessions(sessions: Session[], region: RegionData): Promise<JointSession[]> {
+    const ref = (id: string) => region.refOf.get(id) ?? id;
+    // Sessions keep their own ids: their refs are not unique across plans.
+    for (const session of sessions) region.idOf.set(session.id, session.id);
+    const sessionIds = sessions.map((session) => session.id);
+    const blocked = new Map<string, Map<string, string>>();
+    const block = (sessionId: string, participantId: string, reason: string) => {
+      const inSession = blocked.get(sessionId) ?? new Map<string, string>();
+      if (!inSession.has(ref(participantId))) inSession.set(ref(participantId), reason);
+      blocked.set(sessionId, inSession);
+    };
+    for (const conflict of await this.conflicts.forSessions(sessionIds))
+      block(conflict.sessionId, conflict.participantId, REASON_OF_CONFLICT[conflict.kind] ?? conflict.kind);
+    for (const absence of await this.absences.forSessions(sessionIds))
+      block(absence.sessionId, absence.participantId, 'reported absent');
+    const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
+    return sessions.map((session) => {
+      const start = instantToLocal(session.start, region.zone);
+      const end = instantToLocal(session.end, region.zone);
+      return {
+        id: session.id,
+        locationId: ref(session.locationId),
+        date: start.date,
+        weekday: start.weekday,
+        start: toMinutes(start.time),
+        end: end.date === start.date ? toMinutes(end.time) : 24 * 60,
+        memberIds: (membersOf.get(session.groupId) ?? []).map(ref),
+        blocked: blocked.get(session.id) ?? new Map(),
+      };
+    });
   }
 
   private async store(

@@ -2,7 +2,8 @@ import { Transactional } from '@nestjs-cls/transactional';
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { SESSIONS_CHANGED, SessionsChanged } from '../../common/events/sessions-changed.event';
-import { MemberConflict, SharedResources } from '../../planning/scheduling/model';
+import { MemberConflict, PlanningInput, SharedResources } from '../../planning/scheduling/model';
+import { ChosenSlots } from '../../planning/joint/improve-slots';
 import { planProgramme } from '../../planning/scheduling/plan-programme';
 import { slotOptions } from '../../planning/scheduling/slot-options';
 import { toTimeOfDay } from '../../planning/time/calendar';
@@ -39,12 +40,21 @@ export class SchedulingService {
   async plan(
     programmeId: string,
     now: Date,
-    options: { announce?: boolean; resources?: SharedResources } = {},
+    options: {
+      announce?: boolean;
+      resources?: SharedResources;
+      /**
+       * Chooses the weekly times itself (the planning cascade, which judges them by who can come): the programme
+       * is planned with these times, and the groups a coordinator pinned keep theirs.
+       */
+      chooseSlots?: (input: PlanningInput) => ChosenSlots;
+    } = {},
   ): Promise<PlanSummary> {
     const started = performance.now();
     await this.programmes.get(programmeId);
     const context = await this.inputs.load(programmeId);
-    const plan = planProgramme({ ...context.input, resources: options.resources });
+    const input = { ...context.input, resources: options.resources };
+    const plan = options.chooseSlots ? options.chooseSlots(input).plan : planProgramme(input);
     const zone = context.region.timezone;
     const instant = (date: string, minutes: number) => localToInstant(date, toTimeOfDay(minutes), zone);
     const groupsById = new Map(context.groups.map((group) => [group.id, group]));

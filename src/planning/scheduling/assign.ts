@@ -2,6 +2,18 @@ import { GroupInput, LocationInput, SharedResources, WeeklySlot } from './model'
 
 /** Minutes before a session and after it during which the fleet is busy with its women. */
 const FLEET_MARGIN = 90;
+
+/**
+ * Whether two sessions of a day want the fleet at once: a vehicle brings women in the margin before a start and
+ * takes them home in the margin after an end, and is free while the session runs.
+ */
+const fleetBusyTogether = (a: WeeklySlot, b: WeeklySlot) => {
+  const windows = (slot: WeeklySlot): [number, number][] => [
+    [slot.start - FLEET_MARGIN, slot.start],
+    [slot.end, slot.end + FLEET_MARGIN],
+  ];
+  return windows(a).some(([a0, a1]) => windows(b).some(([b0, b1]) => a0 < b1 && b0 < a1));
+};
 import { SlotOption } from './slot-options';
 
 export interface Placement {
@@ -44,25 +56,26 @@ class WeekPlan {
   shortage(group: GroupInput, option: SlotOption): number {
     if (!this.resources) return 0;
     const { slot, demand } = option;
+    const { vehicles, seatsPerVehicle } = this.resources;
+    const unitsOf = (riders: number) => Math.ceil(riders / Math.max(1, seatsPerVehicle));
     let fleet = 0;
     let care = 0;
     for (const bookings of this.byGroup.values()) {
       for (const booking of bookings) {
         if (booking.groupId === group.id || booking.weekday !== slot.weekday) continue;
-        // Vehicles bring women before and take them home after: a margin either side.
-        if (booking.start < slot.end + FLEET_MARGIN && slot.start < booking.end + FLEET_MARGIN)
-          fleet += booking.demand.riders;
+        if (fleetBusyTogether(booking, slot)) fleet += unitsOf(booking.demand.riders);
         if (booking.locationId === group.locationId && booking.start < slot.end && slot.start < booking.end)
           care += booking.demand.careChildren;
       }
     }
     const places = this.resources.carePlaces.get(group.locationId) ?? 0;
-    const seats = this.resources.fleetSeats;
     const added = (own: number, others: number, capacity: number) =>
       Math.max(0, own + others - capacity) - Math.max(0, others - capacity);
-    return (
-      (added(demand.riders, fleet, seats) + added(demand.careChildren, care, places)) * option.dates.length
+    const ridersLost = Math.min(
+      demand.riders,
+      added(unitsOf(demand.riders), fleet, vehicles) * seatsPerVehicle,
     );
+    return (ridersLost + added(demand.careChildren, care, places)) * option.dates.length;
   }
 
   private clashing(

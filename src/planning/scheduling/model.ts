@@ -60,8 +60,9 @@ export interface MemberNeeds {
 export interface SharedResources {
   /** Care places within reach of each location (all age bands). */
   carePlaces: Map<string, number>;
-  /** Seats of the whole fleet (one trip each). */
-  fleetSeats: number;
+  /** Vehicles of the whole fleet, and their seats on average: a vehicle serves one session's rides at a time. */
+  vehicles: number;
+  seatsPerVehicle: number;
   schoolHours: WeeklyWindow[];
   arriveMinutesBefore: number;
   maxRideFactor: number;

@@ -1,0 +1,112 @@
+import { GroupPlan, PinnedTime, PlanningInput, ProgrammePlan } from '../scheduling/model';
+import { planProgramme } from '../scheduling/plan-programme';
+import { slotContext, slotOptions } from '../scheduling/slot-options';
+import { toTimeOfDay } from '../time/calendar';
+
+export interface ChosenSlots {
+  plan: ProgrammePlan;
+  /** Plans judged, the first included. */
+  evaluations: number;
+  /** The judge's figure for the first plan and for the one chosen. */
+  before: number;
+  after: number;
+}
+
+export interface ImproveOptions {
+  /** At most this many plans are judged (a budget of work, not of time, so that the result is the same). */
+  maxEvaluations: number;
+  /** The best few other weekly times of each group, by the planner's ranking, are tried. */
+  optionsPerGroup: number;
+}
+
+const timesOf = (plan: ProgrammePlan) =>
+  new Map(
+    plan.groups.map((group) => [
+      group.groupId,
+      group.slots.map((slot): PinnedTime => ({ weekday: slot.weekday, start: toTimeOfDay(slot.start) })),
+    ]),
+  );
+
+const missingOf = (plan: ProgrammePlan) =>
+  plan.groups.reduce((sum: number, group: GroupPlan) => sum + group.missingLanguages.length, 0);
+
+/**
+ * Closes the loop between the slot planner and what the whole plan gives: moves one group's weekly time at a
+ * time to one of its next-best times (every other group kept where it is), judges the plan with `judge` (the
+ * member-sessions she can come to, care and rides included), and keeps a move that raises it. No group is left
+ * unplanned and no language loses its interpreter by a move. Groups a coordinator pinned never move.
+ */
+export function improveSlots(
+  input: PlanningInput,
+  judge: (plan: ProgrammePlan) => number,
+  options: ImproveOptions,
+): ChosenSlots {
+  const first = planProgramme(input);
+  let plan = first;
+  let best = judge(first);
+  let evaluations = 1;
+  const before = best;
+  const byHand = new Set(input.groups.filter((group) => group.pinned?.length).map((group) => group.id));
+  const context = slotContext(input);
+  const movable = input.groups
+    .filter((group) => !byHand.has(group.id))
+    .sort((a, b) => (a.ref ?? a.id).localeCompare(b.ref ?? b.id));
+  const candidates = new Map(
+    movable.map((group) => [
+      group.id,
+      slotOptions(input, { ...group, pinned: undefined }, context)
+        .filter((option) => option.trainerIds.length > 0)
+        .slice(0, options.optionsPerGroup + input.programme.sessionsPerWeek),
+    ]),
+  );
+  for (let improved = true; improved && evaluations < options.maxEvaluations;) {
+    improved = false;
+    for (const group of movable) {
+      const times = timesOf(plan);
+      const own = times.get(group.id);
+      if (!own) continue;
+      for (const option of candidates.get(group.id) ?? []) {
+        if (evaluations >= options.maxEvaluations) break;
+        const time = { weekday: option.slot.weekday, start: toTimeOfDay(option.slot.start) };
+        if (own.some((t) => t.weekday === time.weekday && t.start === time.start)) continue;
+        // The slot on the same weekday is replaced, else the last: a group keeps its number of weekly times.
+        const replaced = Math.max(
+          0,
+          own.findIndex((t) => t.weekday === time.weekday),
+        );
+        const index = own.some((t) => t.weekday === time.weekday) ? replaced : own.length - 1;
+        const mine = own.map((t, k) => (k === index ? time : t));
+        const trial = planProgramme({
+          ...input,
+          groups: input.groups.map((g) => ({
+            ...g,
+            pinned: g.id === group.id ? mine : byHand.has(g.id) ? g.pinned : times.get(g.id),
+          })),
+        });
+        if (trial.unplanned.length > plan.unplanned.length || missingOf(trial) > missingOf(plan)) continue;
+        const score = judge(trial);
+        evaluations++;
+        if (score > best) {
+          best = score;
+          plan = trial;
+          improved = true;
+          break;
+        }
+      }
+    }
+  }
+  return {
+    plan: {
+      ...plan,
+      // Only the coordinator's pins are pins; the bound is the planner's own, not that of the pinned trial.
+      groups: plan.groups.map((group) => ({
+        ...group,
+        slots: group.slots.map((slot) => ({ ...slot, pinned: byHand.has(group.groupId) })),
+      })),
+      upperBound: first.upperBound,
+    },
+    evaluations,
+    before,
+    after: best,
+  };
+}
