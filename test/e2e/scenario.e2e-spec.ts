@@ -118,7 +118,8 @@ describe('scenario import and export', () => {
       expect(exported.body.programme.groups.map((g: Scenario) => g.participantIds.length)).toEqual(
         berkelland.programme.groups.map((g: Scenario) => g.participantIds.length),
       );
-      expect(exported.body.policy).toEqual(berkelland.policy);
+      // A policy without maxEarlyMinutes gets the default (45 minutes).
+      expect(exported.body.policy).toEqual({ ...berkelland.policy, maxEarlyMinutes: 45 });
       expect(exported.body.childcareProviders).toEqual(expect.arrayContaining(berkelland.childcareProviders));
 
       const reimport = await api.post('/imports/scenario', exported.body).expect(200);

@@ -59,11 +59,20 @@ describe('planning the sessions of a programme', () => {
 
   it('exports the plan with exactly the lesson overlaps that exist', async () => {
     const plan = (await api.get('/exports/plan?region=berkelland').expect(200)).body;
-    expect(plan).toMatchObject({
-      format: 'trefpunt-plan/1',
-      region: 'berkelland',
-      routes: [],
-    });
+    expect(plan).toMatchObject({ format: 'trefpunt-plan/1', region: 'berkelland' });
+    // Rides are planned with the programme, and always both ways: nobody is brought and not taken home.
+    expect(plan.routes.length).toBeGreaterThan(0);
+    const ways = new Map<string, Set<string>>();
+    for (const route of plan.routes as {
+      sessionId: string;
+      direction: string;
+      stops: { participantId: string }[];
+    }[])
+      for (const stop of route.stops) {
+        const key = `${stop.participantId}|${route.sessionId}`;
+        ways.set(key, (ways.get(key) ?? new Set()).add(route.direction));
+      }
+    expect([...ways.values()].every((directions) => directions.size === 2)).toBe(true);
     expect(plan.sessions).toHaveLength(2 * berkelland.programme.sessionsPerGroup);
     const groups = new Map<string, { participantIds: string[] }>(
       berkelland.programme.groups.map((g: { id: string; participantIds: string[] }) => [g.id, g]),
