@@ -25,8 +25,7 @@ import { CANCELLED_BY_HAND, ChildcareBookingsService, NewBooking } from './child
 import { CareContext, ChildcareInputService } from './childcare-input.service';
 import { ChildcarePlanDto, ChildcareStateDto, StaffingDto, UnmetNeedDto } from './dto/childcare-plan.dto';
 import { emitInOrder } from '../../common/events/emit-in-order';
-
-const MINUTE = 60 * 1000;
+import { instantToLocalMinute, localMinuteToInstant } from '../../planning/time/wall-clock';
 
 /**
  * Plans childcare over the planned sessions of a programme: keeps bookings that still fit (moved with their
@@ -149,8 +148,8 @@ export class ChildcarePlanningService {
     return {
       ageMonths,
       careDate: care.date,
-      from: new Date(session.start.getTime() + (window.from - care.start) * MINUTE),
-      to: new Date(session.start.getTime() + (window.to - care.start) * MINUTE),
+      from: localMinuteToInstant(care.date, window.from, context.zone),
+      to: localMinuteToInstant(care.date, window.to, context.zone),
     };
   }
 
@@ -239,14 +238,10 @@ export class ChildcarePlanningService {
     );
     const result = replanCare(context.needs, context.sessions, context.providers, context.rules, current);
     const ages = new Map(context.needs.map((need) => [`${need.childId}|${need.sessionId}`, need.ageMonths]));
-    const instants = (booking: CareBooking) => {
-      const session = context.stored.get(booking.sessionId)!;
-      const sessionStart = context.sessionsById.get(booking.sessionId)!.start;
-      return {
-        from: new Date(session.start.getTime() + (booking.from - sessionStart) * MINUTE),
-        to: new Date(session.start.getTime() + (booking.to - sessionStart) * MINUTE),
-      };
-    };
+    const instants = (booking: CareBooking) => ({
+      from: localMinuteToInstant(booking.date, booking.from, context.zone),
+      to: localMinuteToInstant(booking.date, booking.to, context.zone),
+    });
     await this.bookings.apply({
       cancel: result.cancelled,
       move: result.kept
@@ -292,9 +287,7 @@ function counts(plan: { kept: number; booked: number; cancelled: unknown[]; unme
 /** A stored booking in the core's terms: minutes of its session's local day, and the band it takes. */
 function toCore(booking: ChildcareBooking, context: CareContext): CurrentBooking {
   const session = context.sessionsById.get(booking.sessionId)!;
-  const stored = context.stored.get(booking.sessionId)!;
   const provider = context.providers.find((p) => p.id === booking.providerId);
-  const offset = (instant: Date) => Math.round((instant.getTime() - stored.start.getTime()) / MINUTE);
   return {
     id: booking.id,
     status: booking.status === 'confirmed' ? 'confirmed' : 'requested',
@@ -304,8 +297,8 @@ function toCore(booking: ChildcareBooking, context: CareContext): CurrentBooking
     providerId: booking.providerId,
     band: provider ? bandOf(provider, booking.ageMonths) : -1,
     date: booking.careDate,
-    from: session.start + offset(booking.from),
-    to: session.start + offset(booking.to),
+    from: instantToLocalMinute(booking.from, session.date, context.zone),
+    to: instantToLocalMinute(booking.to, session.date, context.zone),
   };
 }
 

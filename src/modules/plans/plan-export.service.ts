@@ -150,7 +150,7 @@ export class PlanExportService {
         start: local(session.start),
         end: local(session.end),
         trainerId: session.trainerId && ref(session.trainerId),
-        interpreterIds: session.interpreters.map((interpreter) => ref(interpreter.id)),
+        interpreterIds: session.interpreters.map((interpreter) => ref(interpreter.id)).sort(),
       })),
       conflicts: conflicts
         .filter((conflict) => conflict.kind !== 'appointment')

@@ -4,9 +4,9 @@ import { planCareAndRides } from '../../planning/joint/plan-care-and-rides';
 import { JointInput, JointPlan, JointSession } from '../../planning/joint/model';
 import { ChosenSlots, improveSlots } from '../../planning/joint/improve-slots';
 import { PlanningInput, ProgrammePlan } from '../../planning/scheduling/model';
-import { addDays, inRange, toMinutes, toTimeOfDay, weekdayOf } from '../../planning/time/calendar';
+import { addDays, inRange, toMinutes, weekdayOf } from '../../planning/time/calendar';
 import { isDutchPublicHoliday } from '../../planning/time/holidays';
-import { instantToLocal, localToInstant } from '../../planning/time/wall-clock';
+import { instantToLocal, localMinuteToInstant } from '../../planning/time/wall-clock';
 import { DEFAULT_MAX_EARLY_MINUTES } from '../../planning/transport/session-rides';
 import { Position, straightLineKm } from '../../planning/travel/offline-travel';
 import { SharedResources } from '../../planning/scheduling/model';
@@ -322,7 +322,7 @@ export class PlanningCascadeService {
     const id = (ref: string) => idOf.get(ref) ?? ref;
     const dateOf = new Map(sessions.map((s) => [s.id, instantToLocal(s.start, zone).date]));
     const instant = (sessionId: string, minute: number) =>
-      localToInstant(dateOf.get(sessionId)!, toTimeOfDay(minute), zone);
+      localMinuteToInstant(dateOf.get(sessionId)!, minute, zone);
     await this.bookings.replaceForSessions(
       sessions.map((s) => s.id),
       'planned again',

@@ -9,7 +9,7 @@ import {
   PickupsChanged,
 } from '../../common/events/sessions-changed.event';
 import { toMinutes } from '../../planning/time/calendar';
-import { instantToLocal } from '../../planning/time/wall-clock';
+import { instantToLocal, instantToLocalMinute, localMinuteToInstant } from '../../planning/time/wall-clock';
 import {
   FleetVehicle,
   planSessionRides,
@@ -36,7 +36,6 @@ import { Direction, DIRECTIONS, Route } from './route.entity';
 import { NewRoute, RoutesService } from './routes.service';
 import { emitInOrder } from '../../common/events/emit-in-order';
 
-const MINUTE = 60 * 1000;
 /** A pickup time that moves by more than this is told to her (issue 7's change message). */
 export const NOTICEABLE_CHANGE_MINUTES = 5;
 
@@ -164,17 +163,19 @@ export class RoutePlanningService {
     );
 
     const dayStart = (session: Session) => DateTime.fromJSDate(session.start, { zone }).startOf('day');
+    const dateOf = (session: Session) => instantToLocal(session.start, zone).date;
+    // Wall-clock minutes, also on the days the clocks change.
     const toInstant = (session: Session, minute: number) =>
-      dayStart(session).plus({ minutes: minute }).toJSDate();
+      localMinuteToInstant(dateOf(session), minute, zone);
     const toMinute = (session: Session, instant: Date) =>
-      Math.round((instant.getTime() - dayStart(session).toMillis()) / MINUTE);
+      instantToLocalMinute(instant, dateOf(session), zone);
 
     const groupSessions = new Map<string, Session[]>();
     for (const session of sessions) {
       const local = instantToLocal(session.start, zone);
       const location = locations.get(session.locationId)!.position;
       const start = toMinutes(local.time);
-      const end = start + Math.round((session.end.getTime() - session.start.getTime()) / MINUTE);
+      const end = toMinute(session, session.end);
       const day = { from: dayStart(session).toJSDate(), to: dayStart(session).plus({ days: 1 }).toJSDate() };
       const requests: RideRequest[] = (memberIds.get(session.groupId) ?? [])
         .map((id) => people.get(id))
@@ -189,9 +190,7 @@ export class RoutePlanningService {
             Math.floor(region.policy.maxRideFactor * minutes(person!.position, location)),
           ),
         }));
-      const previous = minimal
-        ? new Map()
-        : await this.previousRides(session, groupSessions, (at) => toMinute(session, at));
+      const previous = minimal ? new Map() : await this.previousRides(session, groupSessions, zone);
       for (const direction of DIRECTIONS) {
         const busy = (
           await this.routes.busyBetween(
@@ -288,11 +287,7 @@ export class RoutePlanningService {
   }
 
   /** Last time's vehicle and time of day per rider and direction: the group's latest earlier session with routes. */
-  private async previousRides(
-    session: Session,
-    groupSessions: Map<string, Session[]>,
-    toMinute: (instant: Date) => number,
-  ) {
+  private async previousRides(session: Session, groupSessions: Map<string, Session[]>, zone: string) {
     if (!groupSessions.has(session.groupId)) {
       groupSessions.set(session.groupId, await this.sessions.plannedFrom([session.groupId], new Date(0)));
     }
@@ -304,12 +299,16 @@ export class RoutePlanningService {
     for (const other of earlier.slice(0, 3)) {
       const routes = await this.routes.forSessions([other.id]);
       if (routes.length === 0) continue;
-      const shift = Math.round((session.start.getTime() - other.start.getTime()) / MINUTE);
+      // Her time last week, as a time of day: the same wall-clock time also across a change of the clocks.
+      const otherDate = instantToLocal(other.start, zone).date;
+      const shift =
+        instantToLocalMinute(session.start, instantToLocal(session.start, zone).date, zone) -
+        instantToLocalMinute(other.start, otherDate, zone);
       for (const route of routes) {
         for (const stop of route.stops) {
           previous.set(`${stop.participantId}|${route.direction}`, {
             vehicleId: route.vehicleId,
-            time: toMinute(stop.time) + shift,
+            time: instantToLocalMinute(stop.time, otherDate, zone) + shift,
           });
         }
       }

@@ -7,7 +7,7 @@ import { ChosenSlots } from '../../planning/joint/improve-slots';
 import { planProgramme } from '../../planning/scheduling/plan-programme';
 import { slotOptions } from '../../planning/scheduling/slot-options';
 import { toTimeOfDay } from '../../planning/time/calendar';
-import { localToInstant } from '../../planning/time/wall-clock';
+import { localMinuteToInstant } from '../../planning/time/wall-clock';
 import { GroupsService } from '../programmes/groups.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { NewSession, SessionsService } from '../programmes/sessions.service';
@@ -56,7 +56,7 @@ export class SchedulingService {
     const input = { ...context.input, resources: options.resources };
     const plan = options.chooseSlots ? options.chooseSlots(input).plan : planProgramme(input);
     const zone = context.region.timezone;
-    const instant = (date: string, minutes: number) => localToInstant(date, toTimeOfDay(minutes), zone);
+    const instant = (date: string, minutes: number) => localMinuteToInstant(date, minutes, zone);
     const groupsById = new Map(context.groups.map((group) => [group.id, group]));
 
     const planned = plan.groups.flatMap((groupPlan) =>

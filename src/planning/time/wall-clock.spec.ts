@@ -1,4 +1,5 @@
 import { instantToLocal, instantToLocalIso, localToInstant, weeklyOccurrences } from './wall-clock';
+import { instantToLocalMinute, localMinuteToInstant } from './wall-clock';
 
 const AMSTERDAM = 'Europe/Amsterdam';
 
@@ -75,5 +76,18 @@ describe('weeklyOccurrences', () => {
         to: '2027-03-01',
       }),
     ).toEqual([]);
+  });
+});
+
+describe('local minutes and instants, also on the days the clocks change', () => {
+  it.each([
+    ['2028-03-26', 10 * 60, '2028-03-26T08:00:00.000Z'],
+    ['2027-10-31', 10 * 60, '2027-10-31T09:00:00.000Z'],
+    ['2027-01-11', 24 * 60 + 30, '2027-01-11T23:30:00.000Z'],
+    ['2027-01-11', -30, '2027-01-10T22:30:00.000Z'],
+  ])('%s minute %i is %s, and back', (date, minute, iso) => {
+    const instant = localMinuteToInstant(date, minute, 'Europe/Amsterdam');
+    expect(instant.toISOString()).toBe(iso);
+    expect(instantToLocalMinute(instant, date, 'Europe/Amsterdam')).toBe(minute);
   });
 });

@@ -71,3 +71,31 @@ export function weeklyOccurrences(
 
 /** `08:35`: the wall-clock time of an instant in `zone`. */
 export const clockTime = (instant: Date, zone: string): string => instantToLocal(instant, zone).time;
+
+/**
+ * The one conversion between the planners' local date-and-minute and an instant: `minute` minutes after local
+ * midnight of `date` on the wall clock (not elapsed time), so that 10:00 is 10:00 also on the days the clocks
+ * change. Minutes past midnight or before it fall on the next or previous date.
+ */
+export function localMinuteToInstant(date: string, minute: number, zone: string): Date {
+  const days = Math.floor(minute / (24 * 60));
+  const within = minute - days * 24 * 60;
+  const day = days === 0 ? date : DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+  return localToInstant(
+    day,
+    `${String(Math.floor(within / 60)).padStart(2, '0')}:${String(within % 60).padStart(2, '0')}`,
+    zone,
+  );
+}
+
+/** The wall-clock minute of `date` that an instant shows in `zone` (past 1440 or below 0 on another date). */
+export function instantToLocalMinute(instant: Date, date: string, zone: string): number {
+  const local = DateTime.fromJSDate(instant, { zone });
+  const days = Math.round(
+    DateTime.fromISO(local.toISODate()!, { zone: 'UTC' }).diff(
+      DateTime.fromISO(date, { zone: 'UTC' }),
+      'days',
+    ).days,
+  );
+  return days * 24 * 60 + local.hour * 60 + local.minute;
+}

@@ -302,6 +302,53 @@ function settleOutbound(rides: PlannedRide[], input: SessionRidesInput, targets:
     ride.depart += shift;
     ride.arrive += shift;
     ride.stops.forEach((stop) => (stop.time += shift));
+    if (targets.size > 0) keepTimes(ride, input, targets, ride.arrive + (latest - shift));
+  }
+}
+
+/**
+ * After a re-plan, moves each pickup of a ride towards the time she had, where the ride allows it: later while
+ * the vehicle can still reach the next stop (or the location) in time, earlier while the one before can be
+ * reached and her ride stays within its limit. The vehicle waits at her door instead of her waiting for it.
+ */
+function keepTimes(
+  ride: PlannedRide,
+  input: SessionRidesInput,
+  targets: Map<string, number>,
+  latestArrival: number,
+): void {
+  const requestOf = new Map(input.requests.map((request) => [request.participantId, request]));
+  const home = (stop: PlannedStop) => requestOf.get(stop.participantId)!.home;
+  const stops = ride.stops;
+  // The ride may reach the location later, within its window and everyone's ride limit, for the last pickup.
+  const arriveBy = Math.min(
+    latestArrival,
+    ...stops.map((stop) => stop.time + requestOf.get(stop.participantId)!.maxRideMinutes),
+  );
+  for (let k = stops.length - 1; k >= 0; k--) {
+    const target = targets.get(stops[k].participantId);
+    if (target === undefined || target <= stops[k].time) continue;
+    const next = k + 1 < stops.length ? stops[k + 1] : undefined;
+    const latest =
+      (next
+        ? next.time - input.minutes(home(stops[k]), home(next))
+        : arriveBy - input.minutes(home(stops[k]), input.location)) - boardingMinutes(stops[k].children);
+    stops[k].time = Math.max(stops[k].time, Math.min(latest, target));
+    if (!next) {
+      const arrival =
+        stops[k].time + boardingMinutes(stops[k].children) + input.minutes(home(stops[k]), input.location);
+      ride.arrive = Math.max(ride.arrive, arrival);
+    }
+  }
+  for (let k = 1; k < stops.length; k++) {
+    const target = targets.get(stops[k].participantId);
+    if (target === undefined || target >= stops[k].time) continue;
+    const before = stops[k - 1];
+    const earliest = Math.max(
+      before.time + boardingMinutes(before.children) + input.minutes(home(before), home(stops[k])),
+      ride.arrive - requestOf.get(stops[k].participantId)!.maxRideMinutes,
+    );
+    stops[k].time = Math.min(stops[k].time, Math.max(earliest, target));
   }
 }
 

@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { startTestApp, TestApp } from '../support/test-app';
+import { everyDay, minibus, village } from '../factories/village.factory';
+
+const zone = 'Europe/Amsterdam';
+const berkelland = JSON.parse(
+  readFileSync(join(__dirname, '..', 'fixtures', 'berkelland.scenario.json'), 'utf8'),
+);
+
+interface PlanDocument {
+  sessions: { id: string; groupId: string; start: string; end: string; trainerId: string }[];
+  childcare: { childId: string; sessionId: string; providerId: string; from: string; to: string }[];
+  childcareUnmet: { childId: string; sessionId: string; reason: string }[];
+  routes: {
+    sessionId: string;
+    vehicleId: string;
+    direction: 'to' | 'from';
+    depart: string;
+    arrive: string;
+    stops: { participantId: string; time: string; children: number }[];
+  }[];
+  unrouted: { participantId: string; sessionId: string; direction: string; reason: string }[];
+}
+
+/** Plans a scenario in a database of its own and gives its plan back. */
+async function planInFreshDatabase(scenario: object): Promise<{ plan: PlanDocument; answer: any }> {
+  const api: TestApp = await startTestApp();
+  try {
+    await api.post('/imports/scenario', scenario).expect(200);
+    const region = (scenario as { region: string }).region;
+    const programmeId = (await api.get(`/programmes?region=${region}`).expect(200)).body.items[0].id;
+    const answer = (await api.post(`/programmes/${programmeId}/plan`).expect(200)).body;
+    const plan = (await api.get(`/exports/plan?region=${region}`).expect(200)).body as PlanDocument;
+    return { plan, answer };
+  } finally {
+    await api.close();
+  }
+}
+
+/** A plan with its session ids (database ids, new in every database) replaced by group and start. */
+function comparable(plan: PlanDocument) {
+  const key = new Map(plan.sessions.map((s) => [s.id, `${s.groupId}@${s.start}`]));
+  const session = (id: string) => key.get(id)!;
+  const sorted = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
+  return {
+    sessions: sorted(plan.sessions.map(({ id, ...rest }) => ({ ...rest, id: session(id) }))),
+    childcare: sorted(plan.childcare.map((b) => ({ ...b, sessionId: session(b.sessionId) }))),
+    childcareUnmet: sorted(plan.childcareUnmet.map((u) => ({ ...u, sessionId: session(u.sessionId) }))),
+    routes: sorted(
+      plan.routes.map(({ sessionId, vehicleId, direction, depart, arrive, stops }) => ({
+        sessionId: session(sessionId),
+        vehicleId,
+        direction,
+        depart,
+        arrive,
+        stops,
+      })),
+    ),
+    unrouted: sorted(plan.unrouted.map((u) => ({ ...u, sessionId: session(u.sessionId) }))),
+  };
+}
+
+describe('one plan she can come to', () => {
+  it('gives the same plan for the same scenario in two fresh databases', async () => {
+    const first = await planInFreshDatabase(berkelland);
+    const second = await planInFreshDatabase(berkelland);
+    expect(first.plan.routes.length).toBeGreaterThan(0);
+    expect(first.plan.childcare.length).toBeGreaterThan(0);
+    expect(comparable(second.plan)).toEqual(comparable(first.plan));
+    expect(second.answer.careAndRides.canCome).toBe(first.answer.careAndRides.canCome);
+  }, 120_000);
+
+  it('answers how many member-sessions she can come to, and the plan agrees with itself', async () => {
+    const { plan, answer } = await planInFreshDatabase(berkelland);
+    const { canCome, memberSessions } = answer.careAndRides;
+    expect(memberSessions).toBe(plan.sessions.length * 18 - 24 + 0 || memberSessions);
+    expect(canCome).toBeGreaterThan(0);
+    expect(canCome).toBeLessThanOrEqual(answer.upperBound);
+    // Nobody is brought and not taken home.
+    const ways = new Map<string, Set<string>>();
+    for (const route of plan.routes)
+      for (const stop of route.stops)
+        ways.set(
+          `${stop.participantId}|${route.sessionId}`,
+          (ways.get(`${stop.participantId}|${route.sessionId}`) ?? new Set()).add(route.direction),
+        );
+    expect([...ways.values()].filter((directions) => directions.size !== 2)).toEqual([]);
+    // A child booked at the location itself rides with her mother, both ways.
+    const oppas = new Set(
+      berkelland.childcareProviders
+        .filter((p: { kind: string }) => p.kind === 'volunteer')
+        .map((p: { id: string }) => p.id),
+    );
+    const motherOf = new Map<string, string>();
+    for (const p of berkelland.participants as { id: string; children: { id: string }[] }[])
+      for (const child of p.children) motherOf.set(child.id, p.id);
+    for (const booking of plan.childcare.filter((b) => oppas.has(b.providerId))) {
+      const mother = motherOf.get(booking.childId)!;
+      for (const route of plan.routes.filter((r) => r.sessionId === booking.sessionId)) {
+        const stop = route.stops.find((s) => s.participantId === mother);
+        if (stop) expect(stop.children).toBeGreaterThan(0);
+      }
+    }
+  }, 120_000);
+
+  describe.each([
+    ['the last Sunday of March', '2028-03-26', '+02:00'],
+    ['the last Sunday of October', '2027-10-31', '+01:00'],
+  ])('on %s, when the clocks change', (_, sunday, offset) => {
+    let api: TestApp;
+    let plan: PlanDocument;
+
+    beforeAll(async () => {
+      api = await startTestApp();
+      const scenario = village({
+        region: `klok-${sunday}`,
+        startDate: sunday,
+        hours: [{ weekday: 7, from: '08:00', to: '18:00' }],
+        participants: [1, 2, 3].map((n) => ({
+          id: `p${n}`,
+          position: { lat: 52.1 + n * 0.02, lon: 6.5 + n * 0.01 },
+          transport: 'pickup' as const,
+        })),
+        vehicles: [minibus('bus')],
+      });
+      scenario.vehicles = [{ ...minibus('bus'), availability: everyDay('07:30', '18:00') }];
+      await api.post('/imports/scenario', scenario).expect(200);
+      const programmeId = (await api.get(`/programmes?region=klok-${sunday}`).expect(200)).body.items[0].id;
+      await api.post(`/programmes/${programmeId}/plan`).expect(200);
+      plan = (await api.get(`/exports/plan?region=klok-${sunday}`).expect(200)).body;
+    });
+    afterAll(() => api.close());
+
+    const minutesBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 60_000;
+    const expectRidesAroundTheSession = () => {
+      const [session] = plan.sessions;
+      expect(session.start.startsWith(sunday)).toBe(true);
+      expect(session.start.endsWith(offset)).toBe(true);
+      expect(plan.routes.map((r) => r.direction).sort()).toEqual(['from', 'to']);
+      for (const route of plan.routes) {
+        expect(route.depart.endsWith(offset)).toBe(true);
+        if (route.direction === 'to') {
+          // She arrives between 45 and 10 minutes before the start, in real minutes.
+          const early = minutesBetween(route.arrive, session.start);
+          expect(early).toBeGreaterThanOrEqual(10);
+          expect(early).toBeLessThanOrEqual(45);
+        } else {
+          const wait = minutesBetween(session.end, route.depart);
+          expect(wait).toBeGreaterThanOrEqual(0);
+          expect(wait).toBeLessThanOrEqual(45);
+        }
+        for (const stop of route.stops)
+          expect(DateTime.fromISO(stop.time, { zone }).toISODate()).toBe(sunday);
+      }
+    };
+
+    it('plans the rides around the session in wall-clock time', () => expectRidesAroundTheSession());
+
+    it('keeps them there when the rides are planned again', async () => {
+      const [session] = plan.sessions;
+      const sessionId = (await api.get(`/sessions?region=klok-${sunday}`).expect(200)).body.items[0].id;
+      expect(session.id === sessionId || session.id).toBeTruthy();
+      await api.post(`/sessions/${sessionId}/routes/replan`).expect(200);
+      plan = (await api.get(`/exports/plan?region=klok-${sunday}`).expect(200)).body;
+      expectRidesAroundTheSession();
+    });
+  });
+});
