@@ -140,15 +140,17 @@ async function planFile(args: string[]): Promise<number> {
         `${plan.conflicts.length} lesson conflicts, ${plan.childcare.length} childcare bookings ` +
         `(${plan.childcareUnmet.length} needs unmet), ${plan.routes.length} routes ` +
         `(${plan.unrouted.length} unrouted); care and rides in ${joint.durationMs} ms; ` +
-        `she can come to ${joint.canCome} of ${joint.memberSessions} member-sessions ` +
-        `(${(joint.canCome / Math.max(1, joint.memberSessions)).toFixed(4)}); written to ${values.out}`,
+        `she can come to ${plan.canCome.canCome} of ${plan.canCome.memberSessions} member-sessions ` +
+        `(${plan.canCome.share}; at most ${plan.canCome.upperBound} are free of lessons and appointments then); ` +
+        `written to ${values.out}`,
     );
     summary.unplanned.forEach((group) => console.log(`not planned: ${group.name}: ${group.reason}`));
     // One line a script can read (bench:plan): the figures of this run.
     console.log(
       `figures ${JSON.stringify({
-        memberSessions: joint.memberSessions,
-        canCome: joint.canCome,
+        memberSessions: plan.canCome.memberSessions,
+        canCome: plan.canCome.canCome,
+        lessonFree: plan.canCome.upperBound,
         lessonBound: summary.upperBound,
         careAndRidesMs: joint.durationMs,
         peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

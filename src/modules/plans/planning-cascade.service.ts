@@ -6,7 +6,10 @@ import { ChosenSlots, improveSlots } from '../../planning/joint/improve-slots';
 import { PlanningInput, ProgrammePlan } from '../../planning/scheduling/model';
 import { addDays, inRange, toMinutes, weekdayOf } from '../../planning/time/calendar';
 import { isDutchPublicHoliday } from '../../planning/time/holidays';
-import { instantToLocal, localMinuteToInstant } from '../../planning/time/wall-clock';
+import { instantToLocal, instantToLocalMinute, localMinuteToInstant } from '../../planning/time/wall-clock';
+import { canComeOf, Verdict } from '../../planning/joint/can-come';
+import { ChildcareBooking } from '../childcare/childcare-booking.entity';
+import { Route } from '../routes/route.entity';
 import { DEFAULT_MAX_EARLY_MINUTES } from '../../planning/transport/session-rides';
 import { Position, straightLineKm } from '../../planning/travel/offline-travel';
 import { SharedResources } from '../../planning/scheduling/model';
@@ -65,6 +68,10 @@ const REASON_OF_CONFLICT: Record<string, string> = {
   travel: 'no time to travel from or to a lesson',
   appointment: 'an appointment',
 };
+const REPORTED_ABSENT = 'reported absent';
+
+/** The reasons that keep her away whatever care and rides do. */
+export const BLOCKING_REASONS = new Set([...Object.values(REASON_OF_CONFLICT), REPORTED_ABSENT]);
 
 /**
  * The order of planning a programme, in one place: its sessions first (times, staff, conflicts), then care and
@@ -183,6 +190,49 @@ export class PlanningCascadeService {
       .length;
   }
 
+  /**
+   * Whether she can come to each of these stored sessions by the plan as it stands, with the reasons; her id is
+   * the scenario's ref, the session's its own.
+   */
+  async canCome(
+    regionId: string,
+    sessions: Session[],
+    bookings: ChildcareBooking[],
+    routes: Route[],
+  ): Promise<Verdict[]> {
+    if (sessions.length === 0) return [];
+    const region = await this.regionData(regionId, 1);
+    const ref = (id: string) => region.refOf.get(id) ?? id;
+    const jointSessions = await this.storedSessions(sessions, region);
+    const dateOf = new Map(jointSessions.map((session) => [session.id, session.date]));
+    const minute = (sessionId: string, instant: Date) =>
+      instantToLocalMinute(instant, dateOf.get(sessionId)!, region.zone);
+    return canComeOf(
+      { ...region.base, sessions: jointSessions },
+      bookings
+        .filter((b) => dateOf.has(b.sessionId))
+        .map((b) => ({
+          childId: ref(b.childId),
+          participantId: ref(b.participantId),
+          sessionId: b.sessionId,
+          providerId: ref(b.providerId),
+          from: minute(b.sessionId, b.from),
+          to: minute(b.sessionId, b.to),
+        })),
+      routes
+        .filter((route) => dateOf.has(route.sessionId))
+        .flatMap((route) =>
+          route.stops.map((stop) => ({
+            participantId: ref(stop.participantId),
+            sessionId: route.sessionId,
+            direction: route.direction,
+            time: minute(route.sessionId, stop.time),
+            children: stop.children,
+          })),
+        ),
+    );
+  }
+
   /** What groups compete for: care places within reach of each location, and the fleet's seats. */
   private async sharedResources(regionId: string): Promise<SharedResources> {
     const region = await this.regions.exportRegion(regionId);
@@ -294,7 +344,7 @@ export class PlanningCascadeService {
     for (const conflict of await this.conflicts.forSessions(sessionIds))
       block(conflict.sessionId, conflict.participantId, REASON_OF_CONFLICT[conflict.kind] ?? conflict.kind);
     for (const absence of await this.absences.forSessions(sessionIds))
-      block(absence.sessionId, absence.participantId, 'reported absent');
+      block(absence.sessionId, absence.participantId, REPORTED_ABSENT);
     const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
     return sessions.map((session) => {
       const start = instantToLocal(session.start, region.zone);
