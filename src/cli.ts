@@ -145,6 +145,7 @@ async function planFile(args: string[]): Promise<number> {
         `written to ${values.out}`,
     );
     summary.unplanned.forEach((group) => console.log(`not planned: ${group.name}: ${group.reason}`));
+    joint.advice.forEach((advice) => console.log(`advice: ${advice.text}`));
     // One line a script can read (bench:plan): the figures of this run.
     console.log(
       `figures ${JSON.stringify({

@@ -8,6 +8,7 @@ import { addDays, inRange, toMinutes, weekdayOf } from '../../planning/time/cale
 import { isDutchPublicHoliday } from '../../planning/time/holidays';
 import { instantToLocal, instantToLocalMinute, localMinuteToInstant } from '../../planning/time/wall-clock';
 import { canComeOf, Verdict } from '../../planning/joint/can-come';
+import { advise, Advice } from '../../planning/joint/advice';
 import { ChildcareBooking } from '../childcare/childcare-booking.entity';
 import { Route } from '../routes/route.entity';
 import { DEFAULT_MAX_EARLY_MINUTES } from '../../planning/transport/session-rides';
@@ -41,6 +42,8 @@ export interface CareAndRidesSummary {
   unrouted: number;
   memberSessions: number;
   canCome: number;
+  /** What one more vehicle or a few more care places would change, where women are left without. */
+  advice: Advice[];
   durationMs: number;
 }
 
@@ -54,6 +57,7 @@ interface RegionData {
   refOf: Map<string, string>;
   idOf: Map<string, string>;
   base: Omit<JointInput, 'sessions'>;
+  locationNames: Map<string, string>;
 }
 
 export interface SlotSearchSummary {
@@ -141,6 +145,7 @@ export class PlanningCascadeService {
     const input = { ...region.base, sessions: await this.storedSessions(sessions, region) };
     const plan = planCareAndRides(input);
     await this.store(regionId, sessions, plan, region.zone, region.idOf);
+    const advice = advise(input, plan, { location: (ref) => region.locationNames.get(ref) ?? ref });
     const result: CareAndRidesSummary = {
       sessions: sessions.length,
       bookings: plan.bookings.length,
@@ -149,9 +154,10 @@ export class PlanningCascadeService {
       unrouted: plan.unrouted.length,
       memberSessions: plan.verdicts.length,
       canCome: plan.verdicts.filter((verdict) => verdict.canCome).length,
+      advice,
       durationMs: Math.round(performance.now() - started),
     };
-    this.logger.log({ programmeId, ...result }, 'care and rides planned');
+    this.logger.log({ programmeId, ...result, advice: advice.length }, 'care and rides planned');
     return result;
   }
 
@@ -326,7 +332,8 @@ export class PlanningCascadeService {
       minutes,
       seed,
     };
-    return { zone, refOf, idOf, base };
+    const locationNames = new Map(locations.map((l) => [ref(l.id), l.name]));
+    return { zone, refOf, idOf, base, locationNames };
   }
 
   /** Stored sessions as the joint core sees them: local date and minutes, members in refs, who cannot come. */

@@ -1,6 +1,7 @@
 import { offlineTravel } from '../travel/offline-travel';
 import { JointInput, JointSession } from './model';
 import { planCareAndRides } from './plan-care-and-rides';
+import { advise } from './advice';
 
 const weekdays = [1, 2, 3, 4, 5];
 const hours = (from: string, to: string) => weekdays.map((weekday) => ({ weekday, from, to }));
@@ -188,5 +189,17 @@ describe('planning care and rides together', () => {
       sessions: input.sessions.map((s) => ({ ...s, memberIds: [...s.memberIds].reverse() })),
     };
     expect(planCareAndRides(shuffled)).toEqual(planCareAndRides(input));
+  });
+
+  it('advises one more vehicle where women have no ride, judged by planning again', () => {
+    const input = region({ vehicles: [] });
+    const plan = planCareAndRides(input);
+    const [advice] = advise(input, plan, { location: () => 'Buurthuis De Ster' });
+    expect(advice).toMatchObject({ kind: 'vehicle', weekday: 2, locationId: 'loc', more: 1, perWeek: 1 });
+    expect(advice.text).toContain('on Tuesday');
+    expect(advice.text).toContain('around Buurthuis De Ster');
+    // Where everyone can come, there is nothing to advise.
+    const full = region();
+    expect(advise(full, planCareAndRides(full), { location: () => '' })).toEqual([]);
   });
 });

@@ -1,0 +1,150 @@
+import { ageInMonths } from '../childcare/need';
+import { toTimeOfDay } from '../time/calendar';
+import { JointInput, JointPlan, JointSession } from './model';
+import {
+  planCareAndRides,
+  REASON_NO_CARE,
+  REASON_NO_RIDE_BACK,
+  REASON_NO_RIDE_THERE,
+} from './plan-care-and-rides';
+
+export interface Advice {
+  kind: 'vehicle' | 'care';
+  weekday: number;
+  locationId: string;
+  /** Member-sessions more she could come to with it, over the programme, and in an average week. */
+  more: number;
+  perWeek: number;
+  text: string;
+}
+
+const DAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const ADDED_SEATS = 8;
+const ADDED_CHILD_SEATS = 2;
+const ADDED_PLACES = 4;
+const quarter = (minute: number, up: boolean) => (up ? Math.ceil(minute / 15) : Math.floor(minute / 15)) * 15;
+
+/**
+ * What would let more women come, found by planning again with one resource more where most are lost: one
+ * vehicle on the day and around the location where most women have no ride, a few care places where most
+ * children have none. Each is judged by the joint planner itself on the sessions of that weekday (other days do
+ * not share their vehicles or places), and named only when it lets someone come.
+ */
+export function advise(
+  input: JointInput,
+  plan: JointPlan,
+  nameOf: { location: (id: string) => string },
+): Advice[] {
+  const sessions = new Map(input.sessions.map((session) => [session.id, session]));
+  const worst = (reasons: string[]) => {
+    const lost = new Map<string, number>();
+    for (const verdict of plan.verdicts) {
+      if (!verdict.reasons.some((reason) => reasons.includes(reason))) continue;
+      const session = sessions.get(verdict.sessionId)!;
+      const key = `${session.weekday}|${session.locationId}`;
+      lost.set(key, (lost.get(key) ?? 0) + 1);
+    }
+    const [top] = [...lost].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    if (!top) return undefined;
+    const [weekday, locationId] = top[0].split('|');
+    return { weekday: Number(weekday), locationId };
+  };
+  const advice: Advice[] = [];
+  const rides = worst([REASON_NO_RIDE_THERE, REASON_NO_RIDE_BACK]);
+  if (rides) {
+    const { weekday, locationId } = rides;
+    const those = input.sessions.filter((s) => s.weekday === weekday && s.locationId === locationId);
+    const from = quarter(Math.min(...those.map((s) => s.start)) - input.policy.maxEarlyMinutes - 45, false);
+    const to = quarter(Math.max(...those.map((s) => s.end)) + input.policy.maxEarlyMinutes + 45, true);
+    const position = input.locations.find((l) => l.id === locationId)!.position;
+    const more = gain(input, weekday, {
+      ...input,
+      vehicles: [
+        ...input.vehicles,
+        {
+          id: '~advice',
+          depot: position,
+          seats: ADDED_SEATS,
+          childSeats: ADDED_CHILD_SEATS,
+          availability: [
+            { weekday, from: toTimeOfDay(Math.max(0, from)), to: toTimeOfDay(Math.min(24 * 60 - 1, to)) },
+          ],
+        },
+      ],
+    });
+    if (more.total > 0) {
+      advice.push({
+        kind: 'vehicle',
+        weekday,
+        locationId,
+        more: more.total,
+        perWeek: more.perWeek,
+        text:
+          `one ${ADDED_SEATS}-seat vehicle (${ADDED_CHILD_SEATS} child seats) on ${DAYS[weekday]} ` +
+          `${toTimeOfDay(Math.max(0, from))}-${toTimeOfDay(Math.min(24 * 60 - 1, to))} around ${nameOf.location(locationId)} ` +
+          `lets ${more.perWeek} more women come each week (${more.total} member-sessions in all)`,
+      });
+    }
+  }
+  const care = worst([REASON_NO_CARE]);
+  if (care) {
+    const { weekday, locationId } = care;
+    const position = input.locations.find((l) => l.id === locationId)!.position;
+    const ages = unmetAges(input, plan, weekday, locationId);
+    const more = gain(input, weekday, {
+      ...input,
+      providers: [
+        ...input.providers,
+        {
+          id: '~advice',
+          kind: 'volunteer',
+          position,
+          locationId,
+          openingHours: [{ weekday, from: '00:00', to: '23:59' }],
+          places: [{ minAgeMonths: ages.from, maxAgeMonths: ages.to, capacity: ADDED_PLACES }],
+        },
+      ],
+    });
+    if (more.total > 0) {
+      advice.push({
+        kind: 'care',
+        weekday,
+        locationId,
+        more: more.total,
+        perWeek: more.perWeek,
+        text:
+          `${ADDED_PLACES} more care places for children of ${Math.floor(ages.from / 12)} to ${Math.floor(ages.to / 12)} ` +
+          `years at or near ${nameOf.location(locationId)} on ${DAYS[weekday]} lets ${more.perWeek} more women ` +
+          `come each week (${more.total} member-sessions in all)`,
+      });
+    }
+  }
+  return advice;
+}
+
+/** Member-sessions more she can come to on one weekday with the changed input, in all and per week. */
+function gain(input: JointInput, weekday: number, changed: JointInput) {
+  const onDay = (session: JointSession) => session.weekday === weekday;
+  const count = (i: JointInput) =>
+    planCareAndRides({ ...i, sessions: i.sessions.filter(onDay) }).verdicts.filter((v) => v.canCome).length;
+  const total = count(changed) - count(input);
+  const weeks = new Set(input.sessions.filter(onDay).map((session) => session.date)).size;
+  return { total, perWeek: Math.round((total / Math.max(1, weeks)) * 10) / 10 };
+}
+
+/** The ages, in months, of the children left without care on that day and at that location. */
+function unmetAges(input: JointInput, plan: JointPlan, weekday: number, locationId: string) {
+  const sessions = new Map(input.sessions.map((session) => [session.id, session]));
+  const birthOf = new Map(
+    input.participants.flatMap((p) => p.children.map((c) => [c.id, c.birthDate] as const)),
+  );
+  const ages = plan.unmet
+    .filter((need) => {
+      const session = sessions.get(need.sessionId);
+      return session?.weekday === weekday && session.locationId === locationId;
+    })
+    .map((need) => ageInMonths(birthOf.get(need.childId)!, sessions.get(need.sessionId)!.date));
+  return ages.length > 0
+    ? { from: Math.max(0, Math.min(...ages)), to: Math.min(155, Math.max(...ages)) }
+    : { from: 0, to: 155 };
+}
