@@ -105,6 +105,39 @@ describe('one plan she can come to', () => {
     }
   }, 120_000);
 
+  it('keeps a vehicle to the municipalities it drives in, through the scenario and the plan', async () => {
+    const limited = {
+      ...berkelland,
+      region: 'berkelland-naoberbus',
+      vehicles: berkelland.vehicles.map((vehicle: { id: string }) =>
+        vehicle.id === 'naoberbus' ? { ...vehicle, municipalityIds: ['berkelland'] } : vehicle,
+      ),
+    };
+    const api = await startTestApp();
+    try {
+      await api.post('/imports/scenario', limited).expect(200);
+      const exported = (await api.get('/exports/scenario?region=berkelland-naoberbus').expect(200)).body;
+      expect(exported.vehicles.find((v: { id: string }) => v.id === 'naoberbus').municipalityIds).toEqual([
+        'berkelland',
+      ]);
+      const programmeId = (await api.get('/programmes?region=berkelland-naoberbus').expect(200)).body.items[0]
+        .id;
+      await api.post(`/programmes/${programmeId}/plan`).expect(200);
+      const plan = (await api.get('/exports/plan?region=berkelland-naoberbus').expect(200))
+        .body as PlanDocument;
+      const municipalityOf = new Map(
+        berkelland.participants.map((p: { id: string; municipalityId: string }) => [p.id, p.municipalityId]),
+      );
+      const naoberbusRiders = plan.routes
+        .filter((route) => route.vehicleId === 'naoberbus')
+        .flatMap((route) => route.stops.map((stop) => municipalityOf.get(stop.participantId)));
+      expect(naoberbusRiders.length).toBeGreaterThan(0);
+      expect(new Set(naoberbusRiders)).toEqual(new Set(['berkelland']));
+    } finally {
+      await api.close();
+    }
+  }, 120_000);
+
   describe.each([
     ['the last Sunday of March', '2028-03-26', '+02:00'],
     ['the last Sunday of October', '2027-10-31', '+01:00'],

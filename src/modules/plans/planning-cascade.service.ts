@@ -277,6 +277,7 @@ export class PlanningCascadeService {
       }
       return records;
     };
+    remember(await this.regions.exportMunicipalities(regionId));
     const locations = remember(await this.locations.exportLocations(regionId));
     const people = remember(await this.participants.exportParticipants(regionId));
     const children = remember(await this.participants.exportChildren(regionId));
@@ -307,6 +308,7 @@ export class PlanningCascadeService {
         id: ref(p.id),
         position: p.position?.lat != null ? p.position : undefined,
         transport: p.transport,
+        municipalityId: ref(p.municipalityId),
         children: (childrenOf.get(p.id) ?? []).map((c) => ({
           id: ref(c.id),
           birthDate: c.birthDate,
@@ -328,6 +330,7 @@ export class PlanningCascadeService {
         seats: v.seats,
         childSeats: v.childSeats,
         availability: v.availability,
+        municipalityIds: v.municipalityIds.map(ref).sort(),
       })),
       minutes,
       seed,

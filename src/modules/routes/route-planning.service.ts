@@ -182,6 +182,14 @@ export class RoutePlanningService {
         .filter((person) => person?.transport === 'pickup' && person.position?.lat != null)
         .filter((person) => !away.has(`${person!.id}|${session.id}`))
         .map((person) => ({
+          ...(vehicles.some((vehicle) => vehicle.municipalityIds.length > 0) && {
+            // A vehicle limited to some municipalities collects there only.
+            vehicleIds: vehicles
+              .filter(
+                (v) => v.municipalityIds.length === 0 || v.municipalityIds.includes(person!.municipalityId),
+              )
+              .map((v) => v.id),
+          }),
           participantId: person!.id,
           home: person!.position,
           children: riding.get(`${person!.id}|${session.id}`) ?? 0,

@@ -160,6 +160,9 @@ export class ScenarioExportService {
         depot: position(vehicle.depot),
         availability: sortWindows(vehicle.availability),
         volunteerDriven: vehicle.volunteerDriven,
+        ...(vehicle.municipalityIds.length > 0 && {
+          municipalityIds: vehicle.municipalityIds.map((id) => refOf.get(id)!).sort(),
+        }),
       })),
       childcareProviders: childcareProviders.map((provider) => ({
         id: scenarioId(provider),

@@ -204,6 +204,7 @@ export class ScenarioImportService {
         childSeats: vehicle.childSeats,
         depot: position(vehicle.depot),
         volunteerDriven: vehicle.volunteerDriven,
+        municipalityIds: (vehicle.municipalityIds ?? []).map((ref) => municipalities.ids.get(ref)!).sort(),
         availability: vehicle.availability,
       })),
     );

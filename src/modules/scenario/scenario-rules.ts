@@ -88,6 +88,11 @@ export function checkScenarioReferences(scenario: ScenarioDto): ScenarioFindings
     });
   });
 
+  scenario.vehicles.forEach((vehicle, index) =>
+    (vehicle.municipalityIds ?? []).forEach((id, m) =>
+      expect(municipalities, id, `vehicles[${index}].municipalityIds[${m}]`, 'municipality'),
+    ),
+  );
   scenario.vehicles.forEach((vehicle, index) => {
     if (vehicle.childSeats > vehicle.seats) {
       errors.push(

@@ -15,6 +15,7 @@ export interface VehicleImport {
   childSeats: number;
   depot: { lat: number; lon: number };
   volunteerDriven: boolean;
+  municipalityIds: string[];
   availability: WeeklyWindow[];
 }
 

@@ -31,6 +31,10 @@ export class Vehicle extends RegionRecord {
   @Column({ type: 'boolean', default: false })
   volunteerDriven: boolean;
 
+  /** The municipalities it collects in; empty: all of the region's. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  municipalityIds: string[];
+
   @OneToMany(() => VehicleAvailability, (window) => window.vehicle, { cascade: true })
   availability: VehicleAvailability[];
 }

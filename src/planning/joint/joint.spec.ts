@@ -202,4 +202,22 @@ describe('planning care and rides together', () => {
     const full = region();
     expect(advise(full, planCareAndRides(full), { location: () => '' })).toEqual([]);
   });
+
+  it('collects her only with a vehicle that drives in her municipality', () => {
+    const input = region({
+      participants: [
+        { id: 'p1', position: near(4), transport: 'pickup', municipalityId: 'm1', children: [] },
+        { id: 'p2', position: near(5), transport: 'pickup', municipalityId: 'm2', children: [] },
+      ],
+      vehicles: [{ ...region().vehicles[0], municipalityIds: ['m2'] }],
+    });
+    const plan = planCareAndRides(input);
+    expect(new Set(plan.rides.flatMap((ride) => ride.stops.map((stop) => stop.participantId)))).toEqual(
+      new Set(['p2']),
+    );
+    expect(plan.unrouted.filter((u) => u.participantId === 'p1').map((u) => u.reason)).toEqual([
+      'no vehicle collects in her municipality',
+      'no vehicle collects in her municipality',
+    ]);
+  });
 });

@@ -10,7 +10,7 @@ import {
 } from '../transport/session-rides';
 import { Position } from '../travel/offline-travel';
 import { CareLedger } from './care-ledger';
-import { JointInput, JointParticipant, JointPlan, JointSession, JointUnmet } from './model';
+import { JointInput, JointParticipant, JointPlan, JointSession, JointUnmet, JointVehicle } from './model';
 import { childrenNeedingCare, Mother, MotherCare, planSessionCare, releaseCare } from './session-care';
 import { estimatedAway, formatDirectMinutes, TimeAway } from './time-away';
 
@@ -77,6 +77,9 @@ function planSession(
     ]),
   );
   const givenUp = new Map<string, string>();
+  for (const p of riders)
+    if (!input.vehicles.some((v) => collectsIn(v, p)))
+      givenUp.set(p.id, 'no vehicle collects in her municipality');
   let outcome: Outcome | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const active = riders.filter((p) => !givenUp.has(p.id));
@@ -285,10 +288,20 @@ function routeBothWays(
   cache: Map<string, SessionRides>,
 ): BothWays {
   const { policy } = input;
+  const limited = input.vehicles.some((vehicle) => vehicle.municipalityIds?.length);
   const requests: RideRequest[] = riders.map((p) => ({
     participantId: p.id,
     home: p.position!,
     children: onBoard.get(p.id) ?? 0,
+    ...(limited && {
+      vehicleIds: input.vehicles
+        .filter(
+          (v) =>
+            !v.municipalityIds?.length || (p.municipalityId && v.municipalityIds.includes(p.municipalityId)),
+        )
+        .map((v) => v.id)
+        .sort(),
+    }),
     maxRideMinutes: Math.max(
       policy.maxRideMinutes,
       Math.floor(policy.maxRideFactor * input.minutes(p.position!, location)),
@@ -375,6 +388,11 @@ function routeBothWays(
     drop,
   };
 }
+
+/** Whether a vehicle may collect her: it is limited to no municipality, or to hers among others. */
+const collectsIn = (vehicle: JointVehicle, p: JointParticipant) =>
+  !vehicle.municipalityIds?.length ||
+  (p.municipalityId !== undefined && vehicle.municipalityIds.includes(p.municipalityId));
 
 const intersect = (window: [number, number], parts: [number, number][]): [number, number][] =>
   parts

@@ -13,6 +13,8 @@ export interface RideRequest {
   maxRideMinutes: number;
   /** Last time's vehicle and pickup (or drop-off) time, kept where that costs little. */
   previous?: { vehicleId: string; time: number };
+  /** The only vehicles that may collect her (a vehicle limited to some municipalities); absent: any. */
+  vehicleIds?: string[];
 }
 
 export interface FleetVehicle {
@@ -165,6 +167,11 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
       kind: 'pair',
       id: request.participantId,
       demand: [1 + request.children, request.children],
+      ...(request.vehicleIds && {
+        allowedVehicles: vehicles
+          .map((vehicle) => vehicle.id)
+          .filter((id) => request.vehicleIds!.includes(vehicleOf(id))),
+      }),
       // Her ride counts from her pickup time, boarding included, as the plan format measures it.
       maxRide: request.maxRideMinutes - (outbound ? boardingMinutes(request.children) : 0),
       pickup: outbound ? home : { location: 0, service: 0, windows: [[input.end, input.end + waitAfter]] },

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
   IsBoolean,
@@ -7,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  IsString,
   Matches,
   Max,
   Min,
@@ -133,6 +135,18 @@ export class ScenarioVehicleDto {
   @ApiProperty()
   @IsBoolean()
   volunteerDriven: boolean;
+
+  @ApiProperty({
+    required: false,
+    type: [String],
+    description:
+      'the municipalities it collects in (the Naoberbus drives only in Berkelland); absent or empty: all',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  municipalityIds?: string[];
 }
 
 export class ScenarioChildcareProviderDto {
