@@ -412,5 +412,6 @@ describe('planning with a Google Maps key', () => {
     // Planned again: every pair is in the cache now.
     await api.post(`/programmes/${programmeId}/plan`).expect(200);
     expect(fake.requests.filter((r) => r.path.includes('distancematrix')).length).toBe(asked);
-  });
+    // Planning judges several plans of care and rides for the weekly times: longer than most tests.
+  }, 180_000);
 });

@@ -51,6 +51,8 @@ export interface CareAndRidesSummary {
 const MAX_SLOT_EVALUATIONS = 40;
 /** The days from the first session that the slot search judges: two weeks, most programmes repeat weekly. */
 const JUDGED_DAYS = 14;
+/** The share of the routing search a judged plan gets. */
+const JUDGING_EFFORT = 0.25;
 
 interface RegionData {
   zone: string;
@@ -65,6 +67,18 @@ export interface SlotSearchSummary {
   evaluations: number;
   before: number;
   after: number;
+}
+
+/** Travel asked once per pair of place objects: the planners ask the same pairs many times over. */
+function memoised(minutes: (from: Position, to: Position) => number) {
+  const known = new Map<Position, Map<Position, number>>();
+  return (from: Position, to: Position): number => {
+    let row = known.get(from);
+    if (!row) known.set(from, (row = new Map()));
+    let found = row.get(to);
+    if (found === undefined) row.set(to, (found = minutes(from, to)));
+    return found;
+  };
 }
 
 const REASON_OF_CONFLICT: Record<string, string> = {
@@ -192,8 +206,10 @@ export class PlanningCascadeService {
           };
         });
     });
-    return planCareAndRides({ ...region.base, sessions }).verdicts.filter((verdict) => verdict.canCome)
-      .length;
+    // Plans are compared here, not kept: a smaller routing search serves.
+    return planCareAndRides({ ...region.base, sessions, effort: JUDGING_EFFORT }).verdicts.filter(
+      (verdict) => verdict.canCome,
+    ).length;
   }
 
   /**
@@ -283,17 +299,29 @@ export class PlanningCascadeService {
     const children = remember(await this.participants.exportChildren(regionId));
     const providers = remember(await this.careProviders.exportProviders(regionId));
     const vehicles = remember(await this.fleet.exportVehicles(regionId));
-    remember(await this.programmeRecords.groupsOfRegion(regionId));
     const ref = (id: string) => refOf.get(id) ?? id;
     const childrenOf = new Map<string, typeof children>();
     for (const child of children)
       childrenOf.set(child.participantId, [...(childrenOf.get(child.participantId) ?? []), child]);
-    const places: Position[] = [
-      ...locations.map((l) => l.position),
-      ...vehicles.map((v) => v.depot),
-      ...people.filter((p) => p.position?.lat != null).map((p) => p.position),
-    ];
-    const minutes = await this.travel.minutesLookup([[places, places]]);
+    // The pairs rides and care can ask for: within each group, its members' homes, its location and the depots,
+    // and the care providers; from Google when a key is configured, each pair once.
+    const groups = remember(await this.programmeRecords.groupsOfRegion(regionId));
+    const members = await this.groups.membersOf(groups.map((group) => group.id));
+    const homeOf = new Map(people.filter((p) => p.position?.lat != null).map((p) => [p.id, p.position]));
+    const depots = vehicles.map((v) => v.depot);
+    const careAt = providers.map((p) => p.position).filter((position): position is Position => !!position);
+    const lookup = await this.travel.minutesLookup([
+      ...groups.map((group): [Position[], Position[]] => {
+        const places = [
+          locations.find((l) => l.id === group.locationId)!.position,
+          ...depots,
+          ...(members.get(group.id) ?? []).flatMap((id) => (homeOf.has(id) ? [homeOf.get(id)!] : [])),
+        ];
+        return [places, places];
+      }),
+      [careAt, [...locations.map((l) => l.position), ...homeOf.values()]],
+    ]);
+    const minutes = memoised(lookup);
     const base: Omit<JointInput, 'sessions'> = {
       policy: {
         arriveMinutesBefore: region.policy.arriveMinutesBefore,

@@ -110,10 +110,10 @@ export class ProgrammesScenarioService {
     return { programme, groups };
   }
 
-  /** Every group of a region (ids and refs), for plan exports. */
+  /** Every group of a region (ids, refs and locations), for plan exports and the planning cascade. */
   groupsOfRegion(regionId: string): Promise<Group[]> {
     return this.txHost.tx
       .getRepository(Group)
-      .find({ where: { regionId }, select: { id: true, ref: true, name: true } });
+      .find({ where: { regionId }, select: { id: true, ref: true, name: true, locationId: true } });
   }
 }

@@ -22,6 +22,7 @@ const DAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 const ADDED_SEATS = 8;
 const ADDED_CHILD_SEATS = 2;
 const ADDED_PLACES = 4;
+const COMPARING_EFFORT = 0.25;
 const quarter = (minute: number, up: boolean) => (up ? Math.ceil(minute / 15) : Math.floor(minute / 15)) * 15;
 
 /**
@@ -125,8 +126,11 @@ export function advise(
 /** Member-sessions more she can come to on one weekday with the changed input, in all and per week. */
 function gain(input: JointInput, weekday: number, changed: JointInput) {
   const onDay = (session: JointSession) => session.weekday === weekday;
+  // Both plans with the same, smaller search: they are compared, not kept.
   const count = (i: JointInput) =>
-    planCareAndRides({ ...i, sessions: i.sessions.filter(onDay) }).verdicts.filter((v) => v.canCome).length;
+    planCareAndRides({ ...i, sessions: i.sessions.filter(onDay), effort: COMPARING_EFFORT }).verdicts.filter(
+      (v) => v.canCome,
+    ).length;
   const total = count(changed) - count(input);
   const weeks = new Set(input.sessions.filter(onDay).map((session) => session.date)).size;
   return { total, perWeek: Math.round((total / Math.max(1, weeks)) * 10) / 10 };

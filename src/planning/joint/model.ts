@@ -80,6 +80,8 @@ export interface JointInput {
   /** Whole minutes by road between two positions. */
   minutes: (from: Position, to: Position) => number;
   seed?: number;
+  /** The share of the usual routing search to spend (1 by default): less where plans are only compared. */
+  effort?: number;
 }
 
 export interface JointBooking {

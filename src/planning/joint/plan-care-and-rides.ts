@@ -7,6 +7,7 @@ import {
   PlannedRide,
   RideRequest,
   SessionRides,
+  sessionIterations,
 } from '../transport/session-rides';
 import { Position } from '../travel/offline-travel';
 import { CareLedger } from './care-ledger';
@@ -322,6 +323,7 @@ function routeBothWays(
         vehicles: fleetNow,
         minutes: input.minutes,
         seed: input.seed ?? 1,
+        iterations: Math.round(sessionIterations(requests.length) * (input.effort ?? 1)),
       });
       cache.set(key, found);
     }
