@@ -189,4 +189,14 @@ describe('planSessionRides', () => {
       { numRuns: 40, seed: 3 },
     );
   });
+
+  it('says time binds, not seats, when a vehicle has seats left but cannot fit her in', () => {
+    const north = { ...request(1), home: { lat: location.lat + 0.16, lon: location.lon } };
+    const south = { ...request(2), home: { lat: location.lat - 0.16, lon: location.lon } };
+    const { rides, unrouted } = planSessionRides(base('to', [north, south], [bus('a')]));
+    expect(rides.flatMap((ride) => ride.stops)).toHaveLength(1);
+    expect(unrouted.map((u) => u.reason)).toEqual([
+      'no vehicle can fit her in between its other pickups within the ride limit',
+    ]);
+  });
 });

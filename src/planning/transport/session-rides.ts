@@ -72,7 +72,8 @@ export type UnroutedReason =
   | 'no vehicle has room for her and her children'
   | 'no vehicle can bring her in time within the ride limit'
   | 'the vehicles are on other rides then'
-  | 'all vehicles are full';
+  | 'all vehicles are full'
+  | 'no vehicle can fit her in between its other pickups within the ride limit';
 
 export interface SessionRides {
   rides: PlannedRide[];
@@ -254,9 +255,32 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
       reason:
         reason === 'time-window' && busyElsewhere(input, jobId)
           ? 'the vehicles are on other rides then'
-          : REASONS[reason],
+          : reason === 'fleet-full' && !seatsTaken(input, rides, childrenOf.get(jobId)!)
+            ? 'no vehicle can fit her in between its other pickups within the ride limit'
+            : REASONS[reason],
     })),
   };
+}
+
+/**
+ * Whether seats are what she lacks: every vehicle rides, and no ride has a seat (and child seats) left for her
+ * and her children. Otherwise time binds (her ride limit, the arrival window, the other pickups on the way).
+ */
+function seatsTaken(input: SessionRidesInput, rides: PlannedRide[], children: number): boolean {
+  // A vehicle that is not free this day is no seat anyone could have.
+  return input.vehicles
+    .filter((vehicle) => vehicle.free.length > 0)
+    .every((vehicle) => {
+      const own = rides.filter((ride) => ride.vehicleId === vehicle.id);
+      return (
+        own.length > 0 &&
+        own.every((ride) => {
+          const people = ride.stops.reduce((sum, stop) => sum + 1 + stop.children, 0);
+          const seated = ride.stops.reduce((sum, stop) => sum + stop.children, 0);
+          return people + 1 + children > vehicle.seats || seated + children > vehicle.childSeats;
+        })
+      );
+    });
 }
 
 /** Whether she could be collected alone if the vehicles were not on other rides. */

@@ -9,8 +9,10 @@ export class UnroutedDto {
   @ApiProperty({
     example: 'all vehicles are full',
     description:
-      '`no vehicle has room for her and her children`, `no vehicle can bring her in time within the ride limit` ' +
-      'or `all vehicles are full`',
+      '`no vehicle has room for her and her children`, `no vehicle can bring her in time within the ride limit`, ' +
+      '`the vehicles are on other rides then`, `all vehicles are full` (no seat left), `no vehicle can fit her in ' +
+      'between its other pickups within the ride limit` (seats left, but time binds), or, from a joint plan, why she ' +
+      'is not collected (`no ride back (…), so none there`, `not collected: …`)',
   })
   reason: string;
 }
