@@ -196,6 +196,7 @@ export class PlanningCascadeService {
               blocked.set(ref(conflict.participantId), REASON_OF_CONFLICT[conflict.kind]);
           return {
             id: `${ref(group.id)}|${session.date}|${session.start}`,
+            groupId: ref(group.id),
             locationId: ref(group.locationId),
             date: session.date,
             weekday: weekdayOf(session.date),
@@ -389,6 +390,7 @@ export class PlanningCascadeService {
       const end = instantToLocal(session.end, region.zone);
       return {
         id: session.id,
+        groupId: ref(session.groupId),
         locationId: ref(session.locationId),
         date: start.date,
         weekday: start.weekday,

@@ -10,6 +10,7 @@ const near = (km: number) => ({ lat: 52.1 + km / 111, lon: 6.5 });
 
 const session = (over: Partial<JointSession> = {}): JointSession => ({
   id: 's1',
+  groupId: 'g',
   locationId: 'loc',
   date: '2027-01-12',
   weekday: 2,

@@ -57,6 +57,8 @@ export interface JointVehicle {
 
 export interface JointSession {
   id: string;
+  /** The group's ref: sessions at the same time are planned in the order of their groups' refs. */
+  groupId: string;
   locationId: string;
   date: string;
   weekday: number;

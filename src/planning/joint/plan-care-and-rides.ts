@@ -37,7 +37,12 @@ export function planCareAndRides(input: JointInput): JointPlan {
   const locations = new Map(input.locations.map((l) => [l.id, l.position]));
   const plan: JointPlan = { bookings: [], unmet: [], rides: [], unrouted: [], verdicts: [] };
   const sessions = [...input.sessions].sort(
-    (a, b) => a.date.localeCompare(b.date) || a.start - b.start || a.id.localeCompare(b.id),
+    // Never by the session's id: it is a database id, new in every database.
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.start - b.start ||
+      a.locationId.localeCompare(b.locationId) ||
+      a.groupId.localeCompare(b.groupId),
   );
   for (const session of sessions) {
     const location = locations.get(session.locationId);
