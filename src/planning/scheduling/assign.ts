@@ -136,6 +136,10 @@ class WeekPlan {
     return [
       ...this.clashing(this.byLocation, group.locationId, group, option.slot),
       ...option.trainerIds.flatMap((id) => this.clashing(this.byPerson, id, group, option.slot)),
+      // An interpreter another group holds then is as much in the way as a trainer.
+      ...[...option.interpreters.values()]
+        .flat()
+        .flatMap((id) => this.clashing(this.byPerson, id, group, option.slot)),
     ].map((booking) => booking.groupId);
   }
 
@@ -268,7 +272,10 @@ export function assignGroups(
       const options = (optionsByGroup.get(group.id) ?? []).filter((option) => option.trainerIds.length > 0);
       const current = placements.get(group.id);
       const worst = current ? Math.max(...current.map((p) => options.indexOf(p.option))) : options.length;
-      const rivals = [...new Set(options.slice(0, worst).flatMap((option) => week.holders(group, option)))];
+      // Its own times too: a group there without an interpreter is better off if the holder moves.
+      const rivals = [
+        ...new Set(options.slice(0, worst + 1).flatMap((option) => week.holders(group, option))),
+      ];
       for (const rivalId of rivals) {
         const rival = byId.get(rivalId);
         if (!rival) continue;

@@ -84,13 +84,12 @@ export function planProgramme(input: PlanningInput): ProgrammePlan {
     unplanned: [...unplaced].map(([groupId, reason]) => ({ groupId, reason })),
     attendable: groups.reduce((sum, group) => sum + group.attendable, 0),
     memberSessions: groups.reduce((sum, group) => sum + group.memberSessions, 0),
-    // Interpreters are a hard rule where they can be had: the bound is each group's best time by the same
-    // ranking (fewest languages without an interpreter, then attendance), alone, ignoring shared staff and rooms.
+    // A true upper bound on every plan the planner can make: each group alone at its most attended time with a
+    // trainer, whatever its interpreters, its shared staff and rooms (a group placed where an interpreter is
+    // missing may be better attended than at any time with all of them).
     upperBound: input.groups.reduce((sum, group) => {
       const options = (optionsByGroup.get(group.id) ?? []).filter((option) => option.trainerIds.length > 0);
-      const fewestMissing = Math.min(...options.map((option) => option.missingLanguages.length));
-      const best = options.filter((option) => option.missingLanguages.length === fewestMissing);
-      return sum + Math.max(0, ...best.map((option) => option.attendable)) * slotsPerGroup;
+      return sum + Math.max(0, ...options.map((option) => option.attendable)) * slotsPerGroup;
     }, 0),
   };
 }
