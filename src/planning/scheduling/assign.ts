@@ -132,14 +132,16 @@ class WeekPlan {
   }
 
   /** The groups that hold one of the option's trainers, or a room of the group's location, at its time. */
-  holders(group: GroupInput, option: SlotOption): string[] {
+  holders(group: GroupInput, option: SlotOption, interpreters: boolean): string[] {
     return [
       ...this.clashing(this.byLocation, group.locationId, group, option.slot),
       ...option.trainerIds.flatMap((id) => this.clashing(this.byPerson, id, group, option.slot)),
-      // An interpreter another group holds then is as much in the way as a trainer.
-      ...[...option.interpreters.values()]
-        .flat()
-        .flatMap((id) => this.clashing(this.byPerson, id, group, option.slot)),
+      // For a group short of an interpreter, one another group holds then is as much in the way as a trainer.
+      ...(interpreters
+        ? [...option.interpreters.values()]
+            .flat()
+            .flatMap((id) => this.clashing(this.byPerson, id, group, option.slot))
+        : []),
     ].map((booking) => booking.groupId);
   }
 
@@ -272,9 +274,12 @@ export function assignGroups(
       const options = (optionsByGroup.get(group.id) ?? []).filter((option) => option.trainerIds.length > 0);
       const current = placements.get(group.id);
       const worst = current ? Math.max(...current.map((p) => options.indexOf(p.option))) : options.length;
-      // Its own times too: a group there without an interpreter is better off if the holder moves.
+      // A group short of an interpreter also looks at who holds one, at its own times too.
+      const short = (current ?? []).some((placement) => languagesWithoutInterpreter(placement) > 0);
       const rivals = [
-        ...new Set(options.slice(0, worst + 1).flatMap((option) => week.holders(group, option))),
+        ...new Set(
+          options.slice(0, short ? worst + 1 : worst).flatMap((option) => week.holders(group, option, short)),
+        ),
       ];
       for (const rivalId of rivals) {
         const rival = byId.get(rivalId);
