@@ -15,7 +15,8 @@ import { ChildcareScenarioService } from '../childcare/childcare-scenario.servic
 import { ConflictsService } from '../scheduling/conflicts.service';
 import { RoutesService } from '../routes/routes.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
-import { BLOCKING_REASONS, PlanningCascadeService } from './planning-cascade.service';
+import { CanComeService } from './can-come.service';
+import { BLOCKING_REASONS } from './joint-input.service';
 
 export const PLAN_FORMAT = 'trefpunt-plan/1';
 
@@ -102,7 +103,7 @@ export class PlanExportService {
     private readonly routes: RoutesService,
     private readonly vehicles: TransportScenarioService,
     private readonly audit: AuditService,
-    private readonly cascade: PlanningCascadeService,
+    private readonly whoCanCome: CanComeService,
   ) {}
 
   async exportPlan(regionIdOrRef: string, from?: string, to?: string): Promise<PlanDocument> {
@@ -153,7 +154,7 @@ export class PlanExportService {
       conflicts.map((conflict) => [`${conflict.participantId}|${conflict.sessionId}`, conflict]),
     );
     const dates = sessions.map((session) => local(session.start).slice(0, 10));
-    const verdicts = await this.cascade.canCome(regionId, sessions, bookings, routes);
+    const verdicts = await this.whoCanCome.canCome(regionId, sessions, bookings, routes);
     const groupOfSession = new Map(sessions.map((session) => [session.id, ref(session.groupId)]));
     const tally = (key: (verdict: (typeof verdicts)[number]) => string) => {
       const counts = new Map<string, { memberSessions: number; canCome: number }>();

@@ -13,6 +13,8 @@ import { TransportModule } from '../transport/transport.module';
 import { PlanExportService } from './plan-export.service';
 import { PlansController } from './plans.controller';
 import { PlanningCascadeService } from './planning-cascade.service';
+import { JointInputService } from './joint-input.service';
+import { CanComeService } from './can-come.service';
 import { ProgrammePlanController } from './programme-plan.controller';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { TravelModule } from '../travel/travel.module';
@@ -35,7 +37,7 @@ import { TravelModule } from '../travel/travel.module';
     TravelModule,
   ],
   controllers: [PlansController, ProgrammePlanController],
-  providers: [PlanExportService, PlanningCascadeService],
+  providers: [PlanExportService, PlanningCascadeService, JointInputService, CanComeService],
   exports: [PlanExportService, PlanningCascadeService],
 })
 export class PlansModule {}
