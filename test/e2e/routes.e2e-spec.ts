@@ -8,6 +8,7 @@ const zone = 'Europe/Amsterdam';
 const tomorrow = DateTime.now().setZone(zone).plus({ days: 1 }).toISODate()!;
 const at = (time: string) => DateTime.fromISO(`${tomorrow}T${time}`, { zone }).toISO()!;
 const ms = (iso: string) => Date.parse(iso);
+const weekdayOf = (date: string) => DateTime.fromISO(date, { zone }).weekday;
 
 /** A village with a bus and a car, six women to collect (one with a toddler cared for at the location), one who cycles. */
 const ritdorp = () =>
@@ -200,12 +201,32 @@ describe('pickup routes and route sheets', () => {
       expect(Math.abs(ms(s.time) - before.get(s.participantId)!)).toBeLessThanOrEqual(15 * 60000);
   });
 
+  it('collects nobody one way only: a woman who cannot be taken home is not brought either', async () => {
+    // Both vehicles go home at noon, before the session ends: nobody can be taken home.
+    const morning = [{ weekday: weekdayOf(tomorrow), from: '07:30', to: '12:00' }];
+    for (const vehicle of [ids.bus, ids.car])
+      await api.patch(`/vehicles/${vehicle}`, { availability: morning }).expect(200);
+    const plan = (await api.post(`/sessions/${sessionId}/routes/plan`).expect(200)).body;
+    expect((await routesOf()).routes).toEqual([]);
+    const there = plan.unrouted.filter((u: { direction: string }) => u.direction === 'to');
+    expect(there.length).toBeGreaterThan(0);
+    expect(there.every((u: { reason: string }) => u.reason.startsWith('no ride back'))).toBe(true);
+    for (const vehicle of [ids.bus, ids.car])
+      await api.patch(`/vehicles/${vehicle}`, { availability: everyDay('07:30', '18:00') }).expect(200);
+  });
+
   it('says who cannot be collected and why', async () => {
     await api.patch(`/vehicles/${ids.car}`, { availability: [] }).expect(200);
     await api.patch(`/vehicles/${ids.bus}`, { seats: 2, childSeats: 0 }).expect(200);
     const plan = (await api.post(`/sessions/${sessionId}/routes/plan`).expect(200)).body;
     expect(plan.unrouted.length).toBeGreaterThan(0);
-    expect(plan.unrouted.every((u: { reason: string }) => u.reason === 'all vehicles are full')).toBe(true);
+    // Two seats: they lack seats, or the time for more trips (whoever has no ride back is not brought either).
+    const reasons: string[] = plan.unrouted.map((u: { reason: string }) => u.reason);
+    expect(
+      reasons.every((reason) =>
+        /all vehicles are full|no vehicle can fit her in|no vehicle has room for her/.test(reason),
+      ),
+    ).toBe(true);
     const listed = (await routesOf()).unrouted;
     expect(listed).toHaveLength(plan.unrouted.length);
   });

@@ -199,6 +199,7 @@ export class RoutePlanningService {
           ),
         }));
       const previous = minimal ? new Map() : await this.previousRides(session, groupSessions, zone);
+      const routedWays = new Map<string, Direction[]>();
       for (const direction of DIRECTIONS) {
         const busy = (
           await this.routes.busyBetween(
@@ -256,6 +257,8 @@ export class RoutePlanningService {
           })),
         }));
         await this.routes.replace(session.id, direction, stored, planned.unrouted);
+        for (const stop of planned.rides.flatMap((ride) => ride.stops))
+          routedWays.set(stop.participantId, [...(routedWays.get(stop.participantId) ?? []), direction]);
         result.routes += stored.length;
         result.riders += requests.length - planned.unrouted.length;
         result.unrouted.push(...planned.unrouted.map((u) => ({ ...u, sessionId: session.id, direction })));
@@ -263,6 +266,19 @@ export class RoutePlanningService {
           result.changes.push(
             ...changesOf(session.id, direction, current, planned.rides, (m) => toInstant(session, m)),
           );
+      }
+      // A woman brought and not taken home (or the other way round) cannot come: she rides neither way.
+      for (const [participantId, ways] of routedWays) {
+        if (ways.length === DIRECTIONS.length) continue;
+        const [routed] = ways;
+        const other = routed === 'to' ? 'from' : 'to';
+        const why = result.unrouted.find(
+          (u) => u.participantId === participantId && u.sessionId === session.id && u.direction === other,
+        )?.reason;
+        const reason = `${other === 'from' ? 'no ride back' : 'no ride there'}${why ? ` (${why})` : ''}, so none ${routed === 'to' ? 'there' : 'back'}`;
+        await this.routes.dropRider(session.id, routed, participantId, reason);
+        result.riders--;
+        result.unrouted.push({ participantId, sessionId: session.id, direction: routed, reason });
       }
     }
     if (result.changes.length > 0) {

@@ -151,6 +151,22 @@ export class RoutesService {
     await this.unrouted.delete({ sessionId: In(sessionIds) });
   }
 
+  /** Takes her off a session's rides in one direction, with the reason; a ride left empty goes. */
+  async dropRider(
+    sessionId: string,
+    direction: Direction,
+    participantId: string,
+    reason: string,
+  ): Promise<void> {
+    const routes = await this.routes.find({ where: { sessionId, direction }, relations: { stops: true } });
+    for (const route of routes) {
+      if (!route.stops.some((stop) => stop.participantId === participantId)) continue;
+      await this.stops.delete({ routeId: route.id, participantId });
+      if (route.stops.length === 1) await this.routes.delete({ id: route.id });
+    }
+    await this.unrouted.insert({ sessionId, direction, participantId, reason });
+  }
+
   /** For erasure: her stops and unrouted pickups go; the routes stay for the others on them. */
   async deleteForParticipant(participantId: string): Promise<void> {
     await this.stops.delete({ participantId });
