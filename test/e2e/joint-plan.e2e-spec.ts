@@ -78,7 +78,7 @@ describe('one plan she can come to', () => {
       expect(comparable(second.plan)).toEqual(comparable(first.plan));
       expect(second.answer.careAndRides.canCome).toBe(first.answer.careAndRides.canCome);
     },
-    120_000,
+    240_000,
   );
 
   it('answers how many member-sessions she can come to, and the plan agrees with itself', async () => {
@@ -112,7 +112,7 @@ describe('one plan she can come to', () => {
         if (stop) expect(stop.children).toBeGreaterThan(0);
       }
     }
-  }, 120_000);
+  }, 240_000);
 
   it('keeps a vehicle to the municipalities it drives in, through the scenario and the plan', async () => {
     const limited = {
@@ -145,7 +145,7 @@ describe('one plan she can come to', () => {
     } finally {
       await api.close();
     }
-  }, 120_000);
+  }, 240_000);
 
   describe.each([
     ['the last Sunday of March', '2028-03-26', '+02:00'],
