@@ -241,4 +241,16 @@ describe('hostile input', () => {
       await api.get('/participants?offset=1000000000').expect(200);
     });
   });
+
+  describe('personal data kept out of caches', () => {
+    it('answers a caller with a token with Cache-Control: no-store', async () => {
+      for (const path of ['/participants?region=berkelland', '/regions', '/outbox']) {
+        const answer = await api.get(path).expect(200);
+        expect({ path, cacheControl: answer.headers['cache-control'] }).toEqual({
+          path,
+          cacheControl: 'no-store',
+        });
+      }
+    });
+  });
 });
