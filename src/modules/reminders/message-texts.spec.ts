@@ -27,14 +27,34 @@ describe('MessageTexts', () => {
     const message = texts.write('fa', [{ key: 'reminder.morning', values }]);
     expect(message.language).toBe('nl+en');
     expect(message.text).toBe(
-      'Vandaag om 09:30 uur: Trefpunt-bijeenkomst in Buurthuis, Dorpsstraat 1.\n\n' +
-        'Today at 09:30: Trefpunt meeting at Buurthuis, Dorpsstraat 1.',
+      'Vandaag om \u206809:30\u2069 uur: Trefpunt-bijeenkomst in \u2068Buurthuis\u2069, \u2068Dorpsstraat 1\u2069.\n\n' +
+        'Today at \u206809:30\u2069: Trefpunt meeting at \u2068Buurthuis\u2069, \u2068Dorpsstraat 1\u2069.',
     );
   });
 
-  it('writes the day in her language', () => {
+  it('isolates every value in an Arabic reminder, so that its punctuation stays in place', () => {
+    const { text } = texts.write('ar', [
+      { key: 'reminder.evening', values: { ...values, day: 'الاثنين 11 يناير' } },
+      { key: 'pickup', values: { vehicle: 'Naoberbus', pickupTime: '08:40' } },
+      { key: 'absence', values: { link: 'https://t.example/r/abc' } },
+    ]);
+    expect(text).toBe(
+      'غدًا، \u2068الاثنين 11 يناير\u2069، الساعة \u206809:30\u2069: ' +
+        'لقاء Trefpunt في \u2068Buurthuis\u2069، \u2068Dorpsstraat 1\u2069. ' +
+        'سيأخذك \u2068Naoberbus\u2069 الساعة \u206808:40\u2069. ' +
+        'لا تستطيعين الحضور؟ أخبرينا هنا: \u2068https://t.example/r/abc\u2069',
+    );
+  });
+
+  // Monday 11 January 2027 is 21 Jadi (Dey in Iran) 1405 in the Solar Hijri calendar.
+  it.each([
+    ['nl', 'maandag 11 januari'],
+    ['tr', 'Pazartesi 11 Ocak'],
+    ['ar', 'الاثنين 11 يناير'],
+    ['prs', 'دوشنبه ۲۱ جدی'],
+    ['fa', 'دوشنبه ۲۱ دی'],
+  ])('writes the day in her language and her calendar (%s)', (language, words) => {
     const monday = new Date('2027-01-11T09:30:00+01:00');
-    expect(dayInWords(monday, 'Europe/Amsterdam', 'nl')).toBe('maandag 11 januari');
-    expect(dayInWords(monday, 'Europe/Amsterdam', 'tr')).toBe('Pazartesi 11 Ocak');
+    expect(dayInWords(monday, 'Europe/Amsterdam', language)).toBe(words);
   });
 });

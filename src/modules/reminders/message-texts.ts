@@ -9,6 +9,20 @@ export const TEMPLATE_LANGUAGES = ['nl', 'en', 'ar', 'ti', 'prs', 'so', 'tr', 'u
 /** The locale the dates are written in; Dari's weekdays and months are those of Persian in Afghanistan. */
 const DATE_LOCALES: Record<string, string> = { en: 'en-GB', prs: 'fa-AF' };
 
+/**
+ * The calendar she counts days in, Gregorian unless named here. Named for every date part at once: the locale's
+ * own default calendar gave Dari the Persian month name beside the Gregorian day (11 January 2027 read
+ * "11 Jadi"; it is 21 Jadi 1405).
+ */
+const DATE_CALENDARS: Record<string, string> = { prs: 'persian', fa: 'persian' };
+
+/**
+ * Every value put into a message between First Strong Isolate and Pop Directional Isolate: a Latin place name
+ * or a time inside Arabic or Dari (or an Arabic name inside Dutch) keeps its own direction, and the punctuation
+ * around it stays where the sentence has it instead of moving mid-line.
+ */
+const isolate = (value: string): string => `\u2068${value}\u2069`;
+
 /** One sentence of a message: a template key and its values. */
 export interface TextPart {
   key: string;
@@ -16,8 +30,9 @@ export interface TextPart {
 }
 
 /**
- * Writes messages from the template files with i18next. A language without templates gets the message in Dutch
- * and in English, one after the other: someone at home or the municipality can help her read it.
+ * Writes messages from the template files with i18next, every value isolated in its own direction. A language
+ * without templates gets the message in Dutch and in English, one after the other: someone at home or the
+ * municipality can help her read it.
  */
 export class MessageTexts {
   private readonly i18n: i18n;
@@ -30,12 +45,13 @@ export class MessageTexts {
       ]),
     );
     this.i18n = i18next.createInstance();
-    // Messages are plain text: nothing to escape; initImmediate false: the resources are here already.
+    // Messages are plain text, so nothing is escaped; i18next's escape is the one place every value passes, so
+    // that is where it is isolated. initAsync false: the resources are here already.
     void this.i18n.init({
       resources,
       lng: 'nl',
       fallbackLng: 'nl',
-      interpolation: { escapeValue: false },
+      interpolation: { escapeValue: true, escape: isolate },
       initAsync: false,
       showSupportNotice: false,
     });
@@ -78,10 +94,12 @@ export class MessageTexts {
   }
 }
 
-/** A date as the words of a language: `dinsdag 12 januari`, `Tuesday 12 January`. */
+/** A date as the words of a language, in her calendar: `dinsdag 12 januari`, `Tuesday 12 January`. */
 export function dayInWords(instant: Date, zone: string, language: string): string {
-  const locale = DATE_LOCALES[language] ?? language;
-  const local = DateTime.fromJSDate(instant, { zone }).setLocale(locale);
+  const local = DateTime.fromJSDate(instant, { zone }).reconfigure({
+    locale: DATE_LOCALES[language] ?? language,
+    outputCalendar: DATE_CALENDARS[language] ?? 'gregory',
+  });
   return (local.isValid ? local : DateTime.fromJSDate(instant, { zone }).setLocale('nl')).toFormat(
     'cccc d MMMM',
   );
