@@ -27,12 +27,19 @@ describe('MessageTexts', () => {
     const message = texts.write('fa', [{ key: 'reminder.morning', values }]);
     expect(message.language).toBe('nl+en');
     expect(message.text).toBe(
-      'Vandaag om \u206809:30\u2069 uur: Trefpunt-bijeenkomst in \u2068Buurthuis\u2069, \u2068Dorpsstraat 1\u2069.\n\n' +
-        'Today at \u206809:30\u2069: Trefpunt meeting at \u2068Buurthuis\u2069, \u2068Dorpsstraat 1\u2069.',
+      'Vandaag om 09:30 uur: Trefpunt-bijeenkomst in Buurthuis, Dorpsstraat 1.\n\n' +
+        'Today at 09:30: Trefpunt meeting at Buurthuis, Dorpsstraat 1.',
     );
   });
 
-  it('isolates every value in an Arabic reminder, so that its punctuation stays in place', () => {
+  it('isolates an Arabic name inside a Dutch text, and nothing else there (the SMS alphabet)', () => {
+    const message = texts.write('nl', [{ key: 'reminder.morning', values: { ...values, place: 'مركز' } }]);
+    expect(message.text).toBe(
+      'Vandaag om 09:30 uur: Trefpunt-bijeenkomst in \u2068مركز\u2069, Dorpsstraat 1.',
+    );
+  });
+
+  it('isolates every value but the link in an Arabic reminder, so that its punctuation stays in place', () => {
     const { text } = texts.write('ar', [
       { key: 'reminder.evening', values: { ...values, day: 'الاثنين 11 يناير' } },
       { key: 'pickup', values: { vehicle: 'Naoberbus', pickupTime: '08:40' } },
@@ -42,7 +49,7 @@ describe('MessageTexts', () => {
       'غدًا، \u2068الاثنين 11 يناير\u2069، الساعة \u206809:30\u2069: ' +
         'لقاء Trefpunt في \u2068Buurthuis\u2069، \u2068Dorpsstraat 1\u2069. ' +
         'سيأخذك \u2068Naoberbus\u2069 الساعة \u206808:40\u2069. ' +
-        'لا تستطيعين الحضور؟ أخبرينا هنا: \u2068https://t.example/r/abc\u2069',
+        'لا تستطيعين الحضور؟ أخبرينا هنا: https://t.example/r/abc',
     );
   });
 

@@ -17,11 +17,20 @@ const DATE_LOCALES: Record<string, string> = { en: 'en-GB', prs: 'fa-AF' };
 const DATE_CALENDARS: Record<string, string> = { prs: 'persian', fa: 'persian' };
 
 /**
- * Every value put into a message between First Strong Isolate and Pop Directional Isolate: a Latin place name
- * or a time inside Arabic or Dari (or an Arabic name inside Dutch) keeps its own direction, and the punctuation
- * around it stays where the sentence has it instead of moving mid-line.
+ * Values put into a message go between First Strong Isolate and Pop Directional Isolate: a Latin place name or a
+ * time inside Arabic, Dari or Tigrinya (or an Arabic name inside Dutch) keeps its own direction, and the
+ * punctuation around it stays where the sentence has it instead of moving mid-line. In these languages every
+ * value is isolated; elsewhere only a value written right to left, so that a Dutch or English text message stays
+ * in the SMS alphabet (a character outside it makes every part of the message less than half as long). A link is
+ * never wrapped: a phone must still see where it ends to make it tappable.
  */
-const isolate = (value: string): string => `\u2068${value}\u2069`;
+const ISOLATE_EVERY_VALUE = new Set(['ar', 'prs', 'fa', 'ti']);
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+const LINK = /^https?:\/\//;
+export const isolateFor = (language: string, value: string): string =>
+  !LINK.test(value) && (ISOLATE_EVERY_VALUE.has(language) || RIGHT_TO_LEFT.test(value))
+    ? `\u2068${value}\u2069`
+    : value;
 
 /** One sentence of a message: a template key and its values. */
 export interface TextPart {
@@ -45,13 +54,13 @@ export class MessageTexts {
       ]),
     );
     this.i18n = i18next.createInstance();
-    // Messages are plain text, so nothing is escaped; i18next's escape is the one place every value passes, so
-    // that is where it is isolated. initAsync false: the resources are here already.
+    // Messages are plain text, so nothing is escaped; values are isolated by language before they go in (write,
+    // text). initAsync false: the resources are here already.
     void this.i18n.init({
       resources,
       lng: 'nl',
       fallbackLng: 'nl',
-      interpolation: { escapeValue: true, escape: isolate },
+      interpolation: { escapeValue: false },
       initAsync: false,
       showSupportNotice: false,
     });
@@ -77,7 +86,7 @@ export class MessageTexts {
               ...Object.fromEntries(
                 Object.entries(part.values ?? {}).map(([name, value]) => [
                   name,
-                  typeof value === 'function' ? value(lng) : value,
+                  isolateFor(lng, typeof value === 'function' ? value(lng) : value),
                 ]),
               ),
             }),
@@ -90,7 +99,11 @@ export class MessageTexts {
 
   /** A single template in one language, e.g. for the absence page. */
   text(language: string, key: string, values: Record<string, string> = {}): string {
-    return this.i18n.t(key, { lng: this.languagesFor(language)[0], ...values });
+    const lng = this.languagesFor(language)[0];
+    return this.i18n.t(key, {
+      lng,
+      ...Object.fromEntries(Object.entries(values).map(([name, value]) => [name, isolateFor(lng, value)])),
+    });
   }
 }
 
