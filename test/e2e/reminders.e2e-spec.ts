@@ -29,6 +29,14 @@ interface Stop {
  * a session gets one evening and one morning reminder, in her language, with her pickup time; one reports by the
  * link in her message that she is ill, and the rest follows.
  */
+const locale = (language: string) =>
+  JSON.parse(
+    readFileSync(
+      join(__dirname, '..', '..', 'src', 'modules', 'reminders', 'locales', `${language}.json`),
+      'utf8',
+    ),
+  ) as Record<string, unknown>;
+
 describe('a week of reminders in the demo region', () => {
   let api: TestApp;
   const berkelland = JSON.parse(
@@ -39,6 +47,7 @@ describe('a week of reminders in the demo region', () => {
   );
   let sessions: { id: string; groupId: string; start: string }[];
   const pickups = new Map<string, string>();
+  const withoutRide = new Set<string>();
   let ill: { participantId: string; ref: string; sessionId: string };
 
   const outbox = async (): Promise<Message[]> =>
@@ -76,6 +85,11 @@ describe('a week of reminders in the demo region', () => {
     for (const session of sessions) {
       for (const [participantId, time] of await pickupsOf(session.id))
         pickups.set(`${participantId}|${session.id}`, time);
+      const { unrouted } = (await api.get(`/sessions/${session.id}/routes`).expect(200)).body as {
+        unrouted: { participantId: string; direction: string }[];
+      };
+      for (const row of unrouted.filter((u) => u.direction === 'to'))
+        withoutRide.add(`${row.participantId}|${session.id}`);
     }
   });
   afterAll(() => api.close());
@@ -108,7 +122,16 @@ describe('a week of reminders in the demo region', () => {
         /(^|[^\u2068])https:\/\/trefpunt\.example\.nl\/r\/[A-Za-z0-9]{12}($|[^\u2069])/,
       );
       expect(message.status).toBe('held');
+      // A collected woman for whom no ride could be planned is told so, in her language, and not given a time.
+      const noRide = (lng: string) => locale(lng).noRide as string;
+      const languages = message.language.split('+');
+      if (withoutRide.has(`${message.participantId}|${message.sessionId}`) && !pickup) {
+        for (const lng of languages) expect(message.body).toContain(noRide(lng));
+      } else {
+        for (const lng of languages) expect(message.body).not.toContain(noRide(lng));
+      }
     }
+    expect(evening.some((m) => withoutRide.has(`${m.participantId}|${m.sessionId}`))).toBe(true);
     // Quiet hours: nothing was written before the evening time.
     expect(messages.every((m) => m.kind === 'reminder-evening')).toBe(true);
   });

@@ -259,6 +259,12 @@ export class RemindersService {
         });
       }
     }
+    // Collected women for whom the plan found no ride there: they are told, not left waiting at the door.
+    const withoutRide = new Set(
+      (await this.routes.unroutedFor(ids))
+        .filter((row) => row.direction === 'to')
+        .map((row) => `${row.participantId}|${row.sessionId}`),
+    );
     const care = new Map<string, Set<string>>();
     for (const booking of await this.bookings.activeFor(ids)) {
       const key = `${booking.participantId}|${booking.sessionId}`;
@@ -291,6 +297,9 @@ export class RemindersService {
           key: 'pickup',
           values: { vehicle: vehicles.get(pickup.vehicleId) ?? '', pickupTime: clockTime(pickup.time, zone) },
         });
+      }
+      if (options.withDetails && !pickup && person.transport === 'pickup' && withoutRide.has(key)) {
+        parts.push({ key: 'noRide' });
       }
       if (options.withDetails && care.has(key)) {
         parts.push({ key: 'care', values: { care: [...care.get(key)!].join(', ') } });
