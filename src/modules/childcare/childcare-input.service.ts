@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AllocationRules, CareProviderInput } from '../../planning/childcare/allocate';
 import { CareNeed, careNeeds, CareSession, ChildInput } from '../../planning/childcare/need';
-import { inRange, toMinutes } from '../../planning/time/calendar';
-import { isDutchPublicHoliday } from '../../planning/time/holidays';
+import { toMinutes } from '../../planning/time/calendar';
+import { closedOn } from '../../planning/time/holidays';
 import { instantToLocal } from '../../planning/time/wall-clock';
 import { Position } from '../../planning/travel/offline-travel';
 import { AbsencesService } from '../attendance/absences.service';
@@ -119,8 +119,7 @@ export class ChildcareInputService {
           .flatMap((participantId) => childrenOf.get(participantId) ?? []),
       {
         schoolHours: region.schoolHours,
-        isSchoolClosed: (date) =>
-          region.closedDates.some((closed) => inRange(date, closed)) || isDutchPublicHoliday(date),
+        isSchoolClosed: closedOn(region.closedDates),
         motherTravelMinutes: (participantId, session) =>
           minutes(homes.get(participantId), positions.get(session.locationId)),
       },

@@ -15,7 +15,9 @@ import {
   planSessionRides,
   PlannedRide,
   RideRequest,
+  SessionRides,
 } from '../../planning/transport/session-rides';
+import { availableOn, collectsIn, oneWayRiders, rideLimit } from '../../planning/transport/ride-rules';
 import { freeWindows } from '../../planning/transport/free-windows';
 import { Position } from '../../planning/travel/offline-travel';
 import { AbsencesService } from '../attendance/absences.service';
@@ -183,23 +185,15 @@ export class RoutePlanningService {
         .filter((person) => !away.has(`${person!.id}|${session.id}`))
         .map((person) => ({
           ...(vehicles.some((vehicle) => vehicle.municipalityIds.length > 0) && {
-            // A vehicle limited to some municipalities collects there only.
-            vehicleIds: vehicles
-              .filter(
-                (v) => v.municipalityIds.length === 0 || v.municipalityIds.includes(person!.municipalityId),
-              )
-              .map((v) => v.id),
+            vehicleIds: vehicles.filter((v) => collectsIn(v, person!.municipalityId)).map((v) => v.id),
           }),
           participantId: person!.id,
           home: person!.position,
           children: riding.get(`${person!.id}|${session.id}`) ?? 0,
-          maxRideMinutes: Math.max(
-            region.policy.maxRideMinutes,
-            Math.floor(region.policy.maxRideFactor * minutes(person!.position, location)),
-          ),
+          maxRideMinutes: rideLimit(region.policy, minutes(person!.position, location)),
         }));
       const previous = minimal ? new Map() : await this.previousRides(session, groupSessions, zone);
-      const routedWays = new Map<string, Direction[]>();
+      const plannedWays: Partial<Record<Direction, SessionRides>> = {};
       for (const direction of DIRECTIONS) {
         const busy = (
           await this.routes.busyBetween(
@@ -257,8 +251,7 @@ export class RoutePlanningService {
           })),
         }));
         await this.routes.replace(session.id, direction, stored, planned.unrouted);
-        for (const stop of planned.rides.flatMap((ride) => ride.stops))
-          routedWays.set(stop.participantId, [...(routedWays.get(stop.participantId) ?? []), direction]);
+        plannedWays[direction] = planned;
         result.routes += stored.length;
         result.riders += requests.length - planned.unrouted.length;
         result.unrouted.push(...planned.unrouted.map((u) => ({ ...u, sessionId: session.id, direction })));
@@ -268,14 +261,7 @@ export class RoutePlanningService {
           );
       }
       // A woman brought and not taken home (or the other way round) cannot come: she rides neither way.
-      for (const [participantId, ways] of routedWays) {
-        if (ways.length === DIRECTIONS.length) continue;
-        const [routed] = ways;
-        const other = routed === 'to' ? 'from' : 'to';
-        const why = result.unrouted.find(
-          (u) => u.participantId === participantId && u.sessionId === session.id && u.direction === other,
-        )?.reason;
-        const reason = `${other === 'from' ? 'no ride back' : 'no ride there'}${why ? ` (${why})` : ''}, so none ${routed === 'to' ? 'there' : 'back'}`;
+      for (const { participantId, routed, reason } of oneWayRiders(plannedWays.to!, plannedWays.from!)) {
         await this.routes.dropRider(session.id, routed, participantId, reason);
         result.riders--;
         result.unrouted.push({ participantId, sessionId: session.id, direction: routed, reason });
@@ -341,14 +327,6 @@ export class RoutePlanningService {
     return previous;
   }
 }
-
-const availableOn = (
-  vehicle: { availability: { weekday: number; from: string; to: string }[] },
-  weekday: number,
-) =>
-  vehicle.availability
-    .filter((window) => window.weekday === weekday)
-    .map((window): [number, number] => [toMinutes(window.from), toMinutes(window.to)]);
 
 function toPlanned(route: Route, minute: (instant: Date) => number): PlannedRide {
   return {

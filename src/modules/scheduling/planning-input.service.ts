@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { inRange } from '../../planning/time/calendar';
-import { isDutchPublicHoliday } from '../../planning/time/holidays';
+import { closedOn } from '../../planning/time/holidays';
 import { PlanningInput } from '../../planning/scheduling/model';
 import { LanguageProvidersScenarioService } from '../language-providers/language-providers-scenario.service';
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
@@ -71,8 +70,7 @@ export class PlanningInputService {
         intervalWeeks: programme.intervalWeeks,
         durationMinutes: programme.durationMinutes,
       },
-      isClosed: (date) =>
-        region.closedDates.some((closed) => inRange(date, closed)) || isDutchPublicHoliday(date),
+      isClosed: closedOn(region.closedDates),
       locations: locations.map((location) => ({
         id: location.id,
         position: location.position,

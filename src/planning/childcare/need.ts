@@ -48,23 +48,47 @@ export function ageInMonths(birthDate: string, date: string): number {
 const OLDEST_MONTHS = 155;
 
 /**
- * Whether a child needs care while her mother is at a session: under 4 always; 4 to 12 when the session, with
- * her mother's travel to and from it, is not wholly within school hours, or there is no school that day; never
- * when her partner cares for her, and never for a session her mother cannot attend (the caller leaves those out).
+ * Why a child needs care while her mother is away from `away.from` to `away.to` (minutes of that day), or
+ * undefined when she does not: under 4 always; 4 to 12 when that time is not wholly within the day's school hours,
+ * or there is no school that day; never when her partner cares for her, nor from 13 on.
+ */
+export function careNeedReason(
+  child: { birthDate: string; careByPartner: boolean },
+  date: string,
+  weekday: number,
+  away: { from: number; to: number },
+  schoolHours: WeeklyWindow[],
+  isSchoolClosed: (date: string) => boolean,
+): NeedReason | undefined {
+  if (child.careByPartner) return undefined;
+  const ageMonths = ageInMonths(child.birthDate, date);
+  if (ageMonths < 0 || ageMonths > OLDEST_MONTHS) return undefined;
+  if (ageMonths < 48) return 'under 4';
+  const school = schoolHours.find((hours) => hours.weekday === weekday);
+  if (!school || isSchoolClosed(date)) return 'no school that day';
+  return away.from < toMinutes(school.from) || away.to > toMinutes(school.to)
+    ? 'outside school hours'
+    : undefined;
+}
+
+/**
+ * A child's need of a session her mother attends, her time away taken as the session with her travel to and from
+ * it; never for a session her mother cannot attend (the caller leaves those out).
  */
 export function needOf(child: ChildInput, session: CareSession, rules: NeedRules): CareNeed | undefined {
-  if (child.careByPartner) return undefined;
-  const ageMonths = ageInMonths(child.birthDate, session.date);
-  if (ageMonths < 0 || ageMonths > OLDEST_MONTHS) return undefined;
-  const base = { childId: child.id, participantId: child.participantId, sessionId: session.id, ageMonths };
-  if (ageMonths < 48) return { ...base, reason: 'under 4' };
-  const school = rules.schoolHours.find((hours) => hours.weekday === session.weekday);
-  if (!school || rules.isSchoolClosed(session.date)) return { ...base, reason: 'no school that day' };
   const travel = rules.motherTravelMinutes(child.participantId, session);
-  if (session.start - travel < toMinutes(school.from) || session.end + travel > toMinutes(school.to)) {
-    return { ...base, reason: 'outside school hours' };
-  }
-  return undefined;
+  const away = { from: session.start - travel, to: session.end + travel };
+  const reason = careNeedReason(
+    child,
+    session.date,
+    session.weekday,
+    away,
+    rules.schoolHours,
+    rules.isSchoolClosed,
+  );
+  if (!reason) return undefined;
+  const ageMonths = ageInMonths(child.birthDate, session.date);
+  return { childId: child.id, participantId: child.participantId, sessionId: session.id, ageMonths, reason };
 }
 
 /** Every child's need of every session her mother attends, exactly once per child and session. */

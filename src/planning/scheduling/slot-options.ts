@@ -1,6 +1,7 @@
 import { Position } from '../travel/offline-travel';
+import { memoised } from '../travel/memoised';
 import { toMinutes } from '../time/calendar';
-import { ageInMonths } from '../childcare/need';
+import { careNeedReason } from '../childcare/need';
 import { appointmentClash, AttendanceRules, conflictsOf, lessonClash, lessonMeets } from './attendance';
 import {
   GroupInput,
@@ -242,7 +243,6 @@ function demandOf(
   let riders = 0;
   let careChildren = 0;
   if (!date) return { riders, careChildren };
-  const school = resources.schoolHours.find((hours) => hours.weekday === slot.weekday);
   for (const { member, lessonsOn } of members) {
     const needs = member.needs;
     if (!needs) continue;
@@ -257,12 +257,10 @@ function demandOf(
       : 0;
     const from = slot.start - resources.arriveMinutesBefore - travel;
     const to = slot.end + travel;
-    for (const child of needs.children) {
-      if (child.careByPartner) continue;
-      const age = ageInMonths(child.birthDate, date);
-      if (age < 0 || age > 155) continue;
-      if (age < 48 || !school || from < toMinutes(school.from) || to > toMinutes(school.to)) careChildren++;
-    }
+    // An estimate for a week of school: closures are left out.
+    for (const child of needs.children)
+      if (careNeedReason(child, date, slot.weekday, { from, to }, resources.schoolHours, () => false))
+        careChildren++;
   }
   return { riders, careChildren };
 }
@@ -304,22 +302,4 @@ function* candidateTimes(
       yield { weekday, start, pinned: false };
     }
   }
-}
-
-/** Travel asked once per pair of places: positions are compared by identity first, then by their coordinates. */
-function memoised(travel: AttendanceRules['travelMinutes']): AttendanceRules['travelMinutes'] {
-  const byPlace = new Map<Position, Map<Position, number>>();
-  const byCoordinates = new Map<string, number>();
-  return (from, to) => {
-    let fromHere = byPlace.get(from);
-    if (!fromHere) byPlace.set(from, (fromHere = new Map()));
-    let minutes = fromHere.get(to);
-    if (minutes === undefined) {
-      const key = `${from.lat},${from.lon}|${to.lat},${to.lon}`;
-      minutes = byCoordinates.get(key);
-      if (minutes === undefined) byCoordinates.set(key, (minutes = travel(from, to)));
-      fromHere.set(to, minutes);
-    }
-    return minutes;
-  };
 }

@@ -19,3 +19,9 @@ export function dutchPublicHolidays(year: number): Map<string, string> {
 
 export const isDutchPublicHoliday = (date: string): boolean =>
   dutchPublicHolidays(Number(date.slice(0, 4))).has(date);
+
+/** A region's closed dates (holidays, closures, inclusive ranges) and the Dutch public holidays, as one test. */
+export const closedOn =
+  (closedDates: { from: string; to: string }[]) =>
+  (date: string): boolean =>
+    closedDates.some((closed) => closed.from <= date && date <= closed.to) || isDutchPublicHoliday(date);
