@@ -1,11 +1,11 @@
 import { straightLineKm } from '../travel/offline-travel';
-import { JointInput, JointParticipant, JointSession } from './model';
+import { JointInput, JointParticipant, JointSession, Verdict } from './model';
 import { childrenNeedingCare } from './session-care';
 import { estimatedAway, formatDirectMinutes, TimeAway } from './time-away';
 
 /** The plan format's distances: care this close to the location goes with her, this close to home is near home. */
-const WITH_HER_KM = 1.0;
-const NEAR_HOME_KM = 2.0;
+const FORMAT_WITH_HER_KM = 1.0;
+const FORMAT_NEAR_HOME_KM = 2.0;
 
 export interface StandingBooking {
   childId: string;
@@ -24,20 +24,13 @@ export interface StandingStop {
   children: number;
 }
 
-export interface Verdict {
-  participantId: string;
-  sessionId: string;
-  canCome: boolean;
-  reasons: string[];
-}
-
 /**
  * Whether she can actually come to each session of hers, by the plan as it stands (the plan format's rules):
  * nothing in the way, every child who needs care while she is away cared for at a place she can bring the
  * child to, and a ride both ways when she is collected. The reasons say what is missing.
  */
 export function canComeOf(
-  input: Omit<JointInput, 'vehicles'>,
+  input: Omit<JointInput, 'vehicles' | 'minutes'>,
   bookings: StandingBooking[],
   stops: StandingStop[],
 ): Verdict[] {
@@ -85,7 +78,7 @@ function reasonsOf(
   p: JointParticipant,
   session: JointSession,
   location: { lat: number; lon: number },
-  input: Omit<JointInput, 'vehicles'>,
+  input: Omit<JointInput, 'vehicles' | 'minutes'>,
   stopOf: Map<string, StandingStop>,
   booked: StandingBooking[],
   providers: Map<string, JointInput['providers'][number]>,
@@ -105,18 +98,18 @@ function reasonsOf(
   };
   const nearLocation = booked.filter((b) => {
     const at = providers.get(b.providerId)?.position;
-    return at !== undefined && straightLineKm(at, location) <= WITH_HER_KM;
+    return at !== undefined && straightLineKm(at, location) <= FORMAT_WITH_HER_KM;
   }).length;
   const cared = new Set<string>();
   for (const booking of booked) {
     const at = providers.get(booking.providerId)?.position;
     if (!at || booking.from > session.start || booking.to < session.end) continue;
-    if (straightLineKm(at, location) <= WITH_HER_KM) {
+    if (straightLineKm(at, location) <= FORMAT_WITH_HER_KM) {
       if (there && [there, back].some((stop) => stop && stop.children < nearLocation)) {
         reasons.push('a child booked at the location is not on board');
         continue;
       }
-    } else if (p.position && straightLineKm(at, p.position) <= NEAR_HOME_KM) {
+    } else if (p.position && straightLineKm(at, p.position) <= FORMAT_NEAR_HOME_KM) {
       if (booking.from > away.from || booking.to < away.to) {
         reasons.push('care near home does not cover her time away');
         continue;

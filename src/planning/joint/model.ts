@@ -121,5 +121,13 @@ export interface JointPlan {
   rides: JointRide[];
   unrouted: JointUnrouted[];
   /** Member-sessions she can come to, and why not for the others. */
-  verdicts: { participantId: string; sessionId: string; canCome: boolean; reasons: string[] }[];
+  verdicts: Verdict[];
+}
+
+/** Whether she can come to a session of hers, and if not, why. */
+export interface Verdict {
+  participantId: string;
+  sessionId: string;
+  canCome: boolean;
+  reasons: string[];
 }

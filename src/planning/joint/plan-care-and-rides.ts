@@ -1,5 +1,5 @@
-import { toMinutes } from '../time/calendar';
 import { freeWindows } from '../transport/free-windows';
+import { availableOn, collectsIn, oneWayRiders, rideLimit } from '../transport/ride-rules';
 import {
   Direction,
   FleetVehicle,
@@ -11,8 +11,15 @@ import {
 } from '../transport/session-rides';
 import { Position } from '../travel/offline-travel';
 import { CareLedger } from './care-ledger';
-import { JointInput, JointParticipant, JointPlan, JointSession, JointUnmet, JointVehicle } from './model';
-import { childrenNeedingCare, Mother, MotherCare, planSessionCare, releaseCare } from './session-care';
+import { JointInput, JointParticipant, JointPlan, JointSession, JointUnmet } from './model';
+import {
+  childrenNeedingCare,
+  Mother,
+  MotherCare,
+  planSessionCare,
+  releaseCare,
+  SIBLING_WITHOUT_PLACE,
+} from './session-care';
 import { estimatedAway, formatDirectMinutes, TimeAway } from './time-away';
 
 /** Rounds of routing and care per session before what still disagrees is settled by giving up her ride. */
@@ -21,6 +28,8 @@ const MAX_ROUNDS = 4;
 export const REASON_NO_RIDE_THERE = 'no ride there';
 export const REASON_NO_RIDE_BACK = 'no ride back';
 export const REASON_NO_CARE = 'no care place for a child';
+const NO_RIDE_FOR_MOTHER = 'her mother has no ride';
+const BOTH_WAYS: Direction[] = ['to', 'from'];
 
 /**
  * Plans childcare and rides of sessions together, so that they agree: a woman is collected both ways or not at
@@ -84,7 +93,7 @@ function planSession(
   );
   const givenUp = new Map<string, string>();
   for (const p of riders)
-    if (!input.vehicles.some((v) => collectsIn(v, p)))
+    if (!input.vehicles.some((v) => collectsIn(v, p.municipalityId)))
       givenUp.set(p.id, 'no vehicle collects in her municipality');
   let outcome: Outcome | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -102,7 +111,6 @@ function planSession(
       rides: rides.both.has(p.id),
     }));
     const care = planSessionCare(session, location, mothers, input, ledger);
-    const careOf = new Map(care.map((c) => [c.participantId, c]));
     // Riders whose children have no care cannot come: their seats go to others in the next round.
     const noCare = care.filter((c) => c.unmet.length > 0 && rides.both.has(c.participantId));
     // Children riding who are cared for near home take seats for nothing; ones cared for near the location
@@ -111,7 +119,7 @@ function planSession(
       (c) => rides.both.has(c.participantId) && c.nearLocation !== (onBoard.get(c.participantId) ?? 0),
     );
     const settled = noCare.length === 0 && short.length === 0;
-    outcome = { rides, care, careOf, away };
+    outcome = { rides, care, away };
     if (settled || round === MAX_ROUNDS - 1) break;
     care.forEach((c) => releaseCare(c, input.providers, ledger));
     noCare.forEach((c) => givenUp.set(c.participantId, 'not collected: a child of hers has no care place'));
@@ -119,7 +127,8 @@ function planSession(
     for (const c of care) if (rides.both.has(c.participantId)) next.set(c.participantId, c.nearLocation);
     onBoard = next;
   }
-  const { rides, care, careOf, away } = outcome!;
+  const { rides, care, away } = outcome!;
+  const careOf = new Map(care.map((c) => [c.participantId, c]));
 
   // Whatever still disagrees after the rounds: her children ride in seats that are not there. She is not
   // collected, and her care goes to nobody.
@@ -129,9 +138,7 @@ function planSession(
     const noCare = c.unmet.length > 0;
     if (!shortOfSeats && !noCare) continue;
     releaseCare(c, input.providers, ledger);
-    const reason = shortOfSeats
-      ? 'no child seat for her children in the vehicle'
-      : 'a brother or sister has no place, so her mother cannot come';
+    const reason = shortOfSeats ? 'no child seat for her children in the vehicle' : SIBLING_WITHOUT_PLACE;
     c.unmet.push(
       ...c.bookings.map((b) => ({
         childId: b.childId,
@@ -156,26 +163,19 @@ function planSession(
     const key = `${ride.vehicleId}|${session.date}`;
     busy.set(key, [...(busy.get(key) ?? []), [ride.depart, ride.arrive]]);
   }
-  for (const p of riders) {
-    for (const direction of ['to', 'from'] as Direction[]) {
-      if (rides.both.has(p.id)) continue;
-      plan.unrouted.push({
+  const notCollected = (p: JointParticipant, reason: (direction: Direction) => string) =>
+    plan.unrouted.push(
+      ...BOTH_WAYS.map((direction) => ({
         participantId: p.id,
         sessionId: session.id,
         direction,
-        reason: givenUp.get(p.id) ?? rides.reasonOf(p.id, direction),
-      });
-    }
-  }
-  for (const p of attendees.filter((a) => needsRide(a) && !a.position)) {
-    for (const direction of ['to', 'from'] as Direction[])
-      plan.unrouted.push({
-        participantId: p.id,
-        sessionId: session.id,
-        direction,
-        reason: 'her address has no position',
-      });
-  }
+        reason: reason(direction),
+      })),
+    );
+  for (const p of riders.filter((rider) => !rides.both.has(rider.id)))
+    notCollected(p, (direction) => givenUp.get(p.id) ?? rides.reasonOf(p.id, direction));
+  for (const p of attendees.filter((a) => needsRide(a) && !a.position))
+    notCollected(p, () => 'her address has no position');
 
   for (const p of members) {
     const reasons: string[] = [];
@@ -183,25 +183,13 @@ function planSession(
     if (blocked) {
       reasons.push(blocked);
       // Listed, so that nobody waits for her or thinks her children cared for.
-      if (needsRide(p))
-        for (const direction of ['to', 'from'] as Direction[])
-          plan.unrouted.push({
-            participantId: p.id,
-            sessionId: session.id,
-            direction,
-            reason: `not collected: ${blocked}`,
-          });
-      plan.unmet.push(
-        ...unmetWithout(p, session, input, estimate(p), estimate(p)).map((u) => ({
-          ...u,
-          reason: `her mother cannot come: ${blocked}`,
-        })),
-      );
+      if (needsRide(p)) notCollected(p, () => `not collected: ${blocked}`);
+      plan.unmet.push(...unmetWithout(p, session, input, estimate(p), `her mother cannot come: ${blocked}`));
     }
     const mine = careOf.get(p.id);
     if (!blocked) {
       if (needsRide(p) && !rides.both.has(p.id)) {
-        const there = rides.routed.has(`${p.id}|to`) && !givenUp.has(p.id);
+        const there = rides.brought.has(p.id) && !givenUp.has(p.id);
         reasons.push(there ? REASON_NO_RIDE_BACK : REASON_NO_RIDE_THERE);
       }
       if (mine) {
@@ -210,7 +198,7 @@ function planSession(
         if (mine.unmet.length > 0) reasons.push(REASON_NO_CARE);
       } else {
         // She cannot come without a ride: her children are listed, so that nobody thinks them cared for.
-        plan.unmet.push(...unmetWithout(p, session, input, away(p), estimate(p)));
+        plan.unmet.push(...unmetWithout(p, session, input, widest(away(p), estimate(p)), NO_RIDE_FOR_MOTHER));
       }
     }
     plan.verdicts.push({
@@ -225,26 +213,30 @@ function planSession(
 interface Outcome {
   rides: BothWays;
   care: MotherCare[];
-  careOf: Map<string, MotherCare>;
   away: (p: JointParticipant) => TimeAway;
 }
 
-/** The children of a woman who cannot come, by the longer of her two times away: none is left unlisted. */
+/** The children of a woman who cannot come who would need care while she is away, listed with the reason. */
 function unmetWithout(
   p: JointParticipant,
   session: JointSession,
   input: JointInput,
   away: TimeAway,
-  estimate: TimeAway,
+  reason: string,
 ): JointUnmet[] {
-  const widest = { from: Math.min(away.from, estimate.from), to: Math.max(away.to, estimate.to) };
-  return childrenNeedingCare({ participant: p, away: widest }, session, input).map((child) => ({
+  return childrenNeedingCare({ participant: p, away }, session, input).map((child) => ({
     childId: child.id,
     participantId: p.id,
     sessionId: session.id,
-    reason: 'her mother has no ride',
+    reason,
   }));
 }
+
+/** The longer of two times away: with it, no child who needs care by either is left unlisted. */
+const widest = (a: TimeAway, b: TimeAway): TimeAway => ({
+  from: Math.min(a.from, b.from),
+  to: Math.max(a.to, b.to),
+});
 
 /** A session's vehicles: their availability that weekday less their rides already planned that date. */
 function fleetFor(
@@ -255,9 +247,7 @@ function fleetFor(
   return [...input.vehicles]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((vehicle) => {
-      const available = vehicle.availability
-        .filter((window) => window.weekday === session.weekday)
-        .map((window): [number, number] => [toMinutes(window.from), toMinutes(window.to)]);
+      const available = availableOn(vehicle, session.weekday);
       return {
         id: vehicle.id,
         depot: vehicle.depot,
@@ -271,9 +261,9 @@ function fleetFor(
 
 interface BothWays {
   list: PlannedRide[];
-  /** Riders routed there and back. */
+  /** Riders routed there and back, and those the planner could bring there. */
   both: Set<string>;
-  routed: Set<string>;
+  brought: Set<string>;
   stopTime: Map<string, number>;
   children: Map<string, number>;
   reasonOf: (participantId: string, direction: Direction) => string;
@@ -301,17 +291,11 @@ function routeBothWays(
     children: onBoard.get(p.id) ?? 0,
     ...(limited && {
       vehicleIds: input.vehicles
-        .filter(
-          (v) =>
-            !v.municipalityIds?.length || (p.municipalityId && v.municipalityIds.includes(p.municipalityId)),
-        )
+        .filter((v) => collectsIn(v, p.municipalityId))
         .map((v) => v.id)
         .sort(),
     }),
-    maxRideMinutes: Math.max(
-      policy.maxRideMinutes,
-      Math.floor(policy.maxRideFactor * input.minutes(p.position!, location)),
-    ),
+    maxRideMinutes: rideLimit(policy, input.minutes(p.position!, location)),
   }));
   const solve = (direction: Direction, fleetNow: FleetVehicle[]): SessionRides => {
     const key = JSON.stringify([direction, location, session.start, session.end, requests, fleetNow]);
@@ -347,15 +331,16 @@ function routeBothWays(
     ).flatMap((window) => intersect(window, vehicle.free)),
   }));
   const back = solve('from', afterThere);
-  const routedIn = (rides: SessionRides) =>
-    new Set(rides.rides.flatMap((r) => r.stops.map((s) => s.participantId)));
-  const toSet = routedIn(there);
-  const fromSet = routedIn(back);
-  const both = new Set([...toSet].filter((id) => fromSet.has(id)));
-  const routed = new Set([...toSet].map((id) => `${id}|to`).concat([...fromSet].map((id) => `${id}|from`)));
+  const oneWay = oneWayRiders(there, back);
+  const ridersOf = (rides: SessionRides) =>
+    new Set(rides.rides.flatMap((ride) => ride.stops.map((stop) => stop.participantId)));
+  const brought = ridersOf(there);
+  const takenHome = ridersOf(back);
+  const both = new Set([...brought].filter((id) => takenHome.has(id)));
   const unroutedReason = new Map([
     ...there.unrouted.map((u) => [`${u.participantId}|to`, u.reason] as const),
     ...back.unrouted.map((u) => [`${u.participantId}|from`, u.reason] as const),
+    ...oneWay.map((u) => [`${u.participantId}|${u.routed}`, u.reason] as const),
   ]);
   let list = [...there.rides, ...back.rides].map((ride) => ({
     ...ride,
@@ -367,7 +352,7 @@ function routeBothWays(
       .filter((ride) => ride.stops.length > 0);
     both.delete(participantId);
   };
-  for (const id of [...toSet, ...fromSet]) if (!both.has(id)) drop(id);
+  for (const { participantId } of oneWay) drop(participantId);
   const stopTime = new Map<string, number>();
   const children = new Map<string, number>();
   for (const ride of list) {
@@ -381,25 +366,13 @@ function routeBothWays(
       return list;
     },
     both,
-    routed,
+    brought,
     stopTime,
     children,
-    reasonOf: (participantId, direction) => {
-      const own = unroutedReason.get(`${participantId}|${direction}`);
-      if (own) return own;
-      const other = unroutedReason.get(`${participantId}|${direction === 'to' ? 'from' : 'to'}`);
-      return direction === 'to'
-        ? `no ride back (${other}), so none there`
-        : `no ride there (${other}), so none back`;
-    },
+    reasonOf: (participantId, direction) => unroutedReason.get(`${participantId}|${direction}`)!,
     drop,
   };
 }
-
-/** Whether a vehicle may collect her: it is limited to no municipality, or to hers among others. */
-const collectsIn = (vehicle: JointVehicle, p: JointParticipant) =>
-  !vehicle.municipalityIds?.length ||
-  (p.municipalityId !== undefined && vehicle.municipalityIds.includes(p.municipalityId));
 
 const intersect = (window: [number, number], parts: [number, number][]): [number, number][] =>
   parts

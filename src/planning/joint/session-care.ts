@@ -1,9 +1,9 @@
 import { bandOf, isOpen } from '../childcare/allocate';
-import { ageInMonths } from '../childcare/need';
+import { ageInMonths, careNeedReason } from '../childcare/need';
 import { straightLineKm } from '../travel/offline-travel';
 import { CareLedger } from './care-ledger';
 import { JointBooking, JointInput, JointParticipant, JointProvider, JointSession, JointUnmet } from './model';
-import { needsCare, TimeAway } from './time-away';
+import { TimeAway } from './time-away';
 
 /**
  * Care this close to the location is care the child goes to with her mother (riding along when she is
@@ -12,6 +12,8 @@ import { needsCare, TimeAway } from './time-away';
  */
 export const NEAR_LOCATION_KM = 0.95;
 export const NEAR_HOME_KM = 1.9;
+/** Why a booked child gives her place back: all of a mother's children are booked, or none. */
+export const SIBLING_WITHOUT_PLACE = 'a brother or sister has no place, so her mother cannot come';
 /** Minutes to bring a child to care near home before leaving, and to fetch her after. */
 const HANDOVER_MINUTES = 5;
 
@@ -39,8 +41,16 @@ export const childrenNeedingCare = (
 ) =>
   [...mother.participant.children]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .filter((child) =>
-      needsCare(child, session.date, session.weekday, mother.away, input.schoolHours, input.isSchoolClosed),
+    .filter(
+      (child) =>
+        careNeedReason(
+          child,
+          session.date,
+          session.weekday,
+          mother.away,
+          input.schoolHours,
+          input.isSchoolClosed,
+        ) !== undefined,
     );
 
 interface Candidate {
@@ -98,7 +108,7 @@ export function planSessionCare(
         ? [...found.filter((c) => !c.nearLocation), ...found.filter((c) => c.nearLocation)]
         : [...found.filter((c) => c.nearLocation), ...found.filter((c) => !c.nearLocation)];
     };
-    const bookings: JointBooking[] = [];
+    const booked: { booking: JointBooking; band: number; nearLocation: boolean }[] = [];
     const unmet: JointUnmet[] = [];
     for (const child of children) {
       const ageMonths = ageInMonths(child.birthDate, session.date);
@@ -116,47 +126,39 @@ export function planSessionCare(
         continue;
       }
       ledger.hold(chosen.provider.id, chosen.band, session.date, chosen.from, chosen.to);
-      bookings.push({
-        childId: child.id,
-        participantId,
-        sessionId: session.id,
-        providerId: chosen.provider.id,
-        ageMonths,
-        date: session.date,
-        from: chosen.from,
-        to: chosen.to,
-        nearLocation: chosen.nearLocation,
+      booked.push({
+        booking: {
+          childId: child.id,
+          participantId,
+          sessionId: session.id,
+          providerId: chosen.provider.id,
+          ageMonths,
+          date: session.date,
+          from: chosen.from,
+          to: chosen.to,
+        },
         band: chosen.band,
-      } as JointBooking & { nearLocation: boolean; band: number });
+        nearLocation: chosen.nearLocation,
+      });
     }
-    if (unmet.length > 0 && bookings.length > 0) {
+    if (unmet.length > 0 && booked.length > 0) {
       // All or none: her booked children give their places back, and say why.
-      for (const booking of bookings as (JointBooking & { band: number })[]) {
-        ledger.release(booking.providerId, booking.band, booking.date, booking.from, booking.to);
+      for (const { booking, band } of booked) {
+        ledger.release(booking.providerId, band, booking.date, booking.from, booking.to);
         unmet.push({
           childId: booking.childId,
           participantId,
           sessionId: session.id,
-          reason: 'a brother or sister has no place, so her mother cannot come',
+          reason: SIBLING_WITHOUT_PLACE,
         });
       }
-      bookings.length = 0;
+      booked.length = 0;
     }
     result.push({
       participantId,
-      bookings: bookings.map(({ childId, sessionId, providerId, ageMonths, date, from, to }) => ({
-        childId,
-        participantId,
-        sessionId,
-        providerId,
-        ageMonths,
-        date,
-        from,
-        to,
-      })),
+      bookings: booked.map(({ booking }) => booking),
       unmet,
-      nearLocation: (bookings as (JointBooking & { nearLocation: boolean })[]).filter((b) => b.nearLocation)
-        .length,
+      nearLocation: booked.filter((b) => b.nearLocation).length,
     });
   }
   return result;
