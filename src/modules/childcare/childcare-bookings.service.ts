@@ -168,8 +168,7 @@ export class ChildcareBookingsService {
       await this.bookings.update({ id: In(chunk) }, { status: 'cancelled', statusReason: reason });
     }
     for (const chunk of chunks(sessionIds)) await this.unmetNeeds.delete({ sessionId: In(chunk) });
-    create = fresh;
-    for (const chunk of chunks(create)) {
+    for (const chunk of chunks(fresh)) {
       await this.bookings.insert(chunk.map((booking) => ({ ...booking, status: 'requested' as const })));
     }
     for (const chunk of chunks(unmet)) await this.unmetNeeds.insert(chunk);

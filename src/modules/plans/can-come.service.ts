@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { canComeOf, Verdict } from '../../planning/joint/can-come';
+import { canComeOf } from '../../planning/joint/can-come';
+import { Verdict } from '../../planning/joint/model';
 import { instantToLocalMinute } from '../../planning/time/wall-clock';
 import { ChildcareBooking } from '../childcare/childcare-booking.entity';
 import { Session } from '../programmes/session.entity';
 import { Route } from '../routes/route.entity';
-import { JointInputService } from './joint-input.service';
+import { BLOCKING_REASONS, JointInputService } from './joint-input.service';
+
+/** Who can actually come, by the plan as it stands: in all, per group and session, and each woman who cannot. */
+export interface CanComePart {
+  memberSessions: number;
+  canCome: number;
+  share: number;
+  /** Member-sessions with no lesson, appointment or reported absence at the planned times: no plan of care and rides does better. */
+  upperBound: number;
+  groups: { groupId: string; memberSessions: number; canCome: number }[];
+  sessions: { sessionId: string; groupId: string; memberSessions: number; canCome: number }[];
+  cannotCome: { participantId: string; sessionId: string; reasons: string[] }[];
+}
 
 /** Who can come by the plan as it stands, after planning and after every change since. */
 @Injectable()
@@ -15,7 +28,7 @@ export class CanComeService {
    * Whether she can come to each of these stored sessions by the plan as it stands, with the reasons; her id is
    * the scenario's ref, the session's its own.
    */
-  async canCome(
+  private async canCome(
     regionId: string,
     sessions: Session[],
     bookings: ChildcareBooking[],
@@ -52,5 +65,53 @@ export class CanComeService {
           })),
         ),
     );
+  }
+
+  /** The `canCome` part of a plan document, with the ids it names made by `sessionRef` and `ref`. */
+  async summary(
+    regionId: string,
+    sessions: Session[],
+    bookings: ChildcareBooking[],
+    routes: Route[],
+    sessionRef: (id: string) => string,
+    ref: (id: string) => string,
+  ): Promise<CanComePart> {
+    const verdicts = await this.canCome(regionId, sessions, bookings, routes);
+    const groupOf = new Map(sessions.map((session) => [session.id, ref(session.groupId)]));
+    const tally = (key: (verdict: Verdict) => string) => {
+      const counts = new Map<string, { memberSessions: number; canCome: number }>();
+      for (const verdict of verdicts) {
+        const count = counts.get(key(verdict)) ?? { memberSessions: 0, canCome: 0 };
+        count.memberSessions++;
+        if (verdict.canCome) count.canCome++;
+        counts.set(key(verdict), count);
+      }
+      return [...counts];
+    };
+    const canCome = verdicts.filter((verdict) => verdict.canCome).length;
+    return {
+      memberSessions: verdicts.length,
+      canCome,
+      share: verdicts.length ? Number((canCome / verdicts.length).toFixed(4)) : 0,
+      upperBound: verdicts.filter(
+        (verdict) => !verdict.reasons.some((reason) => BLOCKING_REASONS.has(reason)),
+      ).length,
+      groups: tally((verdict) => groupOf.get(verdict.sessionId)!).map(([groupId, count]) => ({
+        groupId,
+        ...count,
+      })),
+      sessions: tally((verdict) => verdict.sessionId).map(([sessionId, count]) => ({
+        sessionId: sessionRef(sessionId),
+        groupId: groupOf.get(sessionId)!,
+        ...count,
+      })),
+      cannotCome: verdicts
+        .filter((verdict) => !verdict.canCome)
+        .map(({ participantId, sessionId, reasons }) => ({
+          participantId,
+          sessionId: sessionRef(sessionId),
+          reasons,
+        })),
+    };
   }
 }

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { JointInput, JointSession } from '../../planning/joint/model';
 import { NEAR_LOCATION_KM } from '../../planning/joint/session-care';
 import { SharedResources } from '../../planning/scheduling/model';
-import { inRange, toMinutes } from '../../planning/time/calendar';
-import { isDutchPublicHoliday } from '../../planning/time/holidays';
-import { instantToLocal } from '../../planning/time/wall-clock';
+import { closedOn } from '../../planning/time/holidays';
+import { instantToLocal, instantToLocalMinute } from '../../planning/time/wall-clock';
 import { DEFAULT_MAX_EARLY_MINUTES } from '../../planning/transport/session-rides';
 import { Position, straightLineKm } from '../../planning/travel/offline-travel';
+import { memoised } from '../../planning/travel/memoised';
 import { AbsencesService } from '../attendance/absences.service';
 import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
@@ -24,19 +24,36 @@ export interface RegionData {
   zone: string;
   refOf: Map<string, string>;
   idOf: Map<string, string>;
-  base: Omit<JointInput, 'sessions'>;
+  /** Everything but the sessions and the travel times: enough to judge a plan as it stands. */
+  base: Omit<JointInput, 'sessions' | 'minutes'>;
   locationNames: Map<string, string>;
 }
 
-/** Travel asked once per pair of place objects: the planners ask the same pairs many times over. */
-function memoised(minutes: (from: Position, to: Position) => number) {
-  const known = new Map<Position, Map<Position, number>>();
-  return (from: Position, to: Position): number => {
-    let row = known.get(from);
-    if (!row) known.set(from, (row = new Map()));
-    let found = row.get(to);
-    if (found === undefined) row.set(to, (found = minutes(from, to)));
-    return found;
+/** A region with the travel times its rides and care may ask for: enough to plan. */
+export interface PlanningData extends RegionData {
+  base: Omit<JointInput, 'sessions'>;
+}
+
+/**
+ * What groups compete for: care places within reach of each location (by its database id, as the slot planner
+ * knows it), and the fleet.
+ */
+export function sharedResources(region: RegionData): SharedResources {
+  const { locations, providers, vehicles, policy, schoolHours } = region.base;
+  return {
+    carePlaces: new Map(
+      locations.map((location) => [
+        region.idOf.get(location.id) ?? location.id,
+        providers
+          .filter((p) => p.position && straightLineKm(p.position, location.position) <= NEAR_LOCATION_KM)
+          .reduce((sum, p) => sum + p.places.reduce((n, band) => n + band.capacity, 0), 0),
+      ]),
+    ),
+    vehicles: vehicles.length,
+    seatsPerVehicle: vehicles.reduce((sum, vehicle) => sum + vehicle.seats, 0) / Math.max(1, vehicles.length),
+    schoolHours,
+    arriveMinutesBefore: policy.arriveMinutesBefore,
+    maxRideFactor: policy.maxRideFactor,
   };
 }
 
@@ -70,34 +87,9 @@ export class JointInputService {
     private readonly travel: TravelTimesService,
   ) {}
 
-  /** What groups compete for: care places within reach of each location, and the fleet's seats. */
-  async sharedResources(regionId: string): Promise<SharedResources> {
-    const region = await this.regions.exportRegion(regionId);
-    const locations = await this.locations.exportLocations(regionId);
-    const providers = await this.careProviders.exportProviders(regionId);
-    const vehicles = await this.fleet.exportVehicles(regionId);
-    return {
-      carePlaces: new Map(
-        locations.map((location) => [
-          location.id,
-          providers
-            .filter((p) => p.position && straightLineKm(p.position, location.position) <= NEAR_LOCATION_KM)
-            .reduce((sum, p) => sum + p.places.reduce((n, band) => n + band.capacity, 0), 0),
-        ]),
-      ),
-      vehicles: vehicles.length,
-      seatsPerVehicle:
-        vehicles.reduce((sum, vehicle) => sum + vehicle.seats, 0) / Math.max(1, vehicles.length),
-      schoolHours: region.schoolHours,
-      arriveMinutesBefore: region.policy.arriveMinutesBefore,
-      maxRideFactor: region.policy.maxRideFactor,
-    };
-  }
-
   /** What the joint core needs of a region, in scenario refs (ties are broken by them), and the way back to ids. */
-  async regionData(regionId: string, seed: number): Promise<RegionData> {
+  async regionData(regionId: string, seed = 1): Promise<RegionData> {
     const region = await this.regions.exportRegion(regionId);
-    const zone = region.timezone;
     const refOf = new Map<string, string>();
     const idOf = new Map<string, string>();
     const remember = <T extends { id: string; ref?: string | null }>(records: T[]) => {
@@ -109,6 +101,7 @@ export class JointInputService {
       return records;
     };
     remember(await this.regions.exportMunicipalities(regionId));
+    remember(await this.programmeRecords.groupsOfRegion(regionId));
     const locations = remember(await this.locations.exportLocations(regionId));
     const people = remember(await this.participants.exportParticipants(regionId));
     const children = remember(await this.participants.exportChildren(regionId));
@@ -118,26 +111,7 @@ export class JointInputService {
     const childrenOf = new Map<string, typeof children>();
     for (const child of children)
       childrenOf.set(child.participantId, [...(childrenOf.get(child.participantId) ?? []), child]);
-    // The pairs rides and care can ask for: within each group, its members' homes, its location and the depots,
-    // and the care providers; from Google when a key is configured, each pair once.
-    const groups = remember(await this.programmeRecords.groupsOfRegion(regionId));
-    const members = await this.groups.membersOf(groups.map((group) => group.id));
-    const homeOf = new Map(people.filter((p) => p.position?.lat != null).map((p) => [p.id, p.position]));
-    const depots = vehicles.map((v) => v.depot);
-    const careAt = providers.map((p) => p.position).filter((position): position is Position => !!position);
-    const lookup = await this.travel.minutesLookup([
-      ...groups.map((group): [Position[], Position[]] => {
-        const places = [
-          locations.find((l) => l.id === group.locationId)!.position,
-          ...depots,
-          ...(members.get(group.id) ?? []).flatMap((id) => (homeOf.has(id) ? [homeOf.get(id)!] : [])),
-        ];
-        return [places, places];
-      }),
-      [careAt, [...locations.map((l) => l.position), ...homeOf.values()]],
-    ]);
-    const minutes = memoised(lookup);
-    const base: Omit<JointInput, 'sessions'> = {
+    const base: RegionData['base'] = {
       policy: {
         arriveMinutesBefore: region.policy.arriveMinutesBefore,
         maxEarlyMinutes: region.policy.maxEarlyMinutes ?? DEFAULT_MAX_EARLY_MINUTES,
@@ -145,8 +119,7 @@ export class JointInputService {
         maxRideFactor: region.policy.maxRideFactor,
       },
       schoolHours: region.schoolHours,
-      isSchoolClosed: (date) =>
-        region.closedDates.some((closed) => inRange(date, closed)) || isDutchPublicHoliday(date),
+      isSchoolClosed: closedOn(region.closedDates),
       participants: people.map((p) => ({
         id: ref(p.id),
         position: p.position?.lat != null ? p.position : undefined,
@@ -175,18 +148,44 @@ export class JointInputService {
         availability: v.availability,
         municipalityIds: v.municipalityIds.map(ref).sort(),
       })),
-      minutes,
       seed,
     };
     const locationNames = new Map(locations.map((l) => [ref(l.id), l.name]));
-    return { zone, refOf, idOf, base, locationNames };
+    return { zone: region.timezone, refOf, idOf, base, locationNames };
+  }
+
+  /**
+   * The region with travel times for the pairs rides and care can ask for: within each group its members'
+   * homes, its location and the depots, and the care providers to locations and homes. From Google when a key
+   * is configured, each pair once.
+   */
+  async withTravel(regionId: string, region: RegionData): Promise<PlanningData> {
+    const { base, idOf } = region;
+    const groups = await this.programmeRecords.groupsOfRegion(regionId);
+    const members = await this.groups.membersOf(groups.map((group) => group.id));
+    const locationOf = new Map(base.locations.map((l) => [idOf.get(l.id) ?? l.id, l.position]));
+    const homeOf = new Map(
+      base.participants.flatMap((p) => (p.position ? [[idOf.get(p.id) ?? p.id, p.position] as const] : [])),
+    );
+    const depots = base.vehicles.map((v) => v.depot);
+    const careAt = base.providers.flatMap((p) => (p.position ? [p.position] : []));
+    const lookup = await this.travel.minutesLookup([
+      ...groups.map((group): [Position[], Position[]] => {
+        const places = [
+          locationOf.get(group.locationId)!,
+          ...depots,
+          ...(members.get(group.id) ?? []).flatMap((id) => (homeOf.has(id) ? [homeOf.get(id)!] : [])),
+        ];
+        return [places, places];
+      }),
+      [careAt, [...locationOf.values(), ...homeOf.values()]],
+    ]);
+    return { ...region, base: { ...base, minutes: memoised(lookup) } };
   }
 
   /** Stored sessions as the joint core sees them: local date and minutes, members in refs, who cannot come. */
   async storedSessions(sessions: Session[], region: RegionData): Promise<JointSession[]> {
     const ref = (id: string) => region.refOf.get(id) ?? id;
-    // Sessions keep their own ids: their refs are not unique across plans.
-    for (const session of sessions) region.idOf.set(session.id, session.id);
     const sessionIds = sessions.map((session) => session.id);
     const blocked = new Map<string, Map<string, string>>();
     const block = (sessionId: string, participantId: string, reason: string) => {
@@ -200,16 +199,16 @@ export class JointInputService {
       block(absence.sessionId, absence.participantId, REPORTED_ABSENT);
     const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
     return sessions.map((session) => {
-      const start = instantToLocal(session.start, region.zone);
-      const end = instantToLocal(session.end, region.zone);
+      // Sessions keep their own ids: their refs are not unique across plans.
+      const { date, weekday } = instantToLocal(session.start, region.zone);
       return {
         id: session.id,
         groupId: ref(session.groupId),
         locationId: ref(session.locationId),
-        date: start.date,
-        weekday: start.weekday,
-        start: toMinutes(start.time),
-        end: end.date === start.date ? toMinutes(end.time) : 24 * 60,
+        date,
+        weekday,
+        start: instantToLocalMinute(session.start, date, region.zone),
+        end: instantToLocalMinute(session.end, date, region.zone),
         memberIds: (membersOf.get(session.groupId) ?? []).map(ref),
         blocked: blocked.get(session.id) ?? new Map(),
       };

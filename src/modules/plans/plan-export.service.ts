@@ -15,8 +15,7 @@ import { ChildcareScenarioService } from '../childcare/childcare-scenario.servic
 import { ConflictsService } from '../scheduling/conflicts.service';
 import { RoutesService } from '../routes/routes.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
-import { CanComeService } from './can-come.service';
-import { BLOCKING_REASONS } from './joint-input.service';
+import { CanComePart, CanComeService } from './can-come.service';
 
 export const PLAN_FORMAT = 'trefpunt-plan/1';
 
@@ -71,18 +70,6 @@ export interface PlanDocument {
   unrouted: { participantId: string; sessionId: string; direction: 'to' | 'from'; reason: string }[];
   canCome: CanComePart;
   stats: Record<string, number>;
-}
-
-/** Who can actually come, by the plan as it stands: in all, per group and session, and each woman who cannot. */
-export interface CanComePart {
-  memberSessions: number;
-  canCome: number;
-  share: number;
-  /** Member-sessions with no lesson, appointment or reported absence at the planned times: no plan of care and rides does better. */
-  upperBound: number;
-  groups: { groupId: string; memberSessions: number; canCome: number }[];
-  sessions: { sessionId: string; groupId: string; memberSessions: number; canCome: number }[];
-  cannotCome: { participantId: string; sessionId: string; reasons: string[] }[];
 }
 
 /** Gives the planned sessions of a region, their conflicts, childcare and routes as a plan document. */
@@ -154,19 +141,7 @@ export class PlanExportService {
       conflicts.map((conflict) => [`${conflict.participantId}|${conflict.sessionId}`, conflict]),
     );
     const dates = sessions.map((session) => local(session.start).slice(0, 10));
-    const verdicts = await this.whoCanCome.canCome(regionId, sessions, bookings, routes);
-    const groupOfSession = new Map(sessions.map((session) => [session.id, ref(session.groupId)]));
-    const tally = (key: (verdict: (typeof verdicts)[number]) => string) => {
-      const counts = new Map<string, { memberSessions: number; canCome: number }>();
-      for (const verdict of verdicts) {
-        const count = counts.get(key(verdict)) ?? { memberSessions: 0, canCome: 0 };
-        count.memberSessions++;
-        if (verdict.canCome) count.canCome++;
-        counts.set(key(verdict), count);
-      }
-      return counts;
-    };
-    const canComeCount = verdicts.filter((verdict) => verdict.canCome).length;
+    const canCome = await this.whoCanCome.summary(regionId, sessions, bookings, routes, sessionRef, ref);
     return {
       format: PLAN_FORMAT,
       region: region.ref,
@@ -230,30 +205,7 @@ export class PlanExportService {
         direction: row.direction,
         reason: row.reason,
       })),
-      canCome: {
-        memberSessions: verdicts.length,
-        canCome: canComeCount,
-        share: verdicts.length ? Number((canComeCount / verdicts.length).toFixed(4)) : 0,
-        upperBound: verdicts.filter(
-          (verdict) => !verdict.reasons.some((reason) => BLOCKING_REASONS.has(reason)),
-        ).length,
-        groups: [...tally((verdict) => groupOfSession.get(verdict.sessionId)!)].map(([groupId, count]) => ({
-          groupId,
-          ...count,
-        })),
-        sessions: [...tally((verdict) => verdict.sessionId)].map(([sessionId, count]) => ({
-          sessionId: sessionRef(sessionId),
-          groupId: groupOfSession.get(sessionId)!,
-          ...count,
-        })),
-        cannotCome: verdicts
-          .filter((verdict) => !verdict.canCome)
-          .map((verdict) => ({
-            participantId: verdict.participantId,
-            sessionId: sessionRef(verdict.sessionId),
-            reasons: verdict.reasons,
-          })),
-      },
+      canCome,
       stats: {
         sessions: sessions.length,
         conflicts: conflicts.length,

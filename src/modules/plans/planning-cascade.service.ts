@@ -15,7 +15,12 @@ import { NewRoute, RoutesService } from '../routes/routes.service';
 import { SchedulingService } from '../scheduling/scheduling.service';
 import { PlanSummary } from '../scheduling/dto/plan.dto';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
-import { JointInputService, REASON_OF_CONFLICT, type RegionData } from './joint-input.service';
+import {
+  JointInputService,
+  type PlanningData,
+  REASON_OF_CONFLICT,
+  sharedResources,
+} from './joint-input.service';
 
 /** What a joint plan of care and rides did, in counts. */
 export interface CareAndRidesSummary {
@@ -38,12 +43,8 @@ const JUDGED_DAYS = 14;
 /** The share of the routing search a judged plan gets. */
 const JUDGING_EFFORT = 0.25;
 
-export interface SlotSearchSummary {
-  /** Plans judged, and the member-sessions she could come to in their first two weeks, before and after. */
-  evaluations: number;
-  before: number;
-  after: number;
-}
+/** Plans judged, and the member-sessions she could come to in their first two weeks, before and after. */
+export type SlotSearchSummary = Omit<ChosenSlots, 'plan'>;
 
 /**
  * The order of planning a programme, in one place: its sessions first (times, staff, conflicts), then care and
@@ -75,39 +76,32 @@ export class PlanningCascadeService {
     now: Date,
   ): Promise<PlanSummary & { careAndRides: CareAndRidesSummary; slotSearch: SlotSearchSummary }> {
     const { regionId } = await this.programmes.get(programmeId);
-    const resources = await this.inputs.sharedResources(regionId);
-    const region = await this.inputs.regionData(regionId, 1);
+    // The region is loaded once: the slot search judges plans with it, and care and rides are planned with it.
+    const region = await this.inputs.withTravel(regionId, await this.inputs.regionData(regionId));
     let search: ChosenSlots | undefined;
     const summary = await this.scheduling.plan(programmeId, now, {
       announce: false,
-      resources,
+      resources: sharedResources(region),
       chooseSlots: (input) =>
         (search = improveSlots(input, (plan) => this.judge(plan, input, region), {
           maxEvaluations: Math.min(MAX_SLOT_EVALUATIONS, 1 + input.groups.length * 3),
           optionsPerGroup: 6,
         })),
     });
-    // The region as the slot search loaded it: care and rides are planned with the same data.
-    const careAndRides = await this.planCareAndRides(programmeId, now, 1, region);
-    return {
-      ...summary,
-      careAndRides,
-      slotSearch: { evaluations: search!.evaluations, before: search!.before, after: search!.after },
-    };
+    const careAndRides = await this.planCareAndRides(programmeId, regionId, now, region);
+    const { evaluations, before, after } = search!;
+    return { ...summary, careAndRides, slotSearch: { evaluations, before, after } };
   }
 
   /** Plans care and rides of a programme's planned sessions from `now` on, replacing what stood. */
-  @Transactional()
-  async planCareAndRides(
+  private async planCareAndRides(
     programmeId: string,
+    regionId: string,
     now: Date,
-    seed = 1,
-    loaded?: RegionData,
+    region: PlanningData,
   ): Promise<CareAndRidesSummary> {
     const started = performance.now();
-    const { regionId } = await this.programmes.get(programmeId);
     const sessions = await this.sessions.plannedOfProgramme(programmeId, now);
-    const region = loaded ?? (await this.inputs.regionData(regionId, seed));
     const input = { ...region.base, sessions: await this.inputs.storedSessions(sessions, region) };
     const plan = planCareAndRides(input);
     await this.store(regionId, sessions, plan, region.zone, region.idOf);
@@ -131,7 +125,7 @@ export class PlanningCascadeService {
    * The member-sessions she could come to in the first two weeks of a plan of the slot planner, care and rides
    * planned with it: how the slot search judges a plan.
    */
-  private judge(plan: ProgrammePlan, input: PlanningInput, region: RegionData): number {
+  private judge(plan: ProgrammePlan, input: PlanningInput, region: PlanningData): number {
     const groups = new Map(input.groups.map((group) => [group.id, group]));
     const dates = plan.groups.flatMap((group) => group.sessions.map((session) => session.date)).sort();
     if (dates.length === 0) return 0;
