@@ -141,7 +141,8 @@ async function planFile(args: string[]): Promise<number> {
         `(${plan.childcareUnmet.length} needs unmet), ${plan.routes.length} routes ` +
         `(${plan.unrouted.length} unrouted); care and rides in ${joint.durationMs} ms; ` +
         `she can come to ${plan.canCome.canCome} of ${plan.canCome.memberSessions} member-sessions ` +
-        `(${plan.canCome.share}; at most ${plan.canCome.upperBound} are free of lessons and appointments then); ` +
+        `(${plan.canCome.share}; at most ${plan.canCome.upperBound} are free of lessons and appointments then; ` +
+        `at most ${joint.upperBound} at any times, with the care places and the fleet counted); ` +
         `written to ${values.out}`,
     );
     summary.unplanned.forEach((group) => console.log(`not planned: ${group.name}: ${group.reason}`));
@@ -153,6 +154,7 @@ async function planFile(args: string[]): Promise<number> {
         canCome: plan.canCome.canCome,
         lessonFree: plan.canCome.upperBound,
         lessonBound: summary.upperBound,
+        resourceBound: joint.upperBound,
         careAndRidesMs: joint.durationMs,
         peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       })}`,

@@ -2,7 +2,8 @@
  * How many women can actually come, and what planning costs: `npm run bench:plan -- [participants…] [--runs N]`.
  * Default: the Berkelland example (35 participants) and generated regions of 300, 1000 and 6000, each planned
  * whole by `cli plan` (import into a scratch database, sessions, then care and rides together, the plan export).
- * Prints per size the can-come share, the lessons-only bound beside it, the wall time and the peak memory
+ * Prints per size the can-come share, the lessons-only bound and the bound with care places and the fleet counted
+ * (canComeBound) beside it, the wall time and the peak memory
  * (medians over the runs), and the machine's core count. Where ../shared/scenario/check-plan.mjs is beside the
  * checkout, every plan is also checked with --strict and its own can-come figure is printed.
  */
@@ -20,6 +21,7 @@ interface Figures {
   memberSessions: number;
   canCome: number;
   lessonBound: number;
+  resourceBound: number;
   careAndRidesMs: number;
   peakRssMb: number;
 }
@@ -63,7 +65,7 @@ function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'trefpunt-bench-plan-'));
   console.log(`plan benchmark: ${cpus().length} cores, ${runs} runs per size, medians`);
   console.log(
-    'participants | can come | share | lessons-only bound | cli plan wall s | care+rides s | peak MB | check',
+    'participants | can come | share | lessons-only bound | bound with care and fleet, gap | cli plan wall s | care+rides s | peak MB | check',
   );
   for (const participants of sizes.length > 0 ? sizes : [35, 300, 1000, 6000]) {
     const scenario = join(dir, `region-${participants}.json`);
@@ -76,13 +78,17 @@ function main(): void {
     const results: (Figures & { wallMs: number })[] = [];
     const plan = join(dir, `plan-${participants}.json`);
     for (let run = 0; run < runs; run++) results.push(planOnce(scenario, plan));
-    const { memberSessions, canCome, lessonBound } = results[0];
+    const { memberSessions, canCome, lessonBound, resourceBound } = results[0];
     console.log(
       [
         participants,
         `${canCome}/${memberSessions}`,
         (canCome / Math.max(1, memberSessions)).toFixed(4),
         `${lessonBound} (${(lessonBound / Math.max(1, memberSessions)).toFixed(4)})`,
+        `${resourceBound} (${(resourceBound / Math.max(1, memberSessions)).toFixed(4)}), gap ${(
+          (100 * (resourceBound - canCome)) /
+          Math.max(1, resourceBound)
+        ).toFixed(1)} %`,
         (median(results.map((r) => r.wallMs)) / 1000).toFixed(1),
         (median(results.map((r) => r.careAndRidesMs)) / 1000).toFixed(1),
         median(results.map((r) => r.peakRssMb)),

@@ -87,6 +87,9 @@ describe('one plan she can come to', () => {
     expect(memberSessions).toBe(plan.sessions.length * 18 - 24 + 0 || memberSessions);
     expect(canCome).toBeGreaterThan(0);
     expect(canCome).toBeLessThanOrEqual(answer.upperBound);
+    // The bound with care places and the fleet counted lies between what the plan reaches and the lessons' bound.
+    expect(canCome).toBeLessThanOrEqual(answer.careAndRides.upperBound);
+    expect(answer.careAndRides.upperBound).toBeLessThanOrEqual(answer.upperBound);
     // Nobody is brought and not taken home.
     const ways = new Map<string, Set<string>>();
     for (const route of plan.routes)

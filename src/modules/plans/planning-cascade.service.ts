@@ -7,6 +7,7 @@ import { PlanningInput, ProgrammePlan } from '../../planning/scheduling/model';
 import { addDays, weekdayOf } from '../../planning/time/calendar';
 import { instantToLocal, localMinuteToInstant } from '../../planning/time/wall-clock';
 import { advise, Advice } from '../../planning/joint/advice';
+import { canComeBound } from '../../planning/joint/can-come-bound';
 import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { Session } from '../programmes/session.entity';
@@ -31,6 +32,11 @@ export interface CareAndRidesSummary {
   unrouted: number;
   memberSessions: number;
   canCome: number;
+  /**
+   * No plan of any weekly times lets more member-sessions come, with the care places and the fleet counted
+   * (see canComeBound); absent where care and rides were planned without a slot search.
+   */
+  upperBound?: number;
   /** What one more vehicle or a few more care places would change, where women are left without. */
   advice: Advice[];
   durationMs: number;
@@ -79,18 +85,25 @@ export class PlanningCascadeService {
     // The region is loaded once: the slot search judges plans with it, and care and rides are planned with it.
     const region = await this.inputs.withTravel(regionId, await this.inputs.regionData(regionId));
     let search: ChosenSlots | undefined;
+    let upperBound = 0;
     const summary = await this.scheduling.plan(programmeId, now, {
       announce: false,
       resources: sharedResources(region),
-      chooseSlots: (input) =>
-        (search = improveSlots(input, (plan) => this.judge(plan, input, region), {
+      chooseSlots: (input) => {
+        upperBound = canComeBound(input, region.base, (id) => region.refOf.get(id) ?? id).total;
+        return (search = improveSlots(input, (plan) => this.judge(plan, input, region), {
           maxEvaluations: Math.min(MAX_SLOT_EVALUATIONS, 1 + input.groups.length * 3),
           optionsPerGroup: 6,
-        })),
+        }));
+      },
     });
     const careAndRides = await this.planCareAndRides(programmeId, regionId, now, region);
     const { evaluations, before, after } = search!;
-    return { ...summary, careAndRides, slotSearch: { evaluations, before, after } };
+    return {
+      ...summary,
+      careAndRides: { ...careAndRides, upperBound },
+      slotSearch: { evaluations, before, after },
+    };
   }
 
   /** Plans care and rides of a programme's planned sessions from `now` on, replacing what stood. */

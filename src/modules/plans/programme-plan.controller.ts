@@ -22,7 +22,8 @@ export class ProgrammePlanController {
       'date around closed dates and public holidays, and stores the sessions (replacing planned sessions from now ' +
       'on; pinned times are kept) with the conflicts of each member. Then plans care and rides of those sessions ' +
       'together so that they agree (a woman is collected both ways or not at all; children cared for near the ' +
-      'location ride along), and answers how many member-sessions she can actually come to (careAndRides.canCome).',
+      'location ride along), and answers how many member-sessions she can actually come to (careAndRides.canCome), beside a bound no plan of ' +
+      'any weekly times can beat with the care places and the fleet counted (careAndRides.upperBound).',
   })
   @ApiOkResponse({ type: PlanSummary })
   plan(@IdParam() id: string): Promise<PlanSummary & { careAndRides: CareAndRidesSummary }> {
