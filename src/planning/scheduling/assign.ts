@@ -194,6 +194,8 @@ const improves = (after: (Placement[] | undefined)[], before: (Placement[] | und
 
 /** Rounds of improvement at most; each one that changes nothing ends them. */
 const MAX_ROUNDS = 10;
+/** The third groups a chain of moves tries for each pair: the time it costs grows with them. */
+const MAX_THIRDS = 12;
 
 /**
  * Chooses for every group its weekly slot(s), a trainer and interpreters, so that nobody is in two places at once
@@ -268,6 +270,50 @@ export function assignGroups(
   // move makes the plan strictly better, so the rounds end; the cap bounds the time on very large regions.
   const movable = order.filter((group) => !group.pinned?.length);
   const byId = new Map(movable.map((group) => [group.id, group]));
+  const keep = (moved: GroupInput[], after: (Placement[] | undefined)[]) => {
+    for (const [index, one] of moved.entries()) {
+      if (after[index]) placements.set(one.id, after[index]);
+      else placements.delete(one.id);
+    }
+  };
+  // A chain of three moves: the group has taken the rival's time, and the rival, rather than the best time left,
+  // takes a better one a third group holds, which then takes the best time left to it. Kept only when the three
+  // together are better off; otherwise the group stays placed and the rival and the third as they were.
+  const chain = (
+    [group, groupAfter]: [GroupInput, Placement[]],
+    [rival, rivalAfter]: [GroupInput, Placement[] | undefined],
+    before: (Placement[] | undefined)[],
+  ): boolean => {
+    const options = (optionsByGroup.get(rival.id) ?? []).filter((option) => option.trainerIds.length > 0);
+    const reached = rivalAfter
+      ? Math.max(...rivalAfter.map((p) => options.indexOf(p.option)))
+      : options.length;
+    const short = (rivalAfter ?? []).some((placement) => languagesWithoutInterpreter(placement) > 0);
+    week.release(rival.id);
+    const thirds = [
+      ...new Set(
+        options
+          .slice(0, short ? reached + 1 : reached)
+          .flatMap((option) => week.holders(rival, option, short)),
+      ),
+    ]
+      .map((id) => byId.get(id))
+      .filter((third): third is GroupInput => third !== undefined && third.id !== group.id)
+      .slice(0, MAX_THIRDS);
+    for (const third of thirds) {
+      const thirdBefore = placements.get(third.id);
+      week.release(third.id);
+      const after = [groupAfter, choose(rival), choose(third)];
+      if (improves(after, [...before, thirdBefore])) {
+        keep([group, rival, third], after);
+        return true;
+      }
+      week.release(rival.id);
+      week.release(third.id);
+      if (thirdBefore) week.book(third, thirdBefore);
+    }
+    return false;
+  };
   for (let round = 0, improved = true; improved && round < MAX_ROUNDS; round++) {
     improved = false;
     for (const group of movable) {
@@ -289,10 +335,11 @@ export function assignGroups(
         week.release(rival.id);
         const after = [choose(group), choose(rival)];
         if (improves(after, before)) {
-          for (const [index, one] of [group, rival].entries()) {
-            if (after[index]) placements.set(one.id, after[index]);
-            else placements.delete(one.id);
-          }
+          keep([group, rival], after);
+          improved = true;
+          break;
+        }
+        if (after[0] && chain([group, after[0]], [rival, after[1]], before)) {
           improved = true;
           break;
         }
