@@ -22,6 +22,8 @@ const kalenderdorp = () =>
       address: `Molenweg ${n}`,
       position: { lat: 52.1 + Math.sin(n) * 0.03, lon: 6.5 + Math.cos(n) * 0.04 },
       phone: `+3162222000${n}`,
+      // Her feed is in her language: these women read Dutch, as the assertions below do.
+      language: 'nl',
       transport: n === 5 ? ('bike' as const) : ('pickup' as const),
     })),
     vehicles: [minibus('bus')],

@@ -14,12 +14,14 @@ const region = (ref: string, digit: number) =>
   });
 
 const ITEM_FIELDS = [
+  'attempts',
   'body',
   'channel',
   'createdAt',
   'id',
   'kind',
   'language',
+  'lastError',
   'participantId',
   'participantRef',
   'sentAt',
@@ -153,6 +155,8 @@ describe('the outbox without any channel configured (the offline default)', () =
       language: 'nl+en',
       body: 'reminder-morning v1 voor zuid.p1',
       status: 'held',
+      attempts: 0,
+      lastError: null,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       sentAt: null,
     });

@@ -45,12 +45,14 @@ const pattern = (what: string, regex: RegExp): Needle => ({
 
 /**
  * What must never be in a log: every participant's name, phone (also in the national 06 form), address and
- * e-mail of the scenario fixtures, any Dutch mobile number, the admin token, and any issued token (`tp_…`).
+ * e-mail of the scenario fixtures, any Dutch mobile number, the admin token, any issued token (`tp_…`), and the
+ * code of any absence link (`/r/…`).
  */
 export function forbiddenInLogs(fixturesFolder: string): Needle[] {
   const needles: Needle[] = [
     pattern('a Dutch mobile number', /\+31\s?6\d{8}/),
     pattern('an issued token', /tp_[A-Za-z0-9_-]{20,}/),
+    pattern('the code of an absence link', /\/[Rr]\/+[A-Za-z0-9]{12}(?![A-Za-z0-9])/),
     ...literal('the admin token', ADMIN_TOKEN),
   ];
   for (const file of readdirSync(fixturesFolder).filter((name) => name.endsWith('.json'))) {

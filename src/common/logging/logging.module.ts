@@ -4,10 +4,12 @@ import { Environment } from '../../../config/environment';
 import { IncomingMessage } from 'node:http';
 import pino from 'pino';
 import { Options } from 'pino-http';
+import { loggedPath } from './logged-path';
 
 /**
  * Structured JSON logs (pino). Requests are logged by method, path and status only: no query string, no
- * headers, no bodies, so that no participant's name, phone, address or children reach a log.
+ * headers, no bodies, so that no participant's name, phone, address or children reach a log; secrets in a path
+ * (an absence link's code) are replaced.
  */
 function loggerOptions(environment: Environment): Options {
   return {
@@ -17,7 +19,7 @@ function loggerOptions(environment: Environment): Options {
       req: (req: IncomingMessage & { id?: unknown }) => ({
         id: req.id,
         method: req.method,
-        path: (req.url ?? '').split('?')[0],
+        path: loggedPath(req.url ?? ''),
       }),
     },
     customProps: () => ({ service: 'trefpunt' }),

@@ -8,6 +8,7 @@ import { LocationsModule } from '../locations/locations.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { RegionsModule } from '../regions/regions.module';
+import { RemindersModule } from '../reminders/reminders.module';
 import { RoutesModule } from '../routes/routes.module';
 import { TransportModule } from '../transport/transport.module';
 import { CalendarConfig } from './calendar-config';
@@ -37,6 +38,7 @@ import { publicUrlOf } from '../../common/configuration/public-url';
     AttendanceModule,
     ChildcareModule,
     AuditModule,
+    RemindersModule,
   ],
   controllers: [CalendarFeedsController, ParticipantLinksController],
   providers: [

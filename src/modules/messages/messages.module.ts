@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { MessageChannels } from './message-channels';
 import { MessagesConfig, readMessagesConfig } from './messages-config';
@@ -14,7 +15,7 @@ import { OutboxWorker } from './outbox-worker';
  * worker (e-mail over SMTP, SMS and WhatsApp through an HTTP provider; held when nothing is configured).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage]), ParticipantsModule],
+  imports: [TypeOrmModule.forFeature([OutboxMessage]), ParticipantsModule, AuditModule],
   controllers: [OutboxController],
   providers: [
     { provide: MessagesConfig, useFactory: () => readMessagesConfig(process.env) },

@@ -16,10 +16,22 @@ export interface DeliveryCounts {
   retried: number;
 }
 
+/**
+ * Why a message was given up: the provider refused it (a final answer), every attempt allowed failed, or its
+ * worker stopped during the last one (whether it went out is unknown).
+ */
+export type FailureClass = 'refused' | 'gave-up' | 'delivery-unknown';
+
 interface ClaimedMessage extends OutgoingMessage {
   kind: string;
   attempts: number;
 }
+
+/**
+ * A link in a message that acts for her (the one-tap absence link, `/r/<code>`) is blanked in the stored body
+ * once the message is sent: she has it, and a copy of the database or GET /outbox need not.
+ */
+const BLANK_ACTING_LINKS = `body = regexp_replace(body, '/r/[A-Za-z0-9]{12}', '/r/…', 'g')`;
 
 /** A message is sent only while its claim has this many send timeouts left: one to send, one to record. */
 const SEND_MARGIN = 2;
@@ -89,11 +101,11 @@ export class OutboxDelivery {
           SET status = 'failed', claimed_by = NULL, claimed_until = NULL,
               last_error = 'worker stopped during the last attempt: delivery unknown'
         WHERE status = 'sending' AND claimed_until <= $1 AND attempts >= $2
-        RETURNING id`,
+        RETURNING id, channel`,
       [now, this.config.delivery.maxAttempts],
     );
-    for (const { id } of records as { id: string }[]) {
-      this.logger.warn(`Outbox message ${id}: failed, its worker stopped during the last attempt`);
+    for (const { id, channel } of records as { id: string; channel: ReminderChannel }[]) {
+      this.logFailure(id, channel, 'delivery-unknown', 'worker stopped during the last attempt');
     }
     return records.length;
   }
@@ -159,7 +171,22 @@ export class OutboxDelivery {
       return 'lost';
     }
     this.logger.debug(`Outbox message ${message.id} (${message.kind} by ${message.channel}): ${change.said}`);
+    if (change.failure)
+      this.logFailure(message.id, message.channel, change.failure.class, change.failure.reason);
     return change.result;
+  }
+
+  /**
+   * One warning per message given up, for whoever watches the logs: its id (to look it up at GET /outbox and send
+   * it again), its channel and why, as a class and the stored reason (a status or a code, never personal data).
+   */
+  private logFailure(
+    messageId: string,
+    channel: ReminderChannel,
+    reasonClass: FailureClass,
+    reason: string,
+  ): void {
+    this.logger.warn({ messageId, channel, reasonClass, reason }, 'outbox message failed');
   }
 
   /** The columns an outcome sets (from $3 on), what it counts as, and what the log says of it. */
@@ -167,11 +194,17 @@ export class OutboxDelivery {
     message: ClaimedMessage,
     outcome: SendOutcome,
     at: Date,
-  ): { set: string; values: unknown[]; result: keyof DeliveryCounts; said: string } {
+  ): {
+    set: string;
+    values: unknown[];
+    result: keyof DeliveryCounts;
+    said: string;
+    failure?: { class: FailureClass; reason: string };
+  } {
     const { maxAttempts, retryDelayMs } = this.config.delivery;
     if (outcome.outcome === 'sent') {
       return {
-        set: `status = 'sent', sent_at = $3, provider_message_id = $4, last_error = NULL`,
+        set: `status = 'sent', sent_at = $3, provider_message_id = $4, last_error = NULL, ${BLANK_ACTING_LINKS}`,
         values: [at, outcome.providerMessageId],
         result: 'sent',
         said: 'sent',
@@ -195,6 +228,7 @@ export class OutboxDelivery {
       values: [reason],
       result: 'failed',
       said: `failed: ${reason}`,
+      failure: { class: outcome.outcome === 'retry' ? 'gave-up' : 'refused', reason },
     };
   }
 

@@ -12,10 +12,12 @@ import { Participant, type ReminderChannel } from '../participants/participant.e
 import { Session } from '../programmes/session.entity';
 import { Region } from '../regions/region.entity';
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'held'] as const;
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'held', 'backfilled'] as const;
 /**
  * pending: waits for its turn (or its next attempt); sending: claimed by a worker until claimed_until; sent and
- * failed: done; held: its channel is not configured, so it is only kept and shown (the offline default).
+ * failed: done (a failed one may be sent again by hand); held: its channel is not configured, so it is only kept
+ * and shown (the offline default); backfilled: written by a run of the reminder job as of an instant in the
+ * past, kept as a record of what was due then and never sent.
  */
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
@@ -26,7 +28,10 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  * PostgreSQL 15), written by hand in the migration MessageOutbox and left alone by TypeORM (`synchronize: false`).
  */
 @Entity('outbox_messages')
-@Check('chk_outbox_messages_status', `"status" IN ('pending', 'sending', 'sent', 'failed', 'held')`)
+@Check(
+  'chk_outbox_messages_status',
+  `"status" IN ('pending', 'sending', 'sent', 'failed', 'held', 'backfilled')`,
+)
 @Check('chk_outbox_messages_channel', `"channel" IN ('sms', 'whatsapp', 'email')`)
 @Check('chk_outbox_messages_attempts', '"attempts" >= 0')
 @Check('chk_outbox_messages_sent', `"status" <> 'sent' OR "sent_at" IS NOT NULL`)

@@ -1,14 +1,18 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { FindOptionsWhere, In } from 'typeorm';
 import { Page } from '../../common/api/page';
+import { notFound } from '../../common/errors/not-found';
+import { RecordScope } from '../access/access-context';
+import { participantScopeOf } from '../access/record-scopes';
+import { AuditService } from '../audit/audit.service';
 import type { ReminderChannel } from '../participants/participant.entity';
 import { ParticipantsService } from '../participants/participants.service';
 import { OutboxListQueryDto } from './dto/outbox-message.dto';
 import { MessageChannels } from './message-channels';
 import { DeliveryCounts, OutboxDelivery } from './outbox-delivery.service';
-import { OutboxMessage } from './outbox-message.entity';
+import { OutboxMessage, type OutboxStatus } from './outbox-message.entity';
 
 /** A message to write to the outbox, in the transaction of the change that causes it. */
 export interface NewMessage {
@@ -46,6 +50,7 @@ export class OutboxService {
     private readonly channels: MessageChannels,
     private readonly delivery: OutboxDelivery,
     private readonly participants: ParticipantsService,
+    private readonly audit: AuditService,
   ) {}
 
   private get messages() {
@@ -54,10 +59,13 @@ export class OutboxService {
 
   /**
    * In the caller's transaction; a message whose unique key (participantId, sessionId, kind, version) exists is
-   * skipped (ON CONFLICT DO NOTHING). Answers how many were new.
+   * skipped (ON CONFLICT DO NOTHING). Answers how many were new. `backfill`: the messages are written as a record
+   * of what was due (status backfilled) and never sent, and their keys are taken, so they are not written again.
    */
-  async enqueue(messages: NewMessage[]): Promise<number> {
+  async enqueue(messages: NewMessage[], options: { backfill?: boolean } = {}): Promise<number> {
     const configured = new Set(this.channels.configured);
+    const statusOf = (channel: ReminderChannel): OutboxStatus =>
+      options.backfill ? 'backfilled' : configured.has(channel) ? 'pending' : 'held';
     let added = 0;
     for (let start = 0; start < messages.length; start += CHUNK) {
       const rows = messages.slice(start, start + CHUNK).map((message) => ({
@@ -71,7 +79,7 @@ export class OutboxService {
         recipient: message.recipient,
         subject: message.subject ?? null,
         body: message.body,
-        status: configured.has(message.channel) ? ('pending' as const) : ('held' as const),
+        status: statusOf(message.channel),
         // Left out, the column's default: now.
         nextAttemptAt: message.notBefore,
       }));
@@ -117,6 +125,42 @@ export class OutboxService {
       skip: query.offset,
     });
     return { items, total };
+  }
+
+  scopeOf(id: string): Promise<RecordScope | undefined> {
+    return participantScopeOf(this.messages, id);
+  }
+
+  /**
+   * A failed message goes out again: due now, with a full set of attempts, under the same id, so that a provider
+   * that did deliver an attempt whose outcome was lost recognises it. Held when its channel is no longer
+   * configured. 409 for a message in any other state; the audit log records who asked.
+   */
+  @Transactional()
+  async resend(id: string): Promise<OutboxMessage> {
+    const message = await this.messages.findOne({ where: { id }, relations: { participant: true } });
+    if (!message) throw notFound('outbox message', id);
+    const status = this.channels.configured.includes(message.channel) ? 'pending' : 'held';
+    // Only while it is still failed: of two requests at once, one sends it again and the other is told it is not.
+    const { affected } = await this.messages.update(
+      { id, status: 'failed' },
+      { status, attempts: 0, nextAttemptAt: new Date(), claimedBy: null, claimedUntil: null },
+    );
+    if (!affected) {
+      const now = await this.messages.findOneByOrFail({ id });
+      throw new ConflictException(
+        `status: only a failed message can be sent again; this one is ${now.status}`,
+      );
+    }
+    await this.audit.record('update', [
+      {
+        recordType: 'outbox message',
+        recordId: id,
+        participantId: message.participantId,
+        regionId: message.regionId,
+      },
+    ]);
+    return { ...message, status, attempts: 0 };
   }
 
   /** Runs one delivery round now (the worker's tick); answers counts. For tests and the admin job. */

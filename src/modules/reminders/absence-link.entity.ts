@@ -4,13 +4,16 @@ import { Session } from '../programmes/session.entity';
 
 /**
  * A short code in a message that lets her say, in one tap, that she cannot come to one session. Random, not
- * guessable in practice (and rate-limited), and gone with her when she is erased.
+ * guessable in practice (and rate-limited), and gone with her when she is erased. Only the code's SHA-256 is
+ * kept: whoever holds a code can cancel her care and her ride, so a copy of the database must not hand them out.
+ * Each message gets a code of its own; every one of them stays valid.
  */
 @Entity('absence_links')
-@Index('uq_absence_links_participant_session', ['participantId', 'sessionId'], { unique: true })
+@Index('ix_absence_links_participant_session', ['participantId', 'sessionId'])
 export class AbsenceLink {
-  @PrimaryColumn({ type: 'text' })
-  code: string;
+  /** Hex SHA-256 of the code. */
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_absence_links' })
+  codeHash: string;
 
   @Column({ type: 'uuid' })
   participantId: string;

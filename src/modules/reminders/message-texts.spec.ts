@@ -53,6 +53,15 @@ describe('MessageTexts', () => {
     );
   });
 
+  it('writes a subject in the languages of the body: her own, or Dutch and English, never a third', () => {
+    const monday = new Date('2027-01-11T09:30:00+01:00');
+    const day = (language: string) => dayInWords(monday, 'Europe/Amsterdam', language);
+    expect(texts.line('fa', 'subject', { day })).toBe(
+      'Trefpunt: maandag 11 januari / Trefpunt: Monday 11 January',
+    );
+    expect(texts.line('ar', 'subject', { day })).toBe('Trefpunt: \u2068الاثنين 11 يناير\u2069');
+  });
+
   // Monday 11 January 2027 is 21 Jadi (Dey in Iran) 1405 in the Solar Hijri calendar.
   it.each([
     ['nl', 'maandag 11 januari'],

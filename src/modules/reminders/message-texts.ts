@@ -32,11 +32,12 @@ export const isolateFor = (language: string, value: string): string =>
     ? `\u2068${value}\u2069`
     : value;
 
-/** One sentence of a message: a template key and its values. */
+/** One sentence of a message: a template key and its values, which may be functions of the language (dates). */
 export interface TextPart {
   key: string;
-  values?: Record<string, string>;
+  values?: TextValues;
 }
+export type TextValues = Record<string, string | ((language: string) => string)>;
 
 /**
  * Writes messages from the template files with i18next, every value isolated in its own direction. A language
@@ -71,39 +72,43 @@ export class MessageTexts {
     return (TEMPLATE_LANGUAGES as readonly string[]).includes(language) ? [language] : ['nl', 'en'];
   }
 
-  /** A message in her language(s); `values` may be functions of the language (dates in words). */
-  write(
-    language: string,
-    parts: { key: string; values?: Record<string, string | ((language: string) => string)> }[],
-  ): { language: string; text: string } {
+  /**
+   * A message in her language(s), each sentence after the other (`between`, a space unless told), each language
+   * after the other with a blank line between.
+   */
+  write(language: string, parts: TextPart[], between = ' '): { language: string; text: string } {
     const languages = this.languagesFor(language);
     const text = languages
-      .map((lng) =>
-        parts
-          .map((part) =>
-            this.i18n.t(part.key, {
-              lng,
-              ...Object.fromEntries(
-                Object.entries(part.values ?? {}).map(([name, value]) => [
-                  name,
-                  isolateFor(lng, typeof value === 'function' ? value(lng) : value),
-                ]),
-              ),
-            }),
-          )
-          .join(' '),
-      )
+      .map((lng) => parts.map((part) => this.translate(lng, part.key, part.values)).join(between))
       .join('\n\n');
     return { language: languages.join('+'), text };
   }
 
-  /** A single template in one language, e.g. for the absence page. */
-  text(language: string, key: string, values: Record<string, string> = {}): string {
-    const lng = this.languagesFor(language)[0];
+  /**
+   * One line in each of her languages, joined by ` / `: an e-mail subject or a calendar title in the languages
+   * of the text beneath it, never a third.
+   */
+  line(language: string, key: string, values: TextValues = {}): string {
+    return this.languagesFor(language)
+      .map((lng) => this.translate(lng, key, values))
+      .join(' / ');
+  }
+
+  private translate(lng: string, key: string, values: TextValues = {}): string {
     return this.i18n.t(key, {
       lng,
-      ...Object.fromEntries(Object.entries(values).map(([name, value]) => [name, isolateFor(lng, value)])),
+      ...Object.fromEntries(
+        Object.entries(values).map(([name, value]) => [
+          name,
+          isolateFor(lng, typeof value === 'function' ? value(lng) : value),
+        ]),
+      ),
     });
+  }
+
+  /** A single template in one language, e.g. for the absence page. */
+  text(language: string, key: string, values: Record<string, string> = {}): string {
+    return this.translate(this.languagesFor(language)[0], key, values);
   }
 }
 

@@ -37,11 +37,13 @@ export class RemindersController {
   @ApiOperation({
     summary: 'Run the reminder job as of an instant (back-fills, checks)',
     description:
-      'Writes the reminders due as of `at` that were not written before: exactly once, as the timer does.',
+      'Writes the reminders due as of `at` that were not written before: exactly once, as the timer does. With ' +
+      '`at` more than five minutes ago (a back-fill) they are written as `backfilled`: kept, without an absence ' +
+      'link, and never sent, unless `send=true`.',
   })
   @ApiOkResponse({ type: RemindersRunDto })
   run(@Query() query: RunRemindersQueryDto): Promise<RemindersRunDto> {
-    return this.reminders.run(new Date(query.at));
+    return this.reminders.run(new Date(query.at), { send: query.send });
   }
 
   @Get('r/:code')
@@ -86,7 +88,7 @@ export class RemindersController {
   }
 
   private async resolve(code: string) {
-    const link = /^[A-Za-z0-9]{12}$/.test(code) ? await this.links.find(code) : null;
+    const link = await this.links.find(code);
     if (!link) throw new NotFoundException('no such link');
     const session = await this.sessions.get(link.sessionId);
     const participant = await this.participants.get(link.participantId).catch(() => undefined);

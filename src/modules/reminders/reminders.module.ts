@@ -18,7 +18,8 @@ import { RemindersService } from './reminders.service';
 
 /**
  * Reminders in her own language before each session, change messages at once, and the one-tap link to say she
- * cannot come. Messages go out through the outbox of the messages module.
+ * cannot come. Messages go out through the outbox of the messages module. Its texts (MessageTexts) also write
+ * her calendar feed.
  */
 @Module({
   imports: [
@@ -40,6 +41,6 @@ import { RemindersService } from './reminders.service';
     AbsenceLinksService,
     { provide: MessageTexts, useFactory: () => new MessageTexts() },
   ],
-  exports: [RemindersService, AbsenceLinksService],
+  exports: [RemindersService, AbsenceLinksService, MessageTexts],
 })
 export class RemindersModule {}

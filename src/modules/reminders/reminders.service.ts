@@ -28,10 +28,14 @@ import { ConflictsService } from '../scheduling/conflicts.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
 import { AbsenceLinksService } from './absence-links.service';
 import { clockTime } from '../../planning/time/wall-clock';
-import { dayInWords, MessageTexts } from './message-texts';
+import { dayInWords, MessageTexts, TextPart } from './message-texts';
 import { notBefore } from './quiet-hours';
 
 type Kind = 'reminder-evening' | 'reminder-morning' | 'change';
+
+/** The timer's period: a run as of an instant further back than this is catching up, not keeping time. */
+const TIMER_PERIOD_MS = 5 * 60 * 1000;
+const isBackfill = (at: Date, now: Date) => at.getTime() < now.getTime() - TIMER_PERIOD_MS;
 
 /**
  * Writes the messages participants get: the evening before and the morning of each session, and at once when a
@@ -71,9 +75,18 @@ export class RemindersService {
   /**
    * The reminders due as of `at`: for sessions tomorrow once the evening time has passed, and for sessions later
    * today once the morning time has passed. A reminder already written is not written again.
+   *
+   * A run as of an instant more than one timer period before `now` is a back-fill: what was due then is written
+   * as `backfilled` (kept as a record, never sent, and without an absence link, which would act for her), so that
+   * catching up after an outage does not message every woman at once about days gone by. `send` writes them to be
+   * sent all the same.
    */
   @Transactional()
-  async run(at: Date): Promise<{ sessions: number; enqueued: number; busyRegions: number }> {
+  async run(
+    at: Date,
+    options: { now?: Date; send?: boolean } = {},
+  ): Promise<{ sessions: number; enqueued: number; busyRegions: number; backfilled: boolean }> {
+    const backfilled = !options.send && isBackfill(at, options.now ?? new Date());
     let sessions = 0;
     let enqueued = 0;
     let busyRegions = 0;
@@ -108,16 +121,23 @@ export class RemindersService {
       const chosen = due.filter((session) => kinds.has(session.id));
       sessions += chosen.length;
       if (chosen.length > 0) {
-        enqueued += await this.write(regionId, zone, chosen, at, (session) => ({
-          kind: kinds.get(session.id)!,
-          version: session.start.toISOString(),
-          first: {
-            key: kinds.get(session.id) === 'reminder-morning' ? 'reminder.morning' : 'reminder.evening',
-          },
-        }));
+        enqueued += await this.write(
+          regionId,
+          zone,
+          chosen,
+          at,
+          (session) => ({
+            kind: kinds.get(session.id)!,
+            version: session.start.toISOString(),
+            first: {
+              key: kinds.get(session.id) === 'reminder-morning' ? 'reminder.morning' : 'reminder.evening',
+            },
+          }),
+          { includeAbsentLink: !backfilled, withDetails: true, backfill: backfilled },
+        );
       }
     }
-    return { sessions, enqueued, busyRegions };
+    return { sessions, enqueued, busyRegions, backfilled };
   }
 
   /** A session moved or was cancelled by hand: its members are told at once. */
@@ -212,9 +232,11 @@ export class RemindersService {
       version: string;
       first: { key: string; at?: Date; extra?: Record<string, (language: string) => string> };
     },
-    options: { includeAbsentLink?: boolean; withDetails?: boolean; toEveryMember?: boolean } = {
-      includeAbsentLink: true,
-      withDetails: true,
+    options: {
+      includeAbsentLink?: boolean;
+      withDetails?: boolean;
+      toEveryMember?: boolean;
+      backfill?: boolean;
     },
   ): Promise<number> {
     const ids = sessions.map((session) => session.id);
@@ -280,7 +302,7 @@ export class RemindersService {
       const when = first.at ?? session.start;
       const key = `${participantId}|${session.id}`;
       const pickup = pickups.get(key);
-      const parts: { key: string; values?: Record<string, string | ((language: string) => string)> }[] = [
+      const parts: TextPart[] = [
         {
           key: first.key,
           values: {
@@ -311,7 +333,7 @@ export class RemindersService {
         ...this.message(person, session, kind, version, this.texts.write(person.language, parts), at, zone),
       );
     }
-    return this.outbox.enqueue(messages);
+    return this.outbox.enqueue(messages, { backfill: options.backfill });
   }
 
   private message(
@@ -337,10 +359,11 @@ export class RemindersService {
         channel,
         language: text.language,
         recipient,
+        // In the languages of the body: a language without templates gets Dutch and English here too.
         subject:
           channel === 'email'
-            ? this.texts.text(person.language, 'subject', {
-                day: dayInWords(session.start, zone, person.language),
+            ? this.texts.line(person.language, 'subject', {
+                day: (language) => dayInWords(session.start, zone, language),
               })
             : undefined,
         body: text.text,

@@ -2,6 +2,7 @@ import { Session } from '../../programmes/session.entity';
 import { Route } from '../../routes/route.entity';
 import { coordinatorEvent } from './coordinator-feed.service';
 import { Passenger, rideEvent, rideUids, showsPassengers } from './driver-feed.service';
+import { MessageTexts } from '../../reminders/message-texts';
 import { participantEvent } from './participant-feed.service';
 
 const zone = 'Europe/Amsterdam';
@@ -31,6 +32,7 @@ const route = (overrides: Partial<Route> = {}) =>
 
 describe('participantEvent', () => {
   const her = { session: session(), groupName: 'Groep Oost', location, absent: false, children: 0 };
+  const texts = new MessageTexts();
 
   it.each([
     [
@@ -48,16 +50,44 @@ describe('participantEvent', () => {
       'CANCELLED',
     ],
   ])('shows %s', (_, change, summary, status) => {
-    const made = participantEvent({ ...her, ...change }, zone);
+    const made = participantEvent({ ...her, ...change }, zone, texts, 'nl');
     expect([made.summary, made.status]).toEqual([summary, status]);
     expect(made.uid).toBe('session-s1@trefpunt');
     expect(made.location).toBe('Buurthuis De Ster, Dorpsstraat 1');
   });
 
   it('tells her when she is home again and that her child is cared for', () => {
-    const made = participantEvent({ ...her, dropOff: at('2027-03-02T12:05:00Z'), children: 1 }, zone);
+    const made = participantEvent(
+      { ...her, dropOff: at('2027-03-02T12:05:00Z'), children: 1 },
+      zone,
+      texts,
+      'nl',
+    );
     expect(made.description).toContain('Je bent rond 13:05 weer thuis.');
     expect(made.description).toContain('Er is opvang voor je kind.');
+  });
+
+  it('writes her event in Arabic, every value isolated in its own direction', () => {
+    const made = participantEvent(
+      { ...her, pickup: at('2027-03-02T07:35:00Z'), children: 2 },
+      zone,
+      texts,
+      'ar',
+    );
+    expect(made.summary).toBe('\u2068Groep Oost\u2069 – التوصيلة الساعة \u206808:35\u2069');
+    expect(made.description.split('\n')).toEqual([
+      'تدريب \u2068Groep Oost\u2069 في \u2068Buurthuis De Ster\u2069، \u206810:00\u2069–\u206812:30\u2069.',
+      'سنأخذك من البيت الساعة \u206808:35\u2069.',
+      'هناك رعاية لأطفالك (\u20682\u2069).',
+      'يُحدَّث هذا التقويم بضع مرات في اليوم: تصلك التغييرات دائمًا في رسالة أيضًا.',
+    ]);
+  });
+
+  it('writes Dutch and English for a language without templates, title and description alike', () => {
+    const made = participantEvent({ ...her, absent: true }, zone, texts, 'pl');
+    expect(made.summary).toBe('Afgemeld: Groep Oost / Not coming: Groep Oost');
+    expect(made.description).toContain('Je hebt je afgemeld voor deze bijeenkomst.');
+    expect(made.description).toContain('You said you cannot come to this meeting.');
   });
 });
 

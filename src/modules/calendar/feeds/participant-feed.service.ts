@@ -9,7 +9,8 @@ import { SessionsService } from '../../programmes/sessions.service';
 import { RegionsService } from '../../regions/regions.service';
 import { RoutesService } from '../../routes/routes.service';
 import { CalendarEvent } from '../ical/calendar-event';
-import { allPages, FeedContent, SLOW_REFRESH_NOTE, windowStart } from './feed-window';
+import { MessageTexts, TextPart } from '../../reminders/message-texts';
+import { allPages, FeedContent, windowStart } from './feed-window';
 import { clockTime } from '../../../planning/time/wall-clock';
 
 /** What her feed says of a session besides when and where. */
@@ -23,43 +24,61 @@ interface HerSession {
   children: number;
 }
 
-export function participantEvent(her: HerSession, zone: string): CalendarEvent {
-  const { session, groupName, location } = her;
+/**
+ * Her event in her language (the reminders' templates, `feed.*`; Dutch and English for a language without them),
+ * every value isolated in its own direction as in her messages.
+ */
+export function participantEvent(
+  her: HerSession,
+  zone: string,
+  texts: MessageTexts,
+  language: string,
+): CalendarEvent {
+  const { session, groupName: group, location } = her;
   const cancelled = session.status === 'cancelled';
+  const pickupTime = her.pickup && clockTime(her.pickup, zone);
   const summary = cancelled
-    ? `Afgelast: ${groupName}`
+    ? texts.line(language, 'feed.cancelledTitle', { group })
     : her.absent
-      ? `Afgemeld: ${groupName}`
-      : her.pickup
-        ? `${groupName} – opgehaald om ${clockTime(her.pickup, zone)}`
-        : groupName;
-  const lines = [
-    `Training ${groupName} in ${location.name}, ${clockTime(session.start, zone)}–${clockTime(session.end, zone)}.`,
+      ? texts.line(language, 'feed.absentTitle', { group })
+      : pickupTime
+        ? texts.line(language, 'feed.pickupTitle', { group, pickupTime })
+        : group;
+  const lines: TextPart[] = [
+    {
+      key: 'feed.training',
+      values: {
+        group,
+        place: location.name,
+        start: clockTime(session.start, zone),
+        end: clockTime(session.end, zone),
+      },
+    },
   ];
-  if (cancelled) lines.push('Deze bijeenkomst gaat niet door.');
-  else if (her.absent) lines.push('Je hebt je afgemeld voor deze bijeenkomst.');
+  if (cancelled) lines.push({ key: 'feed.cancelled' });
+  else if (her.absent) lines.push({ key: 'feed.absent' });
   else {
-    if (her.pickup) lines.push(`Je wordt om ${clockTime(her.pickup, zone)} thuis opgehaald.`);
-    if (her.dropOff) lines.push(`Je bent rond ${clockTime(her.dropOff, zone)} weer thuis.`);
-    if (her.children === 1) lines.push('Er is opvang voor je kind.');
-    if (her.children > 1) lines.push(`Er is opvang voor je ${her.children} kinderen.`);
+    if (pickupTime) lines.push({ key: 'feed.pickup', values: { pickupTime } });
+    if (her.dropOff) lines.push({ key: 'feed.dropOff', values: { homeTime: clockTime(her.dropOff, zone) } });
+    if (her.children === 1) lines.push({ key: 'feed.childOne' });
+    if (her.children > 1) lines.push({ key: 'feed.childMany', values: { children: String(her.children) } });
   }
-  lines.push(SLOW_REFRESH_NOTE);
+  lines.push({ key: 'feed.slowRefresh' });
   return {
     uid: `session-${session.id}@trefpunt`,
     start: session.start,
     end: session.end,
     summary,
-    description: lines.join('\n'),
+    description: texts.write(language, lines, '\n').text,
     location: `${location.name}, ${location.address}`,
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
   };
 }
 
 /**
- * A participant's feed: the sessions of her groups (the last eight weeks and all to come), with her pickup time
- * in the summary, her ride home and her children's care in the description. A session she reported absence for
- * stays, marked "Afgemeld"; a cancelled one stays with STATUS:CANCELLED.
+ * A participant's feed, in her language: the sessions of her groups (the last eight weeks and all to come), with
+ * her pickup time in the summary, her ride home and her children's care in the description. A session she
+ * reported absence for stays, marked "Afgemeld"; a cancelled one stays with STATUS:CANCELLED.
  */
 @Injectable()
 export class ParticipantFeedService {
@@ -72,6 +91,7 @@ export class ParticipantFeedService {
     private readonly routes: RoutesService,
     private readonly absences: AbsencesService,
     private readonly bookings: ChildcareBookingsService,
+    private readonly texts: MessageTexts,
   ) {}
 
   async content(participantId: string, now: Date): Promise<FeedContent> {
@@ -107,10 +127,12 @@ export class ParticipantFeedService {
           children: children.get(session.id) ?? 0,
         },
         zone,
+        this.texts,
+        participant.language,
       ),
     );
     return {
-      name: 'Trefpunt – mijn trainingen',
+      name: this.texts.line(participant.language, 'feed.name'),
       zone,
       events,
       read: [

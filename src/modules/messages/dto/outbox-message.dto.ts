@@ -37,9 +37,22 @@ export class OutboxMessageDto {
   @ApiProperty() body: string;
   @ApiProperty({
     enum: OUTBOX_STATUSES,
-    description: 'held: its channel is not configured, so it is not sent',
+    description:
+      'held: its channel is not configured, so it is not sent; backfilled: written by a reminder run as of an ' +
+      'instant in the past, not sent; failed: given up (POST /outbox/{id}/resend sends it again)',
   })
   status: OutboxStatus;
+  @ApiProperty({ description: 'attempts to send it begun (since it was last sent again by hand)' })
+  attempts: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'SMTP 550',
+    description:
+      'why the last attempt did not succeed: a status or an error code (HTTP 400, SMTP 550, timeout, …), never ' +
+      'what the provider said',
+  })
+  lastError: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt: string | null;
 
@@ -54,6 +67,8 @@ export class OutboxMessageDto {
       language: message.language,
       body: message.body,
       status: message.status,
+      attempts: message.attempts,
+      lastError: message.lastError,
       createdAt: message.createdAt.toISOString(),
       sentAt: message.sentAt?.toISOString() ?? null,
     };
