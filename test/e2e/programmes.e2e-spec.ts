@@ -228,6 +228,7 @@ describe('programmes, groups and sessions', () => {
         name: 'Eibergen dinsdag',
         locationId: deKei.id,
         participantIds: [participants[2].id, participants[0].id].sort(),
+        hiddenParticipants: 0,
         trainerIds: [trainers[1].id, trainers[0].id].sort(),
         interpreterLanguages: ['ar', 'prs'],
       });

@@ -66,7 +66,9 @@ export class AbsencesService {
   @Transactional()
   async withdraw(sessionId: string, participantId: string): Promise<void> {
     const absence = await this.absences.findOneBy({ sessionId, participantId });
-    if (!absence) throw notFound('absence of participant', participantId);
+    // Out of the caller's reach is answered as no absence at all: nothing to learn about her.
+    if (!absence || !(await this.participants.reachableIds([participantId])).has(participantId))
+      throw notFound('absence of participant', participantId);
     await this.absences.delete({ id: absence.id });
     await emitInOrder(
       this.events,
@@ -75,10 +77,15 @@ export class AbsencesService {
     );
   }
 
-  /** Every member of the session's group: expected, absent (with the reason), or kept away by a conflict. */
+  /**
+   * Every member of the session's group: expected, absent (with the reason), or kept away by a conflict. A
+   * coordinator limited to some municipalities gets the members of those; the others are counted only.
+   */
   async attendance(sessionId: string): Promise<AttendanceDto> {
     const session = await this.sessions.get(sessionId);
-    const memberIds = await this.groups.memberIds(session.groupId);
+    const allMemberIds = await this.groups.memberIds(session.groupId);
+    const reachable = await this.participants.reachableIds(allMemberIds);
+    const memberIds = allMemberIds.filter((participantId) => reachable.has(participantId));
     const absent = new Map((await this.forSessions([sessionId])).map((a) => [a.participantId, a.reason]));
     const conflicted = new Set((await this.conflicts.forSessions([sessionId])).map((c) => c.participantId));
     return {
@@ -92,6 +99,7 @@ export class AbsencesService {
             : 'expected',
         reason: absent.get(participantId) ?? null,
       })),
+      hiddenParticipants: allMemberIds.length - memberIds.length,
     };
   }
 

@@ -52,6 +52,13 @@ export class CalendarFeed {
   @JoinColumn({ foreignKeyConstraintName: 'fk_calendar_feeds_token' })
   token: AccessToken | null;
 
+  /**
+   * For a driver's feed: the municipalities whose passengers it names, the limit of the coordinator who issued
+   * the current secret; empty: all of them. Whoever holds the URL sees no more than its issuer could.
+   */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  municipalityIds: string[];
+
   /** The token that made the current secret (null for the admin token of the environment). */
   @Column({ type: 'uuid', nullable: true })
   issuedBy: string | null;

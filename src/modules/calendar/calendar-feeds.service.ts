@@ -62,6 +62,8 @@ export class CalendarFeedsService {
       secretHash: hashToken(secret),
       issuedBy: this.access.principal().tokenId ?? null,
       issuedAt: now,
+      // A participant's feed is hers alone, a coordinator's follows her token; a driver's names passengers.
+      municipalityIds: owner.kind === 'driver' ? (this.access.municipalityIds() ?? []) : [],
     };
     const existing = await this.feeds.findOneBy(
       owner.kind === 'participant'

@@ -47,7 +47,7 @@ export class FeedRenderingService {
     const owner = ownerOf(feed);
     // The request came without a bearer token: from here on it acts for the feed's owner, with her reach, and
     // the audit log names the feed as the reader.
-    this.cls.set(PRINCIPAL, await this.principalOf(owner, now));
+    this.cls.set(PRINCIPAL, await this.principalOf(owner, feed.municipalityIds, now));
     const content = await this.contentOf(owner, now);
     const events = await this.versions.publish(
       feed.id,
@@ -70,8 +70,11 @@ export class FeedRenderingService {
     }
   }
 
-  /** Who the feed acts for; 404 as for an unknown secret when she was erased, or her token revoked or expired. */
-  private async principalOf(owner: FeedOwner, now: Date): Promise<Principal> {
+  /**
+   * Who the feed acts for; 404 as for an unknown secret when she was erased, or her token revoked or expired. A
+   * driver's feed reaches the passengers of `municipalityIds` only, when its issuer was limited to those.
+   */
+  private async principalOf(owner: FeedOwner, municipalityIds: string[], now: Date): Promise<Principal> {
     const found = <T>(lookup: Promise<T>) =>
       lookup.catch((error: unknown) => {
         throw error instanceof NotFoundException ? unknownFeed() : error;
@@ -93,7 +96,7 @@ export class FeedRenderingService {
           role: 'driver',
           label: FEED_LABEL,
           regionIds: [driver.regionId],
-          municipalityIds: [],
+          municipalityIds,
           driverId: driver.id,
         };
       }

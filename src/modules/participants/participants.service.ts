@@ -78,6 +78,23 @@ export class ParticipantsService {
     };
   }
 
+  /**
+   * Of these participants, those whose ids the caller may see in an answer that lists several (a group's members,
+   * a session's attendance, its riders): all of them, unless she is limited to some municipalities. Erased ones
+   * keep their municipality, so a limited coordinator sees the same of them as before they were erased.
+   */
+  async reachableIds(ids: string[]): Promise<Set<string>> {
+    const municipalityIds = this.access.municipalityIds();
+    if (!municipalityIds) return new Set(ids);
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Set();
+    const rows = await this.participants.find({
+      where: { id: In(unique), municipalityId: In(municipalityIds) },
+      select: { id: true },
+    });
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** A participant named in a body field or a filter, within the caller's reach; 400 naming the field otherwise. */
   async findReachable(id: string, field = 'participantId'): Promise<Participant> {
     const participant = await this.participants.findOneBy({ id, erasedAt: IsNull() });

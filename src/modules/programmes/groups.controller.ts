@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../../common/api/id-param';
 import { ApiPageResponse, Page } from '../../common/api/page';
 import { CreateGroupDto, GroupDto, GroupListQueryDto, UpdateGroupDto } from './dto/group.dto';
+import { Group } from './group.entity';
 import { GroupsService } from './groups.service';
 import { ScopedBy } from '../access/scoped-by.decorator';
 
@@ -17,23 +18,28 @@ export class GroupsController {
   @ApiPageResponse(GroupDto)
   async list(@Query() query: GroupListQueryDto): Promise<Page<GroupDto>> {
     const page = await this.groups.list(query);
-    return { items: page.items.map(GroupDto.from), total: page.total };
+    return { items: await this.dtos(page.items), total: page.total };
   }
 
   @Get(':id')
   async get(@IdParam() id: string): Promise<GroupDto> {
-    return GroupDto.from(await this.groups.get(id));
+    return (await this.dtos([await this.groups.get(id)]))[0];
   }
 
   @Post()
   async create(@Body() dto: CreateGroupDto): Promise<GroupDto> {
-    return GroupDto.from(await this.groups.create(dto));
+    return (await this.dtos([await this.groups.create(dto)]))[0];
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Update a group; participantIds and trainerIds, when given, replace the lists' })
+  @ApiOperation({
+    summary: 'Update a group; participantIds and trainerIds, when given, replace the lists',
+    description:
+      'For a coordinator limited to some municipalities, `participantIds` replaces the members of those: ' +
+      'the members she does not see (`hiddenParticipants`) stay.',
+  })
   async update(@IdParam() id: string, @Body() dto: UpdateGroupDto): Promise<GroupDto> {
-    return GroupDto.from(await this.groups.update(id, dto));
+    return (await this.dtos([await this.groups.update(id, dto)]))[0];
   }
 
   @Delete(':id')
@@ -41,5 +47,10 @@ export class GroupsController {
   @ApiOperation({ summary: 'Delete a group (409 while it still has sessions)' })
   async remove(@IdParam() id: string): Promise<void> {
     await this.groups.remove(id);
+  }
+
+  private async dtos(groups: Group[]): Promise<GroupDto[]> {
+    const reachable = await this.groups.reachableMembers(groups);
+    return groups.map((group) => GroupDto.from(group, reachable));
   }
 }

@@ -99,6 +99,23 @@ export class GroupsService {
     return group;
   }
 
+  /**
+   * The members of these groups the caller may see: all of them, unless she is limited to some municipalities,
+   * when a group's answer names only the members of those.
+   */
+  reachableMembers(groups: Group[]): Promise<Set<string>> {
+    return this.participants.reachableIds(
+      groups.flatMap((group) => group.members.map((member) => member.id)),
+    );
+  }
+
+  /** The members of a group the caller does not see (none, unless she is limited to some municipalities). */
+  private async hiddenMembers(group: Group): Promise<string[]> {
+    const members = group.members.map((member) => member.id);
+    const reachable = await this.participants.reachableIds(members);
+    return members.filter((member) => !reachable.has(member));
+  }
+
   /** The ids of the participants in a group, sorted; 404 for an unknown group. */
   async memberIds(groupId: string): Promise<string[]> {
     const group = await this.get(groupId);
@@ -190,7 +207,11 @@ export class GroupsService {
     if (dto.locationId && dto.locationId !== group.locationId) {
       await this.locations.requireInRegion(dto.locationId, group.regionId, 'locationId');
     }
-    const participantIds = dto.participantIds;
+    // A coordinator limited to some municipalities replaces the members she sees; those she does not see stay.
+    const participantIds = dto.participantIds && [
+      ...dto.participantIds,
+      ...(await this.hiddenMembers(group)),
+    ];
     if (
       participantIds &&
       !sameIds(
@@ -198,7 +219,7 @@ export class GroupsService {
         group.members.map((member) => member.id),
       )
     ) {
-      await this.requireParticipants(participantIds, group.regionId);
+      await this.requireParticipants(dto.participantIds!, group.regionId);
       changes.members = participantIds.map((participantId) => ({ id: participantId }));
     }
     const trainerIds = dto.trainerIds;

@@ -114,6 +114,7 @@ export class RoutePlanningService {
       riders: 0,
       unrouted: [],
       changes: [],
+      hiddenEntries: 0,
       durationMs: 0,
     };
     if (sessions.length === 0) return result;

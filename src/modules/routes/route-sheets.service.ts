@@ -64,8 +64,12 @@ export class RouteSheetsService {
     const day = DateTime.fromISO(date, { zone });
     const routes = await this.routes.forDriver(driverId, day.toJSDate(), day.plus({ days: 1 }).toJSDate());
     const locations = new Map((await this.locations.exportLocations(driver.regionId)).map((l) => [l.id, l]));
-    const people = new Map(
-      (await this.participants.exportParticipants(driver.regionId)).map((p) => [p.id, p]),
+    const everyone = await this.participants.exportParticipants(driver.regionId);
+    const people = new Map(everyone.map((p) => [p.id, p]));
+    // A coordinator limited to some municipalities gets the stops of their participants only; the others are
+    // counted, not shown (a driver, and an unlimited coordinator, reach all of them).
+    const reached = new Set(
+      everyone.filter((p) => this.access.reachesMunicipality(p.municipalityId)).map((p) => p.id),
     );
     const vehicles = new Map((await this.fleet.exportVehicles(driver.regionId)).map((v) => [v.id, v]));
     const local = (instant: Date) => instantToLocalIso(instant, zone);
@@ -76,12 +80,13 @@ export class RouteSheetsService {
       ]),
     );
     const sheetRoutes: RouteSheetRouteDto[] = [];
-    const named = new Set<string>();
+    const read = new Set<string>();
     for (const route of routes) {
       const session = sessions.get(route.sessionId)!;
       const location = locations.get(session.locationId)!;
-      const stops = route.stops.filter((stop) => people.has(stop.participantId));
-      stops.forEach((stop) => named.add(stop.participantId));
+      const known = route.stops.filter((stop) => people.has(stop.participantId));
+      const stops = known.filter((stop) => reached.has(stop.participantId));
+      stops.forEach((stop) => read.add(stop.participantId));
       sheetRoutes.push({
         id: route.id,
         direction: route.direction,
@@ -109,11 +114,12 @@ export class RouteSheetsService {
             status: stop.status,
           };
         }),
+        hiddenStops: known.length - stops.length,
       });
     }
     await this.audit.record(
       'read',
-      [...named].map((participantId) => ({
+      [...read].map((participantId) => ({
         recordType: 'participant',
         recordId: participantId,
         participantId,

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { IdParam } from '../../common/api/id-param';
 import { ScopedBy } from '../access/scoped-by.decorator';
 import { Audited } from '../audit/audited.decorator';
+import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { SessionsService } from '../programmes/sessions.service';
 import { RegionsService } from '../regions/regions.service';
@@ -28,6 +29,7 @@ export class RoutesController {
     private readonly routes: RoutesService,
     private readonly sessions: SessionsService,
     private readonly regions: RegionsService,
+    private readonly participants: ParticipantsService,
   ) {}
 
   @Post('sessions/:id/routes/plan')
@@ -35,8 +37,8 @@ export class RoutesController {
   @ScopedBy(SessionsService, 'session')
   @ApiOperation({ summary: 'Plan the pickup and return routes of a session', description: PLAN_DESCRIPTION })
   @ApiOkResponse({ type: RoutesPlanDto })
-  plan(@IdParam() id: string): Promise<RoutesPlanDto> {
-    return this.planning.plan([id]);
+  async plan(@IdParam() id: string): Promise<RoutesPlanDto> {
+    return this.withinReach(await this.planning.plan([id]));
   }
 
   @Post('sessions/:id/routes/replan')
@@ -49,8 +51,8 @@ export class RoutesController {
       'minutes where possible. `changes` lists whose time moved by more than 5 minutes or whose vehicle changed.',
   })
   @ApiOkResponse({ type: RoutesPlanDto })
-  replan(@IdParam() id: string): Promise<RoutesPlanDto> {
-    return this.planning.replan([id]);
+  async replan(@IdParam() id: string): Promise<RoutesPlanDto> {
+    return this.withinReach(await this.planning.replan([id]));
   }
 
   @Post('programmes/:id/routes/plan')
@@ -65,7 +67,9 @@ export class RoutesController {
     @IdParam() id: string,
     @Query() query: ProgrammeRoutesQueryDto,
   ): Promise<RoutesPlanDto> {
-    return this.planning.plan(await this.planning.sessionsOfProgramme(id, query.week));
+    return this.withinReach(
+      await this.planning.plan(await this.planning.sessionsOfProgramme(id, query.week)),
+    );
   }
 
   @Get('sessions/:id/routes')
@@ -78,8 +82,18 @@ export class RoutesController {
     const local = (instant: Date) => instantToLocalIso(instant, timezone);
     const routes = await this.routes.forSessions([id]);
     const unrouted = await this.routes.unroutedFor([id]);
+    // A coordinator limited to some municipalities sees the riders of those only; the others are counted.
+    const reachable = await this.participants.reachableIds([
+      ...routes.flatMap((route) => route.stops.map((stop) => stop.participantId)),
+      ...unrouted.map((pickup) => pickup.participantId),
+    ]);
+    const shownUnrouted = unrouted.filter((pickup) => reachable.has(pickup.participantId));
+    const shownRoutes = routes.map((route) => ({
+      route,
+      stops: route.stops.filter((stop) => reachable.has(stop.participantId)),
+    }));
     return {
-      routes: routes.map((route) => ({
+      routes: shownRoutes.map(({ route, stops }) => ({
         id: route.id,
         vehicleId: route.vehicleId,
         driverId: route.driverId,
@@ -87,7 +101,7 @@ export class RoutesController {
         depart: local(route.depart),
         arrive: local(route.arrive),
         driveMinutes: route.driveMinutes,
-        stops: route.stops.map((stop) => ({
+        stops: stops.map((stop) => ({
           id: stop.id,
           participantId: stop.participantId,
           position: stop.position,
@@ -95,19 +109,36 @@ export class RoutesController {
           children: stop.children,
           status: stop.status,
         })),
+        hiddenStops: route.stops.length - stops.length,
       })),
-      unrouted: unrouted.map(({ participantId, direction, reason }) => ({
+      unrouted: shownUnrouted.map(({ participantId, direction, reason }) => ({
         participantId,
         direction,
         reason,
       })),
+      hiddenUnrouted: unrouted.length - shownUnrouted.length,
       // Each rider named is an audited read of her data.
       items: [
         ...new Set([
-          ...routes.flatMap((r) => r.stops.map((s) => s.participantId)),
-          ...unrouted.map((u) => u.participantId),
+          ...shownRoutes.flatMap(({ stops }) => stops.map((s) => s.participantId)),
+          ...shownUnrouted.map((u) => u.participantId),
         ]),
       ].map((participantId) => ({ participantId })),
     };
+  }
+
+  /**
+   * A plan's answer for a coordinator limited to some municipalities: who could not be collected and whose time
+   * changed, of her participants only; the entries about others are counted in `hiddenEntries`.
+   */
+  private async withinReach(plan: RoutesPlanDto): Promise<RoutesPlanDto> {
+    const reachable = await this.participants.reachableIds([
+      ...plan.unrouted.map((entry) => entry.participantId),
+      ...plan.changes.map((entry) => entry.participantId),
+    ]);
+    const unrouted = plan.unrouted.filter((entry) => reachable.has(entry.participantId));
+    const changes = plan.changes.filter((entry) => reachable.has(entry.participantId));
+    const hiddenEntries = plan.unrouted.length - unrouted.length + plan.changes.length - changes.length;
+    return { ...plan, unrouted, changes, hiddenEntries };
   }
 }

@@ -44,6 +44,12 @@ export class AttendanceEntryDto {
 export class AttendanceDto {
   @ApiProperty({ format: 'uuid' }) sessionId: string;
   @ApiProperty({ type: [AttendanceEntryDto] }) items: AttendanceEntryDto[];
+  @ApiProperty({
+    description:
+      'members left out of `items` because they live outside the municipalities the caller is limited to ' +
+      '(always 0 without that limit)',
+  })
+  hiddenParticipants: number;
 }
 
 /** What she may say herself: a no-show is only ever recorded by her driver. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { AccessContext } from '../../access/access-context';
 import { AuditedRecord } from '../../audit/audit.service';
 import { LocationsScenarioService } from '../../locations/locations-scenario.service';
 import { Participant } from '../../participants/participant.entity';
@@ -104,6 +105,7 @@ export class DriverFeedService {
     private readonly programmes: ProgrammesScenarioService,
     private readonly locations: LocationsScenarioService,
     private readonly participants: ParticipantsScenarioService,
+    private readonly access: AccessContext,
   ) {}
 
   async content(driverId: string, now: Date): Promise<FeedContent> {
@@ -131,10 +133,15 @@ export class DriverFeedService {
       (await this.fleet.exportVehicles(driver.regionId)).map((vehicle) => [vehicle.id, vehicle.name]),
     );
     const detailedRoutes = routes.filter((route) => showsPassengers(route.depart, now, zone));
-    // Erased participants are not among them: their stops show no name.
+    // Erased participants are not among them: their stops show no name. Nor, in a feed issued by a coordinator
+    // limited to some municipalities, do the passengers of the others.
     const people =
       detailedRoutes.length > 0
-        ? new Map((await this.participants.exportParticipants(driver.regionId)).map((p) => [p.id, p]))
+        ? new Map(
+            (await this.participants.exportParticipants(driver.regionId))
+              .filter((p) => this.access.reachesMunicipality(p.municipalityId))
+              .map((p) => [p.id, p]),
+          )
         : new Map<string, Participant>();
     const passengers = new Map<string, Passenger>();
     const uids = rideUids(routes, driverId);

@@ -109,13 +109,27 @@ export class GroupDto {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty() name: string;
   @ApiProperty({ format: 'uuid' }) locationId: string;
-  @ApiProperty({ type: String, isArray: true, format: 'uuid', description: 'sorted' })
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    format: 'uuid',
+    description: 'sorted; for a coordinator limited to some municipalities, only the members of those',
+  })
   participantIds: string[];
+  @ApiProperty({
+    description:
+      'members left out of `participantIds` because they live outside the municipalities the caller is ' +
+      'limited to (always 0 without that limit); a `participantIds` she sends keeps them in the group',
+  })
+  hiddenParticipants: number;
   @ApiProperty({ type: String, isArray: true, format: 'uuid', description: 'sorted' }) trainerIds: string[];
   @ApiProperty({ type: String, isArray: true, example: ['ar', 'ti'] }) interpreterLanguages: string[];
 
-  static from(group: Group): GroupDto {
+  /** `reachable`: the members the caller may see (GroupsService.reachableMembers). */
+  static from(group: Group, reachable: Set<string>): GroupDto {
     const { id, regionId, ref, programmeId, name, locationId } = group;
+    const members = (group.members ?? []).map((member) => member.id);
+    const shown = members.filter((member) => reachable.has(member));
     return {
       id,
       regionId,
@@ -123,7 +137,8 @@ export class GroupDto {
       programmeId,
       name,
       locationId,
-      participantIds: (group.members ?? []).map((member) => member.id).sort(),
+      participantIds: shown.sort(),
+      hiddenParticipants: members.length - shown.length,
       trainerIds: (group.trainers ?? []).map((trainer) => trainer.id).sort(),
       interpreterLanguages: [...(group.interpreterLanguages ?? [])],
     };

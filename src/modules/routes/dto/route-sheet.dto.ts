@@ -22,6 +22,12 @@ export class RouteSheetRouteDto {
   @ApiProperty({ description: 'reaching the location (to) or the last drop-off (from)' }) arrive: string;
   @ApiProperty({ description: 'opens the whole route in Google Maps navigation' }) navigationUrl: string;
   @ApiProperty({ type: [RouteSheetStopDto] }) stops: RouteSheetStopDto[];
+  @ApiProperty({
+    description:
+      'stops left out because their passenger lives outside the municipalities the caller is limited to ' +
+      '(always 0 for the driver herself and for a coordinator without that limit); `navigationUrl` leaves them out too',
+  })
+  hiddenStops: number;
 }
 
 export class RouteSheetDto {

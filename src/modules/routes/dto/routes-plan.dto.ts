@@ -37,6 +37,12 @@ export class RoutesPlanDto {
     description: 'on a re-plan: riders whose time moved by more than 5 minutes, or whose vehicle changed',
   })
   changes: PickupChangeDto[];
+  @ApiProperty({
+    description:
+      'entries of `unrouted` and `changes` left out because they are about participants outside the ' +
+      'municipalities the caller is limited to (always 0 without that limit)',
+  })
+  hiddenEntries: number;
   @ApiProperty() durationMs: number;
 }
 

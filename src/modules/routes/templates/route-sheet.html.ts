@@ -20,6 +20,7 @@ const TEMPLATE = Handlebars.compile(`<!doctype html>
   ol { padding-left: 1.25rem; margin: 0; }
   li { padding: 0.5rem 0; border-bottom: 1px solid #ccc; font-size: 1.05rem; }
   .time { font-weight: bold; font-size: 1.2rem; }
+  .omitted { font-style: italic; margin: 0.5rem 0 0; }
   .kids { background: #ffe08a; padding: 0 0.3rem; border-radius: 0.25rem; }
   a.nav { display: inline-block; padding: 0.6rem 1rem; background: #0b5cad; color: #fff; border-radius: 0.4rem; text-decoration: none; }
   @media print { a.nav { display: none; } .route { border-width: 1px; } }
@@ -40,6 +41,7 @@ const TEMPLATE = Handlebars.compile(`<!doctype html>
     <a href="tel:{{phone}}">{{phone}}</a>{{#if children}} · <span class="kids">{{children}} kind(eren), {{childSeats}} kinderzitje(s)</span>{{/if}}{{#if (eq status "no-show")}} · niet aanwezig{{/if}}{{#if (eq status "picked-up")}} · opgehaald{{/if}}</li>
   {{/each}}
   </ol>
+  {{#if hiddenStops}}<p class="omitted">{{hiddenStops}} {{#if (eq hiddenStops 1)}}halte{{else}}haltes{{/if}} in andere gemeenten niet getoond.</p>{{/if}}
 </section>
 {{/each}}
 </body>
