@@ -172,4 +172,51 @@ describe('hostile process events', () => {
     expect(exit.signal === 'SIGTERM' || exit.code === 0).toBe(true);
     expect(postmastersOn(options.dataDir)).toEqual([]);
   }, 120_000);
+  it('keeps /health answering within 200 ms while a 10 MB scenario is validated and stored', async () => {
+    const service = await start(await newOptions());
+    // About the most the body limit (10 MB) lets through.
+    const body = JSON.stringify(buildScenario({ participants: 13_000, region: 'large' }));
+    expect(body.length).toBeGreaterThan(9_500_000);
+    expect(body.length).toBeLessThan(10 << 20);
+    const started = performance.now();
+    let answered = false;
+    const importing = fetch(service.url('/imports/scenario'), {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(150_000),
+    })
+      .then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as { records: { participants: { created: number } } },
+      }))
+      .finally(() => (answered = true));
+    const probes: { ms: number; status: number | string }[] = [];
+    while (!answered) {
+      const sent = performance.now();
+      const status = await statusOf(service.url('/health'));
+      probes.push({ ms: Math.round(performance.now() - sent), status });
+      await sleep(100);
+    }
+    const answer = await importing;
+    const importMs = Math.round(performance.now() - started);
+    const times = probes.map(({ ms }) => ms).sort((a, b) => a - b);
+    const slowest = times[times.length - 1];
+    const p95 = times[Math.floor(times.length * 0.95)];
+    console.log(
+      `import of ${(body.length / 1e6).toFixed(1)} MB: ${importMs} ms; ${probes.length} /health probes, 95% within ${p95} ms, slowest ${slowest} ms`,
+    );
+
+    expect(answer.status).toBe(200);
+    expect(answer.body.records.participants.created).toBe(13_000);
+    expect(probes.length).toBeGreaterThanOrEqual(10);
+    expect(probes.filter(({ status }) => status !== 200)).toEqual([]);
+    // The event loop is never held for long (it was for 8 s, validating on it). On a shared machine a garbage
+    // collection or a busy core can still delay one probe now and then: 95% within 200 ms, every one within 1 s.
+    expect(p95).toBeLessThan(200);
+    expect(slowest).toBeLessThan(1000);
+
+    service.child.kill('SIGTERM');
+    await service.exited;
+  }, 240_000);
 });
