@@ -51,11 +51,6 @@ export class EmbeddedDatabase {
     private readonly supervisorLog: SupervisorLog = QUIET,
   ) {}
 
-  /** Whether the server accepts connections as far as the supervisor knows (a shared one: assumed so). */
-  get isUp(): boolean {
-    return this.cluster === undefined || this.postmaster !== undefined;
-  }
-
   static async start(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
     const dataDir = resolve(options.dataDir);
     const log = options.log ?? (() => undefined);
