@@ -109,6 +109,17 @@ export class Environment {
   @IsString({ message: 'TREFPUNT_LOG_FILE must be a file path' })
   TREFPUNT_LOG_FILE?: string;
 
+  /**
+   * At SIGTERM or SIGINT, how long the requests under way may take to finish before the database closes;
+   * new requests are refused with 503 meanwhile.
+   */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'TREFPUNT_SHUTDOWN_GRACE_SECONDS must be a whole number (seconds)' })
+  @Min(0, { message: 'TREFPUNT_SHUTDOWN_GRACE_SECONDS must be 0 or more' })
+  @Max(600, { message: 'TREFPUNT_SHUTDOWN_GRACE_SECONDS must be at most 600' })
+  TREFPUNT_SHUTDOWN_GRACE_SECONDS = 25;
+
   /** Requests per minute that one bearer token may make, counted on the SHA-256 of the token. */
   @IsOptional()
   @Transform(toInteger)

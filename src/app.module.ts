@@ -5,6 +5,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { ConfigurationModule } from './common/configuration/configuration.module';
 import { DatabaseModule } from './common/database/database.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { LifecycleModule } from './common/lifecycle/lifecycle.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { SecurityModule } from './common/security/security.module';
 import { AccessContextModule } from './modules/access/access-context.module';
@@ -35,6 +36,7 @@ import { MessagesModule } from './modules/messages/messages.module';
   imports: [
     ConfigurationModule,
     LoggingModule,
+    LifecycleModule,
     // Before AccessModule: its rate limit guard must run before the bearer token guard.
     SecurityModule,
     DatabaseModule,

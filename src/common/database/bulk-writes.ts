@@ -5,6 +5,12 @@ import { WeeklyWindow } from './weekly-windows';
 /** Rows per statement: well under PostgreSQL's 65 535 parameters for our widest tables. */
 const CHUNK = 1000;
 
+/**
+ * Rows per statement of the bulk writes of an import: building and reading back a statement of 1000 rows keeps
+ * the event loop busy for tens of milliseconds; pieces this small let other requests (/health) in between.
+ */
+const WRITE_CHUNK = 250;
+
 /** `rows` in pieces of at most `size`, for statements that take a list (IN, multi-row INSERT). */
 export const chunks = <T>(rows: T[], size = CHUNK): T[][] =>
   Array.from({ length: Math.ceil(rows.length / size) }, (_, index) =>
@@ -49,7 +55,7 @@ export async function upsertByRef<T extends RegionOwned>(
     .execute();
   const existing = await findIdsByRef(repository, regionId, refs);
   let affected = 0;
-  for (const chunk of chunks(rows)) {
+  for (const chunk of chunks(rows, WRITE_CHUNK)) {
     const result = await repository.upsert(
       chunk.map((row) => ({ ...row, regionId }) as QueryDeepPartialEntity<T>),
       { conflictPaths: ['regionId', 'ref'], skipUpdateIfNoValuesChanged: true },
@@ -67,7 +73,7 @@ async function findIdsByRef<T extends RegionOwned>(
   refs: string[],
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const chunk of chunks(refs)) {
+  for (const chunk of chunks(refs, WRITE_CHUNK)) {
     const found = await repository.find({
       where: { regionId, ref: In(chunk) } as FindOptionsWhere<T>,
       select: { id: true, ref: true } as never,
@@ -90,7 +96,7 @@ export async function syncOwnedRows<T extends ObjectLiteral & { id: string }>(
   key: (row: DeepPartial<T>) => string,
 ): Promise<{ created: number; deleted: number }> {
   const existing: T[] = [];
-  for (const chunk of chunks(parentIds)) {
+  for (const chunk of chunks(parentIds, WRITE_CHUNK)) {
     existing.push(
       ...(await repository.find({ where: { [parentProperty]: In(chunk) } as FindOptionsWhere<T> })),
     );
@@ -106,8 +112,10 @@ export async function syncOwnedRows<T extends ObjectLiteral & { id: string }>(
     return !(same && same.length > 0 && same.pop());
   });
   const toDelete = [...unmatched.values()].flat().map((row) => row.id);
-  for (const chunk of chunks(toDelete)) await repository.delete(chunk);
-  for (const chunk of chunks(toInsert)) await repository.insert(chunk as QueryDeepPartialEntity<T>[]);
+  for (const chunk of chunks(toDelete, WRITE_CHUNK)) await repository.delete(chunk);
+  for (const chunk of chunks(toInsert, WRITE_CHUNK)) {
+    await repository.insert(chunk as QueryDeepPartialEntity<T>[]);
+  }
   return { created: toInsert.length, deleted: toDelete.length };
 }
 

@@ -21,6 +21,7 @@ export class DatabaseServer {
       dataDir: environment.TREFPUNT_DATA_DIR,
       port: environment.TREFPUNT_EMBEDDED_PG_PORT,
       log: (line) => logger.debug(line),
+      supervisorLog: logger,
     });
     return new DatabaseServer(embedded.url, embedded);
   }

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { Response } from 'express';
 import { EntityNotFoundError } from 'typeorm';
 import { httpErrorForDatabase } from './database-errors';
+import { DATABASE_RETRY_AFTER_SECONDS, httpErrorForUnavailableDatabase } from './database-unavailable';
 import { httpErrorForRequestBody } from './request-body-errors';
 
 /**
  * The one place errors become HTTP answers: HTTP exceptions as they are, violated constraints and bodies the
- * parsers refused as 4xx, anything else as a 500 that carries an error id, logged with that id (and without
+ * parsers refused as 4xx, a database out of reach as 503 with Retry-After, anything else as a 500 that carries an error id, logged with that id (and without
  * request data).
  */
 @Catch()
@@ -21,9 +22,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
         ? exception
         : exception instanceof EntityNotFoundError
           ? new HttpException('not found', HttpStatus.NOT_FOUND)
-          : (httpErrorForDatabase(exception) ?? httpErrorForRequestBody(exception));
+          : (httpErrorForDatabase(exception) ??
+            httpErrorForUnavailableDatabase(exception) ??
+            httpErrorForRequestBody(exception));
     if (known) {
       const body = known.getResponse();
+      if (known.getStatus() === HttpStatus.SERVICE_UNAVAILABLE) {
+        response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      }
       response
         .status(known.getStatus())
         .json(typeof body === 'string' ? { statusCode: known.getStatus(), message: body } : body);

@@ -1,5 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { json, NextFunction, Request, RequestHandler, Response } from 'express';
+import { NextFunction, raw, Request, RequestHandler, Response } from 'express';
 
 /** A record, a few ids, a search: the JSON body of every endpoint but a document import is far below this. */
 export const JSON_BODY_LIMIT = '100kb';
@@ -16,7 +16,12 @@ interface DocumentRoute {
 }
 
 const DOCUMENT_ROUTES: DocumentRoute[] = [
-  { method: 'POST', path: /^\/imports\/scenario\/?$/i, parser: json({ limit: SCENARIO_BODY_LIMIT }) },
+  // Kept as bytes: the import reads the JSON in a worker thread, as parsing 10 MB would stall the event loop.
+  {
+    method: 'POST',
+    path: /^\/imports\/scenario\/?$/i,
+    parser: raw({ type: 'application/json', limit: SCENARIO_BODY_LIMIT }),
+  },
   { method: 'POST', path: /^\/language-providers\/[^/]+\/timetable\/?$/i },
 ];
 

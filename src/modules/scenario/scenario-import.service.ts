@@ -16,7 +16,7 @@ import { StaffScenarioService } from '../staff/staff-scenario.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
 import { ScenarioDto } from './dto/scenario.dto';
 import { isUsableAppointment } from './scenario-rules';
-import { parseScenario } from './scenario-parser';
+import { validateScenarioOffThread } from './scenario-validation';
 import { emitInOrder } from '../../common/events/emit-in-order';
 
 export const DEFAULT_PROGRAMME_REF = 'programme';
@@ -67,9 +67,10 @@ export class ScenarioImportService {
     private readonly events: EventEmitter2,
   ) {}
 
-  async importScenario(document: unknown): Promise<ImportSummary> {
+  /** `document`: the bytes of a JSON document (as uploaded), or a document already read. */
+  async importScenario(document: Uint8Array | unknown): Promise<ImportSummary> {
     const started = performance.now();
-    const { scenario, warnings } = await parseScenario(document);
+    const { scenario, warnings } = await validateScenarioOffThread(document);
     await this.regionsService.assertImportable(scenario.region);
     const summary = await this.store(scenario);
     const durationMs = Math.round(performance.now() - started);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { Request } from 'express';
 import { ScenarioDto } from './dto/scenario.dto';
 import { ScenarioExportService } from './scenario-export.service';
 import { ImportSummary, ScenarioImportService } from './scenario-import.service';
@@ -50,8 +51,9 @@ export class ScenarioController {
     description:
       '`message` lists every problem, e.g. `participants[3].lessons[0].providerId: unknown language provider "nope"`',
   })
-  importScenario(@Body() document: unknown): Promise<ImportSummary> {
-    return this.importer.importScenario(document);
+  importScenario(@Req() request: Request): Promise<ImportSummary> {
+    // The body's bytes as they came (see body-limits.ts): read, validated and checked in a worker thread.
+    return this.importer.importScenario(request.body as unknown);
   }
 
   @Get('exports/scenario')
