@@ -23,6 +23,7 @@ interface PlanDocument {
     stops: { participantId: string; time: string; children: number }[];
   }[];
   unrouted: { participantId: string; sessionId: string; direction: string; reason: string }[];
+  canCome: { atPlanning: object[] };
 }
 
 /** Plans a scenario in a database of its own and gives its plan back. */
@@ -90,6 +91,15 @@ describe('one plan she can come to', () => {
     // The bound with care places and the fleet counted lies between what the plan reaches and the lessons' bound.
     expect(canCome).toBeLessThanOrEqual(answer.careAndRides.upperBound);
     expect(answer.careAndRides.upperBound).toBeLessThanOrEqual(answer.upperBound);
+    // The export keeps what the plan found when it was made, with its advice.
+    expect(plan.canCome.atPlanning).toEqual([
+      expect.objectContaining({
+        canCome,
+        memberSessions,
+        upperBound: answer.careAndRides.upperBound,
+        advice: answer.careAndRides.advice,
+      }),
+    ]);
     // Nobody is brought and not taken home.
     const ways = new Map<string, Set<string>>();
     for (const route of plan.routes)

@@ -1,3 +1,4 @@
+import { Advice } from '../../planning/joint/advice';
 import { Injectable } from '@nestjs/common';
 import { canComeOf } from '../../planning/joint/can-come';
 import { Verdict } from '../../planning/joint/model';
@@ -17,6 +18,18 @@ export interface CanComePart {
   groups: { groupId: string; memberSessions: number; canCome: number }[];
   sessions: { sessionId: string; groupId: string; memberSessions: number; canCome: number }[];
   cannotCome: { participantId: string; sessionId: string; reasons: string[] }[];
+  /**
+   * What each programme's last whole plan found when it was made: who could come, the bound with the care places
+   * and the fleet counted (no plan of any weekly times does better), and what would let more women come.
+   */
+  atPlanning?: {
+    programmeId: string;
+    plannedAt: string;
+    memberSessions: number;
+    canCome: number;
+    upperBound: number;
+    advice: Advice[];
+  }[];
 }
 
 /** Who can come by the plan as it stands, after planning and after every change since. */

@@ -16,6 +16,7 @@ import { ConflictsService } from '../scheduling/conflicts.service';
 import { RoutesService } from '../routes/routes.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
 import { CanComePart, CanComeService } from './can-come.service';
+import { PlanOutcomesService } from './plan-outcomes.service';
 
 export const PLAN_FORMAT = 'trefpunt-plan/1';
 
@@ -91,6 +92,7 @@ export class PlanExportService {
     private readonly vehicles: TransportScenarioService,
     private readonly audit: AuditService,
     private readonly whoCanCome: CanComeService,
+    private readonly outcomes: PlanOutcomesService,
   ) {}
 
   async exportPlan(regionIdOrRef: string, from?: string, to?: string): Promise<PlanDocument> {
@@ -107,6 +109,7 @@ export class PlanExportService {
     const refs = new Map<string, string>();
     const remember = (records: { id: string; ref: string | null }[]) =>
       records.forEach((record) => refs.set(record.id, record.ref ?? record.id));
+    remember(await this.programmes.programmesOfRegion(regionId));
     remember(await this.programmes.groupsOfRegion(regionId));
     remember(await this.locations.exportLocations(regionId));
     remember(await this.staff.exportTrainers(regionId));
@@ -141,7 +144,17 @@ export class PlanExportService {
       conflicts.map((conflict) => [`${conflict.participantId}|${conflict.sessionId}`, conflict]),
     );
     const dates = sessions.map((session) => local(session.start).slice(0, 10));
-    const canCome = await this.whoCanCome.summary(regionId, sessions, bookings, routes, sessionRef, ref);
+    const canCome: CanComePart = {
+      ...(await this.whoCanCome.summary(regionId, sessions, bookings, routes, sessionRef, ref)),
+      atPlanning: (await this.outcomes.ofRegion(regionId)).map((outcome) => ({
+        programmeId: ref(outcome.programmeId),
+        plannedAt: outcome.plannedAt.toISOString(),
+        memberSessions: outcome.memberSessions,
+        canCome: outcome.canCome,
+        upperBound: outcome.upperBound,
+        advice: outcome.advice,
+      })),
+    };
     return {
       format: PLAN_FORMAT,
       region: region.ref,

@@ -16,6 +16,7 @@ import { NewRoute, RoutesService } from '../routes/routes.service';
 import { SchedulingService } from '../scheduling/scheduling.service';
 import { PlanSummary } from '../scheduling/dto/plan.dto';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
+import { PlanOutcomesService } from './plan-outcomes.service';
 import {
   JointInputService,
   type PlanningData,
@@ -69,6 +70,7 @@ export class PlanningCascadeService {
     private readonly bookings: ChildcareBookingsService,
     private readonly fleet: TransportScenarioService,
     private readonly routes: RoutesService,
+    private readonly outcomes: PlanOutcomesService,
   ) {}
 
   /**
@@ -98,6 +100,15 @@ export class PlanningCascadeService {
       },
     });
     const careAndRides = await this.planCareAndRides(programmeId, regionId, now, region);
+    await this.outcomes.record({
+      programmeId,
+      regionId,
+      plannedAt: new Date(),
+      memberSessions: careAndRides.memberSessions,
+      canCome: careAndRides.canCome,
+      upperBound,
+      advice: careAndRides.advice,
+    });
     const { evaluations, before, after } = search!;
     return {
       ...summary,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { ChildcareModule } from '../childcare/childcare.module';
 import { LanguageProvidersModule } from '../language-providers/language-providers.module';
@@ -18,10 +19,13 @@ import { CanComeService } from './can-come.service';
 import { ProgrammePlanController } from './programme-plan.controller';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { TravelModule } from '../travel/travel.module';
+import { PlanOutcomesService } from './plan-outcomes.service';
+import { ProgrammePlanOutcome } from './programme-plan-outcome.entity';
 
 /** The plan of a region as one `trefpunt-plan/1` document: sessions, conflicts, childcare and routes. */
 @Module({
   imports: [
+    TypeOrmModule.forFeature([ProgrammePlanOutcome]),
     RegionsModule,
     ProgrammesModule,
     LocationsModule,
@@ -37,7 +41,13 @@ import { TravelModule } from '../travel/travel.module';
     TravelModule,
   ],
   controllers: [PlansController, ProgrammePlanController],
-  providers: [PlanExportService, PlanningCascadeService, JointInputService, CanComeService],
+  providers: [
+    PlanExportService,
+    PlanningCascadeService,
+    JointInputService,
+    CanComeService,
+    PlanOutcomesService,
+  ],
   exports: [PlanExportService, PlanningCascadeService],
 })
 export class PlansModule {}

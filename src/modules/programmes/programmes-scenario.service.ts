@@ -111,6 +111,12 @@ export class ProgrammesScenarioService {
   }
 
   /** Every group of a region (ids, refs and locations), for plan exports and the planning cascade. */
+  programmesOfRegion(regionId: string): Promise<Programme[]> {
+    return this.txHost.tx
+      .getRepository(Programme)
+      .find({ where: { regionId }, select: { id: true, ref: true, name: true } });
+  }
+
   groupsOfRegion(regionId: string): Promise<Group[]> {
     return this.txHost.tx
       .getRepository(Group)
