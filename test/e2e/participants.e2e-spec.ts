@@ -25,7 +25,7 @@ describe('participants, children and appointments', () => {
     regionId,
     municipalityId: eibergen,
     name: 'Amina',
-    phone: '+31 6 12345678',
+    phone: '+31612345678',
     email: 'amina@example.org',
     language: 'ar',
     interpreterNeeded: true,

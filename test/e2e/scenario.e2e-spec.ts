@@ -175,7 +175,7 @@ describe('scenario import and export', () => {
 
       // With its shape mended, the references are checked: every dangling one is listed.
       broken.participants[5].lessons[0].to = '11:00';
-      broken.participants[7].phone = '+31600000000';
+      broken.participants[7].phone = '+31611112222';
       const second = await api.post('/imports/scenario', broken).expect(400);
       expect(second.body.message).toEqual(
         expect.arrayContaining([

@@ -62,7 +62,7 @@ export function village(options: VillageOptions) {
       municipalityId: 'gem',
       address: `Kerkstraat ${index + 1}`,
       position: { lat: 52.101 + index * 0.001, lon: 6.5 },
-      phone: `+3161234560${index}`,
+      phone: `+316${12345600 + index}`,
       language: 'ar',
       interpreterNeeded: false,
       reminderChannel: 'sms',

@@ -10,7 +10,7 @@ interface PostgresError {
   column?: string;
 }
 
-/** Human messages for the CHECK constraints of the schema, by constraint name; the schema stays the guard. */
+/** Human messages for the CHECK and EXCLUDE constraints of the schema, by name; the schema stays the guard. */
 const CHECK_MESSAGES: Record<string, string> = {};
 
 /** Lets a module explain its own CHECK constraints to the API's users. */
@@ -51,6 +51,11 @@ export function httpErrorForDatabase(error: unknown): HttpException | undefined 
     case '23514':
       return new BadRequestException(
         CHECK_MESSAGES[pg.constraint ?? ''] ?? `violates the rule ${pg.constraint}`,
+      );
+    // Exclusion constraints, as the childcare age bands that must not overlap: explained like the checks.
+    case '23P01':
+      return new ConflictException(
+        CHECK_MESSAGES[pg.constraint ?? ''] ?? `conflicts with another record (rule ${pg.constraint})`,
       );
     case '23502':
       return new BadRequestException(`${pg.column ?? 'a field'}: is required`);

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsDefined,
   IsInt,
@@ -17,6 +17,7 @@ import {
   ValidationArguments,
   ValidationOptions,
 } from 'class-validator';
+import { toE164 } from './phone-number';
 
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -161,12 +162,26 @@ export const IsText = (options: ApiPropertyOptions = {}) =>
     MaxLength(500),
   );
 
-/** Loose on purpose: catches a name typed in the wrong field, and accepts numbers of any country. */
-const PHONE = /^\+?[0-9][0-9 ()./-]{5,24}$/;
+const PHONE_MESSAGE =
+  '$property must be a phone number in use, e.g. 06 12345678 or +31 6 12345678 (without a country code it is taken as Dutch)';
 
-/** A phone number (digits, spaces, +, -, (, ), . and /). */
+/**
+ * A phone number as anybody types it, stored as E.164 (`+31612345678`, see toE164): `06-1111 2222` and
+ * `+31 6 11112222` are one number. A number not in use in its country is refused.
+ */
 export const IsPhoneNumber = () =>
   applyDecorators(
+    // Normalised before validation, so that what is validated is what is stored.
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? (toE164(value) ?? value) : value,
+    ),
     IsString(),
-    Matches(PHONE, { message: '$property must be a phone number (digits, spaces, +, -, (, ))' }),
+    (object: object, propertyName: string | symbol) =>
+      registerDecorator({
+        name: 'isPhoneNumber',
+        target: object.constructor,
+        propertyName: String(propertyName),
+        options: { message: PHONE_MESSAGE },
+        validator: { validate: (value: unknown) => typeof value === 'string' && toE164(value) === value },
+      }),
   );

@@ -1,15 +1,16 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { FindOptionsWhere } from 'typeorm';
 import { sameWindows } from '../../common/database/weekly-windows';
+import { overlappingBand } from '../../planning/childcare/age-bands';
 import { LocationsService } from '../locations/locations.service';
 import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
 import { ChildcareOpeningHours } from './childcare-opening-hours.entity';
 import { ChildcarePlaces } from './childcare-places.entity';
 import { ChildcareProvider } from './childcare-provider.entity';
-import { samePlaces } from './dto/childcare-places.dto';
+import { ChildcarePlacesDto, samePlaces } from './dto/childcare-places.dto';
 import {
   ChildcareProviderListQueryDto,
   CreateChildcareProviderDto,
@@ -17,6 +18,27 @@ import {
 } from './dto/childcare-provider.dto';
 
 const RELATIONS = { openingHours: true, places: true } as const;
+
+/** A child of an age in two bands would be counted in one only: the bands of a provider must not overlap. */
+function requireSeparateBands(places: ChildcarePlacesDto[] | undefined): void {
+  const overlap = overlappingBand(places ?? []);
+  if (!overlap) return;
+  const [band, other] = [places![overlap.index], places![overlap.other]];
+  throw new BadRequestException(
+    `places[${overlap.index}].minAgeMonths: ages ${band.minAgeMonths} to ${band.maxAgeMonths} months overlap ` +
+      `places[${overlap.other}] (${other.minAgeMonths} to ${other.maxAgeMonths}); a child's age must be in one band`,
+  );
+}
+
+/** A band with more children booked at once than it would have places (no band: a booked age it leaves out). */
+interface Overbooked {
+  minAgeMonths: number | null;
+  maxAgeMonths: number | null;
+  capacity: number;
+  booked: string;
+  careDate: string;
+  ageMonths: number;
+}
 
 /** Checked on the record as it will be stored, since a PATCH may change the kind or the location alone. */
 function requireVolunteerLocation(provider: Pick<ChildcareProvider, 'kind' | 'locationId'>): void {
@@ -54,6 +76,7 @@ export class ChildcareProvidersService extends RegionRecordsService<
   @Transactional()
   async create(dto: CreateChildcareProviderDto): Promise<ChildcareProvider> {
     const regionId = await this.regions.resolveId(dto.regionId, 'regionId');
+    requireSeparateBands(dto.places);
     const provider = this.records.create({
       regionId,
       ref: dto.ref ?? null,
@@ -75,6 +98,14 @@ export class ChildcareProvidersService extends RegionRecordsService<
 
   @Transactional()
   async update(id: string, dto: UpdateChildcareProviderDto): Promise<ChildcareProvider> {
+    // Bookings of this provider take the same lock (see the migration ChildcarePlacesRules): a booking and a
+    // change of the places are judged one after the other, never both against the old bands.
+    await this.records
+      .createQueryBuilder('provider')
+      .select('provider.id')
+      .where('provider.id = :id', { id })
+      .setLock('for_no_key_update')
+      .getRawOne();
     const provider = await this.get(id);
     // As in regions: null leaves a required field as it is; `ref` and `locationId` can be cleared.
     if (dto.ref !== undefined) provider.ref = dto.ref;
@@ -92,10 +123,38 @@ export class ChildcareProvidersService extends RegionRecordsService<
         this.txHost.tx.create(ChildcareOpeningHours, window),
       );
     }
-    if (dto.places && !samePlaces(dto.places, provider.places)) {
-      provider.places = dto.places.map((band) => this.txHost.tx.create(ChildcarePlaces, band));
+    const newPlaces = dto.places && !samePlaces(dto.places, provider.places) ? dto.places : undefined;
+    if (newPlaces) {
+      requireSeparateBands(newPlaces);
+      provider.places = newPlaces.map((band) => this.txHost.tx.create(ChildcarePlaces, band));
     }
     await this.records.save(provider);
+    if (newPlaces) await this.requirePlacesForBookings(id, newPlaces);
     return this.get(id);
+  }
+
+  /**
+   * Bookings keep their place: the new bands must hold every child booked from today on. Asked of the database
+   * within this transaction (the rule is the schema's, see the migration ChildcarePlacesRules), to name the band.
+   */
+  private async requirePlacesForBookings(id: string, places: ChildcarePlacesDto[]): Promise<void> {
+    const [short] = await this.txHost.tx.query<Overbooked[]>(
+      `SELECT min_age_months AS "minAgeMonths", max_age_months AS "maxAgeMonths", capacity, booked,
+         care_date::text AS "careDate", age_months AS "ageMonths"
+       FROM childcare_places_overbooked($1) LIMIT 1`,
+      [id],
+    );
+    if (!short) return;
+    const index = places.findIndex(
+      (band) => band.minAgeMonths === short.minAgeMonths && band.maxAgeMonths === short.maxAgeMonths,
+    );
+    throw new ConflictException(
+      index < 0
+        ? `places: no band takes the child of ${short.ageMonths} months booked on ${short.careDate}; cancel or ` +
+            'move her booking first'
+        : `places[${index}].capacity: ${short.capacity} places for ages ${short.minAgeMonths} to ` +
+            `${short.maxAgeMonths} months, but ${short.booked} children are booked at once on ${short.careDate}; ` +
+            'cancel or move bookings first',
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { describeCheckConstraints } from '../../common/errors/database-errors';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { AuditModule } from '../audit/audit.module';
 import { LocationsModule } from '../locations/locations.module';
@@ -23,6 +24,12 @@ import { ChildcareUnmetNeed } from './childcare-unmet-need.entity';
 import { ChildcareProvidersController } from './childcare-providers.controller';
 import { ChildcareProvidersService } from './childcare-providers.service';
 import { ChildcareScenarioService } from './childcare-scenario.service';
+
+// Written by other paths than the providers' API (the scenario import), which names the band itself.
+describeCheckConstraints({
+  ex_childcare_places_ages:
+    "places: a provider's age bands must not overlap (a child's age must be in one band)",
+});
 
 /**
  * Formal and volunteer childcare providers (opening hours, places per age band, price), and the bookings of

@@ -6,6 +6,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { FindOptionsWhere } from 'typeorm';
 import { Page } from '../../common/api/page';
 import { notFound } from '../../common/errors/not-found';
+import { describeSkippedTime, skippedWeeklyTime } from '../../planning/time/skipped-times';
 import { instantToLocalIso, weeklyOccurrences } from '../../planning/time/wall-clock';
 import { ParticipantsService } from '../participants/participants.service';
 import { RegionsService } from '../regions/regions.service';
@@ -13,6 +14,7 @@ import { LessonOccurrenceDto, MAX_OCCURRENCE_RANGE_DAYS } from './dto/lesson-occ
 import { CreateLessonDto, LessonListQueryDto, UpdateLessonDto } from './dto/lesson.dto';
 import { LanguageProvidersService } from './language-providers.service';
 import { Lesson } from './lesson.entity';
+import { asIsoDate } from './timetable/timetable';
 import { RecordScope } from '../access/access-context';
 import { participantScopeOf } from '../access/record-scopes';
 import { emitInOrder } from '../../common/events/emit-in-order';
@@ -74,7 +76,9 @@ export class LessonsService {
   async create(dto: CreateLessonDto): Promise<Lesson> {
     const regionId = await this.participants.regionIdOf(dto.participantId);
     await this.providers.requireInRegion(dto.providerId, regionId);
-    const { id } = await this.lessons.save(this.lessons.create(dto));
+    const lesson = this.lessons.create(dto);
+    await this.requireExistingTimes(lesson, regionId);
+    const { id } = await this.lessons.save(lesson);
     await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged([dto.participantId]));
     return this.get(id);
   }
@@ -85,9 +89,26 @@ export class LessonsService {
     if (dto.providerId && dto.providerId !== lesson.providerId) {
       await this.providers.requireInRegion(dto.providerId, lesson.participant.regionId);
     }
-    await this.lessons.save(this.lessons.merge(lesson, dto));
+    const changed = this.lessons.merge(lesson, dto);
+    await this.requireExistingTimes(changed, lesson.participant.regionId);
+    await this.lessons.save(changed);
     await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged([lesson.participantId]));
     return this.get(id);
+  }
+
+  /**
+   * Its times are wall-clock ones of her region, on every date of the series: a time the clocks skip on one of
+   * them (a Sunday 02:30 on the last Sunday of March) would give a lesson that ends before it starts.
+   */
+  private async requireExistingTimes(lesson: Lesson, regionId: string): Promise<void> {
+    const zone = (await this.regions.timezones([regionId])).get(regionId)!;
+    const skipped = skippedWeeklyTime(
+      lesson,
+      { from: lesson.validFrom, to: lesson.validTo },
+      zone,
+      lesson.exceptDates?.map(asIsoDate),
+    );
+    if (skipped) throw new BadRequestException(describeSkippedTime(skipped, zone));
   }
 
   @Transactional()

@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { ParticipantListQueryDto } from '../participants/dto/participant.dto';
 import { ParticipantsService } from '../participants/participants.service';
 import { RegionsService } from '../regions/regions.service';
+import { describeSkippedTime, skippedWeeklyTime } from '../../planning/time/skipped-times';
 import { TimetableImportSummaryDto } from './dto/timetable-import.dto';
 import { LanguageProvider } from './language-provider.entity';
 import { Lesson } from './lesson.entity';
@@ -22,10 +23,28 @@ import {
   lessonKey,
   ParticipantDirectory,
   planLessonChanges,
+  TimetableProblem,
+  TimetableRow,
 } from './timetable/timetable';
 import { emitInOrder } from '../../common/events/emit-in-order';
 
 export type TimetableFormat = 'csv' | 'ical';
+
+/** The file's own names for the start and end of a lesson. */
+const TIME_FIELDS: Record<TimetableFormat, Record<'from' | 'to', string>> = {
+  csv: { from: 'from', to: 'to' },
+  ical: { from: 'DTSTART', to: 'DTEND' },
+};
+
+/** Every series with a time that the region's clocks skip on one of its dates: such a lesson would end before it starts. */
+function skippedTimes(rows: TimetableRow[], zone: string, format: TimetableFormat): TimetableProblem[] {
+  return rows.flatMap((row) => {
+    const skipped = skippedWeeklyTime(row, { from: row.validFrom, to: row.validTo }, zone, row.exceptDates);
+    return skipped
+      ? [{ line: row.line, message: describeSkippedTime(skipped, zone, TIME_FIELDS[format][skipped.field]) }]
+      : [];
+  });
+}
 
 /**
  * Imports a taalaanbieder's timetable: for every participant the file names, her lessons at this provider
@@ -61,6 +80,7 @@ export class TimetableImportService {
       file.format === 'csv'
         ? parseCsvTimetable(file.text, directory)
         : parseIcalTimetable(file.text, { participants: directory, timezone });
+    parsed.problems.push(...skippedTimes(parsed.rows, timezone, file.format));
     if (parsed.problems.length > 0) {
       throw new BadRequestException({
         statusCode: 400,

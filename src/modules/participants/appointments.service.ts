@@ -2,10 +2,11 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { SCHEDULE_CHANGED, ScheduleChanged } from '../../common/events/schedule-changed.event';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { FindOptionsWhere } from 'typeorm';
 import { Page } from '../../common/api/page';
 import { notFound } from '../../common/errors/not-found';
+import { describeSkippedTime, skippedTimeOn } from '../../planning/time/skipped-times';
 import { RegionsService } from '../regions/regions.service';
 import { Appointment } from './appointment.entity';
 import { AppointmentListQueryDto, CreateAppointmentDto, UpdateAppointmentDto } from './dto/appointment.dto';
@@ -60,7 +61,7 @@ export class AppointmentsService {
 
   @Transactional()
   async create(dto: CreateAppointmentDto): Promise<Appointment> {
-    await this.participants.regionIdOf(dto.participantId);
+    await this.requireExistingTimes(dto, await this.participants.regionIdOf(dto.participantId));
     const { id } = await this.appointments.save(this.appointments.create({ ...dto, what: dto.what ?? '' }));
     await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged([dto.participantId]));
     return this.get(id);
@@ -69,9 +70,21 @@ export class AppointmentsService {
   @Transactional()
   async update(id: string, dto: UpdateAppointmentDto): Promise<Appointment> {
     const appointment = await this.get(id);
-    await this.appointments.save(this.appointments.merge(appointment, dto));
+    const changed = this.appointments.merge(appointment, dto);
+    await this.requireExistingTimes(changed, appointment.participant.regionId);
+    await this.appointments.save(changed);
     await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged([appointment.participantId]));
     return this.get(id);
+  }
+
+  /** Her date and times are wall-clock ones of her region: a time the clocks skip that day is refused. */
+  private async requireExistingTimes(
+    appointment: Pick<Appointment, 'date' | 'from' | 'to'>,
+    regionId: string,
+  ): Promise<void> {
+    const zone = (await this.regions.timezones([regionId])).get(regionId)!;
+    const skipped = skippedTimeOn(appointment.date, appointment, zone);
+    if (skipped) throw new BadRequestException(describeSkippedTime(skipped, zone));
   }
 
   @Transactional()

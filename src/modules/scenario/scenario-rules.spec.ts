@@ -4,6 +4,7 @@ import { checkScenarioReferences } from './scenario-rules';
 
 const window = { weekday: 1, from: '09:00', to: '17:00' };
 const base = () => ({
+  timezone: 'Europe/Amsterdam',
   municipalities: [{ id: 'm1', name: 'M' }],
   locations: [{ id: 'l1', municipalityId: 'm1', openingHours: [window] }],
   languageProviders: [{ id: 'tp1' }],
@@ -62,6 +63,29 @@ describe('checkScenarioReferences', () => {
       'an age band upside down',
       (d: any) => (d.childcareProviders[0].places[0] = { minAgeMonths: 48, maxAgeMonths: 12 }),
       'childcareProviders[0].places[0].maxAgeMonths: 12 is below minAgeMonths 48',
+    ],
+    [
+      'age bands that overlap',
+      (d: any) => d.childcareProviders[0].places.push({ minAgeMonths: 36, maxAgeMonths: 71 }),
+      "childcareProviders[0].places[1].minAgeMonths: its ages overlap childcareProviders[0].places[0]; a child's age must be in one band",
+    ],
+    [
+      'a lesson in the hour skipped in spring',
+      (d: any) =>
+        (d.participants[0].lessons[0] = {
+          providerId: 'tp1',
+          weekday: 7,
+          from: '01:30',
+          to: '02:30',
+          validFrom: '2027-01-04',
+          validTo: '2027-07-09',
+        }),
+      'participants[0].lessons[0].to: 02:30 does not exist on 2027-03-28 in Europe/Amsterdam (the clocks go forward then); choose a time outside the hour that is skipped',
+    ],
+    [
+      'an appointment in the hour skipped in spring',
+      (d: any) => (d.participants[0].appointments[0] = { date: '2027-03-28', from: '02:00', to: '04:00' }),
+      'participants[0].appointments[0].from: 02:00 does not exist on 2027-03-28 in Europe/Amsterdam (the clocks go forward then); choose a time outside the hour that is skipped',
     ],
     [
       'more child seats than seats',

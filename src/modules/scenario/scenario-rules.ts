@@ -1,3 +1,5 @@
+import { overlappingBand } from '../../planning/childcare/age-bands';
+import { describeSkippedTime, skippedTimeOn, skippedWeeklyTime } from '../../planning/time/skipped-times';
 import { ScenarioDto } from './dto/scenario.dto';
 import { ScenarioAppointmentDto } from './dto/scenario-participant.dto';
 
@@ -13,7 +15,8 @@ export const isUsableAppointment = (appointment: ScenarioAppointmentDto) => appo
 
 /**
  * The rules between the parts of a scenario that its shape cannot say: ids unique within their list,
- * every reference pointing at an existing id, volunteer childcare at a location.
+ * every reference pointing at an existing id, volunteer childcare at a location, age bands that do not overlap,
+ * and wall-clock times that exist on their dates in the region's zone.
  */
 export function checkScenarioReferences(scenario: ScenarioDto): ScenarioFindings {
   const errors: string[] = [];
@@ -50,9 +53,18 @@ export function checkScenarioReferences(scenario: ScenarioDto): ScenarioFindings
   scenario.participants.forEach((participant, p) => {
     const path = `participants[${p}]`;
     expect(municipalities, participant.municipalityId, `${path}.municipalityId`, 'municipality');
-    participant.lessons.forEach((lesson, l) =>
-      expect(providers, lesson.providerId, `${path}.lessons[${l}].providerId`, 'language provider'),
-    );
+    participant.lessons.forEach((lesson, l) => {
+      expect(providers, lesson.providerId, `${path}.lessons[${l}].providerId`, 'language provider');
+      const skipped = skippedWeeklyTime(
+        lesson,
+        { from: lesson.validFrom, to: lesson.validTo },
+        scenario.timezone,
+      );
+      if (skipped)
+        errors.push(
+          describeSkippedTime(skipped, scenario.timezone, `${path}.lessons[${l}].${skipped.field}`),
+        );
+    });
     participant.children.forEach((child, c) => {
       const childPath = `${path}.children[${c}]`;
       const first = children.get(child.id);
@@ -60,7 +72,12 @@ export function checkScenarioReferences(scenario: ScenarioDto): ScenarioFindings
       else children.set(child.id, childPath);
     });
     participant.appointments.forEach((appointment, a) => {
-      if (!isUsableAppointment(appointment)) {
+      const skipped = skippedTimeOn(appointment.date, appointment, scenario.timezone);
+      if (skipped)
+        errors.push(
+          describeSkippedTime(skipped, scenario.timezone, `${path}.appointments[${a}].${skipped.field}`),
+        );
+      else if (!isUsableAppointment(appointment)) {
         warnings.push(
           `${path}.appointments[${a}]: left out, it does not end (${appointment.to}) after it starts (${appointment.from}) on ${appointment.date}`,
         );
@@ -86,6 +103,12 @@ export function checkScenarioReferences(scenario: ScenarioDto): ScenarioFindings
         );
       }
     });
+    const overlap = overlappingBand(provider.places);
+    if (overlap)
+      errors.push(
+        `${path}.places[${overlap.index}].minAgeMonths: its ages overlap ${path}.places[${overlap.other}]; ` +
+          "a child's age must be in one band",
+      );
   });
 
   scenario.vehicles.forEach((vehicle, index) =>

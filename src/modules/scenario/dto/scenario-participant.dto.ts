@@ -4,6 +4,7 @@ import {
   IsAfterField,
   IsCalendarDate,
   IsNested,
+  IsPhoneNumber,
   IsText,
   IsTimeOfDay,
   IsWeekday,
@@ -88,7 +89,8 @@ export class ScenarioParticipantDto {
   @IsNested(() => PositionDto)
   position: PositionDto;
 
-  @IsText({ example: '+31612345678' })
+  @ApiProperty({ example: '+31 6 12345678', description: 'stored as E.164; without a country code Dutch' })
+  @IsPhoneNumber()
   phone: string;
 
   @ApiPropertyOptional()
