@@ -129,6 +129,31 @@ describe('the bound on who can come, with care places and the fleet counted', ()
     ).toBe(0);
   });
 
+  it('lets groups that reach the same care provider share its places, however their times are spread', () => {
+    const toddler = (id: string) => ({ id, birthDate: '2025-06-01', careByPartner: false });
+    const mothers = [woman('a', { children: [toddler('a1')] }), woman('b', { children: [toddler('b1')] })];
+    // One place, open on Tuesday mornings only: one session a week fits, four over the programme.
+    const oppas = {
+      id: 'oppas',
+      kind: 'volunteer' as const,
+      locationId: 'loc',
+      openingHours: [{ weekday: 2, from: '09:00', to: '12:00' }],
+      places: [{ minAgeMonths: 0, maxAgeMonths: 47, capacity: 1 }],
+    };
+    const input = planning(['a', 'b']);
+    const [group] = input.groups;
+    input.groups = ['a', 'b'].map((id) => ({
+      ...group,
+      id,
+      memberIds: [id],
+      pinned: [{ weekday: 2, start: '09:15' }],
+    }));
+    const result = canComeBound(input, region(mothers, { providers: [oppas] }), (id) => id);
+    // Each group alone could have the place every week; together they have it four times.
+    expect(result.groups.map((g) => g.bound)).toEqual([4, 4]);
+    expect(result.total).toBe(4);
+  });
+
   it('counts a school-age child only when even her shortest time away leaves school hours', () => {
     const pupil = { id: 'k', birthDate: '2019-01-01', careByPartner: false };
     const mother = woman('a', { children: [pupil] });

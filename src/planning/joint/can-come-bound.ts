@@ -58,30 +58,94 @@ export function canComeBound(
       .filter((p): p is JointParticipant => p !== undefined);
     const lessonBound = (options[0]?.attendable ?? 0) * slots;
     let best = 0;
+    let bestWithoutCare = 0;
     for (const option of options) {
-      // An option's bound never exceeds its attendance: the rest cannot beat the best found.
-      if (option.attendable <= best || !location) break;
+      // Neither figure of an option exceeds its attendance: the rest cannot beat the best found.
+      if ((option.attendable <= best && option.attendable <= bestWithoutCare) || !location) break;
       const busy = new Set([...option.conflicts.keys()].map(refOf));
       const free = members.filter((member) => !busy.has(member.id));
-      const excluded = Math.max(
-        rideExclusion(option, free, members, location, region),
-        careExclusion(option, free, location, region),
-      );
+      const care = careExclusion(option, free, location, region);
+      const excluded = Math.max(rideExclusion(option, free, members, location, region), care.excluded);
       best = Math.max(best, option.attendable - excluded * option.dates.length);
+      bestWithoutCare = Math.max(bestWithoutCare, option.attendable - care.needing * option.dates.length);
     }
-    return { groupId: refOf(group.id), bound: Math.max(0, best) * slots, lessonBound };
+    return {
+      groupId: refOf(group.id),
+      location,
+      members,
+      bound: Math.max(0, best) * slots,
+      withoutCare: Math.max(0, bestWithoutCare) * slots,
+      lessonBound,
+    };
   });
   return {
-    total: groups.reduce((sum, group) => sum + group.bound, 0),
+    total: sharingCare(groups, region, (weekday) => context.seriesOf(weekday).length, planning),
     lessonBound: groups.reduce((sum, group) => sum + group.lessonBound, 0),
-    groups,
+    groups: groups.map(({ groupId, bound, lessonBound }) => ({ groupId, bound, lessonBound })),
   };
 }
 
 /**
- * The women free at this time who cannot be brought there and back. Trips are counted over all the group's
- * riders (more riders, shorter trips), so that fewer free women never exclude more.
+ * The groups' bounds, where groups reach the same care providers: together they cannot have more mothers who
+ * need care come than the providers' places hold over the programme (each place takes one child for a whole
+ * session at a time, as often a day as the session fits in its opening hours), however their times are spread.
  */
+function sharingCare(
+  groups: { location?: Position; members: JointParticipant[]; bound: number; withoutCare: number }[],
+  region: BoundResources,
+  datesOn: (weekday: number) => number,
+  planning: PlanningInput,
+): number {
+  const duration = planning.programme.durationMinutes;
+  const providers = region.providers.flatMap((provider) => {
+    const position =
+      provider.position ?? region.locations.find((l) => l.id === provider.locationId)?.position;
+    if (!position) return [];
+    const places = provider.places.reduce((sum, band) => sum + band.capacity, 0);
+    const sessions = provider.openingHours.reduce(
+      (sum, hours) =>
+        sum +
+        datesOn(hours.weekday) *
+          Math.floor(Math.max(0, toMinutes(hours.to) - toMinutes(hours.from)) / duration),
+      0,
+    );
+    return [{ position, childSessions: places * sessions }];
+  });
+  // Groups that reach a provider in common share its places: one component each, found by union-find.
+  const parent = groups.map((_, index) => index);
+  const root = (index: number): number =>
+    parent[index] === index ? index : (parent[index] = root(parent[index]));
+  const reachedBy = providers.map((provider) =>
+    groups.flatMap((group, index) =>
+      group.location &&
+      (straightLineKm(provider.position, group.location) <= NEAR_LOCATION_KM ||
+        group.members.some(
+          (m) => m.position !== undefined && straightLineKm(provider.position, m.position) <= NEAR_HOME_KM,
+        ))
+        ? [index]
+        : [],
+    ),
+  );
+  for (const reached of reachedBy)
+    for (const index of reached.slice(1)) parent[root(index)] = root(reached[0]);
+  const places = new Map<number, number>();
+  reachedBy.forEach((reached, p) => {
+    if (reached.length > 0)
+      places.set(root(reached[0]), (places.get(root(reached[0])) ?? 0) + providers[p].childSessions);
+  });
+  const components = new Map<number, { bound: number; withoutCare: number }>();
+  groups.forEach((group, index) => {
+    const component = components.get(root(index)) ?? { bound: 0, withoutCare: 0 };
+    component.bound += group.bound;
+    component.withoutCare += group.withoutCare;
+    components.set(root(index), component);
+  });
+  return [...components].reduce(
+    (sum, [key, { bound, withoutCare }]) => sum + Math.min(bound, withoutCare + (places.get(key) ?? 0)),
+    0,
+  );
+}
+
 function rideExclusion(
   option: SlotOption,
   free: JointParticipant[],
@@ -132,15 +196,18 @@ function tripsWithin(window: number, sortedDirect: number[]): number {
   return trips;
 }
 
-/** The women free at this time whose children who surely need care cannot all have a place. */
+/**
+ * The women free at this time whose children who surely need care cannot all have a place, and how many free
+ * women have such children at all.
+ */
 function careExclusion(
   option: SlotOption,
   free: JointParticipant[],
   location: Position,
   region: BoundResources,
-): number {
+): { excluded: number; needing: number } {
   const { slot, dates } = option;
-  if (dates.length === 0) return 0;
+  if (dates.length === 0) return { excluded: 0, needing: 0 };
   const first = dates[0].date;
   const last = dates[dates.length - 1].date;
   const open = region.providers.filter((provider) =>
@@ -213,5 +280,5 @@ function careExclusion(
     }
     worst = Math.max(worst, counts.length - placed);
   }
-  return unplaceable + worst;
+  return { excluded: unplaceable + worst, needing: unplaceable + mothers.length };
 }
