@@ -4,6 +4,7 @@ import { Environment } from '../config/environment';
 import { applyBodyLimits } from './common/security/body-limits';
 import { applyHttpSecurity } from './common/security/http-security';
 import { validationPipe } from './common/validation/validation.pipe';
+import { serveWebApp } from './common/web/web-app';
 import { BearerAuthentication } from './modules/access/bearer-authentication';
 
 /** What the service and the end-to-end tests both set on the application. */
@@ -27,5 +28,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  serveWebApp(app, document);
   return app;
 }
