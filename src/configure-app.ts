@@ -5,6 +5,7 @@ import { RequestDrain } from './common/lifecycle/request-drain';
 import { applyBodyLimits } from './common/security/body-limits';
 import { applyHttpSecurity } from './common/security/http-security';
 import { validationPipe } from './common/validation/validation.pipe';
+import { serveWebApp } from './common/web/web-app';
 import { BearerAuthentication } from './modules/access/bearer-authentication';
 
 /** What the service and the end-to-end tests both set on the application. */
@@ -30,5 +31,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  serveWebApp(app, document);
   return app;
 }

@@ -135,6 +135,7 @@ export class TokensService {
     const base: FindOptionsWhere<AccessToken> = {};
     if (query.role) base.role = query.role;
     if (query.participant) base.participantId = query.participant;
+    if (query.driver) base.driverId = query.driver;
     const where = this.access.isAdmin() ? [base] : this.reachableWhere(base);
     const [items, total] = await this.tokens.findAndCount({
       where,

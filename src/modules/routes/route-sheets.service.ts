@@ -32,6 +32,10 @@ export function navigationUrl(
   return `https://www.google.com/maps/dir/?${params.toString()}`;
 }
 
+/** A link that navigates to one door (a position: addresses alone are ambiguous across villages). */
+export const doorUrl = (p: { lat: number; lon: number }) =>
+  `https://www.google.com/maps/dir/?api=1&destination=${p.lat},${p.lon}&travelmode=driving`;
+
 /**
  * A driver's route sheet for a day: per route the stops in order with what she needs at the door. Passengers'
  * details are for the day of the ride and the day before only, when the driver asks herself.
@@ -62,7 +66,7 @@ export class RouteSheetsService {
       }
     }
     const day = DateTime.fromISO(date, { zone });
-    const routes = await this.routes.forDriver(driverId, day.toJSDate(), day.plus({ days: 1 }).toJSDate());
+    const routes = await this.routes.forDriver(driver, day.toJSDate(), day.plus({ days: 1 }).toJSDate());
     const locations = new Map((await this.locations.exportLocations(driver.regionId)).map((l) => [l.id, l]));
     const everyone = await this.participants.exportParticipants(driver.regionId);
     const people = new Map(everyone.map((p) => [p.id, p]));
@@ -112,6 +116,7 @@ export class RouteSheetsService {
             children: stop.children,
             childSeats: stop.children,
             status: stop.status,
+            navigationUrl: doorUrl(person.position),
           };
         }),
         hiddenStops: known.length - stops.length,
@@ -136,7 +141,7 @@ export class RouteSheetsService {
   async mark(stopId: string, status: Exclude<StopStatus, 'planned'>, now: Date): Promise<void> {
     const stop = await this.routes.stop(stopId);
     const principal = this.access.principal();
-    if (principal.role === 'driver' && stop.route.driverId !== principal.driverId) {
+    if (principal.role === 'driver' && !(await this.drives(principal.driverId!, stop.route))) {
       throw new ForbiddenException('this stop is on another driver’s route');
     }
     await this.routes.setStopStatus(stopId, status, now);
@@ -146,5 +151,12 @@ export class RouteSheetsService {
         reason: 'no-show',
       });
     }
+  }
+
+  /** Her route: planned with her by name, or on the vehicle she drives now (as on her sheet). */
+  private async drives(driverId: string, route: Route): Promise<boolean> {
+    if (route.driverId === driverId) return true;
+    const driver = await this.drivers.get(driverId);
+    return driver.vehicleId !== null && driver.vehicleId === route.vehicleId;
   }
 }

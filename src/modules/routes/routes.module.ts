@@ -10,6 +10,8 @@ import { RegionsModule } from '../regions/regions.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { TransportModule } from '../transport/transport.module';
 import { TravelModule } from '../travel/travel.module';
+import { DriverLinksController } from './driver-links.controller';
+import { DriverLinksService } from './driver-links.service';
 import { RoutePlanningService } from './route-planning.service';
 import { RouteSheetsController } from './route-sheets.controller';
 import { RouteSheetsService } from './route-sheets.service';
@@ -35,8 +37,8 @@ import { UnroutedPickup } from './unrouted-pickup.entity';
     TravelModule,
     AuditModule,
   ],
-  controllers: [RouteSheetsController, RoutesController],
-  providers: [RoutesService, RoutePlanningService, RouteSheetsService, RouteStopScopes],
+  controllers: [RouteSheetsController, DriverLinksController, RoutesController],
+  providers: [RoutesService, RoutePlanningService, RouteSheetsService, RouteStopScopes, DriverLinksService],
   exports: [RoutesService, RoutePlanningService],
 })
 export class RoutesModule {}

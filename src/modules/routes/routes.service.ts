@@ -105,11 +105,18 @@ export class RoutesService {
     });
   }
 
-  /** The routes of a driver (her vehicle's, or hers by name) leaving within [from, to). */
-  forDriver(driverId: string, from: Date, to: Date): Promise<Route[]> {
+  /**
+   * The routes of a driver leaving within [from, to): those of the vehicle she drives now, and those planned
+   * with her by name. Rides belong to a vehicle, so a driver added (or moved to it) after planning sees them.
+   */
+  forDriver(driver: { id: string; vehicleId: string | null }, from: Date, to: Date): Promise<Route[]> {
+    const depart = And(MoreThanOrEqual(from), LessThan(to));
     return this.routes
       .find({
-        where: { driverId, depart: And(MoreThanOrEqual(from), LessThan(to)) },
+        where: [
+          { driverId: driver.id, depart },
+          ...(driver.vehicleId ? [{ vehicleId: driver.vehicleId, depart }] : []),
+        ],
         relations: { stops: true },
         order: { depart: 'ASC', id: 'ASC' },
       })

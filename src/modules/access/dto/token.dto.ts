@@ -70,6 +70,11 @@ export class TokenListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   participant?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  driver?: string;
 }
 
 export class TokenDto {

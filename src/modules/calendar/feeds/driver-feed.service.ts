@@ -112,7 +112,7 @@ export class DriverFeedService {
     const driver = await this.drivers.get(driverId);
     const { timezone: zone } = await this.regions.get(driver.regionId);
     const routes = await this.routes.forDriver(
-      driverId,
+      driver,
       windowStart(now, zone).instant,
       DateTime.fromJSDate(now).plus({ years: 10 }).toJSDate(),
     );

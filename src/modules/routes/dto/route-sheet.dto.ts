@@ -10,6 +10,7 @@ export class RouteSheetStopDto {
   @ApiProperty() children: number;
   @ApiProperty({ description: 'child seats she needs for them' }) childSeats: number;
   @ApiProperty({ enum: ['planned', 'picked-up', 'no-show'] }) status: string;
+  @ApiProperty({ description: 'opens navigation to her door in Google Maps' }) navigationUrl: string;
 }
 
 export class RouteSheetRouteDto {

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DESKTOP, launchChromium, listen, onApp, PHONE } from '../support/browser';
+import globalSetup from '../support/global-setup';
+import globalTeardown from '../support/global-teardown';
+import { seedPhonePages } from '../support/phone-pages-scenario';
+import { startTestApp } from '../support/test-app';
+
+const FOLDER = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+/**
+ * `npm run screenshots`: each page of the web app on a phone (412x915) and a desktop (1440x900), with the data of
+ * the browser tests, into docs/screenshots/ for the README. Runs the service on a scratch database, as the tests do.
+ */
+async function main(): Promise<void> {
+  await globalSetup();
+  const api = await startTestApp();
+  const browser = await launchChromium();
+  try {
+    const base = await listen(api);
+    const seeded = await seedPhonePages(api);
+    const pages = [
+      { name: 'app', url: `${base}/`, ready: 'h1' },
+      { name: 'driver', url: onApp(base, seeded.driverLink), ready: 'li[data-stop]' },
+      { name: 'participant-ar', url: onApp(base, seeded.participantLink), ready: 'section[data-session]' },
+    ];
+    mkdirSync(FOLDER, { recursive: true });
+    for (const [screen, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
+      for (const page of pages) {
+        const context = await browser.newContext({
+          viewport,
+          locale: 'nl-NL',
+          timezoneId: 'Europe/Amsterdam',
+          isMobile: screen === 'phone',
+        });
+        const tab = await context.newPage();
+        await tab.goto(page.url);
+        await tab.locator(page.ready).first().waitFor();
+        const file = join(FOLDER, `${page.name}-${screen}.png`);
+        await tab.screenshot({ path: file, fullPage: false });
+        console.log(`wrote ${file}`);
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await api.close();
+    await globalTeardown();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

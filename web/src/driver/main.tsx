@@ -1,0 +1,6 @@
+/** @jsxImportSource preact */
+import { render } from 'preact';
+import '../shared/phone.css';
+import { DriverPage } from './driver-page';
+
+render(<DriverPage />, document.getElementById('root')!);
