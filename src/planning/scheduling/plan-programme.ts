@@ -38,18 +38,29 @@ export function planProgramme(given: PlanningInput): ProgrammePlan {
   for (let wave = waves.next(); wave; wave = waves.next()) {
     const { startDate, groups } = wave;
     const running = [...placements].filter(([id]) => sessionsOf.get(id)!.at(-1)!.date >= startDate);
+    const heldByRunning = new Set<string>();
     for (const group of groups) {
       const starting = { ...group, startDate };
-      optionsByGroup.set(
-        group.id,
-        aroundRunning(slotOptions(input, starting, context), starting, running, input),
-      );
+      const own = slotOptions(input, starting, context);
+      const around = aroundRunning(own, starting, running, input);
+      const led = (options: SlotOption[]) => options.some((option) => option.trainerIds.length > 0);
+      if (led(own) && !led(around)) heldByRunning.add(group.id);
+      optionsByGroup.set(group.id, around);
     }
     const assigned = assignGroups(groups, optionsByGroup, input.locations, slotsPerGroup, input.resources);
     for (const group of groups) {
       const placement = assigned.placements.get(group.id);
       if (!placement) {
-        unplaced.set(group.id, assigned.unplaced.get(group.id)!);
+        unplaced.set(
+          group.id,
+          heldByRunning.has(group.id)
+            ? `its trainers lead groups that still run when it starts (${running
+                .map(([id]) => input.groups.find((other) => other.id === id)!)
+                .filter((other) => other.trainerIds.some((id) => group.trainerIds.includes(id)))
+                .map((other) => other.ref ?? other.id)
+                .join(', ')})`
+            : assigned.unplaced.get(group.id)!,
+        );
         waves.done(group.id, undefined);
         continue;
       }

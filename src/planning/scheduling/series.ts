@@ -37,8 +37,8 @@ const weeksBetween = (monday: string, date: string) =>
  * to a closed date or a public holiday is made up at the end) or until its `endDate`. In a rhythm of two weeks or
  * more, a session on a closed date moves to the same weekday of the next open week before the next session of the
  * rhythm, rather than being lost for a whole interval; the weeks of the rhythm stay as they were. A phase's rhythm
- * counts from the week of the last session of the phase before it (of its end date, when it has one), so that a
- * fortnightly phase meets two weeks after a weekly one ended.
+ * counts from the week of the last session of the phase before it, so that a fortnightly phase meets two weeks
+ * after a weekly one ended; after a phase with an end date, the next one starts the day after that date.
  */
 export function layOutSeries(
   weekdays: number[],
@@ -50,17 +50,18 @@ export function layOutSeries(
     .sort((a, b) => a.weekday - b.weekday);
   const firstMonday = mondayOf(programme.startDate);
   const dates: SeriesDate[] = [];
-  // The week the next phase counts its rhythm from; the first phase starts in the week of the start date.
-  let anchor: number | undefined;
+  // Where the next phase begins: the first week of its rhythm, and the first day it may use.
+  let firstWeek = 0;
+  let notBefore = programme.startDate;
+  let afterLastSession = false;
   for (const [phase, rules] of phasesOf({ ...programme, sessionsPerWeek: weekdays.length }).entries()) {
     const slots = order.filter(({ slotIndex }) => slotIndex < rules.sessionsPerWeek);
     const wanted = rules.sessions ?? Infinity;
     const until = rules.endDate;
     let held = 0;
-    const open = (date: string) =>
-      date >= programme.startDate && (!until || date <= until) && !isClosed(date);
+    const open = (date: string) => date >= notBefore && (!until || date <= until) && !isClosed(date);
     for (
-      let week = anchor === undefined ? 0 : anchor + rules.intervalWeeks;
+      let week = firstWeek + (afterLastSession ? rules.intervalWeeks : 0);
       week < MAX_WEEKS && held < wanted && (!until || addDays(firstMonday, week * 7) <= until);
       week += rules.intervalWeeks
     ) {
@@ -69,16 +70,27 @@ export function layOutSeries(
         let date: string | undefined = regular;
         for (let later = 1; date && !open(date); later++)
           date =
-            later < rules.intervalWeeks && regular >= programme.startDate
-              ? addDays(regular, later * 7)
-              : undefined;
+            later < rules.intervalWeeks && regular >= notBefore ? addDays(regular, later * 7) : undefined;
         if (!date) continue;
         dates.push({ date, slotIndex, phase });
         if (++held === wanted) break;
       }
     }
-    const last = until ?? dates.at(-1)?.date;
-    if (last && last >= firstMonday) anchor = weeksBetween(firstMonday, last);
+    if (until) {
+      notBefore = [addDays(until, 1), notBefore].sort()[1];
+      firstWeek = Math.max(0, weeksBetween(firstMonday, notBefore));
+      afterLastSession = false;
+    } else if (held > 0) {
+      // A moved session may come after a later one in the list: the latest date, not the last pushed.
+      const last = dates
+        .filter((d) => d.phase === phase)
+        .map((d) => d.date)
+        .sort()
+        .at(-1)!;
+      notBefore = addDays(last, 1);
+      firstWeek = weeksBetween(firstMonday, last);
+      afterLastSession = true;
+    }
   }
   return dates.sort((a, b) => a.date.localeCompare(b.date) || a.slotIndex - b.slotIndex);
 }
