@@ -26,6 +26,14 @@ export class Group extends RegionRecord {
   @ManyToOne(() => Location, { onDelete: 'RESTRICT' })
   location: Location;
 
+  /** Its own first day, when it does not start with the programme. */
+  @Column({ type: 'date', nullable: true })
+  startDate: string | null;
+
+  /** The group of the same programme it follows: it starts the day after that group's last session. */
+  @Column({ type: 'uuid', nullable: true })
+  afterGroupId: string | null;
+
   /** The languages (ISO 639) for which the group needs an interpreter. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   interpreterLanguages: string[];

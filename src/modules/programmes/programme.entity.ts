@@ -1,6 +1,7 @@
 import { Check, Column, Entity, OneToMany, Unique } from 'typeorm';
 import { RegionRecord } from '../regions/region-record';
 import { Group } from './group.entity';
+import { ProgrammePhase } from './programme-phase';
 
 /** A training programme: its groups each meet `sessionsPerWeek` times every `intervalWeeks` weeks. */
 @Entity('programmes')
@@ -28,6 +29,14 @@ export class Programme extends RegionRecord {
 
   @Column({ type: 'integer' })
   durationMinutes: number;
+
+  /** Its parts one after another; empty: one phase of the fields above. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  phases: ProgrammePhase[];
+
+  /** No sessions in Ramadan and on the Eids; otherwise the plan only warns of them. */
+  @Column({ type: 'boolean', default: false })
+  avoidReligiousPeriods: boolean;
 
   @OneToMany(() => Group, (group) => group.programme)
   groups: Group[];

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { RowChanges, upsertByRef, UpsertOutcome } from '../../common/database/bulk-writes';
 import { Group } from './group.entity';
 import { Programme } from './programme.entity';
+import { ProgrammePhase } from './programme-phase';
 
 export interface ProgrammeImport {
   ref: string;
@@ -13,6 +14,8 @@ export interface ProgrammeImport {
   sessionsPerWeek: number;
   intervalWeeks: number;
   durationMinutes: number;
+  phases: ProgrammePhase[];
+  avoidReligiousPeriods: boolean;
 }
 
 export interface GroupImport {
@@ -22,6 +25,9 @@ export interface GroupImport {
   interpreterLanguages: string[];
   participantIds: string[];
   trainerIds: string[];
+  startDate: string | null;
+  /** The ref of the group it follows, of the same import. */
+  afterRef: string | null;
 }
 
 /** The programmes module's part of scenario import and export: the programme and its groups. */
@@ -42,8 +48,30 @@ export class ProgrammesScenarioService {
     const groupOutcome = await upsertByRef(
       this.txHost.tx.getRepository(Group),
       regionId,
-      groups.map(({ participantIds: _, trainerIds: __, ...group }) => ({ ...group, programmeId })),
+      groups.map(({ participantIds: _, trainerIds: __, afterRef: ___, ...group }) => ({
+        ...group,
+        programmeId,
+      })),
     );
+    // Who follows whom, once every group has its id; a link set again as it was is no change.
+    let linksChanged = 0;
+    for (const group of groups) {
+      const afterGroupId = group.afterRef === null ? null : groupOutcome.ids.get(group.afterRef)!;
+      const result = await this.txHost.tx
+        .getRepository(Group)
+        .createQueryBuilder()
+        .update()
+        .set({ afterGroupId })
+        .where('id = :id AND after_group_id IS DISTINCT FROM :after', {
+          id: groupOutcome.ids.get(group.ref)!,
+          after: afterGroupId,
+        })
+        .execute();
+      linksChanged += result.affected ?? 0;
+    }
+    const relinked = Math.min(linksChanged, groupOutcome.unchanged);
+    groupOutcome.updated += relinked;
+    groupOutcome.unchanged -= relinked;
     const members = { created: 0, deleted: 0 };
     for (const group of groups) {
       const groupId = groupOutcome.ids.get(group.ref)!;

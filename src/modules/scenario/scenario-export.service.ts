@@ -11,7 +11,7 @@ import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { RegionsService } from '../regions/regions.service';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
-import { SCENARIO_FORMAT, ScenarioDto } from './dto/scenario.dto';
+import { SCENARIO_FORMAT, SCENARIO_FORMAT_2, ScenarioDto } from './dto/scenario.dto';
 import { DEFAULT_PROGRAMME_REF } from './scenario-import.service';
 
 interface Identified {
@@ -84,8 +84,15 @@ export class ScenarioExportService {
     const lessonsOf = ofParticipant(lessons);
     const appointmentsOf = ofParticipant(appointments);
 
+    // Version 1 while the region uses nothing of version 2, so that readers of version 1 still read its export.
+    const p = programme?.programme;
+    const seriesGroups = (programme?.groups ?? []).some(
+      (g) => g.startDate !== null || g.afterGroupId !== null,
+    );
+    const newer = Boolean(p && (p.phases.length > 0 || p.avoidReligiousPeriods || seriesGroups));
+    const groupRef = new Map((programme?.groups ?? []).map((g) => [g.id, scenarioId(g)]));
     return {
-      format: SCENARIO_FORMAT,
+      format: newer ? SCENARIO_FORMAT_2 : SCENARIO_FORMAT,
       region: region.ref,
       name: region.name,
       timezone: region.timezone,
@@ -192,6 +199,8 @@ export class ScenarioExportService {
           sessionsPerWeek: programme.programme.sessionsPerWeek,
           intervalWeeks: programme.programme.intervalWeeks,
           durationMinutes: programme.programme.durationMinutes,
+          ...(programme.programme.phases.length > 0 && { phases: programme.programme.phases }),
+          ...(newer && { avoidReligiousPeriods: programme.programme.avoidReligiousPeriods }),
           groups: byScenarioId(programme.groups).map((group) => ({
             id: scenarioId(group),
             name: group.name,
@@ -201,6 +210,8 @@ export class ScenarioExportService {
             ),
             trainerIds: byScenarioId(group.trainers).map(scenarioId),
             interpreterLanguages: group.interpreterLanguages,
+            ...(group.startDate !== null && { startDate: group.startDate }),
+            ...(group.afterGroupId !== null && { after: groupRef.get(group.afterGroupId)! }),
           })),
         },
       }),

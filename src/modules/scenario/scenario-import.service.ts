@@ -15,6 +15,8 @@ import { AuditService } from '../audit/audit.service';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
 import { ScenarioDto } from './dto/scenario.dto';
+import { ScenarioProgrammeDto } from './dto/scenario-programme.dto';
+import { ProgrammePhase, programmeTotals } from '../programmes/programme-phase';
 import { isUsableAppointment } from './scenario-rules';
 import { validateScenarioOffThread } from './scenario-validation';
 import { emitInOrder } from '../../common/events/emit-in-order';
@@ -42,6 +44,30 @@ const sum = (...changes: RowChanges[]): RowChanges => ({
   created: changes.reduce((total, change) => total + change.created, 0),
   deleted: changes.reduce((total, change) => total + change.deleted, 0),
 });
+
+/** A programme's rhythm as stored: with phases, its own fields are what the phases add up to. */
+function programmeFields(programme: ScenarioProgrammeDto) {
+  const phases: ProgrammePhase[] = (programme.phases ?? []).map((phase) => ({
+    ...(phase.sessions !== undefined && { sessions: phase.sessions }),
+    ...(phase.endDate !== undefined && { endDate: phase.endDate }),
+    sessionsPerWeek: phase.sessionsPerWeek,
+    intervalWeeks: phase.intervalWeeks,
+    durationMinutes: phase.durationMinutes,
+    ...(phase.themes !== undefined && { themes: [...phase.themes] }),
+  }));
+  return {
+    ...(phases.length > 0
+      ? programmeTotals(phases)
+      : {
+          sessionsPerGroup: programme.sessionsPerGroup,
+          sessionsPerWeek: programme.sessionsPerWeek,
+          intervalWeeks: programme.intervalWeeks ?? 1,
+          durationMinutes: programme.durationMinutes,
+        }),
+    phases,
+    avoidReligiousPeriods: programme.avoidReligiousPeriods ?? false,
+  };
+}
 
 /**
  * Imports a region from a scenario document: all of it in one transaction, or nothing. Records are matched by
@@ -233,10 +259,7 @@ export class ScenarioImportService {
             ref: scenario.programme.id ?? DEFAULT_PROGRAMME_REF,
             name: scenario.programme.name,
             startDate: scenario.programme.startDate,
-            sessionsPerGroup: scenario.programme.sessionsPerGroup,
-            sessionsPerWeek: scenario.programme.sessionsPerWeek,
-            intervalWeeks: scenario.programme.intervalWeeks ?? 1,
-            durationMinutes: scenario.programme.durationMinutes,
+            ...programmeFields(scenario.programme),
           },
           scenario.programme.groups.map((group) => ({
             ref: group.id,
@@ -245,6 +268,8 @@ export class ScenarioImportService {
             interpreterLanguages: group.interpreterLanguages,
             participantIds: group.participantIds.map(idOf),
             trainerIds: group.trainerIds.map((ref) => trainers.ids.get(ref)!),
+            startDate: group.startDate ?? null,
+            afterRef: group.after ?? null,
           })),
           await this.participants.erasedIds(regionId),
         )

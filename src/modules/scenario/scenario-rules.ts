@@ -1,6 +1,7 @@
 import { overlappingBand } from '../../planning/childcare/age-bands';
 import { describeSkippedTime, skippedTimeOn, skippedWeeklyTime } from '../../planning/time/skipped-times';
-import { ScenarioDto } from './dto/scenario.dto';
+import { phaseProblems } from '../programmes/programme-phase';
+import { SCENARIO_FORMAT, ScenarioDto } from './dto/scenario.dto';
 import { ScenarioAppointmentDto } from './dto/scenario-participant.dto';
 
 export interface ScenarioFindings {
@@ -125,6 +126,7 @@ export function checkScenarioReferences(scenario: ScenarioDto): ScenarioFindings
   });
 
   if (scenario.programme) {
+    errors.push(...programmeSeriesProblems(scenario));
     idsOf(scenario.programme.groups, 'programme.groups');
     const memberOf = new Map<string, string>();
     scenario.programme.groups.forEach((group, g) => {
@@ -144,4 +146,37 @@ export function checkScenarioReferences(scenario: ScenarioDto): ScenarioFindings
     });
   }
   return { errors, warnings };
+}
+
+/** Version 2's parts of a programme: only in version 2, phases that hold together, groups that follow others. */
+function programmeSeriesProblems(scenario: ScenarioDto): string[] {
+  const programme = scenario.programme!;
+  const problems: string[] = [];
+  const newer = (path: string) => problems.push(`${path}: needs "format": "trefpunt-scenario/2"`);
+  if (scenario.format === SCENARIO_FORMAT) {
+    if (programme.phases !== undefined) newer('programme.phases');
+    if (programme.avoidReligiousPeriods !== undefined) newer('programme.avoidReligiousPeriods');
+    programme.groups.forEach((group, g) => {
+      if (group.startDate !== undefined) newer(`programme.groups[${g}].startDate`);
+      if (group.after !== undefined) newer(`programme.groups[${g}].after`);
+    });
+    return problems;
+  }
+  if (programme.phases) {
+    if (programme.phases.length === 0) problems.push('programme.phases: must hold a phase, or be left out');
+    problems.push(...phaseProblems(programme.phases, programme.startDate, 'programme.phases'));
+  }
+  const after = new Map(programme.groups.map((group) => [group.id, group.after]));
+  programme.groups.forEach((group, g) => {
+    if (group.after === undefined) return;
+    const path = `programme.groups[${g}].after`;
+    if (!after.has(group.after)) return problems.push(`${path}: unknown group "${group.after}"`);
+    const seen = new Set([group.id]);
+    for (let next: string | undefined = group.after; next !== undefined; next = after.get(next)) {
+      if (seen.has(next))
+        return problems.push(`${path}: "${group.after}" leads back to this group in a circle`);
+      seen.add(next);
+    }
+  });
+  return problems;
 }

@@ -7,6 +7,7 @@ import { ParticipantsScenarioService } from '../participants/participants-scenar
 import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
 import { Group } from '../programmes/group.entity';
 import { Programme } from '../programmes/programme.entity';
+import { programmeTotals } from '../programmes/programme-phase';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { Region } from '../regions/region.entity';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
@@ -69,6 +70,11 @@ export class PlanningInputService {
         sessionsPerWeek: programme.sessionsPerWeek,
         intervalWeeks: programme.intervalWeeks,
         durationMinutes: programme.durationMinutes,
+        ...(programme.phases.length > 0 && {
+          ...programmeTotals(programme.phases),
+          phases: programme.phases,
+        }),
+        avoidReligiousPeriods: programme.avoidReligiousPeriods,
       },
       isClosed: closedOn(region.closedDates),
       locations: locations.map((location) => ({
@@ -120,6 +126,8 @@ export class PlanningInputService {
         trainerIds: group.trainers.map((trainer) => trainer.id),
         interpreterLanguages: group.interpreterLanguages,
         pinned: pinned.get(group.id),
+        startDate: group.startDate ?? undefined,
+        after: group.afterGroupId ?? undefined,
       })),
       travelMinutes,
     };

@@ -146,6 +146,7 @@ export class SchedulingService {
         name: groupsById.get(groupId)!.name,
         reason,
       })),
+      warnings: plan.warnings,
       durationMs,
     };
   }

@@ -8,7 +8,7 @@ const option = (start: number, attendable: number): SlotOption => ({
   trainerIds: ['tr'],
   interpreters: new Map(),
   missingLanguages: [],
-  dates: [{ date: '2027-01-11', slotIndex: 0 }],
+  dates: [{ date: '2027-01-11', slotIndex: 0, phase: 0 }],
   attendable,
   memberSessions: 10,
   providerConflicts: 0,

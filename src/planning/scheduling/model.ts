@@ -18,9 +18,25 @@ export interface SchedulingPolicy {
 export interface ProgrammeRules {
   startDate: string;
   sessionsPerGroup: number;
+  /** With phases: the most of any phase, the number of weekly times a group gets. */
+  sessionsPerWeek: number;
+  intervalWeeks: number;
+  /** With phases: the longest of any phase, the length the weekly times are chosen for. */
+  durationMinutes: number;
+  /** The programme's parts one after another; none: one phase of the fields above. */
+  phases?: PhaseRules[];
+  /** No session in Ramadan or on the Eids; otherwise sessions then are only warned of. */
+  avoidReligiousPeriods?: boolean;
+}
+
+/** A part of a programme with its own rhythm. It has `sessions`, or runs until `endDate` (inclusive). */
+export interface PhaseRules {
+  sessions?: number;
+  endDate?: string;
   sessionsPerWeek: number;
   intervalWeeks: number;
   durationMinutes: number;
+  themes?: string[];
 }
 
 export interface LessonInput {
@@ -99,6 +115,10 @@ export interface GroupInput {
   interpreterLanguages: string[];
   /** Weekly times chosen by hand: kept as they are. */
   pinned?: PinnedTime[];
+  /** Its own first day, when it does not start with the programme. */
+  startDate?: string;
+  /** The group (id) this one follows: it starts the day after that group's last session. */
+  after?: string;
 }
 
 export interface PlanningInput {
@@ -144,6 +164,8 @@ export interface PlannedSession {
   date: string;
   start: number;
   end: number;
+  /** Index of the programme's phase it belongs to (0 without phases). */
+  phase: number;
   trainerId: string;
   interpreterIds: string[];
   conflicts: MemberConflict[];
@@ -165,9 +187,17 @@ export interface UnplannedGroup {
   reason: string;
 }
 
+/** A session planned in Ramadan or on an Eid, for the coordinator to look at. */
+export interface CalendarWarning {
+  groupId: string;
+  date: string;
+  period: 'ramadan' | 'eid-al-fitr' | 'eid-al-adha';
+}
+
 export interface ProgrammePlan {
   groups: GroupPlan[];
   unplanned: UnplannedGroup[];
+  warnings: CalendarWarning[];
   attendable: number;
   memberSessions: number;
   /** Each group alone at its best time, ignoring shared trainers, interpreters and rooms. */

@@ -64,9 +64,9 @@ describe('layOutSeries', () => {
         closed.has(date),
       ),
     ).toEqual([
-      { date: '2027-01-11', slotIndex: 0 },
-      { date: '2027-01-25', slotIndex: 0 },
-      { date: '2027-02-01', slotIndex: 0 },
+      { date: '2027-01-11', slotIndex: 0, phase: 0 },
+      { date: '2027-01-25', slotIndex: 0, phase: 0 },
+      { date: '2027-02-01', slotIndex: 0, phase: 0 },
     ]);
   });
 

@@ -56,7 +56,8 @@ interface TimedMember {
 export interface SlotContext {
   member(id: string): TimedMember | undefined;
   location(id: string): LocationInput | undefined;
-  seriesOf(weekday: number): SeriesDate[];
+  /** The dates one weekly time alone would have, from the programme's start or the group's own. */
+  seriesOf(weekday: number, startDate?: string): SeriesDate[];
   windowsOf(staff: StaffInput): Minutes[];
   interpretersFor(language: string): PlanningInput['interpreters'];
   rules: AttendanceRules;
@@ -90,7 +91,19 @@ export function slotContext(input: PlanningInput): SlotContext {
   const { programme } = input;
   const members = byId(input.members);
   const locations = byId(input.locations);
-  const sessionsPerSlot = Math.ceil(programme.sessionsPerGroup / programme.sessionsPerWeek);
+  // Each weekly time holds its share of a phase's sessions: a twice-weekly phase of 12 gives each time 6.
+  const perSlot = {
+    ...programme,
+    sessionsPerGroup: Math.ceil(programme.sessionsPerGroup / programme.sessionsPerWeek),
+    phases: programme.phases?.map((phase) => ({
+      ...phase,
+      sessions: phase.sessions === undefined ? undefined : Math.ceil(phase.sessions / phase.sessionsPerWeek),
+    })),
+  };
+  const series = cached((key: string) => {
+    const [weekday, startDate] = key.split('|');
+    return layOutSeries([Number(weekday)], { ...perSlot, startDate }, input.isClosed);
+  });
   return {
     member: cached((id: string) => {
       const member = members.get(id);
@@ -113,9 +126,7 @@ export function slotContext(input: PlanningInput): SlotContext {
       return { member, lessonsOn, appointments };
     }),
     location: (id) => locations.get(id),
-    seriesOf: cached((weekday: number) =>
-      layOutSeries([weekday], { ...programme, sessionsPerGroup: sessionsPerSlot }, input.isClosed),
-    ),
+    seriesOf: (weekday, startDate = programme.startDate) => series(`${weekday}|${startDate}`),
     windowsOf: cached((staff: StaffInput) => inMinutes(staff.availability)),
     interpretersFor: cached((language: string) =>
       input.interpreters.filter((interpreter) => interpreter.languages.includes(language)),
@@ -174,7 +185,7 @@ export function slotOptions(
           .map((interpreter) => interpreter.id),
       ]),
     );
-    const dates = context.seriesOf(weekday);
+    const dates = context.seriesOf(weekday, group.startDate);
     const moment = { start: slot.start, end: slot.end, position: location.position };
     // As conflictsOf on every member and date, but counting instead of listing: a lesson clashes with the weekly
     // time or not whatever the date, so only whether it is held that day is asked per date.

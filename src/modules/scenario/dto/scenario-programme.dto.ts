@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate, IsText } from '../../../common/validation/decorators';
+import { IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsCalendarDate, IsNested, IsText } from '../../../common/validation/decorators';
+import { ProgrammePhaseDto } from '../../programmes/dto/programme-phase.dto';
 import {
   IsListOf,
   IsScenarioId,
@@ -29,7 +30,24 @@ export class ScenarioGroupDto {
   @IsArray()
   @Matches(LANGUAGE_CODE, { each: true, message: '$property must hold ISO 639 language codes such as "ar"' })
   interpreterLanguages: string[];
+
+  @ApiPropertyOptional({
+    description: 'version 2: its own first day, when it does not start with the programme',
+  })
+  @IsOptional()
+  @IsCalendarDate({ required: false })
+  startDate?: string;
+
+  @ApiPropertyOptional({
+    description: 'version 2: the id of the group it follows (from the day after its end)',
+  })
+  @IsOptional()
+  @IsScenarioReference('g1')
+  after?: string;
 }
+
+/** Without phases the programme's fields are its one phase; with them, they may be left out. */
+const withoutPhases = (programme: ScenarioProgrammeDto) => !programme.phases;
 
 export class ScenarioProgrammeDto {
   @ApiPropertyOptional({ description: 'the programme id in the region; "programme" when left out' })
@@ -43,13 +61,15 @@ export class ScenarioProgrammeDto {
   @IsCalendarDate()
   startDate: string;
 
-  @ApiProperty({ minimum: 1 })
+  @ApiProperty({ minimum: 1, description: 'may be left out with phases' })
+  @ValidateIf(withoutPhases)
   @IsInt()
   @Min(1)
   @Max(520)
   sessionsPerGroup: number;
 
-  @ApiProperty({ minimum: 1, maximum: 7 })
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'may be left out with phases' })
+  @ValidateIf(withoutPhases)
   @IsInt()
   @Min(1)
   @Max(7)
@@ -62,11 +82,23 @@ export class ScenarioProgrammeDto {
   @Max(52)
   intervalWeeks = 1;
 
-  @ApiProperty({ minimum: 1, maximum: 1440 })
+  @ApiProperty({ minimum: 1, maximum: 1440, description: 'may be left out with phases' })
+  @ValidateIf(withoutPhases)
   @IsInt()
   @Min(1)
   @Max(1440)
   durationMinutes: number;
+
+  @ApiPropertyOptional({ type: [ProgrammePhaseDto], description: 'version 2: the phases one after another' })
+  @IsOptional()
+  @IsArray()
+  @IsNested(() => ProgrammePhaseDto, { each: true })
+  phases?: ProgrammePhaseDto[];
+
+  @ApiPropertyOptional({ description: 'version 2: no sessions in Ramadan and on the Eids (else warnings)' })
+  @IsOptional()
+  @IsBoolean()
+  avoidReligiousPeriods?: boolean;
 
   @IsListOf(() => ScenarioGroupDto)
   groups: ScenarioGroupDto[];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsOptional, IsTimeZone, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsTimeZone, Matches } from 'class-validator';
 import { IsNested, IsText, WeeklyWindowDto } from '../../../common/validation/decorators';
 import { ClosedDateDto } from '../../regions/dto/closed-date.dto';
 import { PolicyDto } from '../../regions/dto/policy.dto';
@@ -18,12 +18,15 @@ import {
 } from './scenario-resources.dto';
 
 export const SCENARIO_FORMAT = 'trefpunt-scenario/1';
+/** Version 2 adds phases, groups that start on their own date or after another, and avoided religious periods. */
+export const SCENARIO_FORMAT_2 = 'trefpunt-scenario/2';
+const FORMATS = [SCENARIO_FORMAT, SCENARIO_FORMAT_2] as const;
 
-/** A whole region in one document (format `trefpunt-scenario/1`), as README and docs/scenario describe. */
+/** A whole region in one document (format `trefpunt-scenario/1` or `/2`), as README and docs/scenario describe. */
 export class ScenarioDto {
-  @ApiProperty({ example: SCENARIO_FORMAT })
-  @Equals(SCENARIO_FORMAT, { message: `$property must be "${SCENARIO_FORMAT}"` })
-  format: typeof SCENARIO_FORMAT;
+  @ApiProperty({ enum: FORMATS, example: SCENARIO_FORMAT_2 })
+  @IsIn(FORMATS, { message: `$property must be "${SCENARIO_FORMAT}" or "${SCENARIO_FORMAT_2}"` })
+  format: (typeof FORMATS)[number];
 
   @ApiProperty({ example: 'berkelland' })
   @Matches(REGION_REF, { message: '$property must be 1 to 100 letters, digits, ".", "_" or "-"' })

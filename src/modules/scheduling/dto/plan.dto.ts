@@ -28,6 +28,12 @@ export class UnplannedGroupDto {
   @ApiProperty() reason: string;
 }
 
+export class CalendarWarningDto {
+  @ApiProperty({ format: 'uuid' }) groupId: string;
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty({ enum: ['ramadan', 'eid-al-fitr', 'eid-al-adha'] }) period: string;
+}
+
 export class PlanSummary {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ description: 'sessions stored (from now on)' }) sessions: number;
@@ -37,6 +43,12 @@ export class PlanSummary {
   @ApiProperty() conflicts: number;
   @ApiProperty({ type: [GroupPlanSummary] }) groups: GroupPlanSummary[];
   @ApiProperty({ type: [UnplannedGroupDto] }) unplanned: UnplannedGroupDto[];
+  @ApiProperty({
+    type: [CalendarWarningDto],
+    description:
+      'sessions in Ramadan or on an Eid (Umm al-Qura calendar); empty when the programme avoids those dates',
+  })
+  warnings: CalendarWarningDto[];
   @ApiProperty() durationMs: number;
 }
 
