@@ -10,6 +10,7 @@ import { LoggingModule } from './common/logging/logging.module';
 import { SecurityModule } from './common/security/security.module';
 import { AccessContextModule } from './modules/access/access-context.module';
 import { AccessModule } from './modules/access/access.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
 import { SelfServiceModule } from './modules/self-service/self-service.module';
@@ -66,6 +67,7 @@ import { MessagesModule } from './modules/messages/messages.module';
     TravelModule,
     CalendarModule,
     MessagesModule,
+    AccountsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -20,8 +20,31 @@ async function main(): Promise<void> {
   try {
     const base = await listen(api);
     const seeded = await seedPhonePages(api);
+    // Without e-mail configured, the invitation answers the sign-in link; each context signs in with a new one.
+    const account = (
+      await api
+        .post('/accounts', {
+          email: 'fatma@gemeente.test',
+          name: 'Fatma',
+          role: 'coordinator',
+          regions: ['beltrum'],
+        })
+        .expect(201)
+    ).body;
+    const signIn = async (): Promise<string> =>
+      (await api.post(`/accounts/${account.id}/sign-in-link`).expect(201)).body.signInUrl;
+    const week = `${base}/week?date=${seeded.tomorrow}`;
     const pages = [
-      { name: 'app', url: `${base}/`, ready: 'h1' },
+      { name: 'sign-in', url: `${base}/`, ready: 'h1' },
+      { name: 'glance', url: `${base}/`, ready: '.tile', signedIn: true },
+      {
+        name: 'week',
+        url: week,
+        ready: 'button[data-session]',
+        signedIn: true,
+        open: `button[data-session]`,
+      },
+      { name: 'rides', url: `${base}/rides?date=${seeded.tomorrow}`, ready: 'svg.map', signedIn: true },
       { name: 'driver', url: onApp(base, seeded.driverLink), ready: 'li[data-stop]' },
       { name: 'participant-ar', url: onApp(base, seeded.participantLink), ready: 'section[data-session]' },
     ];
@@ -35,8 +58,16 @@ async function main(): Promise<void> {
           isMobile: screen === 'phone',
         });
         const tab = await context.newPage();
+        if (page.signedIn) {
+          await tab.goto(onApp(base, await signIn()));
+          await tab.locator('.tile').first().waitFor();
+        }
         await tab.goto(page.url);
         await tab.locator(page.ready).first().waitFor();
+        if (page.open) {
+          await tab.locator(page.open).first().click();
+          await tab.locator('tr[data-member]').first().waitFor();
+        }
         const file = join(FOLDER, `${page.name}-${screen}.png`);
         await tab.screenshot({ path: file, fullPage: false });
         console.log(`wrote ${file}`);

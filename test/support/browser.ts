@@ -22,7 +22,7 @@ export async function listen(api: TestApp): Promise<string> {
 /** A link the service handed out (for its TREFPUNT_PUBLIC_URL), opened on this test app instead. */
 export const onApp = (base: string, link: string): string => {
   const url = new URL(link);
-  return `${base}${url.pathname}${url.search}`;
+  return `${base}${url.pathname}${url.search}${url.hash}`;
 };
 
 export const PHONE = { width: 412, height: 915 };

@@ -47,6 +47,14 @@ export class AccessToken {
   @Column({ type: 'uuid', nullable: true })
   driverId: string | null;
 
+  /**
+   * The account whose web session this token is (its value is her session cookie). Not a foreign key: the
+   * accounts module owns accounts and ends her sessions when her account changes.
+   */
+  @Index('ix_access_tokens_account')
+  @Column({ type: 'uuid', nullable: true })
+  accountId: string | null;
+
   /** The token that made this one (undefined for tokens made from the command line or the admin token). */
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;

@@ -12,6 +12,8 @@ export interface Principal {
   municipalityIds: string[];
   participantId?: string;
   driverId?: string;
+  /** The coordinator's account, when the token is the session of her sign-in to the web app. */
+  accountId?: string;
 }
 
 export const PRINCIPAL = 'trefpunt:principal';

@@ -42,7 +42,66 @@ export class TokensService {
       municipalityIds: token.municipalityIds,
       participantId: token.participantId ?? undefined,
       driverId: token.driverId ?? undefined,
+      accountId: token.accountId ?? undefined,
     };
+  }
+
+  /**
+   * The regions and municipalities (ids or refs) of a coordinator, as ids; 400 naming the entry that is not
+   * one of them. Municipalities must lie in her regions.
+   */
+  async coordinatorScope(
+    regions: string[] | undefined,
+    municipalities: string[] | undefined,
+  ): Promise<{ regionIds: string[]; municipalityIds: string[] }> {
+    if (!regions?.length) throw new BadRequestException('regions: a coordinator needs at least one region');
+    const regionIds = [];
+    for (const [index, region] of regions.entries()) {
+      regionIds.push(await this.regions.resolveId(region, `regions[${index}]`));
+    }
+    const municipalityIds = [];
+    for (const [index, municipality] of (municipalities ?? []).entries()) {
+      const found = await this.municipalities.resolveIds(
+        municipality,
+        In(regionIds),
+        `municipalities[${index}]`,
+      );
+      municipalityIds.push(...found);
+    }
+    return { regionIds: [...new Set(regionIds)], municipalityIds: [...new Set(municipalityIds)] };
+  }
+
+  /**
+   * A web session of an account: a token with the account's role and scope whose value becomes her cookie.
+   * Answers the plain value, which is not kept.
+   */
+  async createSession(
+    account: { id: string; role: 'admin' | 'coordinator'; regionIds: string[]; municipalityIds: string[] },
+    expiresAt: Date,
+  ): Promise<string> {
+    const value = newTokenValue();
+    await this.tokens.save(
+      this.tokens.create({
+        tokenHash: hashToken(value),
+        role: account.role,
+        label: 'web session',
+        regionIds: account.role === 'admin' ? [] : account.regionIds,
+        municipalityIds: account.role === 'admin' ? [] : account.municipalityIds,
+        accountId: account.id,
+        expiresAt,
+      }),
+    );
+    return value;
+  }
+
+  /** Ends the web sessions of an account (she signs out everywhere, or her scope or role changed). */
+  async revokeSessions(accountId: string, now: Date): Promise<void> {
+    await this.tokens.update({ accountId, revokedAt: IsNull() }, { revokedAt: now });
+  }
+
+  /** Ends one web session: the caller's own. */
+  async revokeSession(tokenId: string, now: Date): Promise<void> {
+    await this.tokens.update({ id: tokenId, revokedAt: IsNull() }, { revokedAt: now });
   }
 
   /**
@@ -90,26 +149,7 @@ export class TokensService {
         return none;
       case 'coordinator': {
         ['participantId', 'driverId'].forEach(refuse);
-        if (!dto.regions?.length)
-          throw new BadRequestException('regions: a coordinator needs at least one region');
-        const regionIds = [];
-        for (const [index, region] of dto.regions.entries()) {
-          regionIds.push(await this.regions.resolveId(region, `regions[${index}]`));
-        }
-        const municipalityIds = [];
-        for (const [index, municipality] of (dto.municipalities ?? []).entries()) {
-          const found = await this.municipalities.resolveIds(
-            municipality,
-            In(regionIds),
-            `municipalities[${index}]`,
-          );
-          municipalityIds.push(...found);
-        }
-        return {
-          ...none,
-          regionIds: [...new Set(regionIds)],
-          municipalityIds: [...new Set(municipalityIds)],
-        };
+        return { ...none, ...(await this.coordinatorScope(dto.regions, dto.municipalities)) };
       }
       case 'participant': {
         ['regions', 'municipalities', 'driverId'].forEach(refuse);

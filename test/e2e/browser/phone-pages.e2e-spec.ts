@@ -58,9 +58,9 @@ describe('the pages a link opens on a phone, in Chromium', () => {
   it('serves the web app at / and keeps the API answering JSON', async () => {
     const page = await phone.newPage();
     await page.goto(`${base}/`);
-    await page.getByRole('heading', { level: 1, name: 'Trefpunt' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
     await page.goto(`${base}/some/page/of/the/app`);
-    await page.getByRole('heading', { level: 1, name: 'Trefpunt' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.close();
     // Browsers navigating get pages; API clients still get the API's answers.

@@ -1,48 +1,144 @@
-import { useEffect, useState } from 'react';
-import { APP_TEXTS, AppLanguage } from './app-texts';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from './api';
+import { GlancePage } from './glance-page';
+import { usePath } from './navigation';
+import { useRegionData } from './region-plan';
+import { RidesPage } from './rides-page';
+import { SignInPage } from './sign-in-page';
+import { AppLanguage, LanguageContext, TEXTS } from './texts';
+import { WeekPage } from './week-page';
 
 const LANGUAGE_KEY = 'trefpunt.app.language';
+const REGION_KEY = 'trefpunt.app.region';
 
-/** The coordinator's app. Its first page: what the service is, whether it runs, and where to go from here. */
+interface Session {
+  name: string;
+  role: 'admin' | 'coordinator';
+  regionIds: string[];
+}
+interface Region {
+  id: string;
+  name: string;
+}
+
+/** The coordinator's app: sign-in, then her region at a glance, her week and the rides. */
 export function App() {
   const [language, setLanguage] = useState<AppLanguage>(() =>
     localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'nl',
   );
-  const [healthy, setHealthy] = useState<boolean | undefined>(undefined);
-  const texts = APP_TEXTS[language];
+  const [session, setSession] = useState<Session | null>();
+  const [regions, setRegions] = useState<Region[]>([]);
+  const [regionId, setRegionId] = useState<string>();
+  const [path, query, navigate] = usePath();
+  const texts = TEXTS[language];
 
   useEffect(() => {
     document.documentElement.lang = language;
     localStorage.setItem(LANGUAGE_KEY, language);
   }, [language]);
-  useEffect(() => {
-    fetch('/health', { headers: { Accept: 'application/json' } }).then(
-      (response) => setHealthy(response.ok),
-      () => setHealthy(false),
+
+  const loadSession = useCallback(() => {
+    api<Session>('/auth/session').then(
+      (found) => {
+        setSession(found);
+        api<{ items: Region[] }>('/regions?limit=1000').then(({ items }) => {
+          setRegions(items);
+          const kept = localStorage.getItem(REGION_KEY);
+          setRegionId(items.find((region) => region.id === kept)?.id ?? items[0]?.id);
+        });
+      },
+      () => setSession(null),
     );
   }, []);
+  // Once, on opening: /sign-in exchanges its link first, and asks for the session itself afterwards.
+  const [opened] = useState(path);
+  useEffect(() => {
+    if (opened !== '/sign-in') loadSession();
+    else setSession(null);
+  }, [loadSession, opened]);
+
+  const { data, error, reload } = useRegionData(session ? regionId : undefined);
+
+  const signOut = () => {
+    api('/auth/sign-out', { method: 'POST' }).finally(() => {
+      setSession(null);
+      navigate('/sign-in');
+    });
+  };
+  const chooseRegion = (id: string) => {
+    localStorage.setItem(REGION_KEY, id);
+    setRegionId(id);
+  };
+  const link = (to: string, label: string) => (
+    <a
+      href={to}
+      aria-current={path === to ? 'page' : undefined}
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(to);
+      }}
+    >
+      {label}
+    </a>
+  );
 
   return (
-    <>
+    <LanguageContext.Provider value={language}>
       <header className="bar">
         <span className="brand">{texts.title}</span>
-        <button type="button" className="link" onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}>
-          {texts.language}
-        </button>
+        {session && (
+          <nav aria-label={texts.nav} className="menu">
+            {link('/', texts.glance)}
+            {link('/week', texts.week)}
+            {link('/rides', texts.rides)}
+          </nav>
+        )}
+        <span className="tools">
+          {session && regions.length > 1 && (
+            <select
+              aria-label={texts.region}
+              value={regionId}
+              onChange={(event) => chooseRegion(event.target.value)}
+            >
+              {regions.map((region) => (
+                <option key={region.id} value={region.id}>
+                  {region.name}
+                </option>
+              ))}
+            </select>
+          )}
+          <button type="button" className="link" onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}>
+            {texts.language}
+          </button>
+          {session && (
+            <button type="button" className="link" onClick={signOut}>
+              {texts.signOut} ({session.name})
+            </button>
+          )}
+        </span>
       </header>
-      <main className="page">
-        <h1>{texts.title}</h1>
-        <p>{texts.tagline}</p>
-        <p>
-          {texts.status}: <strong>{healthy === undefined ? '…' : healthy ? texts.up : texts.down}</strong>
-        </p>
-        <h2>{texts.comingTitle}</h2>
-        <p>{texts.phonePages}</p>
-        <p>{texts.driverLink}</p>
-        <p>
-          {texts.api}: <a href="/docs">{texts.apiLink}</a>
-        </p>
-      </main>
-    </>
+      {session === undefined ? (
+        <main className="page">
+          <p role="status">{texts.loading}</p>
+        </main>
+      ) : session === null ? (
+        <SignInPage onSignedIn={loadSession} />
+      ) : error ? (
+        <main className="page">
+          <h1>{texts.error}</h1>
+          <p>{error}</p>
+        </main>
+      ) : !data ? (
+        <main className="page">
+          <p role="status">{texts.loading}</p>
+        </main>
+      ) : path === '/week' ? (
+        <WeekPage data={data} date={query.get('date')} reload={reload} navigate={navigate} />
+      ) : path === '/rides' ? (
+        <RidesPage data={data} date={query.get('date')} session={query.get('session')} navigate={navigate} />
+      ) : (
+        <GlancePage data={data} />
+      )}
+    </LanguageContext.Provider>
   );
 }

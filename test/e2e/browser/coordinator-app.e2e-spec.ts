@@ -1,0 +1,161 @@
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  DESKTOP,
+  launchChromium,
+  listen,
+  onApp,
+  seriousAccessibilityViolations,
+} from '../../support/browser';
+import { seedPhonePages } from '../../support/phone-pages-scenario';
+import { SmtpSink } from '../../support/smtp-sink';
+import { startTestApp, TestApp } from '../../support/test-app';
+
+const EMAIL = 'fatma@gemeente.test';
+
+/** The sign-in link of the newest e-mail to her, once at least `count` have come. */
+async function signInLink(sink: SmtpSink, count: number): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const mails = sink.received.filter((mail) => mail.envelopeTo.includes(EMAIL));
+    if (mails.length >= count) return /(http\S+\/sign-in#token=\S+)/.exec(mails[mails.length - 1].text)![1];
+    if (Date.now() > deadline) throw new Error('no sign-in e-mail');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('the coordinator’s app, in Chromium', () => {
+  let api: TestApp;
+  let sink: SmtpSink;
+  let base: string;
+  let browser: Browser;
+  let desktop: BrowserContext;
+  let page: Page;
+  let seeded: Awaited<ReturnType<typeof seedPhonePages>>;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    api = await startTestApp({
+      TREFPUNT_SMTP_URL: sink.url,
+      TREFPUNT_MAIL_FROM: 'Trefpunt <noreply@trefpunt.test>',
+    });
+    base = await listen(api);
+    seeded = await seedPhonePages(api);
+    await api
+      .post('/accounts', { email: EMAIL, name: 'Fatma de Vries', role: 'coordinator', regions: ['beltrum'] })
+      .expect(201);
+    browser = await launchChromium();
+    // CSP bypassed only so that the test can add axe-core to the page; the app itself runs under it.
+    desktop = await browser.newContext({
+      viewport: DESKTOP,
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+      bypassCSP: true,
+    });
+    page = await desktop.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await sink?.close();
+  });
+
+  it('signs her in by the link e-mailed to her, read from the SMTP sink', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('E-mailadres').fill(EMAIL);
+    await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+    await page.getByRole('status').getByText('staat er nu een link in uw mailbox').waitFor();
+    // The invitation was the first e-mail; this is the second.
+    const link = await signInLink(sink, 2);
+    await page.goto(onApp(base, link));
+    await page.getByRole('heading', { level: 1, name: 'De regio in één oogopslag' }).waitFor();
+    // The token left the address bar; the session is an HttpOnly cookie the page cannot read.
+    expect(page.url()).toBe(`${base}/`);
+    expect(await page.evaluate('document.cookie')).toBe('');
+    const cookie = (await desktop.cookies()).find((found) => found.name === 'trefpunt_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    await page.getByText(/\d+ van \d+ kunnen komen over het hele programma/).waitFor();
+    await page.getByRole('heading', { name: /Vrouwen zonder rit/ }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // The same link does not sign in twice.
+    const other = await browser.newContext({ viewport: DESKTOP, locale: 'nl-NL' });
+    const second = await other.newPage();
+    await second.goto(onApp(base, link));
+    await second.getByText('Deze link is al gebruikt of verlopen').waitFor();
+    await other.close();
+  });
+
+  it('opens the week, a session with its members, and moves it', async () => {
+    await page.goto(`${base}/week?date=${seeded.tomorrow}`);
+    await page.getByRole('heading', { level: 1, name: /^Week van/ }).waitFor();
+    const slot = page.locator(`button[data-session="${seeded.sessionId}"]`);
+    await slot.click();
+    const detail = page.locator(`[data-open-session="${seeded.sessionId}"]`);
+    const amina = detail.locator(`tr[data-member="${seeded.ids.p1}"]`);
+    await amina.getByRole('rowheader', { name: 'Amina1 Test' }).waitFor();
+    await amina.getByText('kan komen').waitFor();
+    await amina.getByText(/Oppas De Ster \d\d:\d\d–\d\d:\d\d/).waitFor();
+    await amina.getByText(/^\d\d:\d\d, (Bus|Auto|.+)$/).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await detail.getByLabel('Nieuwe begintijd').fill(`${seeded.tomorrow}T11:00`);
+    await detail.getByLabel('Nieuwe eindtijd').fill(`${seeded.tomorrow}T13:30`);
+    await detail.getByRole('button', { name: 'Opslaan' }).click();
+    await detail.getByRole('status').getByText('Opgeslagen.').waitFor();
+    const moved = (await api.get(`/sessions/${seeded.sessionId}`).expect(200)).body;
+    expect(moved.start).toMatch(new RegExp(`^${seeded.tomorrow}T11:00:00[+-]\\d\\d:\\d\\d$`));
+    expect(moved.end).toMatch(/T13:30:00/);
+    await slot.getByText('11:00–13:30').waitFor();
+  });
+
+  it('shows the rides of the session on a map, with stops in order, riders and load', async () => {
+    await page
+      .locator(`[data-open-session="${seeded.sessionId}"]`)
+      .getByRole('button', { name: 'Ritten' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /^Ritten:/ }).waitFor();
+    await page.getByRole('img', { name: /Kaart van de ritten/ }).waitFor();
+    const routes = (await api.get(`/sessions/${seeded.sessionId}/routes`).expect(200)).body.routes;
+    expect(routes.length).toBeGreaterThan(0);
+    expect(await page.locator('svg.map g[data-route]').count()).toBe(routes.length);
+    const cards = page.locator('section.route');
+    expect(await cards.count()).toBe(routes.length);
+    await cards
+      .first()
+      .getByText(/bezetting \d+\/\d+ plaatsen/)
+      .waitFor();
+    await cards
+      .first()
+      .locator('ol li')
+      .first()
+      .getByText(/^\d\d:\d\d Amina\d Test/)
+      .waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('plans the programme again, busy until it is done', async () => {
+    await page.goto(`${base}/week?date=${seeded.tomorrow}`);
+    const button = page.getByRole('button', { name: /^Opnieuw plannen:/ });
+    await button.click();
+    await page.getByRole('status').getByText('Opnieuw gepland.').waitFor({ timeout: 120_000 });
+    expect(await button.isEnabled()).toBe(true);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  }, 180_000);
+
+  it('cancels a session, and signs her out', async () => {
+    const planned = (await api.get(`/sessions?region=beltrum&status=planned&limit=1`).expect(200)).body
+      .items[0];
+    await page.goto(`${base}/week?date=${planned.date}`);
+    await page.locator(`button[data-session="${planned.id}"]`).click();
+    await page.getByRole('button', { name: 'Bijeenkomst afzeggen' }).click();
+    await page.getByRole('status').getByText('Opgeslagen.').waitFor();
+    expect((await api.get(`/sessions/${planned.id}`).expect(200)).body.status).toBe('cancelled');
+
+    await page.getByRole('button', { name: /^Uitloggen/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+  });
+});
