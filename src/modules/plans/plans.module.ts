@@ -18,6 +18,8 @@ import { CanComeService } from './can-come.service';
 import { ProgrammePlanController } from './programme-plan.controller';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { TravelModule } from '../travel/travel.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { ProgrammePlanJobsService } from './programme-plan-jobs.service';
 
 /** The plan of a region as one `trefpunt-plan/1` document: sessions, conflicts, childcare and routes. */
 @Module({
@@ -35,9 +37,16 @@ import { TravelModule } from '../travel/travel.module';
     AuditModule,
     AttendanceModule,
     TravelModule,
+    JobsModule,
   ],
   controllers: [PlansController, ProgrammePlanController],
-  providers: [PlanExportService, PlanningCascadeService, JointInputService, CanComeService],
+  providers: [
+    PlanExportService,
+    PlanningCascadeService,
+    JointInputService,
+    CanComeService,
+    ProgrammePlanJobsService,
+  ],
   exports: [PlanExportService, PlanningCascadeService],
 })
 export class PlansModule {}

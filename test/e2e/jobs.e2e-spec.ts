@@ -1,0 +1,114 @@
+import { buildScenario } from '../factories/scenario.factory';
+import { startTestApp, TestApp } from '../support/test-app';
+import { PlanningCascadeService } from '../../src/modules/plans/planning-cascade.service';
+
+interface JobView {
+  id: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  fraction: number;
+  step: string | null;
+  result?: unknown;
+  reason?: string;
+  attempts: number;
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** A plan summary without what differs between two databases or two runs: ids and durations. */
+const comparable = (summary: unknown) =>
+  JSON.parse(
+    JSON.stringify(summary, (key, value: unknown) =>
+      key === 'durationMs' ? 0 : typeof value === 'string' ? value.replace(UUID, '<id>') : value,
+    ),
+  ) as unknown;
+
+async function importRegion(api: TestApp, region: string, participants: number, seed = 1): Promise<string> {
+  await api.post('/imports/scenario', buildScenario({ participants, region, seed })).expect(200);
+  return (await api.get(`/programmes?region=${region}`).expect(200)).body.items[0].id as string;
+}
+
+/** Every view of the job until it ended, looked at every `everyMs`. */
+async function follow(api: TestApp, id: string, everyMs = 40): Promise<JobView[]> {
+  const seen: JobView[] = [];
+  for (;;) {
+    const job = (await api.get(`/jobs/${id}`).expect(200)).body as JobView;
+    seen.push(job);
+    if (job.state === 'done' || job.state === 'failed') return seen;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+describe('jobs', () => {
+  describe('one instance', () => {
+    let api: TestApp;
+    let direct: unknown;
+    beforeAll(async () => {
+      // The region planned directly, without a job, in a database of its own. First: a second app in the same
+      // process takes over the transactions of the first, so this one is closed before the other starts.
+      const alone = await startTestApp();
+      try {
+        const programmeId = await importRegion(alone, 'jobs-progress', 60);
+        direct = await alone.app.get(PlanningCascadeService).planProgramme(programmeId, new Date());
+      } finally {
+        await alone.close();
+      }
+      api = await startTestApp();
+    });
+    afterAll(() => api.close());
+
+    it('answers 202 with the job at once, whose progress goes from 0 to 1 and whose result is the direct plan', async () => {
+      const programmeId = await importRegion(api, 'jobs-progress', 60);
+      const queued = await api
+        .post(`/programmes/${programmeId}/plan`)
+        .set('Prefer', 'respond-async')
+        .expect(202);
+      expect(queued.body).toEqual({ id: expect.any(String), state: 'queued' });
+      expect(queued.headers.location).toBe(`/jobs/${queued.body.id}`);
+      expect(queued.headers['preference-applied']).toBe('respond-async');
+
+      const seen = await follow(api, queued.body.id);
+      const fractions = seen.map((job) => job.fraction);
+      expect(fractions[0]).toBe(0);
+      expect(fractions.at(-1)).toBe(1);
+      expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+      expect(seen.some((job) => job.state === 'running' && job.fraction > 0 && job.fraction < 1)).toBe(true);
+      const steps = new Set(seen.map((job) => job.step));
+      expect(
+        [...steps].filter((step) =>
+          ['loading', 'choosing times', 'care and rides', 'storing'].includes(step!),
+        ).length,
+      ).toBeGreaterThan(0);
+      const done = seen.at(-1)!;
+      expect(done).toMatchObject({ state: 'done', attempts: 1 });
+      expect(comparable(done.result)).toEqual(comparable(direct));
+    });
+
+    it('waits for the job without Prefer: respond-async and answers as the plan did before jobs', async () => {
+      const programmeId = await importRegion(api, 'jobs-waiting', 30, 2);
+      const answer = await api.post(`/programmes/${programmeId}/plan`).expect(200);
+      expect(answer.body).toMatchObject({ careAndRides: { sessions: expect.any(Number) } });
+      expect(answer.body.careAndRides.sessions).toBeGreaterThan(0);
+    });
+
+    it('refuses an unknown programme before anything is queued, and shows a job only within its region', async () => {
+      await api
+        .post('/programmes/00000000-0000-4000-8000-000000000000/plan')
+        .set('Prefer', 'respond-async')
+        .expect(404);
+      const programmeId = await importRegion(api, 'jobs-private', 30, 3);
+      await importRegion(api, 'jobs-other', 30, 4);
+      const { id } = (
+        await api.post(`/programmes/${programmeId}/plan`).set('Prefer', 'respond-async').expect(202)
+      ).body as JobView;
+      const issue = async (regions: string[]) =>
+        (await api.post('/tokens', { role: 'coordinator', regions, label: 'test' }).expect(201)).body
+          .token as string;
+      const outsider = await issue(['jobs-other']);
+      const insider = await issue(['jobs-private']);
+      await api.anonymous().get(`/jobs/${id}`).expect(401);
+      await api.anonymous().get(`/jobs/${id}`).set('Authorization', `Bearer ${outsider}`).expect(404);
+      await api.anonymous().get(`/jobs/${id}`).set('Authorization', `Bearer ${insider}`).expect(200);
+      await follow(api, id);
+    });
+  });
+});
