@@ -1,6 +1,7 @@
 import { buildScenario } from '../factories/scenario.factory';
 import { startTestApp, TestApp } from '../support/test-app';
 import { PlanningCascadeService } from '../../src/modules/plans/planning-cascade.service';
+import { ServiceInstance, startServiceInstance } from '../support/service-instance';
 
 interface JobView {
   id: string;
@@ -10,6 +11,9 @@ interface JobView {
   result?: unknown;
   reason?: string;
   attempts: number;
+  instance: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -110,5 +114,95 @@ describe('jobs', () => {
       await api.anonymous().get(`/jobs/${id}`).set('Authorization', `Bearer ${insider}`).expect(200);
       await follow(api, id);
     });
+  });
+
+  describe('several instances on one database', () => {
+    // Short leases so that a killed instance's job is taken over within seconds.
+    const jobs = { TREFPUNT_JOB_LEASE_SECONDS: '10', TREFPUNT_JOB_POLL_MS: '500' };
+    let api: TestApp;
+    let instances: ServiceInstance[] = [];
+    const programmes = new Map<string, string>();
+    const pidOf = (job: JobView) => Number(job.instance!.split(':').at(-1));
+    const queue = async (region: string) =>
+      (
+        await api
+          .post(`/programmes/${programmes.get(region)}/plan`)
+          .set('Prefer', 'respond-async')
+          .expect(202)
+      ).body.id as string;
+    const regions = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
+
+    beforeAll(async () => {
+      // This one only takes requests and queues: the two child processes run the jobs.
+      api = await startTestApp({ ...jobs, TREFPUNT_JOB_WORKERS: '0' });
+      for (const [index, region] of [...regions, 'slow'].entries()) {
+        programmes.set(region, await importRegion(api, region, region === 'slow' ? 60 : 30, index + 10));
+      }
+      instances = await Promise.all(
+        [1, 2].map(() => startServiceInstance(api.databaseUrl, { ...jobs, TREFPUNT_JOB_WORKERS: '1' })),
+      );
+    }, 300_000);
+    afterAll(async () => {
+      for (const instance of instances) if (instance.child.exitCode === null) instance.child.kill('SIGKILL');
+      await Promise.all(instances.map((instance) => instance.exited));
+      await api.close();
+    });
+
+    it('plans 6 regions with both instances, never one region twice at once, every job done', async () => {
+      // Two plans for r1 and r2: the second waits for the first.
+      const ids = [];
+      for (const region of [...regions, 'r1', 'r2']) ids.push({ region, id: await queue(region) });
+      const ended = await Promise.all(
+        ids.map(async ({ region, id }) => ({ region, job: (await follow(api, id, 200)).at(-1)! })),
+      );
+      expect(ended.map(({ job }) => job.state)).toEqual(ended.map(() => 'done'));
+      for (const region of ['r1', 'r2']) {
+        const [a, b] = ended.filter((e) => e.region === region).map(({ job }) => job);
+        const apart = a.finishedAt! <= b.startedAt! || b.finishedAt! <= a.startedAt!;
+        expect(apart).toBe(true);
+      }
+      const pids = new Set(ended.map(({ job }) => pidOf(job)));
+      expect([...pids].sort()).toEqual(instances.map((instance) => instance.child.pid).sort());
+    }, 300_000);
+
+    it('finishes on the other instance the job of an instance killed under it', async () => {
+      const id = await queue('slow');
+      let running: JobView;
+      do running = (await api.get(`/jobs/${id}`).expect(200)).body as JobView;
+      while (running.state !== 'running' || running.instance === null);
+      const victim = instances.find((instance) => instance.child.pid === pidOf(running))!;
+      victim.child.kill('SIGKILL');
+      await victim.exited;
+      const done = (await follow(api, id, 200)).at(-1)!;
+      expect(done).toMatchObject({ state: 'done', attempts: 2 });
+      expect(pidOf(done)).not.toBe(victim.child.pid);
+      expect(pidOf(done)).toBe(instances.find((instance) => instance !== victim)!.child.pid);
+    }, 300_000);
+
+    it('loses nothing when the last instance is stopped (SIGTERM) mid-job: it finishes, the rest stays queued', async () => {
+      const survivor = instances.find(
+        (instance) => instance.child.exitCode === null && !instance.child.signalCode,
+      )!;
+      const first = await queue('slow');
+      const behind = await queue('r3');
+      let running: JobView;
+      do running = (await api.get(`/jobs/${first}`).expect(200)).body as JobView;
+      while (running.state !== 'running');
+      survivor.child.kill('SIGTERM');
+      // Nest closes the application at SIGTERM, then ends the process by the same signal.
+      expect(await survivor.exited).toEqual({ code: null, signal: 'SIGTERM' });
+      expect((await api.get(`/jobs/${first}`).expect(200)).body).toMatchObject({
+        state: 'done',
+        attempts: 1,
+      });
+      expect((await api.get(`/jobs/${behind}`).expect(200)).body).toMatchObject({ state: 'queued' });
+      // An instance started later takes what was left.
+      const later = await startTestApp({ ...jobs, TREFPUNT_JOB_WORKERS: '1' }, { sameDatabaseAs: api });
+      try {
+        expect((await follow(api, behind, 200)).at(-1)).toMatchObject({ state: 'done' });
+      } finally {
+        await later.close();
+      }
+    }, 300_000);
   });
 });

@@ -40,6 +40,8 @@ export interface JobView {
   startedAt: Date | null;
   finishedAt: Date | null;
   attempts: number;
+  /** The instance (host:process id) that runs or ran it last. */
+  instance: string | null;
 }
 
 /** How often a request that waits for a job looks at it. */
@@ -145,6 +147,7 @@ function viewOf(record: JobRecord): Omit<JobView, 'state' | 'startedAt' | 'finis
     step: record.step,
     createdAt: record.createdAt,
     attempts: record.attempts,
+    instance: record.instance,
   };
 }
 

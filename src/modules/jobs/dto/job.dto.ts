@@ -38,6 +38,12 @@ export class JobDto {
 
   @ApiProperty({ description: 'How many times an instance started it (more than 1: taken over)' })
   attempts!: number;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'The instance (host:process id) that runs or ran it last',
+  })
+  instance!: string | null;
 }
 
 /** The answer of an endpoint asked with `Prefer: respond-async`: the job it queued (202, with Location). */
