@@ -53,7 +53,7 @@ const JUDGING_EFFORT = 0.25;
 export type PlanProgress = (fraction: number, step: string) => void;
 
 /** The share of a plan's time, roughly, that each step ends at (a region of 600 participants on 2 cores). */
-const PROGRESS = { loaded: 0.1, timesChosen: 0.6, careAndRidesPlanned: 0.85 };
+const PROGRESS = { loaded: 0.1, timesChosen: 0.5, careAndRidesPlanned: 0.65 };
 
 /** Plans judged, and the member-sessions she could come to in their first two weeks, before and after. */
 export type SlotSearchSummary = Omit<ChosenSlots, 'plan'>;
