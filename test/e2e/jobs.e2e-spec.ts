@@ -87,6 +87,39 @@ describe('jobs', () => {
       expect(comparable(done.result)).toEqual(comparable(direct));
     });
 
+    it('streams the job as server-sent events until it is done', async () => {
+      const programmeId = await importRegion(api, 'jobs-events', 30, 5);
+      const { id } = (
+        await api.post(`/programmes/${programmeId}/plan`).set('Prefer', 'respond-async').expect(202)
+      ).body as JobView;
+      const stream = await api
+        .get(`/jobs/${id}/events`)
+        .buffer(true)
+        .parse((response, done) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => done(null, text));
+        })
+        .expect(200);
+      expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
+      const events = (stream.body as string)
+        .split('\n\n')
+        .filter((block) => block.includes('event: job'))
+        .map(
+          (block) =>
+            JSON.parse(
+              block
+                .split('\n')
+                .find((line) => line.startsWith('data: '))!
+                .slice(6),
+            ) as JobView,
+        );
+      expect(events.length).toBeGreaterThan(1);
+      const fractions = events.map((event) => event.fraction);
+      expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+      expect(events.at(-1)).toMatchObject({ id, state: 'done', fraction: 1 });
+    });
+
     it('waits for the job without Prefer: respond-async and answers as the plan did before jobs', async () => {
       const programmeId = await importRegion(api, 'jobs-waiting', 30, 2);
       const answer = await api.post(`/programmes/${programmeId}/plan`).expect(200);

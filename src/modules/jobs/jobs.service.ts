@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import { notFound } from '../../common/errors/not-found';
 import { AccessContext } from '../access/access-context';
 import { Principal } from '../access/principal';
@@ -44,6 +44,9 @@ export interface JobView {
   instance: string | null;
 }
 
+/** Our record of a job is kept two weeks. */
+const RECORDS_KEPT_MS = 14 * 24 * 3600 * 1000;
+
 /** How often a request that waits for a job looks at it. */
 const WAIT_POLL_MS = 100;
 
@@ -77,6 +80,8 @@ export class JobsService {
   async enqueue(kind: string, input: unknown, regionId: string | null): Promise<JobView> {
     if (!this.kinds.has(kind)) throw new Error(`no work registered for jobs of kind ${kind}`);
     const id = randomUUID();
+    // pg-boss forgets a job a week after it ended (deleteAfterDays); what we keep of it goes a week later.
+    await this.records.delete({ createdAt: LessThan(new Date(Date.now() - RECORDS_KEPT_MS)) });
     const record = await this.records.save(this.records.create({ id, kind, regionId }));
     const data: JobData = {
       kind,
