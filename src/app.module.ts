@@ -32,6 +32,7 @@ import { ProgrammesModule } from './modules/programmes/programmes.module';
 import { TravelModule } from './modules/travel/travel.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 
 @Module({
   imports: [
@@ -68,6 +69,7 @@ import { MessagesModule } from './modules/messages/messages.module';
     CalendarModule,
     MessagesModule,
     AccountsModule,
+    JobsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { validateEnvironment } from '../config/environment';
 import { startScratchDatabase } from './common/database/scratch-database';
+import { progressBar } from './common/cli/progress-bar';
 import { ProgrammesScenarioService } from './modules/programmes/programmes-scenario.service';
 import { PlanExportService } from './modules/plans/plan-export.service';
 import { PlanningCascadeService } from './modules/plans/planning-cascade.service';
@@ -45,8 +46,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (command === 'plan') return planFile(args);
-  // The command does one thing: no demo region, and no HTTP server.
-  process.env.TREFPUNT_DEMO_DATA = 'false';
+  // The command does one thing: no demo region, no HTTP server, and none of the service's jobs.
+  Object.assign(process.env, { TREFPUNT_DEMO_DATA: 'false', TREFPUNT_JOB_WORKERS: '0' });
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
   app.enableShutdownHooks();
   try {
@@ -75,8 +76,11 @@ async function readJson(file: string): Promise<unknown> {
 async function importFile(importer: ScenarioImportService, file: string): Promise<number> {
   const document = await readJson(file);
   if (document === undefined) return 1;
+  const bar = progressBar('import');
+  bar.report(0.05, 'checking and storing');
   try {
-    const summary = await importer.importScenario(document);
+    const summary = await importer.importScenario(document).finally(() => bar.report(1, 'done'));
+    bar.stop();
     console.log(
       `${summary.changed ? 'imported' : 'already up to date:'} region "${summary.region.ref}" in ${summary.durationMs} ms`,
     );
@@ -91,6 +95,7 @@ async function importFile(importer: ScenarioImportService, file: string): Promis
     for (const warning of summary.warnings) console.log(`  warning: ${warning}`);
     return 0;
   } catch (error) {
+    bar.stop();
     if (!(error instanceof InvalidScenarioException)) throw error;
     console.error(`${file} was not imported (nothing was stored):`);
     for (const problem of error.problems) console.error(`  ${problem}`);
@@ -117,22 +122,32 @@ async function planFile(args: string[]): Promise<number> {
   Object.assign(process.env, {
     DATABASE_URL: scratch.url,
     TREFPUNT_DEMO_DATA: 'false',
+    TREFPUNT_JOB_WORKERS: '0',
     TREFPUNT_ADMIN_TOKEN: randomBytes(24).toString('hex'),
   });
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  const bar = progressBar('plan');
+  // The import is the first tenth of the bar, the plan the rest.
+  const report = (fraction: number, step: string) => bar.report(0.1 + 0.9 * fraction, step);
   try {
+    bar.report(0, 'importing');
     const imported = await app.get(ScenarioImportService).importScenario(document);
-    imported.warnings.forEach((warning) => console.log(`warning: ${warning}`));
     const programme = await app.get(ProgrammesScenarioService).exportProgramme(imported.region.id);
     if (!programme) {
+      bar.stop();
       console.error(`${file} has no programme to plan`);
       return 1;
     }
     // From the beginning of time: a scenario's programme is planned whole, whatever today's date. Childcare is
     // booked with it (the sessions' change sets it going).
-    const summary = await app.get(PlanningCascadeService).planProgramme(programme.programme.id, new Date(0));
+    const summary = await app
+      .get(PlanningCascadeService)
+      .planProgramme(programme.programme.id, new Date(0), report);
+    report(1, 'writing the plan');
     const joint = summary.careAndRides;
     const plan = await app.get(PlanExportService).exportPlan(imported.region.id);
+    bar.stop();
+    imported.warnings.forEach((warning) => console.log(`warning: ${warning}`));
     await writeFile(values.out, `${JSON.stringify(plan, null, 2)}\n`);
     console.log(
       `planned ${summary.groups.length} groups, ${plan.sessions.length} sessions in ${summary.durationMs} ms: ` +
@@ -161,6 +176,7 @@ async function planFile(args: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
+    bar.stop();
     if (!(error instanceof InvalidScenarioException)) throw error;
     console.error(`${file} cannot be planned:`);
     error.problems.forEach((problem) => console.error(`  ${problem}`));

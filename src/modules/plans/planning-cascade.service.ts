@@ -50,6 +50,12 @@ const JUDGED_DAYS = 14;
 /** The share of the routing search a judged plan gets. */
 const JUDGING_EFFORT = 0.25;
 
+/** How far a plan got: a fraction from 0 to 1 and the step it is in (loading, choosing times, …). */
+export type PlanProgress = (fraction: number, step: string) => void;
+
+/** The share of a plan's time, roughly, that each step ends at (a region of 600 participants on 2 cores). */
+const PROGRESS = { loaded: 0.1, timesChosen: 0.5, careAndRidesPlanned: 0.65 };
+
 /** Plans judged, and the member-sessions she could come to in their first two weeks, before and after. */
 export type SlotSearchSummary = Omit<ChosenSlots, 'plan'>;
 
@@ -76,16 +82,19 @@ export class PlanningCascadeService {
   /**
    * Plans a programme's sessions, then their care and rides together. The weekly times are chosen with who can
    * come in view: the slot planner's plan, then moves of one group at a time judged by the joint plan of care
-   * and rides over the programme's first two weeks.
+   * and rides over the programme's first two weeks. `progress` hears of each step (a job shows it).
    */
   @Transactional()
   async planProgramme(
     programmeId: string,
     now: Date,
+    progress: PlanProgress = () => undefined,
   ): Promise<PlanSummary & { careAndRides: CareAndRidesSummary; slotSearch: SlotSearchSummary }> {
+    progress(0, 'loading');
     const { regionId } = await this.programmes.get(programmeId);
     // The region is loaded once: the slot search judges plans with it, and care and rides are planned with it.
     const region = await this.inputs.withTravel(regionId, await this.inputs.regionData(regionId));
+    progress(PROGRESS.loaded, 'choosing times');
     let search: ChosenSlots | undefined;
     let upperBound = 0;
     const summary = await this.scheduling.plan(programmeId, now, {
@@ -93,13 +102,18 @@ export class PlanningCascadeService {
       resources: sharedResources(region),
       chooseSlots: (input) => {
         upperBound = canComeBound(input, region.base, (id) => region.refOf.get(id) ?? id).total;
-        return (search = improveSlots(input, (plan) => this.judge(plan, input, region), {
-          maxEvaluations: Math.min(MAX_SLOT_EVALUATIONS, 1 + input.groups.length * 3),
-          optionsPerGroup: 6,
-        }));
+        const maxEvaluations = Math.min(MAX_SLOT_EVALUATIONS, 1 + input.groups.length * 3);
+        let judged = 0;
+        const judge = (plan: ProgrammePlan) => {
+          const share = Math.min(1, judged++ / maxEvaluations);
+          progress(PROGRESS.loaded + share * (PROGRESS.timesChosen - PROGRESS.loaded), 'choosing times');
+          return this.judge(plan, input, region);
+        };
+        return (search = improveSlots(input, judge, { maxEvaluations, optionsPerGroup: 6 }));
       },
     });
-    const careAndRides = await this.planCareAndRides(programmeId, regionId, now, region);
+    progress(PROGRESS.timesChosen, 'care and rides');
+    const careAndRides = await this.planCareAndRides(programmeId, regionId, now, region, progress);
     await this.outcomes.record({
       programmeId,
       regionId,
@@ -123,11 +137,13 @@ export class PlanningCascadeService {
     regionId: string,
     now: Date,
     region: PlanningData,
+    progress: PlanProgress,
   ): Promise<CareAndRidesSummary> {
     const started = performance.now();
     const sessions = await this.sessions.plannedOfProgramme(programmeId, now);
     const input = { ...region.base, sessions: await this.inputs.storedSessions(sessions, region) };
     const plan = planCareAndRides(input);
+    progress(PROGRESS.careAndRidesPlanned, 'storing');
     await this.store(regionId, sessions, plan, region.zone, region.idOf);
     const advice = advise(input, plan, { location: (ref) => region.locationNames.get(ref) ?? ref });
     const result: CareAndRidesSummary = {

@@ -21,6 +21,8 @@ import { AttendanceModule } from '../attendance/attendance.module';
 import { TravelModule } from '../travel/travel.module';
 import { PlanOutcomesService } from './plan-outcomes.service';
 import { ProgrammePlanOutcome } from './programme-plan-outcome.entity';
+import { JobsModule } from '../jobs/jobs.module';
+import { ProgrammePlanJobsService } from './programme-plan-jobs.service';
 
 /** The plan of a region as one `trefpunt-plan/1` document: sessions, conflicts, childcare and routes. */
 @Module({
@@ -39,6 +41,7 @@ import { ProgrammePlanOutcome } from './programme-plan-outcome.entity';
     AuditModule,
     AttendanceModule,
     TravelModule,
+    JobsModule,
   ],
   controllers: [PlansController, ProgrammePlanController],
   providers: [
@@ -47,6 +50,7 @@ import { ProgrammePlanOutcome } from './programme-plan-outcome.entity';
     JointInputService,
     CanComeService,
     PlanOutcomesService,
+    ProgrammePlanJobsService,
   ],
   exports: [PlanExportService, PlanningCascadeService],
 })

@@ -1,16 +1,22 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { IdParam } from '../../common/api/id-param';
 import { ScopedBy } from '../access/scoped-by.decorator';
+import { JobsService } from '../jobs/jobs.service';
+import { answerWithJob, RespondsAsync } from '../jobs/respond-async';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { PlanSummary } from '../scheduling/dto/plan.dto';
-import { CareAndRidesSummary, PlanningCascadeService } from './planning-cascade.service';
+import { ProgrammePlanJobsService } from './programme-plan-jobs.service';
 
 @ApiTags('scheduling')
 @ApiBearerAuth()
 @Controller()
 export class ProgrammePlanController {
-  constructor(private readonly cascade: PlanningCascadeService) {}
+  constructor(
+    private readonly planJobs: ProgrammePlanJobsService,
+    private readonly jobs: JobsService,
+  ) {}
 
   @Post('programmes/:id/plan')
   @HttpCode(200)
@@ -23,10 +29,18 @@ export class ProgrammePlanController {
       'on; pinned times are kept) with the conflicts of each member. Then plans care and rides of those sessions ' +
       'together so that they agree (a woman is collected both ways or not at all; children cared for near the ' +
       'location ride along), and answers how many member-sessions she can actually come to (careAndRides.canCome), beside a bound no plan of ' +
-      'any weekly times can beat with the care places and the fleet counted (careAndRides.upperBound).',
+      'any weekly times can beat with the care places and the fleet counted (careAndRides.upperBound). ' +
+      'It runs as a job (one plan of a region at a time, on any instance): with `Prefer: respond-async` the ' +
+      'answer is 202 with the job at once (follow it at GET /jobs/{id}); without, the answer waits for it.',
   })
   @ApiOkResponse({ type: PlanSummary })
-  plan(@IdParam() id: string): Promise<PlanSummary & { careAndRides: CareAndRidesSummary }> {
-    return this.cascade.planProgramme(id, new Date());
+  @RespondsAsync()
+  async plan(
+    @IdParam() id: string,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
+    const job = await this.planJobs.queue(id, new Date());
+    return answerWithJob(this.jobs, job, prefer, response);
   }
 }

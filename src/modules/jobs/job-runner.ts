@@ -1,0 +1,110 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { ClsService } from 'nestjs-cls';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import PgBoss from 'pg-boss';
+import { DataSource, Repository } from 'typeorm';
+import { PRINCIPAL } from '../access/principal';
+import { tryExclusiveLock } from './exclusive-lock';
+import { failure, JobOutcome } from './job-outcome';
+import { JobQueue } from './job-queue';
+import { JobRecord } from './job-record.entity';
+import { JobData, JobsService } from './jobs.service';
+
+/** This instance, as the jobs it runs name it. */
+export const INSTANCE = `${hostname()}:${process.pid}`;
+
+/**
+ * A job started this often without finishing killed or stopped its instance each time (out of memory, say):
+ * it fails instead of taking the next instance down too.
+ */
+const MAX_ATTEMPTS = 3;
+
+/** Thrown to pg-boss for a job whose region another job is planning: it goes back to the queue for a moment. */
+class ExclusiveKeyBusy extends Error {}
+
+/**
+ * Runs the jobs this instance takes from the queue: one at a time per key (region) over all instances, as the
+ * principal who queued it, with its progress written where every instance reads it.
+ */
+@Injectable()
+export class JobRunner implements OnModuleInit {
+  private readonly logger = new Logger('Jobs');
+
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly jobs: JobsService,
+    @InjectRepository(JobRecord) private readonly records: Repository<JobRecord>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cls: ClsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue.handle((job) => this.run(job as PgBoss.Job<JobData>));
+  }
+
+  private async run(job: PgBoss.Job<JobData>): Promise<JobOutcome> {
+    const { kind, input, principal, exclusiveKey } = job.data;
+    const lock = exclusiveKey ? await tryExclusiveLock(this.dataSource, exclusiveKey) : undefined;
+    if (exclusiveKey && !lock) throw new ExclusiveKeyBusy(`${exclusiveKey} is busy`);
+    try {
+      await this.records.increment({ id: job.id }, 'attempts', 1);
+      await this.records.update(job.id, { instance: INSTANCE, fraction: 0, step: 'started' });
+      const record = await this.records.findOneBy({ id: job.id });
+      const errorId = randomUUID();
+      if (!record) return failure(new Error('its region was deleted'), errorId);
+      if (record.attempts > MAX_ATTEMPTS) {
+        const reason = `started ${MAX_ATTEMPTS} times, and each time its instance stopped before it ended`;
+        this.logger.error({ jobId: job.id, kind }, reason);
+        return { ok: false, status: 500, body: { statusCode: 500, message: reason }, reason };
+      }
+      const work = this.jobs.workOf(kind);
+      if (!work) throw new Error(`no work registered for jobs of kind ${kind}`);
+      const progress = this.progressOf(job.id);
+      const started = performance.now();
+      try {
+        const result = await this.cls.run(async () => {
+          this.cls.set(PRINCIPAL, principal);
+          return work(input, progress.report);
+        });
+        progress.report(1, 'done');
+        await progress.written();
+        this.logger.log(
+          { jobId: job.id, kind, attempt: record.attempts, ms: Math.round(performance.now() - started) },
+          'job done',
+        );
+        return { ok: true, result };
+      } catch (error) {
+        const outcome = failure(error, errorId);
+        await progress.written();
+        if (outcome.status >= 500) {
+          const err = error instanceof Error ? error : new Error(String(error));
+          this.logger.error(
+            { jobId: job.id, kind, errorId, err: { type: err.name, stack: err.stack } },
+            'job failed',
+          );
+        } else this.logger.log({ jobId: job.id, kind, status: outcome.status }, 'job refused');
+        return outcome;
+      }
+    } finally {
+      await lock?.release();
+    }
+  }
+
+  /** Progress writes in order, each its own statement outside the job's transaction so that others see it. */
+  private progressOf(id: string) {
+    let chain: Promise<unknown> = Promise.resolve();
+    return {
+      report: (fraction: number, step: string) => {
+        const bounded = Math.min(1, Math.max(0, fraction));
+        chain = chain
+          .then(() => this.records.update(id, { fraction: bounded, step }))
+          .catch((error: unknown) =>
+            this.logger.warn({ jobId: id, err: String(error) }, 'progress not written'),
+          );
+      },
+      written: () => chain,
+    };
+  }
+}
