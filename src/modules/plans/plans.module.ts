@@ -10,6 +10,7 @@ import { RoutesModule } from '../routes/routes.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { StaffModule } from '../staff/staff.module';
 import { TransportModule } from '../transport/transport.module';
+import { PlanExportCache } from './plan-export-cache';
 import { PlanExportService } from './plan-export.service';
 import { PlansController } from './plans.controller';
 import { PlanningCascadeService } from './planning-cascade.service';
@@ -37,7 +38,7 @@ import { TravelModule } from '../travel/travel.module';
     TravelModule,
   ],
   controllers: [PlansController, ProgrammePlanController],
-  providers: [PlanExportService, PlanningCascadeService, JointInputService, CanComeService],
+  providers: [PlanExportService, PlanExportCache, PlanningCascadeService, JointInputService, CanComeService],
   exports: [PlanExportService, PlanningCascadeService],
 })
 export class PlansModule {}
