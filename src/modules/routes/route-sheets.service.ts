@@ -65,7 +65,12 @@ export class RouteSheetsService {
     const routes = await this.routes.forDriver(driverId, day.toJSDate(), day.plus({ days: 1 }).toJSDate());
     const locations = new Map((await this.locations.exportLocations(driver.regionId)).map((l) => [l.id, l]));
     const people = new Map(
-      (await this.participants.exportParticipants(driver.regionId)).map((p) => [p.id, p]),
+      (
+        await this.participants.participantsOf(
+          driver.regionId,
+          routes.flatMap((route) => route.stops.map((stop) => stop.participantId)),
+        )
+      ).map((p) => [p.id, p]),
     );
     const vehicles = new Map((await this.fleet.exportVehicles(driver.regionId)).map((v) => [v.id, v]));
     const local = (instant: Date) => instantToLocalIso(instant, zone);
