@@ -10,7 +10,7 @@
  * the machine's core count, and at the end one JSON line (`figures {...}`).
  */
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -177,6 +177,13 @@ async function main(): Promise<void> {
     console.log(
       `figures ${JSON.stringify({ cores: cpus().length, participants, connections, duration, runs, endpoints: figures })}`,
     );
+  } catch (error) {
+    // What the service said last, for a run that failed.
+    const log = [join(folder, 'service.out'), service.logFile].map((file) =>
+      existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-15).join('\n') : '',
+    );
+    console.error(log.join('\n'));
+    throw error;
   } finally {
     await service.stop();
     rmSync(folder, { recursive: true, force: true });

@@ -19,12 +19,12 @@ export interface RunningService {
 
 /**
  * The service as `npm start` runs it, in a process of its own (so that the load generator does not share its
- * event loop), on a scratch database; with `profileLog`, V8's sampling profiler writes there (`node --prof-process`). The rate limits are lifted: this measures the service, not the throttle.
+ * event loop), on a scratch database; with `v8Log`, V8's tick log is written there (`node --prof-process`). The rate limits are lifted: this measures the service, not the throttle.
  */
 export async function startService(
   folder: string,
   logLevel: string,
-  profileLog?: string,
+  v8Log?: string,
 ): Promise<RunningService> {
   const database: ScratchDatabase = await startScratchDatabase(process.env.DATABASE_URL);
   const port = await freePort();
@@ -33,7 +33,7 @@ export async function startService(
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      ...(profileLog ? ['--prof', '--no-logfile-per-isolate', `--logfile=${profileLog}`] : []),
+      ...(v8Log ? ['--prof', '--no-logfile-per-isolate', `--logfile=${v8Log}`] : []),
       '-r',
       'ts-node/register/transpile-only',
       'src/main.ts',
@@ -50,7 +50,6 @@ export async function startService(
         LOG_LEVEL: logLevel,
         TREFPUNT_RATE_LIMIT_PER_TOKEN: '1000000000',
         TREFPUNT_RATE_LIMIT_PER_ADDRESS: '1000000000',
-        NODE_ENV: 'production',
       },
       stdio: ['ignore', openSync(join(folder, 'service.out'), 'a'), 'inherit'],
     },
