@@ -21,7 +21,10 @@ const ACTIONS: Record<string, AuditAction> = {
 
 type Answered = Record<string, unknown>;
 
-/** Writes the audit log for endpoints marked @Audited, in one transaction with the work of the request. */
+/**
+ * Writes the audit log for endpoints marked @Audited: a change in one transaction with the work of the request;
+ * a read, which changes nothing, after it was answered (its row is written in a batch).
+ */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
   constructor(
@@ -35,6 +38,15 @@ export class AuditInterceptor implements NestInterceptor {
     const options = this.reflector.get<AuditedOptions | undefined>(AUDITED, context.getHandler());
     if (!options) return next.handle();
     const action = ACTIONS[context.switchToHttp().getRequest<Request>().method] ?? 'read';
+    if (action === 'read') {
+      return from(
+        (async () => {
+          const result: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          await this.audit.record(action, this.recordsOf(result, options));
+          return result;
+        })(),
+      );
+    }
     return from(
       this.txHost.withTransaction(async () => {
         const result: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });

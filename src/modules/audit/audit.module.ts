@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ParticipantsModule } from '../participants/participants.module';
 import { RegionsModule } from '../regions/regions.module';
+import { AuditBuffer } from './audit-buffer';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditInterceptor } from './audit.interceptor';
 import { AuditLogController } from './audit-log.controller';
@@ -12,7 +13,7 @@ import { AuditService } from './audit.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry]), RegionsModule, ParticipantsModule],
   controllers: [AuditLogController],
-  providers: [AuditService, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+  providers: [AuditService, AuditBuffer, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
   exports: [AuditService],
 })
 export class AuditModule {}

@@ -65,6 +65,14 @@ export class ParticipantsScenarioService {
     return this.txHost.tx.getRepository(Participant).find({ where: { regionId, erasedAt: IsNull() } });
   }
 
+  /** These participants of a region, not erased: a route's passengers, without loading the whole region. */
+  participantsOf(regionId: string, ids: string[]): Promise<Participant[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.txHost.tx
+      .getRepository(Participant)
+      .find({ where: { regionId, id: In([...new Set(ids)]), erasedAt: IsNull() } });
+  }
+
   /** Erased participants: their group memberships stay for the counts, whatever a scenario says. */
   async erasedIds(regionId: string): Promise<Set<string>> {
     const erased = await this.txHost.tx

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { instantToLocalIso } from '../../planning/time/wall-clock';
+import { AccessContext } from '../access/access-context';
 import { AuditService } from '../audit/audit.service';
 import { LanguageProvidersScenarioService } from '../language-providers/language-providers-scenario.service';
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
@@ -17,6 +18,7 @@ import { RoutesService } from '../routes/routes.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
 import { CanComePart, CanComeService } from './can-come.service';
 import { PlanOutcomesService } from './plan-outcomes.service';
+import { CachedPlan, PlanExportCache } from './plan-export-cache';
 
 export const PLAN_FORMAT = 'trefpunt-plan/1';
 
@@ -93,10 +95,44 @@ export class PlanExportService {
     private readonly audit: AuditService,
     private readonly whoCanCome: CanComeService,
     private readonly outcomes: PlanOutcomesService,
+    private readonly cache: PlanExportCache,
+    private readonly access: AccessContext,
   ) {}
 
   async exportPlan(regionIdOrRef: string, from?: string, to?: string): Promise<PlanDocument> {
     const regionId = await this.regionsService.resolveId(regionIdOrRef);
+    const { document, participantIds } = await this.build(regionId, from, to);
+    await this.auditExport(regionId, participantIds);
+    return document;
+  }
+
+  /**
+   * The plan as the JSON that is sent, built once per version of the data and kept (PlanExportCache): the same
+   * document as exportPlan. Each export is written to the audit log, whether it was built or kept.
+   */
+  async exportPlanJson(regionIdOrRef: string, from?: string, to?: string): Promise<CachedPlan> {
+    const regionId = await this.regionsService.resolveId(regionIdOrRef);
+    const reach = [...(this.access.municipalityIds() ?? [])].sort().join(',');
+    const plan = await this.cache.get(JSON.stringify([regionId, from ?? '', to ?? '', reach]), async () => {
+      const { document, participantIds } = await this.build(regionId, from, to);
+      return { json: JSON.stringify(document), participantIds };
+    });
+    await this.auditExport(regionId, plan.participantIds);
+    return plan;
+  }
+
+  private auditExport(regionId: string, participantIds: string[]): Promise<void> {
+    return this.audit.record(
+      'export',
+      participantIds.map((id) => ({ recordType: 'participant', recordId: id, participantId: id, regionId })),
+    );
+  }
+
+  private async build(
+    regionId: string,
+    from?: string,
+    to?: string,
+  ): Promise<{ document: PlanDocument; participantIds: string[] }> {
     const region = await this.regions.exportRegion(regionId);
     const zone = region.timezone;
     const start = from ? DateTime.fromISO(from, { zone }).toJSDate() : new Date(0);
@@ -136,10 +172,6 @@ export class PlanExportService {
         [...conflicts, ...bookings, ...unmet, ...riders, ...unrouted].map((row) => row.participantId),
       ),
     ];
-    await this.audit.record(
-      'export',
-      participantIds.map((id) => ({ recordType: 'participant', recordId: id, participantId: id, regionId })),
-    );
     const absent = new Map(
       conflicts.map((conflict) => [`${conflict.participantId}|${conflict.sessionId}`, conflict]),
     );
@@ -155,7 +187,7 @@ export class PlanExportService {
         advice: outcome.advice,
       })),
     };
-    return {
+    const document: PlanDocument = {
       format: PLAN_FORMAT,
       region: region.ref,
       from: from ?? dates[0] ?? '',
@@ -235,5 +267,6 @@ export class PlanExportService {
         driveMinutes: routes.reduce((sum, route) => sum + route.driveMinutes, 0),
       },
     };
+    return { document, participantIds };
   }
 }

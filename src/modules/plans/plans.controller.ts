@@ -1,7 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { PlanExportQueryDto } from './dto/plan-export-query.dto';
-import { PlanDocument, PlanExportService } from './plan-export.service';
+import { PlanExportService } from './plan-export.service';
 
 @ApiTags('scenario')
 @ApiBearerAuth()
@@ -14,7 +15,13 @@ export class PlansController {
     summary:
       'The planned sessions of a region with their conflicts and childcare, as a trefpunt-plan/1 document',
   })
-  exportPlan(@Query() query: PlanExportQueryDto): Promise<PlanDocument> {
-    return this.plans.exportPlan(query.region, query.from, query.to);
+  async exportPlan(
+    @Query() query: PlanExportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const plan = await this.plans.exportPlanJson(query.region, query.from, query.to);
+    // Sent as serialised once: the ETag also lets a client that has this version ask again cheaply (304).
+    response.type('application/json').setHeader('ETag', plan.etag);
+    return plan.json;
   }
 }

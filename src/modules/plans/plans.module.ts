@@ -11,6 +11,7 @@ import { RoutesModule } from '../routes/routes.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { StaffModule } from '../staff/staff.module';
 import { TransportModule } from '../transport/transport.module';
+import { PlanExportCache } from './plan-export-cache';
 import { PlanExportService } from './plan-export.service';
 import { PlansController } from './plans.controller';
 import { PlanningCascadeService } from './planning-cascade.service';
@@ -46,6 +47,7 @@ import { ProgrammePlanJobsService } from './programme-plan-jobs.service';
   controllers: [PlansController, ProgrammePlanController],
   providers: [
     PlanExportService,
+    PlanExportCache,
     PlanningCascadeService,
     JointInputService,
     CanComeService,

@@ -68,12 +68,18 @@ export class RouteSheetsService {
     const day = DateTime.fromISO(date, { zone });
     const routes = await this.routes.forDriver(driver, day.toJSDate(), day.plus({ days: 1 }).toJSDate());
     const locations = new Map((await this.locations.exportLocations(driver.regionId)).map((l) => [l.id, l]));
-    const everyone = await this.participants.exportParticipants(driver.regionId);
-    const people = new Map(everyone.map((p) => [p.id, p]));
+    const people = new Map(
+      (
+        await this.participants.participantsOf(
+          driver.regionId,
+          routes.flatMap((route) => route.stops.map((stop) => stop.participantId)),
+        )
+      ).map((p) => [p.id, p]),
+    );
     // A coordinator limited to some municipalities gets the stops of their participants only; the others are
     // counted, not shown (a driver, and an unlimited coordinator, reach all of them).
     const reached = new Set(
-      everyone.filter((p) => this.access.reachesMunicipality(p.municipalityId)).map((p) => p.id),
+      [...people.values()].filter((p) => this.access.reachesMunicipality(p.municipalityId)).map((p) => p.id),
     );
     const vehicles = new Map((await this.fleet.exportVehicles(driver.regionId)).map((v) => [v.id, v]));
     const local = (instant: Date) => instantToLocalIso(instant, zone);
