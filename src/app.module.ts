@@ -31,6 +31,7 @@ import { ProgrammesModule } from './modules/programmes/programmes.module';
 import { TravelModule } from './modules/travel/travel.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { CostsModule } from './modules/costs/costs.module';
 
 @Module({
   imports: [
@@ -66,6 +67,7 @@ import { MessagesModule } from './modules/messages/messages.module';
     TravelModule,
     CalendarModule,
     MessagesModule,
+    CostsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })
