@@ -33,6 +33,7 @@ import { TravelModule } from './modules/travel/travel.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { CostsModule } from './modules/costs/costs.module';
 
 @Module({
   imports: [
@@ -70,6 +71,7 @@ import { JobsModule } from './modules/jobs/jobs.module';
     MessagesModule,
     AccountsModule,
     JobsModule,
+    CostsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

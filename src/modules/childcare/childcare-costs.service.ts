@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { dutchCsv } from '../../common/api/dutch-csv';
 import { DateTime } from 'luxon';
+import { childcareGrossCents } from '../../planning/costs/amounts';
 import { AccessContext } from '../access/access-context';
 import { AuditService } from '../audit/audit.service';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
@@ -90,7 +91,7 @@ export class ChildcareCostsService {
       };
       line.hours += (booking.to.getTime() - booking.from.getTime()) / HOUR;
       line.bookings += 1;
-      line.cost = cents(line.hours * provider.pricePerHour);
+      line.cost = childcareGrossCents(line.hours, provider.pricePerHour) / 100;
       lines.set(key, line);
     }
     const ordered = [...lines.values()].sort(

@@ -146,8 +146,9 @@ export class ProgrammesScenarioService {
   }
 
   groupsOfRegion(regionId: string): Promise<Group[]> {
-    return this.txHost.tx
-      .getRepository(Group)
-      .find({ where: { regionId }, select: { id: true, ref: true, name: true, locationId: true } });
+    return this.txHost.tx.getRepository(Group).find({
+      where: { regionId },
+      select: { id: true, ref: true, name: true, locationId: true, programmeId: true },
+    });
   }
 }

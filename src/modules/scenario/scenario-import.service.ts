@@ -5,6 +5,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { SCHEDULE_CHANGED, ScheduleChanged } from '../../common/events/schedule-changed.event';
 import { ChangeCount, RowChanges, UpsertOutcome } from '../../common/database/bulk-writes';
 import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
+import { CostRatesService } from '../costs/cost-rates.service';
 import { LanguageProvidersScenarioService } from '../language-providers/language-providers-scenario.service';
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
@@ -91,6 +92,7 @@ export class ScenarioImportService {
     private readonly regionsService: RegionsService,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly costRates: CostRatesService,
   ) {}
 
   /** `document`: the bytes of a JSON document (as uploaded), or a document already read. */
@@ -126,6 +128,7 @@ export class ScenarioImportService {
       closedDates: scenario.closedDates.map(({ from, to, reason }) => ({ from, to, reason: reason ?? '' })),
     });
     const regionId = region.id;
+    if (scenario.costs) await this.costRates.importRates(regionId, scenario.costs);
     const position = ({ lat, lon }: { lat: number; lon: number }) => ({ lat, lon });
 
     const municipalities = await this.regions.importMunicipalities(

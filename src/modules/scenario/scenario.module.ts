@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { ChildcareModule } from '../childcare/childcare.module';
+import { CostsModule } from '../costs/costs.module';
 import { LanguageProvidersModule } from '../language-providers/language-providers.module';
 import { LocationsModule } from '../locations/locations.module';
 import { ParticipantsModule } from '../participants/participants.module';
@@ -28,6 +29,7 @@ import { SetupStep } from './setup-step.entity';
     ChildcareModule,
     ProgrammesModule,
     AuditModule,
+    CostsModule,
   ],
   controllers: [ScenarioController],
   providers: [ScenarioImportService, ScenarioExportService, DemoDataLoader],

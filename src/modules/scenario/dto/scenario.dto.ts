@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsTimeZone, Matches } from 'class-validator';
 import { IsNested, IsText, WeeklyWindowDto } from '../../../common/validation/decorators';
 import { ClosedDateDto } from '../../regions/dto/closed-date.dto';
+import { CostRatesDto } from '../../costs/dto/cost-rates.dto';
 import { PolicyDto } from '../../regions/dto/policy.dto';
 import { REGION_REF } from '../../regions/dto/region.dto';
 import { IsListOf } from './scenario-fields';
@@ -80,4 +81,13 @@ export class ScenarioDto {
   @IsOptional()
   @IsNested(() => ScenarioProgrammeDto)
   programme?: ScenarioProgrammeDto;
+
+  @ApiPropertyOptional({
+    type: CostRatesDto,
+    description:
+      "the region's cost rates (as PUT /regions/{id}/cost-rates); left out: the rates stay as they are",
+  })
+  @IsOptional()
+  @IsNested(() => CostRatesDto)
+  costs?: CostRatesDto;
 }
