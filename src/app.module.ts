@@ -31,6 +31,7 @@ import { ProgrammesModule } from './modules/programmes/programmes.module';
 import { TravelModule } from './modules/travel/travel.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { OnlineModule } from './modules/online/online.module';
 
 @Module({
   imports: [
@@ -66,6 +67,7 @@ import { MessagesModule } from './modules/messages/messages.module';
     TravelModule,
     CalendarModule,
     MessagesModule,
+    OnlineModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })
