@@ -16,11 +16,13 @@ import { ProgrammesService } from '../programmes/programmes.service';
 import { OnlinePeriodDto, OnlineSwitchDto, SwitchOnlineDto } from './dto/online-period.dto';
 import { OnlineSwitch, OnlineSwitchService } from './online-switch.service';
 
-const PeriodIdParam = () =>
-  Param(
+/** The `:periodId` path parameter, which must be a UUID (400 naming it otherwise). */
+function PeriodIdParam(): ParameterDecorator {
+  return Param(
     'periodId',
     new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('periodId: must be a UUID') }),
   );
+}
 
 const switchDto = (result: OnlineSwitch): OnlineSwitchDto => ({
   ...result,

@@ -3,7 +3,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsInt,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
