@@ -169,4 +169,23 @@ describe('online and physical sessions', () => {
     // Nothing was stored by the refusals.
     expect((await api.get(`/programmes/${programmeId}/online`).expect(200)).body).toHaveLength(1);
   });
+
+  it('reminds the women at home of the link and the online length, the others of the place and their ride', async () => {
+    const run = await api.post('/admin/reminders/run?at=2027-03-15T20:00:00%2B01:00').expect(200);
+    expect(run.body.sessions).toBe(1);
+    const reminders = (
+      (await api.get('/outbox?region=bronckhorst-online&limit=300').expect(200)).body.items as {
+        participantId: string;
+        kind: string;
+        body: string;
+      }[]
+    ).filter((m) => m.kind === 'reminder-evening');
+    const of = (ref: string) => reminders.find((m) => refOf.get(m.participantId) === ref)!.body;
+    expect(reminders).toHaveLength(8);
+    expect(of('b8')).toContain('https://meet.example.org/trefpunt-vorden-hoger');
+    expect(of('b8')).toContain('90 хвилин');
+    expect(of('b8')).not.toContain('Dorpscentrum Vorden');
+    expect(of('b1')).toContain('Dorpscentrum Vorden');
+    expect(of('b1')).not.toContain('meet.example.org');
+  });
 });
