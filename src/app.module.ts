@@ -34,6 +34,7 @@ import { CalendarModule } from './modules/calendar/calendar.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { CostsModule } from './modules/costs/costs.module';
+import { OnlineModule } from './modules/online/online.module';
 
 @Module({
   imports: [
@@ -72,6 +73,7 @@ import { CostsModule } from './modules/costs/costs.module';
     AccountsModule,
     JobsModule,
     CostsModule,
+    OnlineModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -100,6 +100,8 @@ describe('programmes, groups and sessions', () => {
         sessionsPerWeek: 1,
         intervalWeeks: 1,
         durationMinutes: 120,
+        phases: [],
+        avoidReligiousPeriods: false,
       });
       const { id } = created.body;
       expect((await api.get(`/programmes/${id}`).expect(200)).body).toEqual(created.body);
@@ -231,6 +233,8 @@ describe('programmes, groups and sessions', () => {
         hiddenParticipants: 0,
         trainerIds: [trainers[1].id, trainers[0].id].sort(),
         interpreterLanguages: ['ar', 'prs'],
+        startDate: null,
+        afterGroupId: null,
       });
       const { id } = created.body;
       expect((await api.get(`/groups/${id}`).expect(200)).body).toEqual(created.body);

@@ -9,6 +9,7 @@ import { AbsencesService } from '../attendance/absences.service';
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { GroupsService } from '../programmes/groups.service';
+import { OnlinePeriodsService } from '../programmes/online-periods.service';
 import { Session } from '../programmes/session.entity';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { ConflictsService } from '../scheduling/conflicts.service';
@@ -44,6 +45,7 @@ export class ChildcareInputService {
     private readonly locations: LocationsScenarioService,
     private readonly participants: ParticipantsScenarioService,
     private readonly groups: GroupsService,
+    private readonly online: OnlinePeriodsService,
     private readonly conflicts: ConflictsService,
     private readonly absences: AbsencesService,
     private readonly providers: ChildcareScenarioService,
@@ -72,13 +74,16 @@ export class ChildcareInputService {
     });
 
     const sessionIds = sessions.map((session) => session.id);
-    // She does not come: a lesson or appointment conflicts, or she reported absence.
+    // She does not come: a lesson or appointment conflicts, or she reported absence; or she takes part online
+    // from home, where her children are with her and need no care.
     const away = new Set(
       [
         ...(await this.conflicts.forSessions(sessionIds)),
         ...(await this.absences.forSessions(sessionIds)),
       ].map((row) => `${row.participantId}|${row.sessionId}`),
     );
+    for (const [sessionId, members] of await this.online.onlineIn(sessions))
+      for (const participantId of members.keys()) away.add(`${participantId}|${sessionId}`);
     const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
     const homes = new Map(
       (await this.participants.exportParticipants(regionId)).map((p) => [

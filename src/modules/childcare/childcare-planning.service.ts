@@ -203,6 +203,15 @@ export class ChildcarePlanningService {
     await emitInOrder(this.events, CHILDCARE_PLANNED, new ChildcarePlanned(event.sessionIds, event.now));
   }
 
+  /**
+   * Plans care of these sessions again after who comes to them changed (members switched online or back), keeping
+   * what still fits; the caller plans the rides after it.
+   */
+  @Transactional()
+  async planSessions(sessionIds: string[]): Promise<void> {
+    await this.followSessions(sessionIds);
+  }
+
   private async followSessions(sessionIds: string[]): Promise<void> {
     const sessions = await this.sessions.getMany(sessionIds);
     const cancelled = sessions.filter((session) => session.status !== 'planned');

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JointInput, JointSession } from '../../planning/joint/model';
 import { NEAR_LOCATION_KM } from '../../planning/joint/session-care';
 import { SharedResources } from '../../planning/scheduling/model';
+import { stillClashesOnline } from '../../planning/scheduling/online-periods';
 import { closedOn } from '../../planning/time/holidays';
 import { instantToLocal, instantToLocalMinute } from '../../planning/time/wall-clock';
 import { DEFAULT_MAX_EARLY_MINUTES } from '../../planning/transport/session-rides';
@@ -12,6 +13,7 @@ import { ChildcareScenarioService } from '../childcare/childcare-scenario.servic
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { GroupsService } from '../programmes/groups.service';
+import { OnlinePeriodsService } from '../programmes/online-periods.service';
 import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
 import { Session } from '../programmes/session.entity';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
@@ -77,6 +79,7 @@ export class JointInputService {
   constructor(
     private readonly programmeRecords: ProgrammesScenarioService,
     private readonly groups: GroupsService,
+    private readonly online: OnlinePeriodsService,
     private readonly conflicts: ConflictsService,
     private readonly absences: AbsencesService,
     private readonly regions: RegionsScenarioService,
@@ -193,8 +196,19 @@ export class JointInputService {
       if (!inSession.has(ref(participantId))) inSession.set(ref(participantId), reason);
       blocked.set(sessionId, inSession);
     };
-    for (const conflict of await this.conflicts.forSessions(sessionIds))
+    const online = await this.online.onlineIn(sessions);
+    const startOf = new Map(sessions.map((session) => [session.id, session.start.getTime()]));
+    for (const conflict of await this.conflicts.forSessions(sessionIds)) {
+      const period = online.get(conflict.sessionId)?.get(conflict.participantId);
+      const cause = {
+        kind: conflict.kind,
+        causeStart: conflict.causeStart.getTime(),
+        causeEnd: conflict.causeEnd.getTime(),
+      };
+      if (period && !stillClashesOnline(cause, startOf.get(conflict.sessionId)!, period.durationMinutes))
+        continue;
       block(conflict.sessionId, conflict.participantId, REASON_OF_CONFLICT[conflict.kind] ?? conflict.kind);
+    }
     for (const absence of await this.absences.forSessions(sessionIds))
       block(absence.sessionId, absence.participantId, REPORTED_ABSENT);
     const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
@@ -211,6 +225,7 @@ export class JointInputService {
         end: instantToLocalMinute(session.end, date, region.zone),
         memberIds: (membersOf.get(session.groupId) ?? []).map(ref),
         blocked: blocked.get(session.id) ?? new Map(),
+        online: new Set([...(online.get(session.id)?.keys() ?? [])].map(ref)),
       };
     });
   }

@@ -34,6 +34,8 @@ const WITH_MEMBER_IDS = {
     name: true,
     locationId: true,
     interpreterLanguages: true,
+    startDate: true,
+    afterGroupId: true,
     members: { id: true },
     trainers: { id: true },
   },
@@ -175,6 +177,7 @@ export class GroupsService {
     const trainerIds = dto.trainerIds ?? [];
     await this.requireParticipants(participantIds, regionId);
     await this.requireTrainers(trainerIds, regionId);
+    if (dto.afterGroupId) await this.requireFollowable(undefined, dto.afterGroupId, dto.programmeId);
     const { id } = await this.groups.save(
       this.groups.create({
         regionId,
@@ -183,6 +186,8 @@ export class GroupsService {
         name: dto.name,
         locationId: dto.locationId,
         interpreterLanguages: dto.interpreterLanguages ?? [],
+        startDate: dto.startDate ?? null,
+        afterGroupId: dto.afterGroupId ?? null,
         members: participantIds.map((participantId) => ({ id: participantId })),
         trainers: trainerIds.map((trainerId) => ({ id: trainerId })),
       }),
@@ -200,10 +205,15 @@ export class GroupsService {
       programmeId: dto.programmeId,
       locationId: dto.locationId,
       interpreterLanguages: dto.interpreterLanguages,
+      startDate: dto.startDate,
+      afterGroupId: dto.afterGroupId,
     };
     if (dto.programmeId && dto.programmeId !== group.programmeId) {
       await this.programmes.requireInRegion(dto.programmeId, group.regionId, 'programmeId');
     }
+    const afterGroupId = dto.afterGroupId === undefined ? group.afterGroupId : dto.afterGroupId;
+    if (afterGroupId && (afterGroupId !== group.afterGroupId || changes.programmeId))
+      await this.requireFollowable(id, afterGroupId, dto.programmeId ?? group.programmeId);
     if (dto.locationId && dto.locationId !== group.locationId) {
       await this.locations.requireInRegion(dto.locationId, group.regionId, 'locationId');
     }
@@ -266,6 +276,30 @@ export class GroupsService {
   async remove(id: string): Promise<void> {
     await this.get(id);
     await this.groups.delete({ id });
+  }
+
+  /**
+   * A group may follow another group of its own programme, not itself, and not one that (through others) follows
+   * it: a circle has no first group. 400 naming `afterGroupId`.
+   */
+  private async requireFollowable(groupId: string | undefined, afterGroupId: string, programmeId: string) {
+    const after = afterGroupId.toLowerCase();
+    if (after === groupId) throw new BadRequestException('afterGroupId: a group cannot follow itself');
+    const siblings = await this.groups.find({
+      where: { programmeId },
+      select: { id: true, afterGroupId: true },
+    });
+    const follows = new Map(siblings.map((sibling) => [sibling.id, sibling.afterGroupId]));
+    if (!follows.has(after))
+      throw new BadRequestException(`afterGroupId: no group ${afterGroupId} in programme ${programmeId}`);
+    const seen = new Set<string>();
+    for (let next: string | null | undefined = after; next && !seen.has(next); next = follows.get(next)) {
+      seen.add(next);
+      if (next === groupId)
+        throw new BadRequestException(
+          `afterGroupId: group ${afterGroupId} leads back to this group in a circle`,
+        );
+    }
   }
 
   private requireParticipants(ids: string[], regionId: string): Promise<void> {

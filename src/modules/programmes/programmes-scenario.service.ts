@@ -5,6 +5,8 @@ import { RowChanges, upsertByRef, UpsertOutcome } from '../../common/database/bu
 import { Group } from './group.entity';
 import { Programme } from './programme.entity';
 import { ProgrammePhase } from './programme-phase';
+import { OnlinePeriod } from './online-period.entity';
+import { NewOnlinePeriod, OnlinePeriodsService } from './online-periods.service';
 
 export interface ProgrammeImport {
   ref: string;
@@ -33,7 +35,10 @@ export interface GroupImport {
 /** The programmes module's part of scenario import and export: the programme and its groups. */
 @Injectable()
 export class ProgrammesScenarioService {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly online: OnlinePeriodsService,
+  ) {}
 
   async importProgramme(
     regionId: string,
@@ -107,11 +112,19 @@ export class ProgrammesScenarioService {
     return { created: add.length, deleted: remove.length };
   }
 
+  /**
+   * The programme's online periods as the file says (version 2), group and members already ids; a list without
+   * ids of its own, so made as the file says. Answers whether anything changed.
+   */
+  importOnline(programmeId: string, regionId: string, periods: NewOnlinePeriod[]): Promise<boolean> {
+    return this.online.replaceForProgramme(programmeId, regionId, periods);
+  }
+
   /** The region's programme by ref, or else the one created first; undefined when it has none. */
   async exportProgramme(
     regionId: string,
     ref?: string,
-  ): Promise<{ programme: Programme; groups: Group[] } | undefined> {
+  ): Promise<{ programme: Programme; groups: Group[]; online: OnlinePeriod[] } | undefined> {
     const programmes = this.txHost.tx.getRepository(Programme);
     const programme = ref
       ? await programmes.findOne({ where: { regionId, ref } })
@@ -122,7 +135,7 @@ export class ProgrammesScenarioService {
       relations: { members: true, trainers: true },
       select: { members: { id: true, ref: true }, trainers: { id: true, ref: true } },
     });
-    return { programme, groups };
+    return { programme, groups, online: await this.online.exportRanges(programme.id) };
   }
 
   /** A programme with its groups, their members' and trainers' ids, for planning. */

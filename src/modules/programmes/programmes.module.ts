@@ -14,18 +14,32 @@ import { Session } from './session.entity';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 import { ProgrammesScenarioService } from './programmes-scenario.service';
+import { OnlinePeriod } from './online-period.entity';
+import { OnlinePeriodsService } from './online-periods.service';
 
-/** Programmes, their groups (members and trainers) and the groups' sessions. */
+/** Programmes, their groups (members and trainers), the groups' sessions, and the periods they are held online. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Programme, Group, Session]),
+    TypeOrmModule.forFeature([Programme, Group, Session, OnlinePeriod]),
     RegionsModule,
     forwardRef(() => ParticipantsModule),
     LocationsModule,
     StaffModule,
   ],
   controllers: [ProgrammesController, GroupsController, SessionsController],
-  providers: [ProgrammesService, GroupsService, SessionsService, ProgrammesScenarioService],
-  exports: [ProgrammesService, GroupsService, SessionsService, ProgrammesScenarioService],
+  providers: [
+    ProgrammesService,
+    GroupsService,
+    SessionsService,
+    ProgrammesScenarioService,
+    OnlinePeriodsService,
+  ],
+  exports: [
+    ProgrammesService,
+    GroupsService,
+    SessionsService,
+    ProgrammesScenarioService,
+    OnlinePeriodsService,
+  ],
 })
 export class ProgrammesModule {}

@@ -15,6 +15,7 @@ import { AbsenceLinksService } from './absence-links.service';
 import { MessageTexts } from './message-texts';
 import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
+import { OnlineMessagesService } from './online-messages.service';
 
 /**
  * Reminders in her own language before each session, change messages at once, and the one-tap link to say she
@@ -38,9 +39,10 @@ import { RemindersService } from './reminders.service';
   controllers: [RemindersController],
   providers: [
     RemindersService,
+    OnlineMessagesService,
     AbsenceLinksService,
     { provide: MessageTexts, useFactory: () => new MessageTexts() },
   ],
-  exports: [RemindersService, AbsenceLinksService, MessageTexts],
+  exports: [RemindersService, OnlineMessagesService, AbsenceLinksService, MessageTexts],
 })
 export class RemindersModule {}

@@ -20,6 +20,7 @@ import { NewMessage, OutboxService } from '../messages/outbox.service';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { GroupsService } from '../programmes/groups.service';
+import { OnlinePeriodsService } from '../programmes/online-periods.service';
 import { Session } from '../programmes/session.entity';
 import { SessionsService } from '../programmes/sessions.service';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
@@ -53,6 +54,7 @@ export class RemindersService {
     private readonly regions: RegionsScenarioService,
     private readonly sessions: SessionsService,
     private readonly groups: GroupsService,
+    private readonly online: OnlinePeriodsService,
     private readonly participants: ParticipantsScenarioService,
     private readonly locations: LocationsScenarioService,
     private readonly conflicts: ConflictsService,
@@ -293,6 +295,7 @@ export class RemindersService {
       care.set(key, (care.get(key) ?? new Set()).add(careNames.get(booking.providerId) ?? ''));
     }
 
+    const online = await this.online.onlineIn(sessions);
     const messages: NewMessage[] = [];
     for (const { session, participantId } of due) {
       const { kind, version, first } = shape(session);
@@ -314,7 +317,15 @@ export class RemindersService {
           },
         },
       ];
-      if (options.withDetails && pickup) {
+      // From home: the link and the online length instead of the place, and no ride or care to tell of.
+      const period = online.get(session.id)?.get(participantId);
+      if (period && kind !== 'change') {
+        parts[0] = {
+          key: kind === 'reminder-morning' ? 'online.reminderMorning' : 'online.reminderEvening',
+          values: { ...parts[0].values, link: period.videoUrl, minutes: String(period.durationMinutes) },
+        };
+      }
+      if (options.withDetails && pickup && !period) {
         parts.push({
           key: 'pickup',
           values: { vehicle: vehicles.get(pickup.vehicleId) ?? '', pickupTime: clockTime(pickup.time, zone) },
@@ -323,7 +334,7 @@ export class RemindersService {
       if (options.withDetails && !pickup && person.transport === 'pickup' && withoutRide.has(key)) {
         parts.push({ key: 'noRide' });
       }
-      if (options.withDetails && care.has(key)) {
+      if (options.withDetails && care.has(key) && !period) {
         parts.push({ key: 'care', values: { care: [...care.get(key)!].join(', ') } });
       }
       if (options.includeAbsentLink) {

@@ -26,6 +26,7 @@ import { ChildcareScenarioService } from '../childcare/childcare-scenario.servic
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { GroupsService } from '../programmes/groups.service';
+import { OnlinePeriodsService } from '../programmes/online-periods.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { Session } from '../programmes/session.entity';
 import { SessionsService } from '../programmes/sessions.service';
@@ -55,6 +56,7 @@ export class RoutePlanningService {
     private readonly sessions: SessionsService,
     private readonly programmes: ProgrammesService,
     private readonly groups: GroupsService,
+    private readonly online: OnlinePeriodsService,
     private readonly regions: RegionsScenarioService,
     private readonly locations: LocationsScenarioService,
     private readonly participants: ParticipantsScenarioService,
@@ -138,6 +140,9 @@ export class RoutePlanningService {
         (row) => `${row.participantId}|${row.sessionId}`,
       ),
     );
+    // Who takes part online stays at home: no ride either way.
+    for (const [sessionId, members] of await this.online.onlineIn(sessions))
+      for (const participantId of members.keys()) away.add(`${participantId}|${sessionId}`);
     const byId = new Map(sessions.map((session) => [session.id, session]));
     const riding = new Map<string, number>();
     for (const booking of await this.bookings.activeFor(ids)) {

@@ -89,7 +89,10 @@ export class ScenarioExportService {
     const seriesGroups = (programme?.groups ?? []).some(
       (g) => g.startDate !== null || g.afterGroupId !== null,
     );
-    const newer = Boolean(p && (p.phases.length > 0 || p.avoidReligiousPeriods || seriesGroups));
+    const online = programme?.online ?? [];
+    const newer = Boolean(
+      p && (p.phases.length > 0 || p.avoidReligiousPeriods || seriesGroups || online.length > 0),
+    );
     const groupRef = new Map((programme?.groups ?? []).map((g) => [g.id, scenarioId(g)]));
     return {
       format: newer ? SCENARIO_FORMAT_2 : SCENARIO_FORMAT,
@@ -213,6 +216,18 @@ export class ScenarioExportService {
             ...(group.startDate !== null && { startDate: group.startDate }),
             ...(group.afterGroupId !== null && { after: groupRef.get(group.afterGroupId)! }),
           })),
+          ...(online.length > 0 && {
+            online: online.map((period) => ({
+              from: period.from,
+              to: period.to,
+              ...(period.group && { group: scenarioId(period.group) }),
+              ...(period.participants.length > 0 && {
+                participantIds: byScenarioId(period.participants).map(scenarioId),
+              }),
+              videoUrl: period.videoUrl,
+              durationMinutes: period.durationMinutes,
+            })),
+          }),
         },
       }),
     };

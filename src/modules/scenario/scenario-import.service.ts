@@ -277,6 +277,22 @@ export class ScenarioImportService {
           await this.participants.erasedIds(regionId),
         )
       : undefined;
+    // Version 2's online ranges, once the groups have their ids; left as they are by a file without them.
+    const onlineChanged =
+      programme && scenario.programme?.online
+        ? await this.programmes.importOnline(
+            programme.programme.ids.get(scenario.programme.id ?? DEFAULT_PROGRAMME_REF)!,
+            regionId,
+            scenario.programme.online.map((online) => ({
+              from: online.from,
+              to: online.to,
+              groupId: online.group === undefined ? null : programme.groups.ids.get(online.group)!,
+              participantIds: (online.participantIds ?? []).map(idOf),
+              videoUrl: online.videoUrl,
+              durationMinutes: online.durationMinutes,
+            })),
+          )
+        : false;
 
     const records: Record<string, ChangeCount> = {
       municipalities: withoutIds(municipalities),
@@ -313,6 +329,7 @@ export class ScenarioImportService {
     const changed =
       region.created ||
       region.changes.updated ||
+      onlineChanged ||
       Object.values(records).some((count) => count.created + count.updated > 0) ||
       Object.values(lists).some((change) => change.created + change.deleted > 0);
     return {

@@ -1,3 +1,4 @@
+import { OnlineRange, rangesClash } from '../../planning/scheduling/online-periods';
 import { overlappingBand } from '../../planning/childcare/age-bands';
 import { describeSkippedTime, skippedTimeOn, skippedWeeklyTime } from '../../planning/time/skipped-times';
 import { phaseProblems } from '../programmes/programme-phase';
@@ -156,6 +157,7 @@ function programmeSeriesProblems(scenario: ScenarioDto): string[] {
   if (scenario.format === SCENARIO_FORMAT) {
     if (programme.phases !== undefined) newer('programme.phases');
     if (programme.avoidReligiousPeriods !== undefined) newer('programme.avoidReligiousPeriods');
+    if (programme.online !== undefined) newer('programme.online');
     programme.groups.forEach((group, g) => {
       if (group.startDate !== undefined) newer(`programme.groups[${g}].startDate`);
       if (group.after !== undefined) newer(`programme.groups[${g}].after`);
@@ -166,6 +168,7 @@ function programmeSeriesProblems(scenario: ScenarioDto): string[] {
     if (programme.phases.length === 0) problems.push('programme.phases: must hold a phase, or be left out');
     problems.push(...phaseProblems(programme.phases, programme.startDate, 'programme.phases'));
   }
+  problems.push(...onlineProblems(programme));
   const after = new Map(programme.groups.map((group) => [group.id, group.after]));
   programme.groups.forEach((group, g) => {
     if (group.after === undefined) return;
@@ -177,6 +180,45 @@ function programmeSeriesProblems(scenario: ScenarioDto): string[] {
         return problems.push(`${path}: "${group.after}" leads back to this group in a circle`);
       seen.add(next);
     }
+  });
+  return problems;
+}
+
+/**
+ * Online ranges name a group of the programme and members of it (or of any group when they name none), and put
+ * no member online twice on a date.
+ */
+function onlineProblems(programme: NonNullable<ScenarioDto['programme']>): string[] {
+  const problems: string[] = [];
+  const members = new Map(programme.groups.map((group) => [group.id, group.participantIds]));
+  const ranges: OnlineRange[] = [];
+  (programme.online ?? []).forEach((online, o) => {
+    const path = `programme.online[${o}]`;
+    if (online.group !== undefined && !members.has(online.group))
+      return problems.push(`${path}.group: unknown group "${online.group}"`);
+    const covered = online.group === undefined ? [...members.values()].flat() : members.get(online.group)!;
+    const stray = (online.participantIds ?? []).findIndex((id) => !covered.includes(id));
+    if (stray >= 0)
+      return problems.push(
+        `${path}.participantIds[${stray}]: "${online.participantIds![stray]}" is not a member of ${
+          online.group === undefined ? 'a group of the programme' : `group "${online.group}"`
+        }`,
+      );
+    const range: OnlineRange = {
+      id: String(o),
+      programmeId: 'programme',
+      groupId: online.group ?? null,
+      from: online.from,
+      to: online.to,
+      participantIds: online.participantIds ?? [],
+      videoUrl: online.videoUrl,
+      durationMinutes: online.durationMinutes,
+    };
+    const clash = ranges.find((other) =>
+      rangesClash(range, other, (id) => members.get(id) ?? [], [...members.keys()]),
+    );
+    if (clash) problems.push(`${path}.from: puts members online that online[${clash.id}] already does then`);
+    ranges.push(range);
   });
   return problems;
 }

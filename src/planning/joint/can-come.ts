@@ -85,6 +85,8 @@ function reasonsOf(
 ): string[] {
   const blocked = session.blocked.get(p.id);
   if (blocked) return [blocked];
+  // She takes part from home: no ride, and no care for her children, is needed.
+  if (session.online?.has(p.id)) return [];
   const reasons: string[] = [];
   const there = stopOf.get(`${p.id}|${session.id}|to`);
   const back = stopOf.get(`${p.id}|${session.id}|from`);

@@ -67,6 +67,11 @@ export interface JointSession {
   memberIds: string[];
   /** Members who cannot come whatever care and rides do (a lesson, an appointment, a reported absence), with why. */
   blocked: Map<string, string>;
+  /**
+   * Members who take part online from home: she needs no ride, and her children no care (she is at home with
+   * them); she can come unless she is blocked.
+   */
+  online?: Set<string>;
 }
 
 export interface JointInput {

@@ -76,7 +76,9 @@ function planSession(
     .sort()
     .map((id) => participants.get(id))
     .filter((p): p is JointParticipant => p !== undefined);
-  const attendees = members.filter((p) => !session.blocked.has(p.id));
+  const online = (p: JointParticipant) => session.online?.has(p.id) ?? false;
+  // Who comes to the location: not blocked, and not taking part from home.
+  const attendees = members.filter((p) => !session.blocked.has(p.id) && !online(p));
   const direct = (p: JointParticipant) =>
     p.position ? Math.max(input.minutes(p.position, location), formatDirectMinutes(p.position, location)) : 0;
   const estimate = (p: JointParticipant) => estimatedAway(session, policy.arriveMinutesBefore, direct(p));
@@ -182,12 +184,17 @@ function planSession(
     const blocked = session.blocked.get(p.id);
     if (blocked) {
       reasons.push(blocked);
+      // Online she would be at home: nobody collects her and her children need no care.
+      if (online(p)) {
+        plan.verdicts.push({ participantId: p.id, sessionId: session.id, canCome: false, reasons });
+        continue;
+      }
       // Listed, so that nobody waits for her or thinks her children cared for.
       if (needsRide(p)) notCollected(p, () => `not collected: ${blocked}`);
       plan.unmet.push(...unmetWithout(p, session, input, estimate(p), `her mother cannot come: ${blocked}`));
     }
     const mine = careOf.get(p.id);
-    if (!blocked) {
+    if (!blocked && !online(p)) {
       if (needsRide(p) && !rides.both.has(p.id)) {
         const there = rides.brought.has(p.id) && !givenUp.has(p.id);
         reasons.push(there ? REASON_NO_RIDE_BACK : REASON_NO_RIDE_THERE);

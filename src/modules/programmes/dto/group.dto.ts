@@ -10,7 +10,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { RegionListQueryDto } from '../../../common/api/page';
-import { IsRef, IsText } from '../../../common/validation/decorators';
+import { IsCalendarDate, IsRef, IsText } from '../../../common/validation/decorators';
 import { Group } from '../group.entity';
 import { isGiven } from './is-given';
 
@@ -78,6 +78,28 @@ export class CreateGroupDto {
     message: '$property must hold ISO 639 language codes such as ar or ti',
   })
   interpreterLanguages?: string[];
+
+  @IsOptional()
+  @IsCalendarDate({
+    required: false,
+    nullable: true,
+    type: String,
+    description:
+      'its own first day, when it does not start with the programme (a series, a cohort); null clears it',
+  })
+  startDate?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      "the group of the same programme it follows: it starts the day after that group's last session (and not " +
+      'before its own startDate); null clears it',
+  })
+  @IsOptional()
+  @IsUUID()
+  afterGroupId?: string | null;
 }
 
 /** Null is refused for required fields (skipNullProperties: false) and clears the optional ones. */
@@ -124,6 +146,8 @@ export class GroupDto {
   hiddenParticipants: number;
   @ApiProperty({ type: String, isArray: true, format: 'uuid', description: 'sorted' }) trainerIds: string[];
   @ApiProperty({ type: String, isArray: true, example: ['ar', 'ti'] }) interpreterLanguages: string[];
+  @ApiProperty({ format: 'date', nullable: true, type: String }) startDate: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) afterGroupId: string | null;
 
   /** `reachable`: the members the caller may see (GroupsService.reachableMembers). */
   static from(group: Group, reachable: Set<string>): GroupDto {
@@ -141,6 +165,8 @@ export class GroupDto {
       hiddenParticipants: members.length - shown.length,
       trainerIds: (group.trainers ?? []).map((trainer) => trainer.id).sort(),
       interpreterLanguages: [...(group.interpreterLanguages ?? [])],
+      startDate: group.startDate ?? null,
+      afterGroupId: group.afterGroupId ?? null,
     };
   }
 }

@@ -1,8 +1,24 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsInt, IsUUID, Max, Min, ValidateIf } from 'class-validator';
-import { IsCalendarDate, IsRef, IsText } from '../../../common/validation/decorators';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsUUID,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { IsCalendarDate, IsNested, IsRef, IsText } from '../../../common/validation/decorators';
 import { Programme } from '../programme.entity';
+import { ProgrammePhase } from '../programme-phase';
 import { isGiven } from './is-given';
+import { ProgrammePhaseDto } from './programme-phase.dto';
+
+/** With phases, the programme's own counts and length follow from them and may be left out. */
+const withoutPhases = (dto: { phases?: unknown }, value: unknown) =>
+  value !== undefined || dto.phases === undefined || dto.phases === null;
 
 export class CreateProgrammeDto {
   @ApiProperty({ format: 'uuid' })
@@ -18,7 +34,13 @@ export class CreateProgrammeDto {
   @IsCalendarDate({ example: '2027-03-01', description: 'the first day sessions may be planned' })
   startDate: string;
 
-  @ApiProperty({ minimum: 1, maximum: 1000, example: 12, description: 'how many sessions each group gets' })
+  @ApiProperty({
+    minimum: 1,
+    maximum: 1000,
+    example: 12,
+    description: 'how many sessions each group gets; with phases, left out (their sum)',
+  })
+  @ValidateIf(withoutPhases)
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -38,11 +60,39 @@ export class CreateProgrammeDto {
   @Max(52)
   intervalWeeks?: number;
 
-  @ApiProperty({ minimum: 1, maximum: 1440, example: 120 })
+  @ApiProperty({
+    minimum: 1,
+    maximum: 1440,
+    example: 120,
+    description: 'with phases, left out (the longest)',
+  })
+  @ValidateIf(withoutPhases)
   @IsInt()
   @Min(1)
   @Max(1440)
   durationMinutes: number;
+
+  @ApiPropertyOptional({
+    type: [ProgrammePhaseDto],
+    description:
+      "the phases one after another, each with `sessions` or an `endDate`; the programme's counts and length " +
+      'then follow from them. Null (in a PATCH) clears them: one phase of the fields above',
+  })
+  @ValidateIf(isGiven)
+  @ValidateIf((_dto, value) => value !== null)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsNested(() => ProgrammePhaseDto, { each: true })
+  phases?: ProgrammePhaseDto[] | null;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'no sessions in Ramadan and on the Eids (else warnings)',
+  })
+  @ValidateIf(isGiven)
+  @IsBoolean()
+  avoidReligiousPeriods?: boolean;
 }
 
 /** Null is refused for required fields (skipNullProperties: false) and clears the optional ones. */
@@ -60,6 +110,9 @@ export class ProgrammeDto {
   @ApiProperty() sessionsPerWeek: number;
   @ApiProperty() intervalWeeks: number;
   @ApiProperty() durationMinutes: number;
+  @ApiProperty({ type: [ProgrammePhaseDto], description: 'empty: one phase of the fields above' })
+  phases: ProgrammePhase[];
+  @ApiProperty() avoidReligiousPeriods: boolean;
 
   static from(programme: Programme): ProgrammeDto {
     const {
@@ -72,6 +125,8 @@ export class ProgrammeDto {
       sessionsPerWeek,
       intervalWeeks,
       durationMinutes,
+      phases,
+      avoidReligiousPeriods,
     } = programme;
     return {
       id,
@@ -83,6 +138,8 @@ export class ProgrammeDto {
       sessionsPerWeek,
       intervalWeeks,
       durationMinutes,
+      phases: phases ?? [],
+      avoidReligiousPeriods: avoidReligiousPeriods ?? false,
     };
   }
 }

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
-import { IsCalendarDate, IsNested, IsText } from '../../../common/validation/decorators';
+import {
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { IsAfterField, IsCalendarDate, IsNested, IsText } from '../../../common/validation/decorators';
+import { IsVideoUrl } from '../../online/dto/online-period.dto';
 import { ProgrammePhaseDto } from '../../programmes/dto/programme-phase.dto';
 import {
   IsListOf,
@@ -44,6 +56,38 @@ export class ScenarioGroupDto {
   @IsOptional()
   @IsScenarioReference('g1')
   after?: string;
+}
+
+/** Version 2: a date range held online, for all groups, one group, or some of its members (a subgroup). */
+export class ScenarioOnlineDto {
+  @IsCalendarDate({ example: '2027-03-01', description: 'the first date whose sessions are online' })
+  from: string;
+
+  @IsCalendarDate({ example: '2027-03-28', description: 'the last date (inclusive)' })
+  @IsAfterField('from', { orEqual: true })
+  to: string;
+
+  @ApiPropertyOptional({ description: 'the id of one group; all groups when left out' })
+  @IsOptional()
+  @IsScenarioReference('g1')
+  group?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'a subgroup: these members only; all when left out' })
+  @IsOptional()
+  @IsScenarioReferences('p1')
+  participantIds?: string[];
+
+  @ApiProperty({ example: 'https://meet.example.org/trefpunt' })
+  @IsString()
+  @MaxLength(2000)
+  @IsVideoUrl()
+  videoUrl: string;
+
+  @ApiProperty({ minimum: 1, maximum: 1440, example: 90 })
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  durationMinutes: number;
 }
 
 /** Without phases the programme's fields are its one phase; with them, they may be left out. */
@@ -102,4 +146,10 @@ export class ScenarioProgrammeDto {
 
   @IsListOf(() => ScenarioGroupDto)
   groups: ScenarioGroupDto[];
+
+  @ApiPropertyOptional({ type: [ScenarioOnlineDto], description: 'version 2: date ranges held online' })
+  @IsOptional()
+  @IsArray()
+  @IsNested(() => ScenarioOnlineDto, { each: true })
+  online?: ScenarioOnlineDto[];
 }
