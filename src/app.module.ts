@@ -35,6 +35,7 @@ import { MessagesModule } from './modules/messages/messages.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { CostsModule } from './modules/costs/costs.module';
 import { OnlineModule } from './modules/online/online.module';
+import { OutingsModule } from './modules/outings/outings.module';
 
 @Module({
   imports: [
@@ -74,6 +75,7 @@ import { OnlineModule } from './modules/online/online.module';
     JobsModule,
     CostsModule,
     OnlineModule,
+    OutingsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -84,5 +84,32 @@ export class LocationsService extends RegionRecordsService<Location, MunicipalLi
     return this.get(id);
   }
 
+  /**
+   * The location of a place visited on an outing: the region's location of that name and address when there is
+   * one (the library visited twice is one place), else a new one in the municipality given, without a ref.
+   */
+  async placeFor(
+    regionId: string,
+    municipalityId: string,
+    place: { name: string; address: string; position: { lat: number; lon: number } },
+  ): Promise<Location> {
+    const found = await this.records.findOne({
+      where: { regionId, name: place.name, address: place.address },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    if (found) return found;
+    const { lat, lon } = place.position;
+    return this.records.save(
+      this.records.create({
+        regionId,
+        ref: null,
+        municipalityId,
+        ...place,
+        position: { lat, lon },
+        rooms: 1,
+      }),
+    );
+  }
+
   /** A location still used by groups, sessions or volunteer childcare answers 409. */
 }

@@ -16,11 +16,16 @@ import { SessionsService } from './sessions.service';
 import { ProgrammesScenarioService } from './programmes-scenario.service';
 import { OnlinePeriod } from './online-period.entity';
 import { OnlinePeriodsService } from './online-periods.service';
+import { OutingsService } from './outings.service';
+import { SessionOuting } from './session-outing.entity';
 
-/** Programmes, their groups (members and trainers), the groups' sessions, and the periods they are held online. */
+/**
+ * Programmes, their groups (members and trainers), the groups' sessions, the periods they are held online, and
+ * the sessions held elsewhere (outings).
+ */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Programme, Group, Session, OnlinePeriod]),
+    TypeOrmModule.forFeature([Programme, Group, Session, OnlinePeriod, SessionOuting]),
     RegionsModule,
     forwardRef(() => ParticipantsModule),
     LocationsModule,
@@ -33,6 +38,7 @@ import { OnlinePeriodsService } from './online-periods.service';
     SessionsService,
     ProgrammesScenarioService,
     OnlinePeriodsService,
+    OutingsService,
   ],
   exports: [
     ProgrammesService,
@@ -40,6 +46,7 @@ import { OnlinePeriodsService } from './online-periods.service';
     SessionsService,
     ProgrammesScenarioService,
     OnlinePeriodsService,
+    OutingsService,
   ],
 })
 export class ProgrammesModule {}

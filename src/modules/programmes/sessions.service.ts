@@ -24,6 +24,7 @@ import { CreateSessionDto, parseInstant, SessionListQueryDto, UpdateSessionDto }
 import { Group } from './group.entity';
 import { GroupsService } from './groups.service';
 import { requireEach, sameIds } from './id-list-checks';
+import { SessionOuting } from './session-outing.entity';
 import { Session } from './session.entity';
 import { RecordScope } from '../access/access-context';
 import { regionScopeOf } from '../access/record-scopes';
@@ -231,6 +232,17 @@ export class SessionsService {
     return this.get(id);
   }
 
+  /**
+   * Holds a session at another location (an outing, or back at its usual place): its members' conflicts, care and
+   * rides follow it, as for a move by hand; telling the members is left to the caller, who knows why it moved.
+   */
+  @Transactional()
+  async relocate(id: string, locationId: string, now: Date): Promise<Session> {
+    await this.sessions.update({ id }, { locationId });
+    await emitInOrder(this.events, SESSIONS_CHANGED, new SessionsChanged([id], now));
+    return this.get(id);
+  }
+
   async remove(id: string): Promise<void> {
     await this.get(id);
     await this.sessions.delete({ id });
@@ -250,6 +262,15 @@ export class SessionsService {
   @Transactional()
   async replacePlanned(groupIds: string[], now: Date, planned: NewSession[]): Promise<Session[]> {
     const standing = await this.plannedFrom(groupIds, now);
+    // An outing stays where it goes: the re-plan moves its time, not its place.
+    const outings = new Set(
+      (standing.length === 0
+        ? []
+        : await this.txHost.tx
+            .getRepository(SessionOuting)
+            .find({ select: { sessionId: true }, where: { sessionId: In(standing.map((s) => s.id)) } })
+      ).map((outing) => outing.sessionId),
+    );
     const inOrder = <T extends { groupId: string; start: Date }>(rows: T[], groupId: string) =>
       rows.filter((row) => row.groupId === groupId).sort((a, b) => a.start.getTime() - b.start.getTime());
     const kept: string[] = [];
@@ -260,7 +281,10 @@ export class SessionsService {
       const after = inOrder(planned, groupId);
       for (let k = 0; k < Math.max(before.length, after.length); k++) {
         if (before[k] && after[k]) {
-          await this.moveTo(before[k], after[k]);
+          const next = outings.has(before[k].id)
+            ? { ...after[k], locationId: before[k].locationId }
+            : after[k];
+          await this.moveTo(before[k], next);
           kept.push(before[k].id);
         } else if (after[k]) added.push(after[k]);
         else removed.push(before[k].id);

@@ -16,6 +16,7 @@ import { MessageTexts } from './message-texts';
 import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
 import { OnlineMessagesService } from './online-messages.service';
+import { OutingMessagesService } from './outing-messages.service';
 
 /**
  * Reminders in her own language before each session, change messages at once, and the one-tap link to say she
@@ -40,9 +41,16 @@ import { OnlineMessagesService } from './online-messages.service';
   providers: [
     RemindersService,
     OnlineMessagesService,
+    OutingMessagesService,
     AbsenceLinksService,
     { provide: MessageTexts, useFactory: () => new MessageTexts() },
   ],
-  exports: [RemindersService, OnlineMessagesService, AbsenceLinksService, MessageTexts],
+  exports: [
+    RemindersService,
+    OnlineMessagesService,
+    OutingMessagesService,
+    AbsenceLinksService,
+    MessageTexts,
+  ],
 })
 export class RemindersModule {}

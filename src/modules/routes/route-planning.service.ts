@@ -19,6 +19,7 @@ import {
 } from '../../planning/transport/session-rides';
 import { availableOn, collectsIn, oneWayRiders, rideLimit } from '../../planning/transport/ride-rules';
 import { freeWindows } from '../../planning/transport/free-windows';
+import { groupBus, inGroupBus } from '../../planning/transport/group-bus';
 import { Position } from '../../planning/travel/offline-travel';
 import { AbsencesService } from '../attendance/absences.service';
 import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
@@ -27,6 +28,7 @@ import { LocationsScenarioService } from '../locations/locations-scenario.servic
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { GroupsService } from '../programmes/groups.service';
 import { OnlinePeriodsService } from '../programmes/online-periods.service';
+import { OutingEnds, OutingsService } from '../programmes/outings.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { Session } from '../programmes/session.entity';
 import { SessionsService } from '../programmes/sessions.service';
@@ -57,6 +59,7 @@ export class RoutePlanningService {
     private readonly programmes: ProgrammesService,
     private readonly groups: GroupsService,
     private readonly online: OnlinePeriodsService,
+    private readonly outings: OutingsService,
     private readonly regions: RegionsScenarioService,
     private readonly locations: LocationsScenarioService,
     private readonly participants: ParticipantsScenarioService,
@@ -154,8 +157,11 @@ export class RoutePlanningService {
 
     // Every place involved, asked at once of the configured travel times (offline, or Google with a key).
     const memberIds = await this.groups.membersOf(sessions.map((session) => session.groupId));
+    // An outing's rides go to its first place and home from its last (the session's location is the first).
+    const outings = await this.outings.endsOf(ids);
     const places: Position[] = [
       ...sessions.map((session) => locations.get(session.locationId)!.position),
+      ...[...outings.values()].map((outing) => locations.get(outing.last.locationId)!.position),
       ...vehicles.map((vehicle) => vehicle.depot),
       ...sessions.flatMap((session) =>
         memberIds
@@ -200,7 +206,20 @@ export class RoutePlanningService {
         }));
       const previous = minimal ? new Map() : await this.previousRides(session, groupSessions, zone);
       const plannedWays: Partial<Record<Direction, SessionRides>> = {};
+      const outing = outings.get(session.id);
       for (const direction of DIRECTIONS) {
+        const way = outingWay(
+          direction,
+          outing,
+          { location, start, end },
+          (id) => locations.get(id)!.position,
+        );
+        const wayRequests = outing
+          ? requests.map((request) => ({
+              ...request,
+              maxRideMinutes: rideLimit(region.policy, minutes(request.home, way.location)),
+            }))
+          : requests;
         const busy = (
           await this.routes.busyBetween(
             vehicles.map((v) => v.id),
@@ -226,21 +245,28 @@ export class RoutePlanningService {
               toPlanned(route, (at) => toMinute(session, at)),
             )
           : undefined;
-        const planned = planSessionRides({
-          direction,
-          location,
-          start,
-          end,
-          arriveMinutesBefore: region.policy.arriveMinutesBefore,
-          requests: requests.map((request) => ({
-            ...request,
-            previous: previous.get(`${request.participantId}|${direction}`),
-          })),
-          vehicles: fleet,
-          minutes,
-          current,
-          seed: 1,
-        });
+        const solve = (asked: RideRequest[], warm: PlannedRide[] | undefined) =>
+          planSessionRides({
+            direction,
+            ...way,
+            arriveMinutesBefore: region.policy.arriveMinutesBefore,
+            requests: asked.map((request) => ({
+              ...request,
+              previous: previous.get(`${request.participantId}|${direction}`),
+            })),
+            vehicles: fleet,
+            minutes,
+            current: warm,
+            seed: 1,
+          });
+        // The whole group in one trip of one bus where the fleet has one that takes them all in time (planned
+        // afresh: last week's trips are no guide); else the usual rides.
+        const bus = outing ? groupBus(wayRequests, fleet) : undefined;
+        const together = bus ? solve(inGroupBus(wayRequests, bus), undefined) : undefined;
+        const planned =
+          together && together.unrouted.length === 0 && together.rides.length === 1
+            ? together
+            : solve(wayRequests, current);
         const stored: NewRoute[] = planned.rides.map((ride) => ({
           regionId,
           sessionId: session.id,
@@ -382,4 +408,23 @@ function changesOf(
     }
   }
   return changes;
+}
+
+/**
+ * Where and when a ride of a session goes: to an outing's first place by its arrival time, home from its last
+ * place at its leaving time; otherwise the session's own location and times.
+ */
+function outingWay(
+  direction: Direction,
+  outing: OutingEnds | undefined,
+  usual: { location: Position; start: number; end: number },
+  positionOf: (locationId: string) => Position,
+): { location: Position; start: number; end: number } {
+  if (!outing) return usual;
+  if (direction === 'to') {
+    const start = outing.first.arrive ? toMinutes(outing.first.arrive) : usual.start;
+    return { location: positionOf(outing.first.locationId), start, end: Math.max(usual.end, start + 1) };
+  }
+  const end = outing.last.leave ? toMinutes(outing.last.leave) : usual.end;
+  return { location: positionOf(outing.last.locationId), start: Math.min(usual.start, end - 1), end };
 }

@@ -1,0 +1,36 @@
+import { Column, Entity, ManyToOne, Unique } from 'typeorm';
+import { Location } from '../locations/location.entity';
+import { RegionOwnedRecord } from '../regions/region-record';
+import { Session } from './session.entity';
+
+/** One place of an outing, in the order the group visits them; times of day in the region's zone. */
+export interface OutingPlace {
+  locationId: string;
+  /** When the group is expected there (the first place: when the rides arrive); absent: the session's start. */
+  arrive?: string;
+  /** When the group leaves (the last place: when the rides home leave); absent: the session's end. */
+  leave?: string;
+}
+
+/**
+ * A session held somewhere else: a company, the library, or a tour of several places in order. The session's
+ * location is the first place while the outing stands; the usual one is kept here to go back to.
+ */
+@Entity('session_outings')
+@Unique('uq_session_outings_session', ['sessionId'])
+export class SessionOuting extends RegionOwnedRecord {
+  @Column({ type: 'uuid' })
+  sessionId: string;
+
+  @ManyToOne(() => Session, { onDelete: 'CASCADE' })
+  session: Session;
+
+  @Column({ type: 'uuid' })
+  usualLocationId: string;
+
+  @ManyToOne(() => Location, { onDelete: 'RESTRICT' })
+  usualLocation: Location;
+
+  @Column({ type: 'jsonb' })
+  places: OutingPlace[];
+}
