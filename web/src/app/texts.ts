@@ -159,3 +159,6 @@ export const LanguageContext = createContext<AppLanguage>('nl');
 
 export const useTexts = (): Texts => TEXTS[useContext(LanguageContext)];
 export const useLanguage = (): AppLanguage => useContext(LanguageContext);
+
+/** A page's own texts, in the coordinator's language: each page keeps its words beside it. */
+export const usePageTexts = <T>(texts: Record<AppLanguage, T>): T => texts[useLanguage()];
