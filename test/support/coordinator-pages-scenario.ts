@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
+import { everyDay } from '../factories/village.factory';
 import { seedPhonePages } from './phone-pages-scenario';
 import { TestApp } from './test-app';
 
 /**
  * The village of the phone pages, and a language provider whose lesson for Amina2 clashes with tomorrow's
- * session: a conflict to chase, with a letter to send.
+ * session: a conflict to chase, with a letter to send. A second childcare provider at the location, to move a
+ * child to.
  */
 export async function seedCoordinatorPages(api: TestApp) {
   const seeded = await seedPhonePages(api);
@@ -27,5 +29,20 @@ export async function seedCoordinatorPages(api: TestApp) {
       validTo: day.plus({ weeks: 8 }).toISODate(),
     })
     .expect(201);
-  return { ...seeded, providerId: provider.id as string };
+  const locationId = (await api.get('/locations?region=beltrum').expect(200)).body.items[0].id;
+  const zonnetje = (
+    await api
+      .post('/childcare-providers', {
+        regionId,
+        name: 'Kinderopvang Zonnetje',
+        kind: 'volunteer',
+        locationId,
+        position: { lat: 52.1, lon: 6.5 },
+        openingHours: everyDay('08:00', '18:00'),
+        places: [{ minAgeMonths: 0, maxAgeMonths: 155, capacity: 4 }],
+        pricePerHour: 0,
+      })
+      .expect(201)
+  ).body;
+  return { ...seeded, providerId: provider.id as string, zonnetjeId: zonnetje.id as string };
 }
