@@ -192,4 +192,72 @@ describe('the coordinator’s pages of the menu, in Chromium', () => {
     const sent = (await api.get(`/outbox?participant=${seeded.ids.p3}&status=sent`).expect(200)).body.items;
     expect(sent.map((message: { id: string }) => message.id)).toContain(failed.id);
   });
+
+  it('imports a provider’s timetable and a scenario: a bad file is refused whole with each problem and its line or path', async () => {
+    const lessonsOfP5 = async () =>
+      (await api.get(`/lessons?participant=${seeded.ids.p5}&provider=${seeded.providerId}`).expect(200)).body
+        .items as { from: string }[];
+    await page.getByRole('link', { name: 'Importeren' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Importeren' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    const timetable = page.locator('section[data-import="timetable"]');
+    const csv = (weekday: string) => ({
+      name: 'rooster.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'participant;weekday;from;to;place;validFrom;validTo\n' +
+          `p4;ma;13:00;14:00;"52.11,6.51";${seeded.tomorrow};${seeded.tomorrow}\n` +
+          `p5;${weekday};13:00;14:00;"52.11,6.51";${seeded.tomorrow};${seeded.tomorrow}\n`,
+      ),
+    });
+    await timetable.getByLabel('Bestand').setInputFiles(csv('someday'));
+    await timetable.getByRole('button', { name: 'Importeren' }).click();
+    const problems = timetable.getByRole('alert');
+    await problems.getByText(/Niets opgeslagen/).waitFor();
+    await problems.getByText(/^line 3: weekday/).waitFor();
+    expect(await lessonsOfP5()).toEqual([]);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await timetable.getByLabel('Bestand').setInputFiles(csv('wo'));
+    await timetable.getByRole('button', { name: 'Alleen controleren' }).click();
+    await timetable.getByRole('status').getByText('Het bestand is in orde (nog niet opgeslagen).').waitFor();
+    expect(await lessonsOfP5()).toEqual([]);
+    await timetable.getByRole('button', { name: 'Importeren' }).click();
+    await timetable.getByRole('status').getByText('Opgeslagen.').waitFor();
+    await timetable.getByText(/2 deelnemers in het bestand; lessen: 2 nieuw/).waitFor();
+    expect((await lessonsOfP5()).map((lesson) => lesson.from)).toEqual(['13:00']);
+
+    const scenario = page.locator('section[data-import="scenario"]');
+    const exported = (await api.get('/exports/scenario?region=beltrum').expect(200)).body;
+    const json = (document: unknown) => ({
+      name: 'beltrum.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(document)),
+    });
+    const first = exported.participants[0];
+    const withFirst = (changes: object) => ({
+      ...exported,
+      participants: exported.participants.map((participant: object, index: number) =>
+        index === 0 ? { ...participant, ...changes } : participant,
+      ),
+    });
+    await scenario
+      .getByLabel('Bestand')
+      .setInputFiles(json(withFirst({ name: 'Renamed', transport: 'rocket' })));
+    await scenario.getByRole('button', { name: 'Importeren' }).click();
+    await scenario
+      .getByRole('alert')
+      .getByText(/^participants\[0\]\.transport: /)
+      .waitFor();
+    const named = async () =>
+      (await api.get(`/participants?region=beltrum&ref=${first.id}`).expect(200)).body.items[0].name;
+    expect(await named()).toBe(first.name);
+
+    await scenario.getByLabel('Bestand').setInputFiles(json(withFirst({ name: 'Renamed' })));
+    await scenario.getByRole('button', { name: 'Importeren' }).click();
+    await scenario.getByRole('status').getByText('Opgeslagen.').waitFor();
+    expect(await named()).toBe('Renamed');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
 });

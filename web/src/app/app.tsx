@@ -5,6 +5,8 @@ import { CHILDCARE_TEXTS } from './childcare-texts';
 import { ConflictsPage } from './conflicts-page';
 import { CONFLICT_TEXTS } from './conflicts-texts';
 import { GlancePage } from './glance-page';
+import { ImportPage } from './import-page';
+import { IMPORT_TEXTS } from './import-texts';
 import { MessagesPage } from './messages-page';
 import { MESSAGE_TEXTS } from './messages-texts';
 import { usePath } from './navigation';
@@ -103,6 +105,7 @@ export function App() {
             {link('/care', CHILDCARE_TEXTS[language].menu)}
             {link('/people', PEOPLE_TEXTS[language].menu)}
             {link('/messages', MESSAGE_TEXTS[language].menu)}
+            {link('/import', IMPORT_TEXTS[language].menu)}
           </nav>
         )}
         <span className="tools">
@@ -150,6 +153,8 @@ export function App() {
         <RidesPage data={data} date={query.get('date')} session={query.get('session')} navigate={navigate} />
       ) : path === '/people' ? (
         <PeoplePage data={data} selected={query.get('id')} reload={reload} navigate={navigate} />
+      ) : path === '/import' ? (
+        <ImportPage data={data} reload={reload} />
       ) : path === '/messages' ? (
         <MessagesPage data={data} reload={reload} />
       ) : path === '/care' ? (
