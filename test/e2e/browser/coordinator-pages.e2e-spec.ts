@@ -63,7 +63,8 @@ describe('the coordinator’s pages of the menu, in Chromium', () => {
   });
 
   it('lists the conflicts of a language provider, and downloads the letter signed with her name and contact', async () => {
-    await page.getByRole('link', { name: 'Conflicten' }).click();
+    // From the region at a glance, where the conflict waits for her.
+    await page.getByRole('link', { name: 'Naar de pagina: Conflicten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Conflicten per taalaanbieder' }).waitFor();
     const amina = page.locator(`li[data-participant="${seeded.ids.p2}"]`);
     await amina.getByRole('heading', { name: 'Amina2 Test' }).waitFor();
@@ -97,7 +98,7 @@ describe('the coordinator’s pages of the menu, in Chromium', () => {
         status: string;
       }[];
     const [booked] = await bookingsOf();
-    await page.getByRole('link', { name: 'Opvang' }).click();
+    await page.getByRole('link', { name: 'Opvang', exact: true }).click();
     await page.goto(`${base}/care?date=${seeded.tomorrow}`);
     const session = page.locator(`section[data-session="${seeded.sessionId}"]`);
     const row = session.locator(`tr[data-booking="${booked.id}"]`);
@@ -127,7 +128,7 @@ describe('the coordinator’s pages of the menu, in Chromium', () => {
   });
 
   it('finds a participant, shows her week, language and channel, makes her links, and erases another', async () => {
-    await page.getByRole('link', { name: 'Deelnemers' }).click();
+    await page.getByRole('link', { name: 'Deelnemers', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Deelnemers' }).waitFor();
     await page.getByLabel('Zoek op naam, nummer of telefoon').fill('amina4');
     await page.getByText('1 gevonden').waitFor();
@@ -177,7 +178,7 @@ describe('the coordinator’s pages of the menu, in Chromium', () => {
       .items[0];
     expect(failed.lastError).toBe('HTTP 400');
 
-    await page.getByRole('link', { name: 'Berichten' }).click();
+    await page.getByRole('link', { name: 'Berichten', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Berichten die niet verstuurd zijn' }).waitFor();
     const row = page.locator(`tr[data-message="${failed.id}"]`);
     await row.getByRole('rowheader', { name: 'Amina3 Test' }).waitFor();
@@ -197,7 +198,7 @@ describe('the coordinator’s pages of the menu, in Chromium', () => {
     const lessonsOfP5 = async () =>
       (await api.get(`/lessons?participant=${seeded.ids.p5}&provider=${seeded.providerId}`).expect(200)).body
         .items as { from: string }[];
-    await page.getByRole('link', { name: 'Importeren' }).click();
+    await page.getByRole('link', { name: 'Importeren', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Importeren' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 

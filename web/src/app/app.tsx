@@ -162,7 +162,7 @@ export function App() {
       ) : path === '/conflicts' ? (
         <ConflictsPage data={data} provider={query.get('provider')} navigate={navigate} />
       ) : (
-        <GlancePage data={data} />
+        <GlancePage data={data} navigate={navigate} />
       )}
     </LanguageContext.Provider>
   );
