@@ -477,6 +477,37 @@ describe('GET /language-providers/:id/conflicts', () => {
       for (const participant of report.participants) expect(letter).toContain(participant.name);
     });
 
+    it('is signed with the name, phone and e-mail of the coordinator who asks from the web app', async () => {
+      // Without e-mail configured the invitation answers the sign-in link, which the web app exchanges.
+      const invited = await api
+        .post('/accounts', {
+          email: 'fatma@gemeente.test',
+          name: 'Fatma de Vries',
+          phone: '06 1234 5678',
+          role: 'coordinator',
+          regions: ['berkelland'],
+        })
+        .expect(201);
+      expect(invited.body.phone).toBe('+31612345678');
+      const token = /#token=(\S+)/.exec(invited.body.signInUrl)![1];
+      const session = await api.anonymous().post('/auth/session').send({ token }).expect(200);
+      const cookie = [session.headers['set-cookie'] ?? []]
+        .flat()
+        .find((value: string) => value.startsWith('trefpunt_session='))!
+        .split(';')[0];
+      const letter = (await api.anonymous().get(url('?format=letter')).set('Cookie', cookie).expect(200))
+        .text;
+      const region = (await api.get('/regions/berkelland').expect(200)).body.name;
+      expect(
+        letter.endsWith(
+          'Met vriendelijke groet,\n\nFatma de Vries\n' +
+            `Coördinator training vrouwen in de inburgering, regio ${region}\n` +
+            '+31612345678 | fatma@gemeente.test\n',
+        ),
+      ).toBe(true);
+      expect(letter).not.toContain('[naam');
+    });
+
     it('is chosen by Accept: text/plain when no format is given', async () => {
       const response = await api.get(url()).set('Accept', 'text/plain').expect(200);
       expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');

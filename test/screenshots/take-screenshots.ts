@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DESKTOP, launchChromium, listen, onApp, PHONE } from '../support/browser';
 import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
-import { seedPhonePages } from '../support/phone-pages-scenario';
+import { seedCoordinatorPages } from '../support/coordinator-pages-scenario';
 import { startTestApp } from '../support/test-app';
 
 const FOLDER = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const base = await listen(api);
-    const seeded = await seedPhonePages(api);
+    const seeded = await seedCoordinatorPages(api);
     // Without e-mail configured, the invitation answers the sign-in link; each context signs in with a new one.
     const account = (
       await api
@@ -45,6 +45,21 @@ async function main(): Promise<void> {
         open: `button[data-session]`,
       },
       { name: 'rides', url: `${base}/rides?date=${seeded.tomorrow}`, ready: 'svg.map', signedIn: true },
+      { name: 'conflicts', url: `${base}/conflicts`, ready: 'li[data-participant]', signedIn: true },
+      {
+        name: 'care',
+        url: `${base}/care?date=${seeded.tomorrow}`,
+        ready: 'tr[data-booking]',
+        signedIn: true,
+      },
+      {
+        name: 'participants',
+        url: `${base}/people?id=${seeded.ids.p1}`,
+        ready: 'section[data-person] li[data-session]',
+        signedIn: true,
+      },
+      { name: 'messages', url: `${base}/messages`, ready: '#failed-title', signedIn: true },
+      { name: 'import', url: `${base}/import`, ready: 'section[data-import]', signedIn: true },
       { name: 'driver', url: onApp(base, seeded.driverLink), ready: 'li[data-stop]' },
       { name: 'participant-ar', url: onApp(base, seeded.participantLink), ready: 'section[data-session]' },
     ];

@@ -36,6 +36,10 @@ export class Account {
   @Column({ type: 'text' })
   name: string;
 
+  /** E.164; her contact, beside her e-mail address, in the letters she sends. */
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
   @Column({ type: 'text' })
   role: AccountRole;
 

@@ -16,5 +16,6 @@ import { SignInService } from './sign-in.service';
   imports: [TypeOrmModule.forFeature([Account, SignInLink]), MessagesModule],
   controllers: [AccountsController, SignInController],
   providers: [AccountsService, SignInService],
+  exports: [SignInService],
 })
 export class AccountsModule {}

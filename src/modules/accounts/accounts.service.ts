@@ -37,6 +37,7 @@ export class AccountsService {
       this.accounts.create({
         email: dto.email,
         name: dto.name,
+        phone: dto.phone ?? null,
         role: dto.role,
         ...scope,
         disabledAt: dto.disabled ? new Date() : null,
@@ -86,6 +87,7 @@ export class AccountsService {
     }
     account.role = role;
     if (dto.name !== undefined) account.name = dto.name;
+    if (dto.phone !== undefined) account.phone = dto.phone;
     if (dto.disabled !== undefined) account.disabledAt = dto.disabled ? (account.disabledAt ?? now) : null;
     const saved = await this.accounts.save(account);
     if (reachChanges) await this.tokens.revokeSessions(account.id, now);

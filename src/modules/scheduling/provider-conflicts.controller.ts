@@ -9,6 +9,7 @@ import {
   ProviderConflictsDto,
   ProviderConflictsQueryDto,
 } from './dto/provider-conflicts.dto';
+import { LetterSignerService } from './letter-signer.service';
 import { ProviderConflictsService, providerConflictsCsv } from './provider-conflicts.service';
 import { providerLetterNl } from './templates/provider-letter.nl';
 
@@ -22,7 +23,11 @@ const MEDIA_TYPES: Record<string, ProviderConflictFormat> = {
 @ApiBearerAuth()
 @Controller('language-providers')
 export class ProviderConflictsController {
-  constructor(private readonly reports: ProviderConflictsService) {}
+  constructor(
+    private readonly reports: ProviderConflictsService,
+    private readonly providers: LanguageProvidersService,
+    private readonly signers: LetterSignerService,
+  ) {}
 
   @Get(':id/conflicts')
   @ScopedBy(LanguageProvidersService, 'language provider')
@@ -32,7 +37,8 @@ export class ProviderConflictsController {
       'Per participant, each of her lessons at this provider that overlaps a planned session (`overlap`) or ' +
       'leaves no time to travel (`travel`), with the dates, and the single lesson moves that would let the most ' +
       'women attend. As JSON, CSV or a Dutch letter (`format`, or the Accept header when it is not given). ' +
-      'Every participant listed is written to the audit log.',
+      'Every participant listed is written to the audit log. The letter is signed with the name, phone and ' +
+      "e-mail address of the coordinator's account when she asks from the web app; with a token it has blanks.",
   })
   @ApiProduces('application/json', 'text/csv', 'text/plain')
   @ApiOkResponse({ type: ProviderConflictsDto })
@@ -56,7 +62,8 @@ export class ProviderConflictsController {
     }
     if (format === 'letter') {
       response.type('text/plain; charset=utf-8');
-      return providerLetterNl(report);
+      const { regionId } = await this.providers.get(id);
+      return providerLetterNl(report, await this.signers.signer(regionId));
     }
     return report;
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
 import { LanguageProvidersModule } from '../language-providers/language-providers.module';
 import { LocationsModule } from '../locations/locations.module';
@@ -10,6 +11,7 @@ import { StaffModule } from '../staff/staff.module';
 import { TravelModule } from '../travel/travel.module';
 import { ConflictDetectionService } from './conflict-detection.service';
 import { ConflictsService } from './conflicts.service';
+import { LetterSignerService } from './letter-signer.service';
 import { PinnedSlot } from './pinned-slot.entity';
 import { PinnedSlotsService } from './pinned-slots.service';
 import { PlanningInputService } from './planning-input.service';
@@ -31,6 +33,7 @@ import { SessionConflict } from './session-conflict.entity';
     LanguageProvidersModule,
     AuditModule,
     TravelModule,
+    AccountsModule,
   ],
   controllers: [SchedulingController, ProviderConflictsController],
   providers: [
@@ -40,6 +43,7 @@ import { SessionConflict } from './session-conflict.entity';
     PinnedSlotsService,
     ConflictsService,
     ProviderConflictsService,
+    LetterSignerService,
   ],
   exports: [SchedulingService, ConflictsService],
 })

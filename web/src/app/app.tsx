@@ -1,7 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './api';
+import { ChildcarePage } from './childcare-page';
+import { CHILDCARE_TEXTS } from './childcare-texts';
+import { ConflictsPage } from './conflicts-page';
+import { CONFLICT_TEXTS } from './conflicts-texts';
 import { GlancePage } from './glance-page';
+import { ImportPage } from './import-page';
+import { IMPORT_TEXTS } from './import-texts';
+import { MessagesPage } from './messages-page';
+import { MESSAGE_TEXTS } from './messages-texts';
 import { usePath } from './navigation';
+import { PeoplePage } from './people-page';
+import { PEOPLE_TEXTS } from './people-texts';
 import { useRegionData } from './region-plan';
 import { RidesPage } from './rides-page';
 import { SignInPage } from './sign-in-page';
@@ -21,7 +31,7 @@ interface Region {
   name: string;
 }
 
-/** The coordinator's app: sign-in, then her region at a glance, her week and the rides. */
+/** The coordinator's app: sign-in, then her region at a glance, her week, the rides and the pages of the menu. */
 export function App() {
   const [language, setLanguage] = useState<AppLanguage>(() =>
     localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'nl',
@@ -91,6 +101,11 @@ export function App() {
             {link('/', texts.glance)}
             {link('/week', texts.week)}
             {link('/rides', texts.rides)}
+            {link('/conflicts', CONFLICT_TEXTS[language].menu)}
+            {link('/care', CHILDCARE_TEXTS[language].menu)}
+            {link('/people', PEOPLE_TEXTS[language].menu)}
+            {link('/messages', MESSAGE_TEXTS[language].menu)}
+            {link('/import', IMPORT_TEXTS[language].menu)}
           </nav>
         )}
         <span className="tools">
@@ -136,8 +151,18 @@ export function App() {
         <WeekPage data={data} date={query.get('date')} reload={reload} navigate={navigate} />
       ) : path === '/rides' ? (
         <RidesPage data={data} date={query.get('date')} session={query.get('session')} navigate={navigate} />
+      ) : path === '/people' ? (
+        <PeoplePage data={data} selected={query.get('id')} reload={reload} navigate={navigate} />
+      ) : path === '/import' ? (
+        <ImportPage data={data} reload={reload} />
+      ) : path === '/messages' ? (
+        <MessagesPage data={data} reload={reload} />
+      ) : path === '/care' ? (
+        <ChildcarePage data={data} date={query.get('date')} reload={reload} navigate={navigate} />
+      ) : path === '/conflicts' ? (
+        <ConflictsPage data={data} provider={query.get('provider')} navigate={navigate} />
       ) : (
-        <GlancePage data={data} />
+        <GlancePage data={data} navigate={navigate} />
       )}
     </LanguageContext.Provider>
   );

@@ -52,3 +52,10 @@ export function zonedIso(local: string, zone: string): string {
   const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
   return `${local}:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
 }
+
+/** The name of an ISO weekday (1 = Monday), from a week that began on a Monday. */
+export const isoWeekdayName = (weekday: number, language: string): string =>
+  toDate(addDays('2024-01-01', weekday - 1)).toLocaleDateString(language, {
+    weekday: 'long',
+    timeZone: 'UTC',
+  });

@@ -1,10 +1,20 @@
 import { ReactNode } from 'react';
+import { CHILDCARE_TEXTS } from './childcare-texts';
+import { CONFLICT_TEXTS } from './conflicts-texts';
 import { addDays, clockOf, mondayOf, today } from './dates';
 import { describer, reasonText } from './describe';
+import { MESSAGE_TEXTS } from './messages-texts';
 import { RegionData } from './region-plan';
-import { useLanguage, useTexts } from './texts';
+import { useLanguage, usePageTexts, useTexts } from './texts';
 
-function Needs({ title, items }: { title: string; items: ReactNode[] }) {
+interface NeedsProps {
+  title: string;
+  items: ReactNode[];
+  /** The page where she deals with them. */
+  open?: { to: string; label: string; navigate: (to: string) => void };
+}
+
+function Needs({ title, items, open }: NeedsProps) {
   const texts = useTexts();
   return (
     <section className="card" aria-labelledby={`needs-${title}`}>
@@ -12,15 +22,31 @@ function Needs({ title, items }: { title: string; items: ReactNode[] }) {
         {title} <span className="count">{items.length}</span>
       </h3>
       {items.length === 0 ? <p className="muted">{texts.nothing}</p> : <ul className="plain">{items}</ul>}
+      {open && items.length > 0 && (
+        <p>
+          <a
+            href={open.to}
+            onClick={(event) => {
+              event.preventDefault();
+              open.navigate(open.to);
+            }}
+          >
+            {open.label}
+          </a>
+        </p>
+      )}
     </section>
   );
 }
 
 /** The region at a glance: how many women can come, this week and over the programme, and what needs her. */
-export function GlancePage({ data }: { data: RegionData }) {
+export function GlancePage({ data, navigate }: { data: RegionData; navigate: (to: string) => void }) {
   const texts = useTexts();
   const language = useLanguage();
   const say = describer(data, texts, language);
+  const conflictTexts = usePageTexts(CONFLICT_TEXTS);
+  const careTexts = usePageTexts(CHILDCARE_TEXTS);
+  const messageTexts = usePageTexts(MESSAGE_TEXTS);
   const { plan } = data;
   const monday = mondayOf(today());
   const sunday = addDays(monday, 6);
@@ -50,6 +76,7 @@ export function GlancePage({ data }: { data: RegionData }) {
       <div className="grid">
         <Needs
           title={texts.conflicts}
+          open={{ to: '/conflicts', label: `${texts.open}: ${conflictTexts.menu}`, navigate }}
           items={plan.conflicts.map((c, i) => (
             <li key={i}>
               <strong>{say.participant(c.participantId)}</strong> — {say.session(c.sessionId)}:{' '}
@@ -60,6 +87,7 @@ export function GlancePage({ data }: { data: RegionData }) {
         />
         <Needs
           title={texts.childrenWithoutPlace}
+          open={{ to: `/care?date=${monday}`, label: `${texts.open}: ${careTexts.menu}`, navigate }}
           items={plan.childcareUnmet.map((u, i) => (
             <li key={i}>
               <strong>{say.child(u.childId, sessionDate(u.sessionId))}</strong> — {say.session(u.sessionId)}:{' '}
@@ -78,6 +106,7 @@ export function GlancePage({ data }: { data: RegionData }) {
         />
         <Needs
           title={texts.failedMessages}
+          open={{ to: '/messages', label: `${texts.open}: ${messageTexts.menu}`, navigate }}
           items={data.failedMessages.map((m) => (
             <li key={m.id}>
               <strong>{say.participant(m.participantId)}</strong> —{' '}

@@ -52,7 +52,10 @@ interface Named {
 }
 export interface Participant extends Named {
   phone: string;
+  email: string | null;
   transport: string;
+  language: string;
+  reminderChannel: string;
 }
 export interface Location extends Named {
   position: { lat: number; lon: number };
@@ -110,6 +113,7 @@ export class Lookup<T extends { id: string; ref: string | null }> {
 }
 
 export interface RegionData {
+  regionId: string;
   /** The region's time zone: the API's local times are wall-clock times there. */
   timezone: string;
   plan: PlanDocument;
@@ -167,6 +171,7 @@ export function useRegionData(regionId: string | undefined) {
         if (!current) return;
         setError(undefined);
         setData({
+          regionId,
           timezone: region.timezone,
           plan,
           participants: new Lookup(participants),

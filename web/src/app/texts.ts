@@ -33,6 +33,7 @@ export const TEXTS = {
     withoutRide: 'Vrouwen zonder rit',
     failedMessages: 'Berichten die niet aankwamen',
     nothing: 'Niets: alles is rond.',
+    open: 'Naar de pagina',
     child: 'kind',
     years: 'jaar',
     to: 'heen',
@@ -107,6 +108,7 @@ export const TEXTS = {
     withoutRide: 'Women without a ride',
     failedMessages: 'Messages that failed',
     nothing: 'Nothing: all is well.',
+    open: 'Go to the page',
     child: 'child',
     years: 'years',
     to: 'there',
@@ -159,3 +161,6 @@ export const LanguageContext = createContext<AppLanguage>('nl');
 
 export const useTexts = (): Texts => TEXTS[useContext(LanguageContext)];
 export const useLanguage = (): AppLanguage => useContext(LanguageContext);
+
+/** A page's own texts, in the coordinator's language: each page keeps its words beside it. */
+export const usePageTexts = <T>(texts: Record<AppLanguage, T>): T => texts[useLanguage()];

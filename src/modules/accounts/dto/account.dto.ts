@@ -11,6 +11,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsPhoneNumber } from '../../../common/validation/decorators';
 import { Account, ACCOUNT_ROLES } from '../account.entity';
 import type { AccountRole } from '../account.entity';
 
@@ -24,6 +25,16 @@ export class UpdateAccountDto {
   @MinLength(1)
   @MaxLength(200)
   name?: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '+31 6 12345678',
+    description: 'her phone number, given with her e-mail address in the letters she sends; null clears it',
+  })
+  @IsOptional()
+  @IsPhoneNumber()
+  phone?: string | null;
 
   @ApiPropertyOptional({ enum: ACCOUNT_ROLES })
   @IsOptional()
@@ -75,6 +86,7 @@ export class AccountDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
   @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
   @ApiProperty({ enum: ACCOUNT_ROLES }) role: AccountRole;
   @ApiProperty({ type: [String] }) regionIds: string[];
   @ApiProperty({ type: [String] }) municipalityIds: string[];
@@ -86,6 +98,7 @@ export class AccountDto {
       id: account.id,
       email: account.email,
       name: account.name,
+      phone: account.phone,
       role: account.role,
       regionIds: account.regionIds,
       municipalityIds: account.municipalityIds,

@@ -50,7 +50,29 @@ function sessionLines(sessions: ConflictingSessionDto[]): string[] {
   });
 }
 
-export function providerLetterNl(report: ProviderConflictsDto): string {
+/** The coordinator who sends the letter: her name and how the planning desk reaches her. */
+export interface LetterSigner {
+  name: string;
+  phone: string | null;
+  email: string;
+  /** What she works for: `gemeente Berkelland`, or `regio Achterhoek`. */
+  area: string;
+}
+
+/** A signature with blanks to fill in by hand, when nobody signed in asks for the letter (a script's token). */
+const BLANK_SIGNATURE = [
+  '[naam van de coördinator]',
+  'Coördinator training vrouwen in de inburgering, gemeente [naam gemeente]',
+  '[telefoonnummer] | [e-mailadres]',
+];
+
+const signature = (signer: LetterSigner) => [
+  signer.name,
+  `Coördinator training vrouwen in de inburgering, ${signer.area}`,
+  signer.phone ? `${signer.phone} | ${signer.email}` : signer.email,
+];
+
+export function providerLetterNl(report: ProviderConflictsDto, signer?: LetterSigner): string {
   const { provider, participants, bestMoves } = report;
   const lines: string[] = [
     `Aan: ${provider.name}, afdeling planning en roosters`,
@@ -116,9 +138,7 @@ export function providerLetterNl(report: ProviderConflictsDto): string {
     '',
     'Met vriendelijke groet,',
     '',
-    '[naam van de coördinator]',
-    'Coördinator training vrouwen in de inburgering, gemeente [naam gemeente]',
-    '[telefoonnummer] | [e-mailadres]',
+    ...(signer ? signature(signer) : BLANK_SIGNATURE),
     '',
   );
   return lines.join('\n');
