@@ -77,9 +77,8 @@ async function importFile(importer: ScenarioImportService, file: string): Promis
   const document = await readJson(file);
   if (document === undefined) return 1;
   const bar = progressBar('import');
-  bar.report(0.05, 'checking and storing');
   try {
-    const summary = await importer.importScenario(document).finally(() => bar.report(1, 'done'));
+    const summary = await importer.importScenario(document, bar.report).finally(() => bar.report(1, 'done'));
     bar.stop();
     console.log(
       `${summary.changed ? 'imported' : 'already up to date:'} region "${summary.region.ref}" in ${summary.durationMs} ms`,
@@ -130,8 +129,9 @@ async function planFile(args: string[]): Promise<number> {
   // The import is the first tenth of the bar, the plan the rest.
   const report = (fraction: number, step: string) => bar.report(0.1 + 0.9 * fraction, step);
   try {
-    bar.report(0, 'importing');
-    const imported = await app.get(ScenarioImportService).importScenario(document);
+    const imported = await app
+      .get(ScenarioImportService)
+      .importScenario(document, (fraction, step) => bar.report(0.1 * fraction, `importing: ${step}`));
     const programme = await app.get(ProgrammesScenarioService).exportProgramme(imported.region.id);
     if (!programme) {
       bar.stop();

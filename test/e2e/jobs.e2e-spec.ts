@@ -166,14 +166,14 @@ describe('jobs', () => {
     const regions = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
 
     beforeAll(async () => {
-      // This one only takes requests and queues: the two child processes run the jobs.
+      // This one only takes requests and queues: the two child processes run the jobs, the imports too.
       api = await startTestApp({ ...jobs, TREFPUNT_JOB_WORKERS: '0' });
-      for (const [index, region] of [...regions, 'slow'].entries()) {
-        programmes.set(region, await importRegion(api, region, region === 'slow' ? 60 : 30, index + 10));
-      }
       instances = await Promise.all(
         [1, 2].map(() => startServiceInstance(api.databaseUrl, { ...jobs, TREFPUNT_JOB_WORKERS: '1' })),
       );
+      for (const [index, region] of [...regions, 'slow'].entries()) {
+        programmes.set(region, await importRegion(api, region, region === 'slow' ? 60 : 30, index + 10));
+      }
     }, 300_000);
     afterAll(async () => {
       for (const instance of instances) if (instance.child.exitCode === null) instance.child.kill('SIGKILL');

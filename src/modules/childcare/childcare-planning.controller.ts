@@ -1,8 +1,12 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { IdParam } from '../../common/api/id-param';
 import { ScopedBy } from '../access/scoped-by.decorator';
+import { JobsService } from '../jobs/jobs.service';
+import { answerWithJob, RespondsAsync } from '../jobs/respond-async';
 import { ProgrammesService } from '../programmes/programmes.service';
+import { ChildcarePlanJobsService } from './childcare-plan-jobs.service';
 import { ChildcarePlanningService } from './childcare-planning.service';
 import { ChildcarePlanDto, ChildcareStateDto } from './dto/childcare-plan.dto';
 
@@ -11,7 +15,11 @@ import { ChildcarePlanDto, ChildcareStateDto } from './dto/childcare-plan.dto';
 @ScopedBy(ProgrammesService, 'programme')
 @Controller('programmes')
 export class ChildcarePlanningController {
-  constructor(private readonly planning: ChildcarePlanningService) {}
+  constructor(
+    private readonly planning: ChildcarePlanningService,
+    private readonly planJobs: ChildcarePlanJobsService,
+    private readonly jobs: JobsService,
+  ) {}
 
   @Post(':id/childcare/plan')
   @HttpCode(200)
@@ -23,11 +31,18 @@ export class ChildcarePlanningController {
       'mother cannot come. Bookings that still fit stay (moved with their session), others are cancelled with ' +
       'the reason; each need left is booked (volunteer care at the location first, then her usual provider, ' +
       'then the nearest formal care, sisters and brothers together) or listed as unmet with the reason. Also ' +
-      'done by itself when the programme is planned again or a session moves.',
+      'done by itself when the programme is planned again or a session moves. It runs as a job (one job of a ' +
+      'region at a time): with `Prefer: respond-async` the answer is 202 with the job at once (follow it at ' +
+      'GET /jobs/{id}); without, the answer waits for it. The mothers it names are an audited read when read.',
   })
   @ApiOkResponse({ type: ChildcarePlanDto })
-  plan(@IdParam() id: string): Promise<ChildcarePlanDto> {
-    return this.planning.planProgramme(id, new Date());
+  @RespondsAsync()
+  async plan(
+    @IdParam() id: string,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
+    return answerWithJob(this.jobs, await this.planJobs.queue(id, new Date()), prefer, response);
   }
 
   @Get(':id/childcare')

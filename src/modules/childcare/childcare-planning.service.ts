@@ -54,12 +54,13 @@ export class ChildcarePlanningService {
     return this.sessions.plannedOfProgramme(programmeId, now);
   }
 
-  /** Plans a programme's childcare for a coordinator: the mothers named in the answer are an audited read. */
+  /**
+   * Plans a programme's childcare, as a job: the mothers named in the answer are an audited read when the answer
+   * is read (JobsService), not here.
+   */
   @Transactional()
   async planProgramme(programmeId: string, now: Date): Promise<ChildcarePlanDto> {
-    const plan = await this.planAll(programmeId, now);
-    await this.auditUnmet(plan.unmet, plan.programmeId);
-    return plan;
+    return this.planAll(programmeId, now);
   }
 
   private async planAll(programmeId: string, now: Date): Promise<ChildcarePlanDto> {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeCheckConstraints } from '../../common/errors/database-errors';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { AuditModule } from '../audit/audit.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { LocationsModule } from '../locations/locations.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
@@ -18,6 +19,7 @@ import { ChildcareInputService } from './childcare-input.service';
 import { ChildcareOpeningHours } from './childcare-opening-hours.entity';
 import { ChildcarePlaces } from './childcare-places.entity';
 import { ChildcarePlanningController } from './childcare-planning.controller';
+import { ChildcarePlanJobsService } from './childcare-plan-jobs.service';
 import { ChildcarePlanningService } from './childcare-planning.service';
 import { ChildcareProvider } from './childcare-provider.entity';
 import { ChildcareUnmetNeed } from './childcare-unmet-need.entity';
@@ -52,6 +54,7 @@ describeCheckConstraints({
     AttendanceModule,
     AuditModule,
     TravelModule,
+    JobsModule,
   ],
   controllers: [
     ChildcareProvidersController,
@@ -65,6 +68,7 @@ describeCheckConstraints({
     ChildcareBookingsService,
     ChildcareInputService,
     ChildcarePlanningService,
+    ChildcarePlanJobsService,
     ChildcareCostsService,
   ],
   exports: [

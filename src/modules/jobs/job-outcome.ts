@@ -2,9 +2,12 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { EntityNotFoundError } from 'typeorm';
 import { httpErrorForDatabase } from '../../common/errors/database-errors';
 
-/** What a job ended with, as pg-boss keeps it (its `output`): a result, or the HTTP answer of its error. */
+/**
+ * What a job ended with, as pg-boss keeps it (its `output`): done (the result is in our `jobs` table; jobs done
+ * before it moved there have it here), or the HTTP answer of its error.
+ */
 export type JobOutcome =
-  { ok: true; result: unknown } | { ok: false; status: number; body: object; reason: string };
+  { ok: true; result?: unknown } | { ok: false; status: number; body: object; reason: string };
 
 /**
  * An error of the work as the answer a request would have given for it, the way AllExceptionsFilter maps it:

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 
 /**
  * What the service keeps of a job beside pg-boss's own row: what kind of work it is and for which region (who
- * may see it), and how far it got. The state, input and result are pg-boss's (schema `pgboss`).
+ * may see it), how far it got, and its result. The state and input (ids only) are pg-boss's (schema `pgboss`).
  */
 @Entity('jobs')
 export class JobRecord {
@@ -30,6 +30,13 @@ export class JobRecord {
   /** How many times an instance started it: more than one after an instance died or stopped under it. */
   @Column('int', { default: 0 })
   attempts!: number;
+
+  /**
+   * What the work answered, here rather than in pg-boss's output: it may name participants, so it is read through
+   * JobsService (audited) and cleared of a participant at her erasure. Null until done.
+   */
+  @Column('jsonb', { nullable: true })
+  result!: unknown;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -6,11 +6,11 @@ import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
 import { DataSource, Repository } from 'typeorm';
 import { PRINCIPAL } from '../access/principal';
-import { tryExclusiveLock } from './exclusive-lock';
+import { HeldLock, tryExclusiveLock } from './exclusive-lock';
 import { failure, JobOutcome } from './job-outcome';
 import { JobQueue } from './job-queue';
 import { JobRecord } from './job-record.entity';
-import { JobData, JobsService } from './jobs.service';
+import { JobData, JobsService, regionKey } from './jobs.service';
 
 /** This instance, as the jobs it runs name it. */
 export const INSTANCE = `${hostname()}:${process.pid}`;
@@ -46,8 +46,8 @@ export class JobRunner implements OnModuleInit {
 
   private async run(job: PgBoss.Job<JobData>): Promise<JobOutcome> {
     const { kind, input, principal, exclusiveKey } = job.data;
-    const lock = exclusiveKey ? await tryExclusiveLock(this.dataSource, exclusiveKey) : undefined;
-    if (exclusiveKey && !lock) throw new ExclusiveKeyBusy(`${exclusiveKey} is busy`);
+    const jobKind = this.jobs.kindOf(kind);
+    const locks = await this.lock(exclusiveKey, () => jobKind?.options.regionAtStart?.(input));
     try {
       await this.records.increment({ id: job.id }, 'attempts', 1);
       await this.records.update(job.id, { instance: INSTANCE, fraction: 0, step: 'started' });
@@ -59,22 +59,23 @@ export class JobRunner implements OnModuleInit {
         this.logger.error({ jobId: job.id, kind }, reason);
         return { ok: false, status: 500, body: { statusCode: 500, message: reason }, reason };
       }
-      const work = this.jobs.workOf(kind);
-      if (!work) throw new Error(`no work registered for jobs of kind ${kind}`);
+      if (!jobKind) throw new Error(`no work registered for jobs of kind ${kind}`);
       const progress = this.progressOf(job.id);
       const started = performance.now();
       try {
         const result = await this.cls.run(async () => {
           this.cls.set(PRINCIPAL, principal);
-          return work(input, progress.report);
+          return jobKind.work(input, progress.report);
         });
         progress.report(1, 'done');
         await progress.written();
+        // The result stays ours (it may name participants): pg-boss only learns that the job is done.
+        await this.records.update(job.id, { result: (result ?? null) as object });
         this.logger.log(
           { jobId: job.id, kind, attempt: record.attempts, ms: Math.round(performance.now() - started) },
           'job done',
         );
-        return { ok: true, result };
+        return { ok: true };
       } catch (error) {
         const outcome = failure(error, errorId);
         await progress.written();
@@ -88,7 +89,31 @@ export class JobRunner implements OnModuleInit {
         return outcome;
       }
     } finally {
-      await lock?.release();
+      for (const lock of locks.reverse()) await lock.release();
+    }
+  }
+
+  /**
+   * The job's exclusive key, then the key of the region it finds once it holds that (an import of a region that
+   * may be new): or, when either is held by another job, nothing held and the job back to the queue.
+   */
+  private async lock(
+    exclusiveKey: string | undefined,
+    regionAtStart: () => Promise<string | undefined> | undefined,
+  ): Promise<HeldLock[]> {
+    if (!exclusiveKey) return [];
+    const first = await tryExclusiveLock(this.dataSource, exclusiveKey);
+    if (!first) throw new ExclusiveKeyBusy(`${exclusiveKey} is busy`);
+    try {
+      const regionId = await regionAtStart();
+      const key = regionId && regionKey(regionId);
+      if (!key || key === exclusiveKey) return [first];
+      const second = await tryExclusiveLock(this.dataSource, key);
+      if (!second) throw new ExclusiveKeyBusy(`${key} is busy`);
+      return [first, second];
+    } catch (error) {
+      await first.release();
+      throw error;
     }
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { JobQueue } from './job-queue';
 import { JobRecord } from './job-record.entity';
 import { JobRunner } from './job-runner';
@@ -12,7 +13,7 @@ import { JobsConfig, readJobsConfig } from './jobs-config';
  * instance, read at GET /jobs/{id}. A module registers its work with JobsService and queues jobs of it.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([JobRecord])],
+  imports: [TypeOrmModule.forFeature([JobRecord]), AuditModule],
   controllers: [JobsController],
   providers: [
     { provide: JobsConfig, useFactory: () => readJobsConfig(process.env) },

@@ -7,6 +7,7 @@ import { ChildcareBookingsService } from '../childcare/childcare-bookings.servic
 import { OutboxService } from '../messages/outbox.service';
 import { AbsenceLinksService } from '../reminders/absence-links.service';
 import { CalendarFeedsService } from '../calendar/calendar-feeds.service';
+import { JobsService } from '../jobs/jobs.service';
 import { RoutesService } from '../routes/routes.service';
 import { LessonsService } from '../language-providers/lessons.service';
 import { ParticipantsService } from '../participants/participants.service';
@@ -20,7 +21,8 @@ export interface Erasure {
  * The right to erasure (AVG article 17): her personal data, children, lessons, appointments and personal links
  * go, in one transaction; her membership of groups stays without her identity, for the municipality's counts.
  * Her childcare bookings, reported absences (a reason may be her health), route stops, unrouted pickups and
- * messages, one-tap absence links and her calendar feed go too.
+ * messages, one-tap absence links and her calendar feed go too, and she is taken out of the stored results of
+ * jobs (a routes plan that did not collect her, say).
  */
 @Injectable()
 export class ErasureService {
@@ -34,6 +36,7 @@ export class ErasureService {
     private readonly outbox: OutboxService,
     private readonly links: AbsenceLinksService,
     private readonly feeds: CalendarFeedsService,
+    private readonly jobs: JobsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -48,6 +51,7 @@ export class ErasureService {
     await this.outbox.deleteForParticipant(participantId);
     await this.links.deleteForParticipant(participantId);
     await this.feeds.deleteForParticipant(participantId);
+    await this.jobs.eraseParticipant(participantId);
     await this.participants.erasePersonalData(participantId, now);
     await this.audit.record('erase', [
       { recordType: 'participant', recordId: participantId, participantId, regionId: participant.regionId },

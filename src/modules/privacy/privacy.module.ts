@@ -3,6 +3,7 @@ import { AttendanceModule } from '../attendance/attendance.module';
 import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ChildcareModule } from '../childcare/childcare.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { MessagesModule } from '../messages/messages.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { RoutesModule } from '../routes/routes.module';
@@ -23,6 +24,7 @@ import { ErasureService } from './erasure.service';
     RemindersModule,
     CalendarModule,
     AuditModule,
+    JobsModule,
   ],
   controllers: [ErasureController],
   providers: [ErasureService],

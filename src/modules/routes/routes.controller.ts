@@ -1,16 +1,24 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { IdParam } from '../../common/api/id-param';
 import { ScopedBy } from '../access/scoped-by.decorator';
 import { Audited } from '../audit/audited.decorator';
+import { JobsService } from '../jobs/jobs.service';
+import { answerWithJob, RespondsAsync } from '../jobs/respond-async';
 import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { SessionsService } from '../programmes/sessions.service';
 import { RegionsService } from '../regions/regions.service';
 import { instantToLocalIso } from '../../planning/time/wall-clock';
 import { ProgrammeRoutesQueryDto, RoutesPlanDto } from './dto/routes-plan.dto';
-import { RoutePlanningService } from './route-planning.service';
+import { RoutePlanJobsService } from './route-plan-jobs.service';
 import { RoutesService } from './routes.service';
+
+const JOB =
+  'It runs as a job (one job of a region at a time, on any instance): with `Prefer: respond-async` the answer is ' +
+  '202 with the job at once (follow it at GET /jobs/{id}); without, the answer waits for it. The women it names ' +
+  'are an audited read of whoever reads the answer, when she reads it.';
 
 const PLAN_DESCRIPTION =
   'For every participant of the session who is collected (`transport: pickup`) and can come: a ride from home ' +
@@ -18,14 +26,16 @@ const PLAN_DESCRIPTION =
   'Seats count her and the children riding with her (those cared for at the location), child seats count the ' +
   'children; a vehicle is only used when it is available and not on another ride; each ride stays within the ' +
   "policy's limit. Fewest vehicles first, then least driving; last week's vehicle and time are kept where that " +
-  'costs little. Who cannot be collected is listed with the reason.';
+  'costs little. Who cannot be collected is listed with the reason. ' +
+  JOB;
 
 @ApiTags('routes')
 @ApiBearerAuth()
 @Controller()
 export class RoutesController {
   constructor(
-    private readonly planning: RoutePlanningService,
+    private readonly planJobs: RoutePlanJobsService,
+    private readonly jobs: JobsService,
     private readonly routes: RoutesService,
     private readonly sessions: SessionsService,
     private readonly regions: RegionsService,
@@ -37,8 +47,13 @@ export class RoutesController {
   @ScopedBy(SessionsService, 'session')
   @ApiOperation({ summary: 'Plan the pickup and return routes of a session', description: PLAN_DESCRIPTION })
   @ApiOkResponse({ type: RoutesPlanDto })
-  async plan(@IdParam() id: string): Promise<RoutesPlanDto> {
-    return this.withinReach(await this.planning.plan([id]));
+  @RespondsAsync()
+  async plan(
+    @IdParam() id: string,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
+    return answerWithJob(this.jobs, await this.planJobs.queueSession(id, false), prefer, response);
   }
 
   @Post('sessions/:id/routes/replan')
@@ -48,11 +63,17 @@ export class RoutesController {
     summary: 'Change the routes of a session as little as possible (after an absence or a new participant)',
     description:
       'Starts from the routes as they are: the others keep their vehicle and their pickup time within a few ' +
-      'minutes where possible. `changes` lists whose time moved by more than 5 minutes or whose vehicle changed.',
+      'minutes where possible. `changes` lists whose time moved by more than 5 minutes or whose vehicle changed. ' +
+      JOB,
   })
   @ApiOkResponse({ type: RoutesPlanDto })
-  async replan(@IdParam() id: string): Promise<RoutesPlanDto> {
-    return this.withinReach(await this.planning.replan([id]));
+  @RespondsAsync()
+  async replan(
+    @IdParam() id: string,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
+    return answerWithJob(this.jobs, await this.planJobs.queueSession(id, true), prefer, response);
   }
 
   @Post('programmes/:id/routes/plan')
@@ -63,13 +84,15 @@ export class RoutesController {
     description: PLAN_DESCRIPTION,
   })
   @ApiOkResponse({ type: RoutesPlanDto })
+  @RespondsAsync()
   async planProgramme(
     @IdParam() id: string,
     @Query() query: ProgrammeRoutesQueryDto,
-  ): Promise<RoutesPlanDto> {
-    return this.withinReach(
-      await this.planning.plan(await this.planning.sessionsOfProgramme(id, query.week)),
-    );
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
+    const job = await this.planJobs.queueProgramme(id, query.week);
+    return answerWithJob(this.jobs, job, prefer, response);
   }
 
   @Get('sessions/:id/routes')
@@ -125,20 +148,5 @@ export class RoutesController {
         ]),
       ].map((participantId) => ({ participantId })),
     };
-  }
-
-  /**
-   * A plan's answer for a coordinator limited to some municipalities: who could not be collected and whose time
-   * changed, of her participants only; the entries about others are counted in `hiddenEntries`.
-   */
-  private async withinReach(plan: RoutesPlanDto): Promise<RoutesPlanDto> {
-    const reachable = await this.participants.reachableIds([
-      ...plan.unrouted.map((entry) => entry.participantId),
-      ...plan.changes.map((entry) => entry.participantId),
-    ]);
-    const unrouted = plan.unrouted.filter((entry) => reachable.has(entry.participantId));
-    const changes = plan.changes.filter((entry) => reachable.has(entry.participantId));
-    const hiddenEntries = plan.unrouted.length - unrouted.length + plan.changes.length - changes.length;
-    return { ...plan, unrouted, changes, hiddenEntries };
   }
 }

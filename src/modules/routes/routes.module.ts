@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { AuditModule } from '../audit/audit.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { ChildcareModule } from '../childcare/childcare.module';
 import { LocationsModule } from '../locations/locations.module';
 import { ParticipantsModule } from '../participants/participants.module';
@@ -13,6 +14,7 @@ import { TravelModule } from '../travel/travel.module';
 import { DriverLinksController } from './driver-links.controller';
 import { DriverLinksService } from './driver-links.service';
 import { RoutePlanningService } from './route-planning.service';
+import { RoutePlanJobsService } from './route-plan-jobs.service';
 import { RouteSheetsController } from './route-sheets.controller';
 import { RouteSheetsService } from './route-sheets.service';
 import { RouteStopScopes } from './route-stop-scopes';
@@ -36,9 +38,17 @@ import { UnroutedPickup } from './unrouted-pickup.entity';
     TransportModule,
     TravelModule,
     AuditModule,
+    JobsModule,
   ],
   controllers: [RouteSheetsController, DriverLinksController, RoutesController],
-  providers: [RoutesService, RoutePlanningService, RouteSheetsService, RouteStopScopes, DriverLinksService],
+  providers: [
+    RoutesService,
+    RoutePlanningService,
+    RoutePlanJobsService,
+    RouteSheetsService,
+    RouteStopScopes,
+    DriverLinksService,
+  ],
   exports: [RoutesService, RoutePlanningService],
 })
 export class RoutesModule {}

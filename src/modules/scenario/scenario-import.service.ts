@@ -20,6 +20,7 @@ import { ScenarioProgrammeDto } from './dto/scenario-programme.dto';
 import { ProgrammePhase, programmeTotals } from '../programmes/programme-phase';
 import { isUsableAppointment } from './scenario-rules';
 import { validateScenarioOffThread } from './scenario-validation';
+import { ImportProgress, importSteps } from './scenario-import-progress';
 import { emitInOrder } from '../../common/events/emit-in-order';
 
 export const DEFAULT_PROGRAMME_REF = 'programme';
@@ -35,6 +36,17 @@ export interface ImportSummary {
   warnings: string[];
   durationMs: number;
 }
+
+/** A document read and checked, ready to store; what an import job keeps until it runs. */
+export interface CheckedScenario {
+  scenario: ScenarioDto;
+  warnings: string[];
+  /** How long reading and checking it took. */
+  checkedMs: number;
+}
+
+/** On the command line the check of a document is this share of the import (its bar). */
+const CHECK_SHARE = 0.3;
 
 const withoutIds = ({ created, updated, unchanged }: UpsertOutcome): ChangeCount => ({
   created,
@@ -96,12 +108,33 @@ export class ScenarioImportService {
   ) {}
 
   /** `document`: the bytes of a JSON document (as uploaded), or a document already read. */
-  async importScenario(document: Uint8Array | unknown): Promise<ImportSummary> {
+  async importScenario(document: Uint8Array | unknown, progress?: ImportProgress): Promise<ImportSummary> {
+    progress?.(0, 'checking');
+    const checked = await this.check(document);
+    return this.importChecked(checked, (fraction, step) =>
+      progress?.(CHECK_SHARE + (1 - CHECK_SHARE) * fraction, step),
+    );
+  }
+
+  /**
+   * Reads and checks a document and whether the caller may import its region: 400 naming every problem, or 403,
+   * before anything is stored (or queued).
+   */
+  async check(document: Uint8Array | unknown): Promise<CheckedScenario> {
     const started = performance.now();
     const { scenario, warnings } = await validateScenarioOffThread(document);
     await this.regionsService.assertImportable(scenario.region);
-    const summary = await this.store(scenario);
-    const durationMs = Math.round(performance.now() - started);
+    return { scenario, warnings, checkedMs: Math.round(performance.now() - started) };
+  }
+
+  /** Stores a checked document, reporting each step of the storing. */
+  async importChecked(
+    { scenario, warnings, checkedMs }: CheckedScenario,
+    progress?: ImportProgress,
+  ): Promise<ImportSummary> {
+    const started = performance.now();
+    const summary = await this.store(scenario, importSteps(scenario, progress));
+    const durationMs = checkedMs + Math.round(performance.now() - started);
     this.logger.log(
       {
         region: scenario.region,
@@ -115,7 +148,11 @@ export class ScenarioImportService {
   }
 
   @Transactional()
-  private async store(scenario: ScenarioDto): Promise<Omit<ImportSummary, 'warnings' | 'durationMs'>> {
+  private async store(
+    scenario: ScenarioDto,
+    step: ReturnType<typeof importSteps>,
+  ): Promise<Omit<ImportSummary, 'warnings' | 'durationMs'>> {
+    step('region and locations');
     const region = await this.regions.importRegion({
       ref: scenario.region,
       name: scenario.name,
@@ -151,6 +188,7 @@ export class ScenarioImportService {
       regionId,
       scenario.languageProviders.map(({ id, name, email }) => ({ ref: id, name, email: email ?? null })),
     );
+    step('participants');
     const participants = await this.participants.importParticipants(
       regionId,
       scenario.participants.map((participant) => ({
@@ -173,6 +211,7 @@ export class ScenarioImportService {
       participantIds.map((id) => ({ recordType: 'participant', recordId: id, participantId: id, regionId })),
     );
     const idOf = (participantRef: string) => participants.ids.get(participantRef)!;
+    step('children');
     const children = await this.participants.importChildren(
       regionId,
       scenario.participants.flatMap((participant) =>
@@ -184,6 +223,7 @@ export class ScenarioImportService {
         })),
       ),
     );
+    step('lessons');
     const lessons = await this.languageProviders.importLessons(
       participantIds,
       scenario.participants.flatMap((participant) =>
@@ -199,6 +239,7 @@ export class ScenarioImportService {
         })),
       ),
     );
+    step('appointments');
     const appointments = await this.participants.importAppointments(
       participantIds,
       scenario.participants.flatMap((participant) =>
@@ -211,6 +252,7 @@ export class ScenarioImportService {
         })),
       ),
     );
+    step('staff');
     const trainers = await this.staff.importTrainers(
       regionId,
       scenario.trainers.map(({ id, name, availability }) => ({ ref: id, name, availability })),
@@ -224,6 +266,7 @@ export class ScenarioImportService {
         availability,
       })),
     );
+    step('vehicles');
     const vehicles = await this.transport.importVehicles(
       regionId,
       scenario.vehicles.map((vehicle) => ({
@@ -238,6 +281,7 @@ export class ScenarioImportService {
         availability: vehicle.availability,
       })),
     );
+    step('childcare');
     const childcare = await this.childcare.importProviders(
       regionId,
       scenario.childcareProviders.map((provider) => ({
@@ -255,6 +299,7 @@ export class ScenarioImportService {
         })),
       })),
     );
+    step('programme and groups');
     const programme = scenario.programme
       ? await this.programmes.importProgramme(
           regionId,
@@ -323,6 +368,7 @@ export class ScenarioImportService {
     const schedulesChanged = [lessons, appointments, lists.groupMembersAndTrainers].some(
       (change) => change.created + change.deleted > 0,
     );
+    step('conflicts');
     // Planned sessions may have new conflicts now; found again within this transaction.
     if (schedulesChanged)
       await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged(participantIds));

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,10 +10,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { JobsService } from '../jobs/jobs.service';
+import { answerWithJob, RespondsAsync } from '../jobs/respond-async';
 import { ScenarioDto } from './dto/scenario.dto';
 import { ScenarioExportService } from './scenario-export.service';
-import { ImportSummary, ScenarioImportService } from './scenario-import.service';
+import { ScenarioImportJobsService } from './scenario-import-jobs.service';
 
 class ExportScenarioQueryDto {
   @ApiProperty({ description: "the region's id or ref, e.g. `berkelland`" })
@@ -33,7 +35,8 @@ class ExportScenarioQueryDto {
 @Controller()
 export class ScenarioController {
   constructor(
-    private readonly importer: ScenarioImportService,
+    private readonly imports: ScenarioImportJobsService,
+    private readonly jobs: JobsService,
     private readonly exporter: ScenarioExportService,
   ) {}
 
@@ -44,16 +47,25 @@ export class ScenarioController {
     description:
       'Validates the whole document first. On any problem answers 400 listing every problem with its JSON path, ' +
       'and stores nothing. Otherwise stores it in one transaction: records are matched by id within the region; ' +
-      'nothing is deleted and other regions are not touched. Importing the same document again changes nothing.',
+      'nothing is deleted and other regions are not touched. Importing the same document again changes nothing. ' +
+      'The storing runs as a job (one job of a region at a time, plans included): with `Prefer: respond-async` ' +
+      'the answer is 202 with the job once the document is checked (follow its steps at GET /jobs/{id}); ' +
+      'without, the answer waits for it.',
   })
   @ApiBody({ type: ScenarioDto })
   @ApiBadRequestResponse({
     description:
       '`message` lists every problem, e.g. `participants[3].lessons[0].providerId: unknown language provider "nope"`',
   })
-  importScenario(@Req() request: Request): Promise<ImportSummary> {
+  @RespondsAsync()
+  async importScenario(
+    @Req() request: Request,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
     // The body's bytes as they came (see body-limits.ts): read, validated and checked in a worker thread.
-    return this.importer.importScenario(request.body as unknown);
+    const job = await this.imports.queue(request.body as unknown);
+    return answerWithJob(this.jobs, job, prefer, response);
   }
 
   @Get('exports/scenario')

@@ -21,7 +21,19 @@ export class JobDto {
   @ApiPropertyOptional({ nullable: true, example: 'choosing times', description: 'The step it is in' })
   step!: string | null;
 
-  @ApiPropertyOptional({ description: 'When done: what the endpoint that queued it answers without a job' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 42,
+    description:
+      'While running: the seconds left at the pace so far (null until there is a pace; 0 when done)',
+  })
+  estimatedSecondsLeft!: number | null;
+
+  @ApiPropertyOptional({
+    description:
+      'When done: what the endpoint that queued it answers without a job, as it would answer the reader ' +
+      '(each participant named is an audited read)',
+  })
   result?: unknown;
 
   @ApiPropertyOptional({ description: 'When failed: why' })
