@@ -11,6 +11,7 @@ import { Programme } from './programme.entity';
 import { ProgrammesController } from './programmes.controller';
 import { ProgrammesService } from './programmes.service';
 import { Session } from './session.entity';
+import { SessionRole } from './session-role.entity';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 import { ProgrammesScenarioService } from './programmes-scenario.service';
@@ -20,7 +21,7 @@ import { OnlinePeriodsService } from './online-periods.service';
 /** Programmes, their groups (members and trainers), the groups' sessions, and the periods they are held online. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Programme, Group, Session, OnlinePeriod]),
+    TypeOrmModule.forFeature([Programme, Group, Session, SessionRole, OnlinePeriod]),
     RegionsModule,
     forwardRef(() => ParticipantsModule),
     LocationsModule,
