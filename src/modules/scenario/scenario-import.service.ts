@@ -55,6 +55,7 @@ function programmeFields(programme: ScenarioProgrammeDto) {
     intervalWeeks: phase.intervalWeeks,
     durationMinutes: phase.durationMinutes,
     ...(phase.themes !== undefined && { themes: [...phase.themes] }),
+    ...(phase.roles !== undefined && { roles: [...phase.roles] }),
   }));
   return {
     ...(phases.length > 0
@@ -67,6 +68,7 @@ function programmeFields(programme: ScenarioProgrammeDto) {
         }),
     phases,
     avoidReligiousPeriods: programme.avoidReligiousPeriods ?? false,
+    roles: programme.roles ?? [],
   };
 }
 
@@ -224,6 +226,15 @@ export class ScenarioImportService {
         availability,
       })),
     );
+    const staffMembers = await this.staff.importStaffMembers(
+      regionId,
+      (scenario.staff ?? []).map(({ id, name, roles, availability }) => ({
+        ref: id,
+        name,
+        roles,
+        availability,
+      })),
+    );
     const vehicles = await this.transport.importVehicles(
       regionId,
       scenario.vehicles.map((vehicle) => ({
@@ -302,6 +313,7 @@ export class ScenarioImportService {
       children: withoutIds(children),
       trainers: withoutIds(trainers),
       interpreters: withoutIds(interpreters),
+      ...(scenario.staff && { staff: withoutIds(staffMembers) }),
       vehicles: withoutIds(vehicles),
       childcareProviders: withoutIds(childcare),
       ...(programme && { programmes: withoutIds(programme.programme), groups: withoutIds(programme.groups) }),
@@ -314,6 +326,7 @@ export class ScenarioImportService {
         locations.windows,
         trainers.windows,
         interpreters.windows,
+        staffMembers.windows,
         vehicles.windows,
         childcare.windows,
       ),
