@@ -102,6 +102,7 @@ describe('programmes, groups and sessions', () => {
         durationMinutes: 120,
         phases: [],
         avoidReligiousPeriods: false,
+        roles: [],
       });
       const { id } = created.body;
       expect((await api.get(`/programmes/${id}`).expect(200)).body).toEqual(created.body);
@@ -500,6 +501,7 @@ describe('programmes, groups and sessions', () => {
         end: '2027-03-29T11:30:00+02:00',
         trainerId: null,
         interpreterIds: [],
+        roles: [],
         status: 'planned',
       });
       const winter = await api

@@ -1,3 +1,5 @@
+import { ExtraRole } from '../../planning/scheduling/model';
+import { rolesOf } from '../programmes/dto/session.dto';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { instantToLocalIso } from '../../planning/time/wall-clock';
@@ -36,6 +38,8 @@ export interface PlanDocument {
     end: string;
     trainerId: string | null;
     interpreterIds: string[];
+    /** Who takes the other roles; left out when the session has none. */
+    roles?: { role: ExtraRole; staffId: string }[];
   }[];
   conflicts: {
     participantId: string;
@@ -150,6 +154,7 @@ export class PlanExportService {
     remember(await this.locations.exportLocations(regionId));
     remember(await this.staff.exportTrainers(regionId));
     remember(await this.staff.exportInterpreters(regionId));
+    remember(await this.staff.exportStaffMembers(regionId));
     const participants = await this.participants.exportParticipants(regionId);
     remember(participants);
     remember(await this.providers.exportProviders(regionId));
@@ -200,6 +205,9 @@ export class PlanExportService {
         end: local(session.end),
         trainerId: session.trainerId && ref(session.trainerId),
         interpreterIds: session.interpreters.map((interpreter) => ref(interpreter.id)).sort(),
+        ...((session.roles ?? []).length > 0 && {
+          roles: rolesOf(session).map(({ role, staffMemberId }) => ({ role, staffId: ref(staffMemberId) })),
+        }),
       })),
       conflicts: conflicts
         .filter((conflict) => conflict.kind !== 'appointment')

@@ -1,3 +1,5 @@
+import { ExtraRole } from '../../planning/scheduling/model';
+
 /** A phase of a programme as stored (jsonb): `sessions`, or an `endDate` until which it runs. */
 export interface ProgrammePhase {
   sessions?: number;
@@ -6,6 +8,8 @@ export interface ProgrammePhase {
   intervalWeeks: number;
   durationMinutes: number;
   themes?: string[];
+  /** The roles its sessions need; left out: the programme's. */
+  roles?: ExtraRole[];
 }
 
 /**

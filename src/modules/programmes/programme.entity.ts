@@ -1,6 +1,7 @@
 import { Check, Column, Entity, OneToMany, Unique } from 'typeorm';
 import { RegionRecord } from '../regions/region-record';
 import { Group } from './group.entity';
+import { ExtraRole } from '../../planning/scheduling/model';
 import { ProgrammePhase } from './programme-phase';
 
 /** A training programme: its groups each meet `sessionsPerWeek` times every `intervalWeeks` weeks. */
@@ -37,6 +38,10 @@ export class Programme extends RegionRecord {
   /** No sessions in Ramadan and on the Eids; otherwise the plan only warns of them. */
   @Column({ type: 'boolean', default: false })
   avoidReligiousPeriods: boolean;
+
+  /** The roles every session needs beside its trainer and interpreters, unless its phase says its own. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  roles: ExtraRole[];
 
   @OneToMany(() => Group, (group) => group.programme)
   groups: Group[];

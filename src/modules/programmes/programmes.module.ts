@@ -11,6 +11,7 @@ import { Programme } from './programme.entity';
 import { ProgrammesController } from './programmes.controller';
 import { ProgrammesService } from './programmes.service';
 import { Session } from './session.entity';
+import { SessionRole } from './session-role.entity';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 import { ProgrammesScenarioService } from './programmes-scenario.service';
@@ -25,7 +26,7 @@ import { SessionOuting } from './session-outing.entity';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Programme, Group, Session, OnlinePeriod, SessionOuting]),
+    TypeOrmModule.forFeature([Programme, Group, Session, SessionRole, OnlinePeriod, SessionOuting]),
     RegionsModule,
     forwardRef(() => ParticipantsModule),
     LocationsModule,

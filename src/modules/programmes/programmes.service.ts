@@ -16,6 +16,7 @@ const storedPhases = (phases: ProgrammePhase[]): ProgrammePhase[] =>
     intervalWeeks: phase.intervalWeeks,
     durationMinutes: phase.durationMinutes,
     ...(phase.themes !== undefined && { themes: phase.themes }),
+    ...(phase.roles !== undefined && { roles: phase.roles }),
   }));
 
 @Injectable()
@@ -35,6 +36,7 @@ export class ProgrammesService extends RegionRecordsService<Programme> {
         intervalWeeks: dto.intervalWeeks ?? 1,
         phases,
         avoidReligiousPeriods: dto.avoidReligiousPeriods ?? false,
+        roles: dto.roles ?? [],
         // With phases, the programme's own fields are what they add up to (as a scenario import stores them).
         ...(phases.length > 0 && programmeTotals(phases)),
       }),
@@ -43,7 +45,7 @@ export class ProgrammesService extends RegionRecordsService<Programme> {
 
   async update(id: string, dto: UpdateProgrammeDto): Promise<Programme> {
     const programme = await this.get(id);
-    const { phases: given, ...fields } = dto;
+    const { phases: given, roles, ...fields } = dto;
     const phases =
       given === undefined
         ? programme.phases
@@ -54,6 +56,7 @@ export class ProgrammesService extends RegionRecordsService<Programme> {
     return this.records.save(
       this.records.merge(programme, {
         ...fields,
+        ...(roles !== undefined && { roles: roles ?? [] }),
         phases,
         ...(given && phases.length > 0 && programmeTotals(phases)),
       }),

@@ -1,9 +1,10 @@
-import { Check, Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, OneToMany, Unique } from 'typeorm';
 import { Location } from '../locations/location.entity';
 import { RegionRecord } from '../regions/region-record';
 import { Interpreter } from '../staff/interpreter.entity';
 import { Trainer } from '../staff/trainer.entity';
 import { Group } from './group.entity';
+import { SessionRole } from './session-role.entity';
 
 export const SESSION_STATUSES = ['planned', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -47,6 +48,10 @@ export class Session extends RegionRecord {
     inverseJoinColumn: { name: 'interpreter_id', referencedColumnName: 'id' },
   })
   interpreters: Interpreter[];
+
+  /** Who takes the other roles its phase needs: co-trainer, experience expert, childcare volunteer. */
+  @OneToMany(() => SessionRole, (holder) => holder.session)
+  roles: SessionRole[];
 
   @Column({ type: 'text', default: 'planned' })
   status: SessionStatus;

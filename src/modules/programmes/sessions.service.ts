@@ -26,13 +26,15 @@ import { GroupsService } from './groups.service';
 import { requireEach, sameIds } from './id-list-checks';
 import { SessionOuting } from './session-outing.entity';
 import { Session } from './session.entity';
+import { SessionRole } from './session-role.entity';
+import { RoleHolder } from '../../planning/scheduling/model';
 import { RecordScope } from '../access/access-context';
 import { regionScopeOf } from '../access/record-scopes';
 import { emitInOrder } from '../../common/events/emit-in-order';
 
-/** Loads a session with the ids of its interpreters only. */
+/** Loads a session with the ids of its interpreters and of the people in its roles only. */
 const WITH_INTERPRETER_IDS = {
-  relations: { interpreters: true },
+  relations: { interpreters: true, roles: true },
   select: {
     id: true,
     createdAt: true,
@@ -46,6 +48,7 @@ const WITH_INTERPRETER_IDS = {
     trainerId: true,
     status: true,
     interpreters: { id: true },
+    roles: { sessionId: true, role: true, staffMemberId: true },
   },
 } satisfies FindManyOptions<Session>;
 
@@ -58,6 +61,7 @@ export interface NewSession {
   end: Date;
   trainerId: string | null;
   interpreterIds: string[];
+  roles: RoleHolder[];
 }
 
 const nextDay = (date: string): string =>
@@ -320,6 +324,16 @@ export class SessionsService {
         .execute();
       await this.linkInterpreters([session.id], [next]);
     }
+    const held = session.roles.map(({ role, staffMemberId }) => `${role}|${staffMemberId}`);
+    if (
+      !sameIds(
+        held,
+        next.roles.map(({ role, staffId }) => `${role}|${staffId}`),
+      )
+    ) {
+      await this.txHost.tx.getRepository(SessionRole).delete({ sessionId: session.id });
+      await this.linkRoles([session.id], [next]);
+    }
   }
 
   /** Inserts new planned sessions in a few statements; answers their ids in the order given. */
@@ -327,7 +341,7 @@ export class SessionsService {
     const ids: string[] = [];
     for (const chunk of chunks(planned)) {
       const result = await this.sessions.insert(
-        chunk.map(({ interpreterIds: _, ...session }) => ({
+        chunk.map(({ interpreterIds: _, roles: __, ...session }) => ({
           ...session,
           ref: null,
           status: 'planned' as const,
@@ -335,6 +349,7 @@ export class SessionsService {
       );
       const chunkIds = result.identifiers.map((identifier) => identifier.id as string);
       await this.linkInterpreters(chunkIds, chunk);
+      await this.linkRoles(chunkIds, chunk);
       ids.push(...chunkIds);
     }
     return ids;
@@ -350,6 +365,13 @@ export class SessionsService {
     if (links.length > 0) {
       await this.txHost.tx.createQueryBuilder().insert().into('session_interpreters').values(links).execute();
     }
+  }
+
+  private async linkRoles(ids: string[], sessions: NewSession[]): Promise<void> {
+    const rows = sessions.flatMap((session, offset) =>
+      session.roles.map(({ role, staffId }) => ({ sessionId: ids[offset], role, staffMemberId: staffId })),
+    );
+    if (rows.length > 0) await this.txHost.tx.getRepository(SessionRole).insert(rows);
   }
 
   /** The sessions of a region that start within [from, to), for plans and exports. */

@@ -64,6 +64,7 @@ export class ScenarioExportService {
     const appointments = await this.participants.exportAppointments(participantIds);
     const trainers = byScenarioId(await this.staff.exportTrainers(regionId));
     const interpreters = byScenarioId(await this.staff.exportInterpreters(regionId));
+    const staffMembers = byScenarioId(await this.staff.exportStaffMembers(regionId));
     const vehicles = byScenarioId(await this.transport.exportVehicles(regionId));
     const childcareProviders = byScenarioId(await this.childcare.exportProviders(regionId));
     const programme = await this.programmes.exportProgramme(regionId, programmeRef);
@@ -90,9 +91,16 @@ export class ScenarioExportService {
       (g) => g.startDate !== null || g.afterGroupId !== null,
     );
     const online = programme?.online ?? [];
-    const newer = Boolean(
-      p && (p.phases.length > 0 || p.avoidReligiousPeriods || seriesGroups || online.length > 0),
-    );
+    const newer =
+      staffMembers.length > 0 ||
+      Boolean(
+        p &&
+        (p.phases.length > 0 ||
+          p.avoidReligiousPeriods ||
+          p.roles.length > 0 ||
+          seriesGroups ||
+          online.length > 0),
+      );
     const groupRef = new Map((programme?.groups ?? []).map((g) => [g.id, scenarioId(g)]));
     return {
       format: newer ? SCENARIO_FORMAT_2 : SCENARIO_FORMAT,
@@ -161,6 +169,14 @@ export class ScenarioExportService {
         languages: interpreter.languages,
         availability: sortWindows(interpreter.availability),
       })),
+      ...(newer && {
+        staff: staffMembers.map((member) => ({
+          id: scenarioId(member),
+          name: member.name,
+          roles: member.roles,
+          availability: sortWindows(member.availability),
+        })),
+      }),
       vehicles: vehicles.map((vehicle) => ({
         id: scenarioId(vehicle),
         name: vehicle.name,
@@ -204,6 +220,7 @@ export class ScenarioExportService {
           durationMinutes: programme.programme.durationMinutes,
           ...(programme.programme.phases.length > 0 && { phases: programme.programme.phases }),
           ...(newer && { avoidReligiousPeriods: programme.programme.avoidReligiousPeriods }),
+          ...(programme.programme.roles.length > 0 && { roles: programme.programme.roles }),
           groups: byScenarioId(programme.groups).map((group) => ({
             id: scenarioId(group),
             name: group.name,

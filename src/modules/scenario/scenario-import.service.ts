@@ -67,6 +67,7 @@ function programmeFields(programme: ScenarioProgrammeDto) {
     intervalWeeks: phase.intervalWeeks,
     durationMinutes: phase.durationMinutes,
     ...(phase.themes !== undefined && { themes: [...phase.themes] }),
+    ...(phase.roles !== undefined && { roles: [...phase.roles] }),
   }));
   return {
     ...(phases.length > 0
@@ -79,6 +80,7 @@ function programmeFields(programme: ScenarioProgrammeDto) {
         }),
     phases,
     avoidReligiousPeriods: programme.avoidReligiousPeriods ?? false,
+    roles: programme.roles ?? [],
   };
 }
 
@@ -266,6 +268,15 @@ export class ScenarioImportService {
         availability,
       })),
     );
+    const staffMembers = await this.staff.importStaffMembers(
+      regionId,
+      (scenario.staff ?? []).map(({ id, name, roles, availability }) => ({
+        ref: id,
+        name,
+        roles,
+        availability,
+      })),
+    );
     step('vehicles');
     const vehicles = await this.transport.importVehicles(
       regionId,
@@ -347,6 +358,7 @@ export class ScenarioImportService {
       children: withoutIds(children),
       trainers: withoutIds(trainers),
       interpreters: withoutIds(interpreters),
+      ...(scenario.staff && { staff: withoutIds(staffMembers) }),
       vehicles: withoutIds(vehicles),
       childcareProviders: withoutIds(childcare),
       ...(programme && { programmes: withoutIds(programme.programme), groups: withoutIds(programme.groups) }),
@@ -359,6 +371,7 @@ export class ScenarioImportService {
         locations.windows,
         trainers.windows,
         interpreters.windows,
+        staffMembers.windows,
         vehicles.windows,
         childcare.windows,
       ),

@@ -44,6 +44,9 @@ export function checkScenarioReferences(scenario: ScenarioDto): ScenarioFindings
   const participants = idsOf(scenario.participants, 'participants');
   const trainers = idsOf(scenario.trainers, 'trainers');
   idsOf(scenario.interpreters, 'interpreters');
+  idsOf(scenario.staff ?? [], 'staff');
+  if (scenario.staff !== undefined && scenario.format === SCENARIO_FORMAT)
+    errors.push('staff: needs "format": "trefpunt-scenario/2"');
   idsOf(scenario.vehicles, 'vehicles');
   idsOf(scenario.childcareProviders, 'childcareProviders');
 
@@ -158,6 +161,7 @@ function programmeSeriesProblems(scenario: ScenarioDto): string[] {
     if (programme.phases !== undefined) newer('programme.phases');
     if (programme.avoidReligiousPeriods !== undefined) newer('programme.avoidReligiousPeriods');
     if (programme.online !== undefined) newer('programme.online');
+    if (programme.roles !== undefined) newer('programme.roles');
     programme.groups.forEach((group, g) => {
       if (group.startDate !== undefined) newer(`programme.groups[${g}].startDate`);
       if (group.after !== undefined) newer(`programme.groups[${g}].after`);

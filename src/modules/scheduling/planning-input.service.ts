@@ -75,6 +75,7 @@ export class PlanningInputService {
           phases: programme.phases,
         }),
         avoidReligiousPeriods: programme.avoidReligiousPeriods,
+        roles: programme.roles,
       },
       isClosed: closedOn(region.closedDates),
       locations: locations.map((location) => ({
@@ -94,6 +95,11 @@ export class PlanningInputService {
           languages,
         }),
       ),
+      staff: byRef(await this.staff.exportStaffMembers(region.id)).map(({ id, availability, roles }) => ({
+        id,
+        availability,
+        roles,
+      })),
       members: participants.map((participant) => ({
         id: participant.id,
         lessons: lessons

@@ -76,6 +76,7 @@ export class SchedulingService {
         end: instant(session.date, session.end),
         trainerId: session.trainerId,
         interpreterIds: session.interpreterIds,
+        roles: session.roles,
       })),
     );
     // Sessions that kept their place in the series keep their id: their conflicts are found afresh below.
@@ -132,6 +133,7 @@ export class SchedulingService {
           end: toTimeOfDay(slot.end),
           trainerId: slot.trainerId,
           interpreterIds: slot.interpreterIds,
+          roles: slot.roles.map(({ role, staffId }) => ({ role, staffMemberId: staffId })),
           pinned: slot.pinned,
         })),
         sessions: groupPlan.sessions.length,
@@ -140,6 +142,7 @@ export class SchedulingService {
         attendable: groupPlan.attendable,
         memberSessions: groupPlan.memberSessions,
         missingLanguages: groupPlan.missingLanguages,
+        missingRoles: groupPlan.missingRoles,
       })),
       unplanned: plan.unplanned.map(({ groupId, reason }) => ({
         groupId,

@@ -7,6 +7,9 @@ import { InterpreterAvailability } from './interpreter-availability.entity';
 import { Interpreter } from './interpreter.entity';
 import { TrainerAvailability } from './trainer-availability.entity';
 import { Trainer } from './trainer.entity';
+import { ExtraRole } from '../../planning/scheduling/model';
+import { StaffMemberAvailability } from './staff-member-availability.entity';
+import { StaffMember } from './staff-member.entity';
 
 export interface TrainerImport {
   ref: string;
@@ -18,7 +21,14 @@ export interface InterpreterImport extends TrainerImport {
   languages: string[];
 }
 
-/** The staff module's part of scenario import and export: trainers and interpreters with their availability. */
+export interface StaffMemberImport extends TrainerImport {
+  roles: ExtraRole[];
+}
+
+/**
+ * The staff module's part of scenario import and export: trainers, interpreters and the staff members of the
+ * other roles, with their availability.
+ */
 @Injectable()
 export class StaffScenarioService {
   constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
@@ -48,6 +58,27 @@ export class StaffScenarioService {
       'availability',
       rows,
     );
+  }
+
+  importStaffMembers(
+    regionId: string,
+    rows: StaffMemberImport[],
+  ): Promise<UpsertOutcome & { windows: RowChanges }> {
+    const { tx } = this.txHost;
+    return upsertWithWindows(
+      tx.getRepository(StaffMember),
+      tx.getRepository(StaffMemberAvailability),
+      'staffMemberId',
+      regionId,
+      'availability',
+      rows,
+    );
+  }
+
+  exportStaffMembers(regionId: string): Promise<StaffMember[]> {
+    return this.txHost.tx
+      .getRepository(StaffMember)
+      .find({ where: { regionId }, relations: { availability: true } });
   }
 
   exportTrainers(regionId: string): Promise<Trainer[]> {

@@ -28,13 +28,17 @@ const timesOf = (plan: ProgrammePlan) =>
   );
 
 const missingOf = (plan: ProgrammePlan) =>
-  plan.groups.reduce((sum: number, group: GroupPlan) => sum + group.missingLanguages.length, 0);
+  plan.groups.reduce(
+    (sum: number, group: GroupPlan) => sum + group.missingLanguages.length + group.missingRoles.length,
+    0,
+  );
 
 /**
  * Closes the loop between the slot planner and what the whole plan gives: moves one group's weekly time at a
  * time to one of its next-best times (every other group kept where it is), judges the plan with `judge` (the
  * member-sessions she can come to, care and rides included), and keeps a move that raises it. No group is left
- * unplanned and no language loses its interpreter by a move. Groups a coordinator pinned never move.
+ * unplanned and no language loses its interpreter (nor a role its
+ * person) by a move. Groups a coordinator pinned never move.
  */
 export function improveSlots(
   input: PlanningInput,

@@ -1,4 +1,5 @@
-import { GroupInput, LocationInput, SharedResources, WeeklySlot } from './model';
+import { ExtraRole, GroupInput, LocationInput, RoleHolder, SharedResources, WeeklySlot } from './model';
+import { fewestInterpreters, fillRoles } from './roles';
 
 /** Minutes before a session and after it during which the fleet is busy with its women. */
 const FLEET_MARGIN = 90;
@@ -14,21 +15,26 @@ const fleetBusyTogether = (a: WeeklySlot, b: WeeklySlot) => {
   ];
   return windows(a).some(([a0, a1]) => windows(b).some(([b0, b1]) => a0 < b1 && b0 < a1));
 };
-import { SlotOption } from './slot-options';
+import { SlotOption, unfilledAt } from './slot-options';
 
 export interface Placement {
   option: SlotOption;
   trainerId: string;
   interpreterIds: string[];
+  roles: RoleHolder[];
 }
 
 interface Booking extends WeeklySlot {
   groupId: string;
   demand: SlotOption['demand'];
   locationId: string;
-  trainerId: string;
-  interpreterIds: string[];
+  people: string[];
 }
+
+/** Everyone a placement books: the trainer, the interpreters and whoever fills a role. */
+const peopleOf = ({ trainerId, interpreterIds, roles }: Omit<Placement, 'option'>) => [
+  ...new Set([trainerId, ...interpreterIds, ...roles.map((holder) => holder.staffId)]),
+];
 
 const overlaps = (a: WeeklySlot, b: WeeklySlot) =>
   a.weekday === b.weekday && a.start < b.end && b.start < a.end;
@@ -47,6 +53,7 @@ class WeekPlan {
   constructor(
     private readonly rooms: Map<string, number>,
     private readonly resources?: SharedResources,
+    private readonly rolesNeeded: ExtraRole[] = [],
   ) {}
 
   /**
@@ -87,8 +94,18 @@ class WeekPlan {
     return (list.get(key) ?? []).filter((booking) => booking.groupId !== group.id && overlaps(booking, slot));
   }
 
-  /** Books the group at the option with a free trainer and free interpreters, or answers undefined. */
+  /**
+   * Books the group at the option with a free trainer, the fewest free interpreters who speak its languages and a
+   * free person for each role, or answers undefined. Nobody takes two parts in one session.
+   */
   place(group: GroupInput, option: SlotOption): Placement | undefined {
+    const placement = this.fit(group, option);
+    if (placement) this.book(group, [placement]);
+    return placement;
+  }
+
+  /** The placement `place` would book, without booking it. */
+  fit(group: GroupInput, option: SlotOption): Placement | undefined {
     const { slot } = option;
     if (
       this.clashing(this.byLocation, group.locationId, group, slot).length >=
@@ -99,14 +116,24 @@ class WeekPlan {
     const free = (id: string) => this.clashing(this.byPerson, id, group, slot).length === 0;
     const trainerId = option.trainerIds.find(free);
     if (!trainerId) return undefined;
-    const interpreterIds = new Set<string>();
-    for (const language of group.interpreterLanguages) {
-      const chosen = (option.interpreters.get(language) ?? []).find((id) => id !== trainerId && free(id));
-      if (chosen) interpreterIds.add(chosen);
-    }
-    const placement = { option, trainerId, interpreterIds: [...interpreterIds].sort() };
-    this.book(group, [placement]);
-    return placement;
+    const interpreterIds = fewestInterpreters(
+      new Map(
+        group.interpreterLanguages.map((language) => [
+          language,
+          (option.interpreters.get(language) ?? []).filter((id) => id !== trainerId && free(id)),
+        ]),
+      ),
+    );
+    const roles = fillRoles(
+      this.rolesNeeded,
+      new Map(
+        [...option.roleCandidates].map(([role, ids]) => [
+          role,
+          ids.filter((id) => id !== trainerId && !interpreterIds.includes(id) && free(id)),
+        ]),
+      ),
+    );
+    return { option, trainerId, interpreterIds, roles };
   }
 
   /** Books placements as they are: ones that were valid before and whose people and rooms nobody took since. */
@@ -116,18 +143,17 @@ class WeekPlan {
       if (bookings) bookings.push(booking);
       else list.set(key, [booking]);
     };
-    for (const { option, trainerId, interpreterIds } of placements) {
+    for (const placement of placements) {
       const booking = {
-        ...option.slot,
+        ...placement.option.slot,
         groupId: group.id,
-        demand: option.demand,
+        demand: placement.option.demand,
         locationId: group.locationId,
-        trainerId,
-        interpreterIds,
+        people: peopleOf(placement),
       };
       add(this.byGroup, group.id, booking);
       add(this.byLocation, group.locationId, booking);
-      for (const person of [trainerId, ...interpreterIds]) add(this.byPerson, person, booking);
+      for (const person of booking.people) add(this.byPerson, person, booking);
     }
   }
 
@@ -136,9 +162,10 @@ class WeekPlan {
     return [
       ...this.clashing(this.byLocation, group.locationId, group, option.slot),
       ...option.trainerIds.flatMap((id) => this.clashing(this.byPerson, id, group, option.slot)),
-      // For a group short of an interpreter, one another group holds then is as much in the way as a trainer.
+      // For a group short of an interpreter or a role, one another group holds then is as much in the way as a
+      // trainer.
       ...(interpreters
-        ? [...option.interpreters.values()]
+        ? [...option.interpreters.values(), ...option.roleCandidates.values()]
             .flat()
             .flatMap((id) => this.clashing(this.byPerson, id, group, option.slot))
         : []),
@@ -152,26 +179,28 @@ class WeekPlan {
     };
     for (const booking of this.byGroup.get(groupId) ?? []) {
       remove(this.byLocation, booking.locationId, booking);
-      for (const person of [booking.trainerId, ...booking.interpreterIds])
-        remove(this.byPerson, person, booking);
+      for (const person of booking.people) remove(this.byPerson, person, booking);
     }
     this.byGroup.delete(groupId);
   }
 }
 
 /**
- * The group's languages that have no interpreter at a placement: none available then, or all of them taken by
- * other groups. What the plan reports as missing, rather than the availability alone that ranks the options.
+ * The group's languages that have no interpreter at a placement, and its roles without a person: none available
+ * then, or all of them taken by other groups. What the plan reports as missing, rather than the availability
+ * alone that ranks the options.
  */
-const languagesWithoutInterpreter = ({ option, interpreterIds }: Placement) =>
-  [...option.interpreters.values()].filter((ids) => !ids.some((id) => interpreterIds.includes(id))).length;
+const unfilled = ({ option, interpreterIds, roles }: Placement, rolesNeeded: ExtraRole[]) =>
+  [...option.interpreters.values()].filter((ids) => !ids.some((id) => interpreterIds.includes(id))).length +
+  rolesNeeded.length -
+  roles.length;
 
 /** Sums over the placements of some groups (undefined: left out), in the order in which compareOptions ranks. */
-const totals = (choices: (Placement[] | undefined)[]) => {
+const totals = (choices: (Placement[] | undefined)[], rolesNeeded: ExtraRole[]) => {
   const all = choices.flatMap((choice) => choice ?? []);
   return {
     unplaced: choices.filter((choice) => !choice).length,
-    missing: all.reduce((sum, p) => sum + languagesWithoutInterpreter(p), 0),
+    missing: all.reduce((sum, p) => sum + unfilled(p, rolesNeeded), 0),
     attendable: all.reduce((sum, p) => sum + p.option.attendable, 0),
     conflicts: all.reduce((sum, p) => sum + p.option.providerConflicts, 0),
   };
@@ -179,11 +208,15 @@ const totals = (choices: (Placement[] | undefined)[]) => {
 
 /**
  * Whether some groups are better off together than before: fewer groups left out, then fewer languages without
- * an interpreter, more member-sessions attendable, fewer provider conflicts.
+ * an interpreter and roles without a person, more member-sessions attendable, fewer provider conflicts.
  */
-const improves = (after: (Placement[] | undefined)[], before: (Placement[] | undefined)[]) => {
-  const x = totals(after);
-  const y = totals(before);
+const improves = (
+  after: (Placement[] | undefined)[],
+  before: (Placement[] | undefined)[],
+  rolesNeeded: ExtraRole[],
+) => {
+  const x = totals(after, rolesNeeded);
+  const y = totals(before, rolesNeeded);
   return (
     (x.unplaced - y.unplaced ||
       x.missing - y.missing ||
@@ -198,7 +231,7 @@ const MAX_ROUNDS = 10;
 const MAX_THIRDS = 12;
 
 /**
- * Chooses for every group its weekly slot(s), a trainer and interpreters, so that nobody is in two places at once
+ * Chooses for every group its weekly slot(s), a trainer, interpreters and the people of its roles, so that nobody is in two places at once
  * and no location holds more groups than it has rooms. Greedy, most constrained groups first (pinned groups
  * before all); then rounds in which a group takes a better time (or, if it has none, any time) that another group
  * holds, and that group takes the best time left to it, when the two together are better off.
@@ -209,8 +242,13 @@ export function assignGroups(
   locations: LocationInput[],
   slotsPerGroup: number,
   resources?: SharedResources,
+  rolesNeeded: ExtraRole[] = [],
 ): { placements: Map<string, Placement[]>; unplaced: Map<string, string> } {
-  const week = new WeekPlan(new Map(locations.map((location) => [location.id, location.rooms])), resources);
+  const week = new WeekPlan(
+    new Map(locations.map((location) => [location.id, location.rooms])),
+    resources,
+    rolesNeeded,
+  );
   const placements = new Map<string, Placement[]>();
   const best = (group: GroupInput) => optionsByGroup.get(group.id)?.[0];
   const order = [...groups].sort((a, b) => {
@@ -227,22 +265,36 @@ export function assignGroups(
     );
   });
 
+  // A time whose roles are all taken by groups placed before is passed over for one where they are free, and
+  // taken only when no such time is left: the people of a role are as scarce as a trainer, and without this the
+  // groups that come first would hold them at the times all want. Without roles, every time is complete.
+  const complete = (placement: Placement) =>
+    placement.roles.length + placement.option.missingRoles.length >= rolesNeeded.length;
   const choose = (group: GroupInput): Placement[] | undefined => {
     const chosen: Placement[] = [];
-    for (const option of ranked(group)) {
-      if (chosen.length === slotsPerGroup) break;
-      if (option.trainerIds.length === 0) continue;
-      if (chosen.some((placement) => placement.option.slot.weekday === option.slot.weekday)) continue;
-      const placement = week.place(group, option);
-      if (placement) chosen.push(placement);
-    }
+    const passedOver: SlotOption[] = [];
+    const tryAt = (option: SlotOption, strict: boolean) => {
+      if (chosen.length === slotsPerGroup) return;
+      if (option.trainerIds.length === 0) return;
+      if (chosen.some((placement) => placement.option.slot.weekday === option.slot.weekday)) return;
+      const placement = week.fit(group, option);
+      if (!placement) return;
+      if (strict && !complete(placement)) {
+        passedOver.push(option);
+        return;
+      }
+      week.book(group, [placement]);
+      chosen.push(placement);
+    };
+    for (const option of ranked(group)) tryAt(option, true);
+    for (const option of passedOver) tryAt(option, false);
     if (chosen.length === slotsPerGroup) return chosen;
     week.release(group.id);
     return undefined;
   };
 
   // With the shared resources in view, an option's women are counted less those it would leave without care or
-  // a seat, given the groups already placed; the rank breaks ties. Interpreters still come first.
+  // a seat, given the groups already placed; the rank breaks ties. Interpreters and roles still come first.
   const ranked = (group: GroupInput): SlotOption[] => {
     const options = optionsByGroup.get(group.id) ?? [];
     if (!resources) return options;
@@ -253,7 +305,7 @@ export function assignGroups(
       .map((option, index) => ({ option, index }))
       .sort(
         (a, b) =>
-          a.option.missingLanguages.length - b.option.missingLanguages.length ||
+          unfilledAt(a.option) - unfilledAt(b.option) ||
           score.get(b.option)! - score.get(a.option)! ||
           a.index - b.index,
       )
@@ -288,7 +340,7 @@ export function assignGroups(
     const reached = rivalAfter
       ? Math.max(...rivalAfter.map((p) => options.indexOf(p.option)))
       : options.length;
-    const short = (rivalAfter ?? []).some((placement) => languagesWithoutInterpreter(placement) > 0);
+    const short = (rivalAfter ?? []).some((placement) => unfilled(placement, rolesNeeded) > 0);
     week.release(rival.id);
     const thirds = [
       ...new Set(
@@ -304,7 +356,7 @@ export function assignGroups(
       const thirdBefore = placements.get(third.id);
       week.release(third.id);
       const after = [groupAfter, choose(rival), choose(third)];
-      if (improves(after, [...before, thirdBefore])) {
+      if (improves(after, [...before, thirdBefore], rolesNeeded)) {
         keep([group, rival, third], after);
         return true;
       }
@@ -321,7 +373,7 @@ export function assignGroups(
       const current = placements.get(group.id);
       const worst = current ? Math.max(...current.map((p) => options.indexOf(p.option))) : options.length;
       // A group short of an interpreter also looks at who holds one, at its own times too.
-      const short = (current ?? []).some((placement) => languagesWithoutInterpreter(placement) > 0);
+      const short = (current ?? []).some((placement) => unfilled(placement, rolesNeeded) > 0);
       const rivals = [
         ...new Set(
           options.slice(0, short ? worst + 1 : worst).flatMap((option) => week.holders(group, option, short)),
@@ -334,7 +386,7 @@ export function assignGroups(
         week.release(group.id);
         week.release(rival.id);
         const after = [choose(group), choose(rival)];
-        if (improves(after, before)) {
+        if (improves(after, before, rolesNeeded)) {
           keep([group, rival], after);
           improved = true;
           break;

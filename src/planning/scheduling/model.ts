@@ -27,6 +27,21 @@ export interface ProgrammeRules {
   phases?: PhaseRules[];
   /** No session in Ramadan or on the Eids; otherwise sessions then are only warned of. */
   avoidReligiousPeriods?: boolean;
+  /** The roles each session needs beside its trainer and its interpreters (a phase may say its own). */
+  roles?: ExtraRole[];
+}
+
+/**
+ * The roles a session may need beside its trainer (one of the group's trainers) and its interpreters (one for
+ * each of the group's languages), each filled by a person of its own; a role listed twice needs two people.
+ */
+export const EXTRA_ROLES = ['co-trainer', 'experience-expert', 'childcare-volunteer'] as const;
+export type ExtraRole = (typeof EXTRA_ROLES)[number];
+
+/** Who fills a role at a session. */
+export interface RoleHolder {
+  role: ExtraRole;
+  staffId: string;
 }
 
 /** A part of a programme with its own rhythm. It has `sessions`, or runs until `endDate` (inclusive). */
@@ -37,6 +52,8 @@ export interface PhaseRules {
   intervalWeeks: number;
   durationMinutes: number;
   themes?: string[];
+  /** The roles its sessions need; left out: the programme's. */
+  roles?: ExtraRole[];
 }
 
 export interface LessonInput {
@@ -93,6 +110,11 @@ export interface InterpreterInput extends StaffInput {
   languages: string[];
 }
 
+/** A co-trainer, an experience expert or a childcare volunteer: whichever of those roles she can take. */
+export interface RoleStaffInput extends StaffInput {
+  roles: ExtraRole[];
+}
+
 export interface LocationInput {
   id: string;
   position: Position;
@@ -129,6 +151,8 @@ export interface PlanningInput {
   locations: LocationInput[];
   trainers: StaffInput[];
   interpreters: InterpreterInput[];
+  /** The people who can take the programme's extra roles; none: no role can be filled. */
+  staff?: RoleStaffInput[];
   members: MemberInput[];
   groups: GroupInput[];
   /** Whole minutes of travel between two places. */
@@ -168,18 +192,29 @@ export interface PlannedSession {
   phase: number;
   trainerId: string;
   interpreterIds: string[];
+  /** Who fills the extra roles its phase needs. */
+  roles: RoleHolder[];
+  /** The roles its phase needs that nobody fills. */
+  missingRoles: ExtraRole[];
   conflicts: MemberConflict[];
 }
 
 export interface GroupPlan {
   groupId: string;
-  slots: (WeeklySlot & { trainerId: string; interpreterIds: string[]; pinned: boolean })[];
+  slots: (WeeklySlot & {
+    trainerId: string;
+    interpreterIds: string[];
+    roles: RoleHolder[];
+    pinned: boolean;
+  })[];
   sessions: PlannedSession[];
   /** Member-sessions without a conflict: the women who can come, summed over the sessions. */
   attendable: number;
   memberSessions: number;
   /** Languages for which no interpreter could be found at the chosen time. */
   missingLanguages: string[];
+  /** Roles (of any phase) that nobody could fill at one of the chosen times, each once. */
+  missingRoles: ExtraRole[];
 }
 
 export interface UnplannedGroup {

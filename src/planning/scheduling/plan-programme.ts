@@ -10,6 +10,7 @@ import {
   PlanningInput,
   ProgrammePlan,
 } from './model';
+import { fewestInterpreters, fillRoles, phaseRoles, rolesShort } from './roles';
 import { layOutSeries, phasesOf, SeriesDate } from './series';
 import { compareOptions, SlotContext, SlotOption, slotContext, slotOptions } from './slot-options';
 import { Waves } from './waves';
@@ -42,12 +43,19 @@ export function planProgramme(given: PlanningInput): ProgrammePlan {
     for (const group of groups) {
       const starting = { ...group, startDate };
       const own = slotOptions(input, starting, context);
-      const around = aroundRunning(own, starting, running, input);
+      const around = aroundRunning(own, starting, running, input, context);
       const led = (options: SlotOption[]) => options.some((option) => option.trainerIds.length > 0);
       if (led(own) && !led(around)) heldByRunning.add(group.id);
       optionsByGroup.set(group.id, around);
     }
-    const assigned = assignGroups(groups, optionsByGroup, input.locations, slotsPerGroup, input.resources);
+    const assigned = assignGroups(
+      groups,
+      optionsByGroup,
+      input.locations,
+      slotsPerGroup,
+      input.resources,
+      context.rolesNeeded,
+    );
     for (const group of groups) {
       const placement = assigned.placements.get(group.id);
       if (!placement) {
@@ -84,10 +92,11 @@ export function planProgramme(given: PlanningInput): ProgrammePlan {
     );
     groups.push({
       groupId: group.id,
-      slots: placement.map(({ option, trainerId, interpreterIds }) => ({
+      slots: placement.map(({ option, trainerId, interpreterIds, roles }) => ({
         ...option.slot,
         trainerId,
         interpreterIds,
+        roles,
         pinned: option.pinned,
       })),
       sessions,
@@ -103,6 +112,9 @@ export function planProgramme(given: PlanningInput): ProgrammePlan {
           ),
         ),
       ],
+      missingRoles: placement
+        .flatMap(({ roles }) => rolesShort(context.rolesNeeded, roles))
+        .filter((role, index, all) => all.indexOf(role) === index),
     });
   }
   const warnings: CalendarWarning[] = avoid
@@ -158,7 +170,18 @@ function sessionsFor(
     .filter((member): member is MemberInput => member !== undefined);
   const weekdays = placement.map((chosen) => chosen.option.slot.weekday);
   return seriesOf(weekdays, startDate).map(({ date, slotIndex, phase }) => {
-    const { option, trainerId, interpreterIds } = placement[slotIndex];
+    const { option, trainerId, interpreterIds, roles: held } = placement[slotIndex];
+    // The people of the weekly time who take the roles this phase needs; a phase that needs fewer lets some off.
+    const needed = phaseRoles(input.programme, phases[phase]);
+    const roles = fillRoles(
+      needed,
+      new Map(
+        needed.map((role) => [
+          role,
+          held.filter((holder) => holder.role === role).map((holder) => holder.staffId),
+        ]),
+      ),
+    );
     // A shorter phase keeps the weekly start, and ends earlier.
     const end = option.slot.start + (phases[phase]?.durationMinutes || option.slot.end - option.slot.start);
     const moment = {
@@ -169,7 +192,17 @@ function sessionsFor(
       position: location.position,
     };
     const conflicts = members.flatMap((member) => conflictsOf(member, moment, context.rules));
-    return { date, start: option.slot.start, end, phase, trainerId, interpreterIds, conflicts };
+    return {
+      date,
+      start: option.slot.start,
+      end,
+      phase,
+      trainerId,
+      interpreterIds,
+      roles,
+      missingRoles: rolesShort(needed, roles),
+      conflicts,
+    };
   });
 }
 
@@ -183,15 +216,16 @@ function aroundRunning(
   group: GroupInput,
   running: [string, Placement[]][],
   input: PlanningInput,
+  context: SlotContext,
 ): SlotOption[] {
   if (running.length === 0) return options;
   const rooms = input.locations.find((location) => location.id === group.locationId)?.rooms ?? 1;
   const held = running.flatMap(([groupId, placement]) => {
     const locationId = input.groups.find((other) => other.id === groupId)!.locationId;
-    return placement.map(({ option, trainerId, interpreterIds }) => ({
+    return placement.map(({ option, trainerId, interpreterIds, roles }) => ({
       slot: option.slot,
       locationId,
-      people: new Set([trainerId, ...interpreterIds]),
+      people: new Set([trainerId, ...interpreterIds, ...roles.map((holder) => holder.staffId)]),
     }));
   });
   const around = options.flatMap((option): SlotOption[] => {
@@ -206,6 +240,7 @@ function aroundRunning(
     const interpreters = new Map(
       [...option.interpreters].map(([language, ids]) => [language, ids.filter(free)]),
     );
+    const roleCandidates = new Map([...option.roleCandidates].map(([role, ids]) => [role, ids.filter(free)]));
     // On the option itself as prototype, not a spread copy: a spread would list its conflicts, which are lazy.
     const narrowed: SlotOption = Object.create(option);
     return [
@@ -215,6 +250,9 @@ function aroundRunning(
         missingLanguages: [...interpreters]
           .filter(([, ids]) => ids.length === 0)
           .map(([language]) => language),
+        interpretersNeeded: fewestInterpreters(interpreters).length,
+        roleCandidates,
+        missingRoles: rolesShort(context.rolesNeeded, fillRoles(context.rolesNeeded, roleCandidates)),
       }),
     ];
   });

@@ -4,6 +4,7 @@ import { toMinutes } from '../time/calendar';
 import { careNeedReason } from '../childcare/need';
 import { appointmentClash, AttendanceRules, conflictsOf, lessonClash, lessonMeets } from './attendance';
 import {
+  ExtraRole,
   GroupInput,
   LessonInput,
   LocationInput,
@@ -14,6 +15,7 @@ import {
   WeeklySlot,
   WeeklyWindow,
 } from './model';
+import { fewestInterpreters, fillRoles, rolesNeeded, rolesShort } from './roles';
 import { layOutSeries, SeriesDate } from './series';
 
 /** One weekly time a group could meet, judged on every date of its series. */
@@ -25,6 +27,12 @@ export interface SlotOption {
   /** For each language the group needs, the interpreters available then. */
   interpreters: Map<string, string[]>;
   missingLanguages: string[];
+  /** The fewest interpreters available then who together speak the languages: fewer people are better. */
+  interpretersNeeded: number;
+  /** For each extra role the programme needs, the people who can take it and are available then. */
+  roleCandidates: Map<ExtraRole, string[]>;
+  /** The needed roles that the people available then cannot fill, as often as they are short. */
+  missingRoles: ExtraRole[];
   dates: SeriesDate[];
   attendable: number;
   memberSessions: number;
@@ -60,6 +68,9 @@ export interface SlotContext {
   seriesOf(weekday: number, startDate?: string): SeriesDate[];
   windowsOf(staff: StaffInput): Minutes[];
   interpretersFor(language: string): PlanningInput['interpreters'];
+  /** The extra roles every weekly time must have people for, and who can take each. */
+  rolesNeeded: ExtraRole[];
+  staffFor(role: ExtraRole): NonNullable<PlanningInput['staff']>;
   rules: AttendanceRules;
 }
 
@@ -131,6 +142,10 @@ export function slotContext(input: PlanningInput): SlotContext {
     interpretersFor: cached((language: string) =>
       input.interpreters.filter((interpreter) => interpreter.languages.includes(language)),
     ),
+    rolesNeeded: rolesNeeded(programme),
+    staffFor: cached((role: ExtraRole) =>
+      (input.staff ?? []).filter((person) => person.roles.includes(role)),
+    ),
     rules: {
       travelBufferMinutes: input.policy.travelBufferMinutes,
       travelMinutes: memoised(input.travelMinutes),
@@ -138,12 +153,20 @@ export function slotContext(input: PlanningInput): SlotContext {
   };
 }
 
-/** Better first: interpreters for every language, most attendance, fewest provider conflicts, earliest end, earliest time. */
+/** Languages without an interpreter and roles without a person: what the ranking puts first. */
+export const unfilledAt = (option: Pick<SlotOption, 'missingLanguages' | 'missingRoles'>) =>
+  option.missingLanguages.length + option.missingRoles.length;
+
+/**
+ * Better first: interpreters for every language and people for every role, most attendance, fewest provider
+ * conflicts, fewest interpreters, earliest end, earliest time.
+ */
 export function compareOptions(a: SlotOption, b: SlotOption): number {
   return (
-    a.missingLanguages.length - b.missingLanguages.length ||
+    unfilledAt(a) - unfilledAt(b) ||
     b.attendable - a.attendable ||
     a.providerConflicts - b.providerConflicts ||
+    a.interpretersNeeded - b.interpretersNeeded ||
     (a.dates.at(-1)?.date ?? '').localeCompare(b.dates.at(-1)?.date ?? '') ||
     a.slot.weekday - b.slot.weekday ||
     a.slot.start - b.slot.start
@@ -183,6 +206,15 @@ export function slotOptions(
           .interpretersFor(language)
           .filter((interpreter) => covers(context.windowsOf(interpreter), slot))
           .map((interpreter) => interpreter.id),
+      ]),
+    );
+    const roleCandidates = new Map(
+      [...new Set(context.rolesNeeded)].map((role) => [
+        role,
+        context
+          .staffFor(role)
+          .filter((person) => covers(context.windowsOf(person), slot))
+          .map((person) => person.id),
       ]),
     );
     const dates = context.seriesOf(weekday, group.startDate);
@@ -226,6 +258,9 @@ export function slotOptions(
       trainerIds,
       interpreters,
       missingLanguages: [...interpreters].filter(([, ids]) => ids.length === 0).map(([language]) => language),
+      interpretersNeeded: fewestInterpreters(interpreters).length,
+      roleCandidates,
+      missingRoles: rolesShort(context.rolesNeeded, fillRoles(context.rolesNeeded, roleCandidates)),
       dates,
       attendable,
       memberSessions: members.length * dates.length,

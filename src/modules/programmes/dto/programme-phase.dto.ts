@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate } from '../../../common/validation/decorators';
+import type { ExtraRole } from '../../../planning/scheduling/model';
+import { IsRoleList } from './is-role-list';
 
 /** A phase of a programme: `sessions`, or an `endDate` until which it runs; its own rhythm and length. */
 export class ProgrammePhaseDto {
@@ -45,4 +47,9 @@ export class ProgrammePhaseDto {
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   themes?: string[];
+
+  @IsRoleList(
+    "the roles its sessions need beside the trainer and the interpreters; left out: the programme's",
+  )
+  roles?: ExtraRole[];
 }

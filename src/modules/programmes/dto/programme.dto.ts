@@ -15,6 +15,9 @@ import { Programme } from '../programme.entity';
 import { ProgrammePhase } from '../programme-phase';
 import { isGiven } from './is-given';
 import { ProgrammePhaseDto } from './programme-phase.dto';
+import { EXTRA_ROLES } from '../../../planning/scheduling/model';
+import type { ExtraRole } from '../../../planning/scheduling/model';
+import { IsRoleList } from './is-role-list';
 
 /** With phases, the programme's own counts and length follow from them and may be left out. */
 const withoutPhases = (dto: { phases?: unknown }, value: unknown) =>
@@ -93,6 +96,12 @@ export class CreateProgrammeDto {
   @ValidateIf(isGiven)
   @IsBoolean()
   avoidReligiousPeriods?: boolean;
+
+  @IsRoleList(
+    'the roles every session needs beside its trainer and its interpreters (a role twice: two people), ' +
+      'unless its phase says its own; null (in a PATCH) clears them',
+  )
+  roles?: ExtraRole[] | null;
 }
 
 /** Null is refused for required fields (skipNullProperties: false) and clears the optional ones. */
@@ -113,6 +122,7 @@ export class ProgrammeDto {
   @ApiProperty({ type: [ProgrammePhaseDto], description: 'empty: one phase of the fields above' })
   phases: ProgrammePhase[];
   @ApiProperty() avoidReligiousPeriods: boolean;
+  @ApiProperty({ enum: EXTRA_ROLES, isArray: true }) roles: ExtraRole[];
 
   static from(programme: Programme): ProgrammeDto {
     const {
@@ -127,6 +137,7 @@ export class ProgrammeDto {
       durationMinutes,
       phases,
       avoidReligiousPeriods,
+      roles,
     } = programme;
     return {
       id,
@@ -140,6 +151,7 @@ export class ProgrammeDto {
       durationMinutes,
       phases: phases ?? [],
       avoidReligiousPeriods: avoidReligiousPeriods ?? false,
+      roles: roles ?? [],
     };
   }
 }

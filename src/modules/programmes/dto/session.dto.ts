@@ -19,6 +19,8 @@ import { instantToLocal, instantToLocalIso } from '../../../planning/time/wall-c
 import { Session, SESSION_STATUSES } from '../session.entity';
 import type { SessionStatus } from '../session.entity';
 import { isGiven } from './is-given';
+import { EXTRA_ROLES } from '../../../planning/scheduling/model';
+import type { ExtraRole } from '../../../planning/scheduling/model';
 
 /** An instant: date and time WITH its offset or Z, so that it means one moment whatever the zone. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -181,6 +183,12 @@ export class SessionDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) trainerId: string | null;
   @ApiProperty({ type: String, isArray: true, format: 'uuid', description: 'sorted' })
   interpreterIds: string[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', properties: { role: { type: 'string' }, staffMemberId: { type: 'string' } } },
+    description: 'who takes the other roles (co-trainer, experience expert, childcare volunteer), by role',
+  })
+  roles: { role: ExtraRole; staffMemberId: string }[];
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
 
   static from(session: Session, timezone: string): SessionDto {
@@ -196,7 +204,18 @@ export class SessionDto {
       end: instantToLocalIso(session.end, timezone),
       trainerId,
       interpreterIds: (session.interpreters ?? []).map((interpreter) => interpreter.id).sort(),
+      roles: rolesOf(session),
       status,
     };
   }
 }
+
+/** A session's role holders, by role in the planner's order and then by person. */
+export const rolesOf = (session: Session): { role: ExtraRole; staffMemberId: string }[] =>
+  (session.roles ?? [])
+    .map(({ role, staffMemberId }) => ({ role, staffMemberId }))
+    .sort(
+      (a, b) =>
+        EXTRA_ROLES.indexOf(a.role) - EXTRA_ROLES.indexOf(b.role) ||
+        a.staffMemberId.localeCompare(b.staffMemberId),
+    );

@@ -14,6 +14,8 @@ import {
 import { IsAfterField, IsCalendarDate, IsNested, IsText } from '../../../common/validation/decorators';
 import { IsVideoUrl } from '../../online/dto/online-period.dto';
 import { ProgrammePhaseDto } from '../../programmes/dto/programme-phase.dto';
+import { IsRoleList } from '../../programmes/dto/is-role-list';
+import type { ExtraRole } from '../../../planning/scheduling/model';
 import {
   IsListOf,
   IsScenarioId,
@@ -143,6 +145,11 @@ export class ScenarioProgrammeDto {
   @IsOptional()
   @IsBoolean()
   avoidReligiousPeriods?: boolean;
+
+  @IsRoleList(
+    'version 2: the roles every session needs beside the trainer and interpreters, unless its phase says',
+  )
+  roles?: ExtraRole[];
 
   @IsListOf(() => ScenarioGroupDto)
   groups: ScenarioGroupDto[];

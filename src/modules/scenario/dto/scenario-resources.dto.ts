@@ -13,6 +13,8 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { EXTRA_ROLES } from '../../../planning/scheduling/model';
+import type { ExtraRole } from '../../../planning/scheduling/model';
 import {
   IsEuros,
   IsNested,
@@ -97,6 +99,24 @@ export class ScenarioInterpreterDto {
   @ArrayNotEmpty()
   @Matches(LANGUAGE_CODE, { each: true, message: '$property must hold ISO 639 language codes such as "ar"' })
   languages: string[];
+
+  @IsListOf(() => WeeklyWindowDto)
+  availability: WeeklyWindowDto[];
+}
+
+/** Version 2: a person who can take the other roles at sessions (co-trainer, experience expert, oppas). */
+export class ScenarioStaffMemberDto {
+  @IsScenarioId('co-1')
+  id: string;
+
+  @IsText()
+  name: string;
+
+  @ApiProperty({ enum: EXTRA_ROLES, isArray: true, example: ['co-trainer'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(EXTRA_ROLES, { each: true, message: `$property must hold roles of ${EXTRA_ROLES.join(', ')}` })
+  roles: ExtraRole[];
 
   @IsListOf(() => WeeklyWindowDto)
   availability: WeeklyWindowDto[];

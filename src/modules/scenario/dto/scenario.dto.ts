@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsTimeZone, Matches } from 'class-validator';
+import { IsArray, IsIn, IsOptional, IsTimeZone, Matches } from 'class-validator';
 import { IsNested, IsText, WeeklyWindowDto } from '../../../common/validation/decorators';
 import { ClosedDateDto } from '../../regions/dto/closed-date.dto';
 import { CostRatesDto } from '../../costs/dto/cost-rates.dto';
@@ -14,12 +14,16 @@ import {
   ScenarioLanguageProviderDto,
   ScenarioLocationDto,
   ScenarioMunicipalityDto,
+  ScenarioStaffMemberDto,
   ScenarioTrainerDto,
   ScenarioVehicleDto,
 } from './scenario-resources.dto';
 
 export const SCENARIO_FORMAT = 'trefpunt-scenario/1';
-/** Version 2 adds phases, groups that start on their own date or after another, and avoided religious periods. */
+/**
+ * Version 2 adds phases, groups that start on their own date or after another, avoided religious periods, online
+ * ranges, and staff roles.
+ */
 export const SCENARIO_FORMAT_2 = 'trefpunt-scenario/2';
 const FORMATS = [SCENARIO_FORMAT, SCENARIO_FORMAT_2] as const;
 
@@ -57,6 +61,15 @@ export class ScenarioDto {
 
   @IsListOf(() => ScenarioInterpreterDto)
   interpreters: ScenarioInterpreterDto[];
+
+  @ApiPropertyOptional({
+    type: [ScenarioStaffMemberDto],
+    description: 'version 2: co-trainers, experience experts and childcare volunteers, with their roles',
+  })
+  @IsOptional()
+  @IsArray()
+  @IsNested(() => ScenarioStaffMemberDto, { each: true })
+  staff?: ScenarioStaffMemberDto[];
 
   @IsListOf(() => ScenarioVehicleDto)
   vehicles: ScenarioVehicleDto[];

@@ -1,11 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { EXTRA_ROLES } from '../../../planning/scheduling/model';
+import type { ExtraRole } from '../../../planning/scheduling/model';
+
+export class RoleHolderDto {
+  @ApiProperty({ enum: EXTRA_ROLES }) role: ExtraRole;
+  @ApiProperty({ format: 'uuid', description: 'the staff member who takes it' }) staffMemberId: string;
+}
 
 export class WeeklyTimeDto {
   @ApiProperty({ description: 'ISO weekday, 1 = Monday' }) weekday: number;
   @ApiProperty({ example: '09:30' }) start: string;
   @ApiProperty({ example: '12:30' }) end: string;
   @ApiProperty({ format: 'uuid' }) trainerId: string;
-  @ApiProperty({ type: [String] }) interpreterIds: string[];
+  @ApiProperty({ type: [String], description: 'the fewest who speak the languages' })
+  interpreterIds: string[];
+  @ApiProperty({ type: [RoleHolderDto], description: 'who takes each role the programme needs' })
+  roles: RoleHolderDto[];
   @ApiProperty() pinned: boolean;
 }
 
@@ -20,6 +30,12 @@ export class GroupPlanSummary {
   @ApiProperty() memberSessions: number;
   @ApiProperty({ type: [String], description: 'languages without an interpreter at the chosen time' })
   missingLanguages: string[];
+  @ApiProperty({
+    enum: EXTRA_ROLES,
+    isArray: true,
+    description: 'roles nobody can take at one of the chosen times',
+  })
+  missingRoles: ExtraRole[];
 }
 
 export class UnplannedGroupDto {
