@@ -39,6 +39,18 @@ const peopleOf = ({ trainerId, interpreterIds, roles }: Omit<Placement, 'option'
 const overlaps = (a: WeeklySlot, b: WeeklySlot) =>
   a.weekday === b.weekday && a.start < b.end && b.start < a.end;
 
+/** Whether someone speaks two of the languages (each a list of its speakers). */
+function speaksSeveral(speakers: string[][]): boolean {
+  const seen = new Set<string>();
+  for (const ids of speakers) {
+    for (const id of new Set(ids)) {
+      if (seen.has(id)) return true;
+      seen.add(id);
+    }
+  }
+  return false;
+}
+
 /**
  * The week of all groups: who leads and interprets when, and how many rooms of each location are taken. Two
  * groups on the same weekday and time share the same dates (same programme start, same closed dates), so a clash
@@ -116,14 +128,26 @@ class WeekPlan {
     const free = (id: string) => this.clashing(this.byPerson, id, group, slot).length === 0;
     const trainerId = option.trainerIds.find(free);
     if (!trainerId) return undefined;
-    const interpreterIds = fewestInterpreters(
-      new Map(
-        group.interpreterLanguages.map((language) => [
-          language,
-          (option.interpreters.get(language) ?? []).filter((id) => id !== trainerId && free(id)),
-        ]),
-      ),
-    );
+    const speakers = group.interpreterLanguages.map((language) => option.interpreters.get(language) ?? []);
+    // Asking who is free costs a look at each one's bookings: where nobody speaks two of the group's languages,
+    // the fewest are the first free speaker of each language, found without asking about the others.
+    const interpreterIds = speaksSeveral(speakers)
+      ? fewestInterpreters(
+          new Map(
+            group.interpreterLanguages.map((language, index) => [
+              language,
+              speakers[index].filter((id) => id !== trainerId && free(id)),
+            ]),
+          ),
+        )
+      : [
+          ...new Set(
+            speakers.flatMap((ids) => {
+              const first = ids.find((id) => id !== trainerId && free(id));
+              return first ? [first] : [];
+            }),
+          ),
+        ].sort();
     const roles = fillRoles(
       this.rolesNeeded,
       new Map(
