@@ -13,6 +13,7 @@ import { TravelModule } from '../travel/travel.module';
 import { DriverLinksController } from './driver-links.controller';
 import { DriverLinksService } from './driver-links.service';
 import { RoutePlanningService } from './route-planning.service';
+import { RouteSheetAnswers } from './route-sheet-answers';
 import { RouteSheetsController } from './route-sheets.controller';
 import { RouteSheetsService } from './route-sheets.service';
 import { RouteStopScopes } from './route-stop-scopes';
@@ -38,7 +39,14 @@ import { UnroutedPickup } from './unrouted-pickup.entity';
     AuditModule,
   ],
   controllers: [RouteSheetsController, DriverLinksController, RoutesController],
-  providers: [RoutesService, RoutePlanningService, RouteSheetsService, RouteStopScopes, DriverLinksService],
+  providers: [
+    RoutesService,
+    RoutePlanningService,
+    RouteSheetsService,
+    RouteSheetAnswers,
+    RouteStopScopes,
+    DriverLinksService,
+  ],
   exports: [RoutesService, RoutePlanningService],
 })
 export class RoutesModule {}
