@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
+import { TOKEN_CACHE_MS } from '../../src/modules/access/token-cache';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8'));
@@ -29,6 +30,14 @@ describe('access control', () => {
     };
   };
   const first = async (path: string) => (await api.get(path).expect(200)).body.items[0];
+  /** How long until a token is refused (401), asked every 100 ms for a little longer than it may take. */
+  const msUntilRefused = async (call: () => request.Test) => {
+    const started = Date.now();
+    while ((await call()).status !== 401 && Date.now() - started < TOKEN_CACHE_MS + 2_000) {
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+    return Date.now() - started;
+  };
   const issue = async (body: object) => (await api.post('/tokens', body).expect(201)).body;
 
   beforeAll(async () => {
@@ -292,7 +301,8 @@ describe('access control', () => {
           `UPDATE access_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`,
           [expiring.id],
         );
-        await auth(expiring.token).expect(401);
+        // Changed in the database, as another instance would: this instance believes it for TOKEN_CACHE_MS at most.
+        expect(await msUntilRefused(() => auth(expiring.token))).toBeLessThanOrEqual(TOKEN_CACHE_MS + 500);
         await api
           .post('/tokens', {
             role: 'coordinator',
@@ -303,6 +313,22 @@ describe('access control', () => {
         await auth('tp_not-a-token-not-a-token-not-a-token-0000').expect(401);
       } finally {
         await client.end();
+      }
+    });
+
+    it('are refused by every instance within TOKEN_CACHE_MS of a revocation through one of them', async () => {
+      const other = await startTestApp({}, { sameDatabaseAs: api });
+      try {
+        const issued = await issue({ role: 'coordinator', regions: ['berkelland'] });
+        const auth = (app: TestApp) =>
+          request(app.app.getHttpServer()).get('/regions').set('Authorization', `Bearer ${issued.token}`);
+        await auth(api).expect(200);
+        await auth(other).expect(200);
+        await other.post(`/tokens/${issued.id}/revoke`).expect(200);
+        await auth(other).expect(401);
+        expect(await msUntilRefused(() => auth(api))).toBeLessThanOrEqual(TOKEN_CACHE_MS + 500);
+      } finally {
+        await other.close();
       }
     });
   });
