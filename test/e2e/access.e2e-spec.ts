@@ -109,7 +109,13 @@ describe('access control', () => {
     tokens.driverA = (await issue({ role: 'driver', driverId: ids.driverA, label: 'Henk' })).token;
     tokens.participantP2 = (await issue({ role: 'participant', participantId: ids.p2 })).token;
   });
-  afterAll(() => api.close());
+  // A second instance on the same database, started by the test that needs it; closed last but one, as closing
+  // it earlier would close the database connections of this process.
+  let other: TestApp | undefined;
+  afterAll(async () => {
+    await other?.close();
+    await api.close();
+  });
 
   describe('endpoint groups by role', () => {
     // [caller, method, path (with :name for ids), expected status]
@@ -317,19 +323,15 @@ describe('access control', () => {
     });
 
     it('are refused by every instance within TOKEN_CACHE_MS of a revocation through one of them', async () => {
-      const other = await startTestApp({}, { sameDatabaseAs: api });
-      try {
-        const issued = await issue({ role: 'coordinator', regions: ['berkelland'] });
-        const auth = (app: TestApp) =>
-          request(app.app.getHttpServer()).get('/regions').set('Authorization', `Bearer ${issued.token}`);
-        await auth(api).expect(200);
-        await auth(other).expect(200);
-        await other.post(`/tokens/${issued.id}/revoke`).expect(200);
-        await auth(other).expect(401);
-        expect(await msUntilRefused(() => auth(api))).toBeLessThanOrEqual(TOKEN_CACHE_MS + 500);
-      } finally {
-        await other.close();
-      }
+      other = await startTestApp({}, { sameDatabaseAs: api });
+      const issued = await issue({ role: 'coordinator', regions: ['berkelland'] });
+      const auth = (app: TestApp) =>
+        request(app.app.getHttpServer()).get('/regions').set('Authorization', `Bearer ${issued.token}`);
+      await auth(api).expect(200);
+      await auth(other).expect(200);
+      await other.post(`/tokens/${issued.id}/revoke`).expect(200);
+      await auth(other).expect(401);
+      expect(await msUntilRefused(() => auth(api))).toBeLessThanOrEqual(TOKEN_CACHE_MS + 500);
     });
   });
 
