@@ -102,7 +102,7 @@ export class PlanExportService {
   async exportPlan(regionIdOrRef: string, from?: string, to?: string): Promise<PlanDocument> {
     const regionId = await this.regionsService.resolveId(regionIdOrRef);
     const { document, participantIds } = await this.build(regionId, from, to);
-    await this.auditExport(regionId, participantIds);
+    this.auditExport(regionId, participantIds);
     return document;
   }
 
@@ -118,15 +118,12 @@ export class PlanExportService {
       const { document, participantIds } = await this.build(regionId, from, to);
       return { json: Buffer.from(JSON.stringify(document)), participantIds, regionId };
     });
-    await this.auditExport(plan.regionId, plan.participantIds);
+    this.auditExport(plan.regionId, plan.participantIds);
     return plan;
   }
 
-  private auditExport(regionId: string, participantIds: string[]): Promise<void> {
-    return this.audit.record(
-      'export',
-      participantIds.map((id) => ({ recordType: 'participant', recordId: id, participantId: id, regionId })),
-    );
+  private auditExport(regionId: string, participantIds: string[]): void {
+    this.audit.recordParticipantsRead('export', regionId, participantIds);
   }
 
   private async build(

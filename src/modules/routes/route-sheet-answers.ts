@@ -37,7 +37,7 @@ export class RouteSheetAnswers {
     const { value: kept } = await this.sheets.get(key, async () => ({
       built: await this.builder.build(driverId, date),
     }));
-    await this.builder.read(kept.built, now);
+    this.builder.read(kept.built, now);
     if (format === 'html') return (kept.html ??= routeSheetHtml(kept.built.sheet));
     return (kept.json ??= JSON.stringify(kept.built.sheet));
   }

@@ -143,22 +143,14 @@ export class RouteSheetsService {
    * Checks a read of a built sheet and writes it to the audit log: a driver sees her passengers' details on the
    * day of the rides and the day before only.
    */
-  async read(built: BuiltSheet, now: Date): Promise<void> {
+  read(built: BuiltSheet, now: Date): void {
     if (
       this.access.principal().role === 'driver' &&
       !passengerDetailsOpen(built.sheet.date, now, built.zone)
     ) {
       throw new ForbiddenException('date: a route sheet opens the day before its rides (today or tomorrow)');
     }
-    await this.audit.record(
-      'read',
-      built.participantIds.map((participantId) => ({
-        recordType: 'participant',
-        recordId: participantId,
-        participantId,
-        regionId: built.regionId,
-      })),
-    );
+    this.audit.recordParticipantsRead('read', built.regionId, built.participantIds);
   }
 
   /**
