@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
+import { TOKEN_CACHE_MS } from '../../src/modules/access/token-cache';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8'));
@@ -29,6 +30,14 @@ describe('access control', () => {
     };
   };
   const first = async (path: string) => (await api.get(path).expect(200)).body.items[0];
+  /** How long until a token is refused (401), asked every 100 ms for a little longer than it may take. */
+  const msUntilRefused = async (call: () => request.Test) => {
+    const started = Date.now();
+    while ((await call()).status !== 401 && Date.now() - started < TOKEN_CACHE_MS + 2_000) {
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+    return Date.now() - started;
+  };
   const issue = async (body: object) => (await api.post('/tokens', body).expect(201)).body;
 
   beforeAll(async () => {
@@ -100,7 +109,13 @@ describe('access control', () => {
     tokens.driverA = (await issue({ role: 'driver', driverId: ids.driverA, label: 'Henk' })).token;
     tokens.participantP2 = (await issue({ role: 'participant', participantId: ids.p2 })).token;
   });
-  afterAll(() => api.close());
+  // A second instance on the same database, started by the test that needs it; closed last but one, as closing
+  // it earlier would close the database connections of this process.
+  let other: TestApp | undefined;
+  afterAll(async () => {
+    await other?.close();
+    await api.close();
+  });
 
   describe('endpoint groups by role', () => {
     // [caller, method, path (with :name for ids), expected status]
@@ -292,7 +307,8 @@ describe('access control', () => {
           `UPDATE access_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`,
           [expiring.id],
         );
-        await auth(expiring.token).expect(401);
+        // Changed in the database, as another instance would: this instance believes it for TOKEN_CACHE_MS at most.
+        expect(await msUntilRefused(() => auth(expiring.token))).toBeLessThanOrEqual(TOKEN_CACHE_MS + 500);
         await api
           .post('/tokens', {
             role: 'coordinator',
@@ -304,6 +320,18 @@ describe('access control', () => {
       } finally {
         await client.end();
       }
+    });
+
+    it('are refused by every instance within TOKEN_CACHE_MS of a revocation through one of them', async () => {
+      other = await startTestApp({}, { sameDatabaseAs: api });
+      const issued = await issue({ role: 'coordinator', regions: ['berkelland'] });
+      const auth = (app: TestApp) =>
+        request(app.app.getHttpServer()).get('/regions').set('Authorization', `Bearer ${issued.token}`);
+      await auth(api).expect(200);
+      await auth(other).expect(200);
+      await other.post(`/tokens/${issued.id}/revoke`).expect(200);
+      await auth(other).expect(401);
+      expect(await msUntilRefused(() => auth(api))).toBeLessThanOrEqual(TOKEN_CACHE_MS + 500);
     });
   });
 

@@ -6,6 +6,7 @@ import { ClsModule } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
 import { Environment } from '../../../config/environment';
 import { dataSourceOptions } from './data-source-options';
+import { DataVersion } from './data-version';
 import { DatabaseServer } from './database-server';
 import { runMigrationsExclusively } from './migrations';
 
@@ -65,7 +66,7 @@ class DatabaseShutdown implements OnApplicationShutdown {
       ],
     }),
   ],
-  providers: [DatabaseShutdown],
-  exports: [DatabaseServerModule],
+  providers: [DatabaseShutdown, DataVersion],
+  exports: [DatabaseServerModule, DataVersion],
 })
 export class DatabaseModule {}

@@ -38,6 +38,12 @@ export class AccessContext {
     return role !== 'admin' && municipalityIds.length > 0 ? municipalityIds : undefined;
   }
 
+  /** What the caller may reach, as a key: answers kept for one caller are the same for any caller of equal reach. */
+  reachKey(): string {
+    const scopes = [this.regionIds(), this.municipalityIds()].map((ids) => ids?.toSorted().join(',') ?? '*');
+    return [this.principal().role, ...scopes].join('|');
+  }
+
   reachesRegion(regionId: string): boolean {
     const allowed = this.regionIds();
     return !allowed || allowed.includes(regionId);

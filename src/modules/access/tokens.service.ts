@@ -12,11 +12,14 @@ import { AccessContext } from './access-context';
 import { AccessToken } from './access-token.entity';
 import { CreateTokenDto, TokenListQueryDto } from './dto/token.dto';
 import { Principal } from './principal';
+import { TokenCache } from './token-cache';
 import { hashToken, newTokenValue } from './token-value';
 
 /** Tokens: made, listed and revoked within the caller's reach, and turned back into a principal per request. */
 @Injectable()
 export class TokensService {
+  private readonly valid = new TokenCache();
+
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly access: AccessContext,
@@ -30,11 +33,18 @@ export class TokensService {
     return this.txHost.tx.getRepository(AccessToken);
   }
 
-  /** The principal of a token that exists, is not revoked and has not expired; undefined otherwise. */
+  /**
+   * The principal of a token that exists, is not revoked and has not expired; undefined otherwise. Looked up in
+   * the database at most once per TOKEN_CACHE_MS (5 s): a revocation through another instance takes that long.
+   */
   async authenticate(value: string, now: Date): Promise<Principal | undefined> {
-    const token = await this.tokens.findOneBy({ tokenHash: hashToken(value), revokedAt: IsNull() });
+    const hash = hashToken(value);
+    const known = this.valid.get(hash, now);
+    if (known) return known;
+    const generation = this.valid.generation;
+    const token = await this.tokens.findOneBy({ tokenHash: hash, revokedAt: IsNull() });
     if (!token || (token.expiresAt && token.expiresAt <= now)) return undefined;
-    return {
+    const principal: Principal = {
       role: token.role,
       tokenId: token.id,
       label: token.label,
@@ -44,6 +54,8 @@ export class TokensService {
       driverId: token.driverId ?? undefined,
       accountId: token.accountId ?? undefined,
     };
+    this.valid.set(hash, principal, token.expiresAt, now, generation);
+    return principal;
   }
 
   /**
@@ -97,11 +109,13 @@ export class TokensService {
   /** Ends the web sessions of an account (she signs out everywhere, or her scope or role changed). */
   async revokeSessions(accountId: string, now: Date): Promise<void> {
     await this.tokens.update({ accountId, revokedAt: IsNull() }, { revokedAt: now });
+    this.valid.forget((principal) => principal.accountId === accountId);
   }
 
   /** Ends one web session: the caller's own. */
   async revokeSession(tokenId: string, now: Date): Promise<void> {
     await this.tokens.update({ id: tokenId, revokedAt: IsNull() }, { revokedAt: now });
+    this.valid.forget((principal) => principal.tokenId === tokenId);
   }
 
   /**
@@ -222,12 +236,14 @@ export class TokensService {
       token.revokedAt = now;
       await this.tokens.save(token);
     }
+    this.valid.forget((principal) => principal.tokenId === token.id);
     return token;
   }
 
   /** A participant's personal links go when she is erased. */
   async deleteForParticipant(participantId: string): Promise<number> {
     const result = await this.tokens.delete({ participantId });
+    this.valid.forget((principal) => principal.participantId === participantId);
     return result.affected ?? 0;
   }
 }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AUDIT_FLUSH_MS, AUDIT_FLUSH_ROWS, AuditBuffer, AuditRow } from './audit-buffer';
+import { arrayLiteral, AUDIT_FLUSH_MS, AUDIT_FLUSH_ROWS, AuditBuffer, AuditRow } from './audit-buffer';
 
 const row = (recordId: string): AuditRow => ({
   at: new Date('2027-01-11T09:00:00Z'),
@@ -13,8 +13,14 @@ const row = (recordId: string): AuditRow => ({
   regionId: 'r1',
 });
 
-/** The record ids of each INSERT the buffer sent (the 7th array parameter). */
-const insertedIds = (query: jest.Mock) => query.mock.calls.map(([, params]) => params[6] as string[]);
+/** The record ids of each INSERT the buffer sent (the 2nd parameter, an array literal of simple ids here). */
+const insertedIds = (query: jest.Mock) =>
+  query.mock.calls.map(([, params]) =>
+    (params[1] as string)
+      .slice(1, -1)
+      .split(',')
+      .map((id) => id.replace(/^"(.*)"$/, '$1')),
+  );
 
 describe('AuditBuffer', () => {
   let query: jest.Mock;
@@ -63,5 +69,30 @@ describe('AuditBuffer', () => {
     await buffer.flush();
     expect(insertedIds(query)).toEqual([['a'], ['a', 'b']]);
     expect(buffer.size).toBe(0);
+  });
+
+  it('sends who read once per read, and each record with the number of its read', async () => {
+    buffer.addRead({
+      ...row('x'),
+      recordIds: ['a', 'b'],
+      participantIds: ['a', 'b'],
+      regionIds: ['r1', 'r1'],
+    });
+    buffer.add([row('c')]);
+    expect(buffer.size).toBe(3);
+    await buffer.flush();
+    const [[, params]] = query.mock.calls;
+    expect(params.slice(0, 4)).toEqual(['{1,1,2}', '{a,b,c}', '{a,b,c}', '{"r1","r1","r1"}']);
+    expect(params[6]).toEqual(['coordinator', 'coordinator']);
+  });
+});
+
+describe('arrayLiteral', () => {
+  it.each([
+    [['0f1e2d3c-aaaa-4bbb-8ccc-123456789abc', 7], '{0f1e2d3c-aaaa-4bbb-8ccc-123456789abc,7}'],
+    [['null', ''], '{"null",""}'],
+    [['a,b', 'x"y', 'back\\slash', '{z}'], '{"a,b","x\\"y","back\\\\slash","{z}"}'],
+  ])('writes %j as %s', (values, literal) => {
+    expect(arrayLiteral(values)).toBe(literal);
   });
 });

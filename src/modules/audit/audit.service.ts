@@ -5,7 +5,7 @@ import { FindOptionsWhere, In } from 'typeorm';
 import { Page } from '../../common/api/page';
 import { AccessContext } from '../access/access-context';
 import { AuditAction, AuditEntry } from './audit-entry.entity';
-import { AuditBuffer } from './audit-buffer';
+import { AuditBuffer, AuditRead } from './audit-buffer';
 
 export interface AuditedRecord {
   recordType: string;
@@ -36,6 +36,22 @@ export class AuditService {
   }
 
   async record(action: AuditAction, records: AuditedRecord[]): Promise<void> {
+    if (READS.has(action)) {
+      const byType = new Map<
+        string,
+        { recordIds: string[]; participantIds: string[]; regionIds: string[] }
+      >();
+      for (const { recordType, recordId, participantId, regionId } of records) {
+        let columns = byType.get(recordType);
+        if (!columns)
+          byType.set(recordType, (columns = { recordIds: [], participantIds: [], regionIds: [] }));
+        columns.recordIds.push(recordId);
+        columns.participantIds.push(participantId);
+        columns.regionIds.push(regionId);
+      }
+      for (const [recordType, columns] of byType) this.recordRead(action, recordType, columns);
+      return;
+    }
     const actor = this.access.principal();
     const rows = records.map((record) => ({
       ...record,
@@ -44,14 +60,42 @@ export class AuditService {
       actorRole: actor.role,
       actorLabel: actor.label,
     }));
-    if (READS.has(action)) {
-      const at = new Date();
-      this.buffer.add(rows.map((row) => ({ ...row, at })));
-      return;
-    }
     for (let start = 0; start < rows.length; start += CHUNK) {
       await this.entries.insert(rows.slice(start, start + CHUNK));
     }
+  }
+
+  /**
+   * A read (or export) of participants' records in one region, from lists the caller may keep (a kept answer's):
+   * nothing is copied per record.
+   */
+  recordParticipantsRead(
+    action: 'read' | 'export',
+    regionId: string,
+    participantIds: readonly string[],
+  ): void {
+    this.recordRead(action, 'participant', {
+      recordIds: participantIds,
+      participantIds,
+      regionIds: new Array<string>(participantIds.length).fill(regionId),
+    });
+  }
+
+  private recordRead(
+    action: AuditAction,
+    recordType: string,
+    records: Pick<AuditRead, 'recordIds' | 'participantIds' | 'regionIds'>,
+  ): void {
+    const actor = this.access.principal();
+    this.buffer.addRead({
+      at: new Date(),
+      actorTokenId: actor.tokenId ?? null,
+      actorRole: actor.role,
+      actorLabel: actor.label,
+      action,
+      recordType,
+      ...records,
+    });
   }
 
   /** The log, newest first, of the given participants or regions (already narrowed to the caller's reach). */

@@ -8,6 +8,7 @@ import {
   ParticipantListQueryDto,
   UpdateParticipantDto,
 } from './dto/participant.dto';
+import { ParticipantLists } from './participant-lists';
 import { ParticipantsService } from './participants.service';
 import { ScopedBy } from '../access/scoped-by.decorator';
 import { Audited } from '../audit/audited.decorator';
@@ -17,14 +18,16 @@ import { Audited } from '../audit/audited.decorator';
 @ScopedBy(ParticipantsService, 'participant')
 @Controller('participants')
 export class ParticipantsController {
-  constructor(private readonly participants: ParticipantsService) {}
+  constructor(
+    private readonly participants: ParticipantsService,
+    private readonly lists: ParticipantLists,
+  ) {}
 
   @Get()
   @Audited('participant')
   @ApiPageResponse(ParticipantDto)
   async list(@Query() query: ParticipantListQueryDto): Promise<Page<ParticipantDto>> {
-    const page = await this.participants.list(query);
-    return { items: page.items.map(ParticipantDto.from), total: page.total };
+    return this.lists.page(query);
   }
 
   @Get(':id')

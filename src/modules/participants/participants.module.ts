@@ -10,6 +10,7 @@ import { Child } from './child.entity';
 import { ChildrenController } from './children.controller';
 import { ChildrenService } from './children.service';
 import { Participant } from './participant.entity';
+import { ParticipantLists } from './participant-lists';
 import { ParticipantsScenarioService } from './participants-scenario.service';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
@@ -27,7 +28,13 @@ describeCheckConstraints({
     forwardRef(() => ProgrammesModule),
   ],
   controllers: [ParticipantsController, ChildrenController, AppointmentsController],
-  providers: [ParticipantsService, ChildrenService, AppointmentsService, ParticipantsScenarioService],
+  providers: [
+    ParticipantsService,
+    ParticipantLists,
+    ChildrenService,
+    AppointmentsService,
+    ParticipantsScenarioService,
+  ],
   exports: [ParticipantsService, ChildrenService, ParticipantsScenarioService],
 })
 export class ParticipantsModule {}

@@ -106,7 +106,7 @@ export class PlanExportService {
   async exportPlan(regionIdOrRef: string, from?: string, to?: string): Promise<PlanDocument> {
     const regionId = await this.regionsService.resolveId(regionIdOrRef);
     const { document, participantIds } = await this.build(regionId, from, to);
-    await this.auditExport(regionId, participantIds);
+    this.auditExport(regionId, participantIds);
     return document;
   }
 
@@ -115,21 +115,19 @@ export class PlanExportService {
    * document as exportPlan. Each export is written to the audit log, whether it was built or kept.
    */
   async exportPlanJson(regionIdOrRef: string, from?: string, to?: string): Promise<CachedPlan> {
-    const regionId = await this.regionsService.resolveId(regionIdOrRef);
-    const reach = [...(this.access.municipalityIds() ?? [])].sort().join(',');
-    const plan = await this.cache.get(JSON.stringify([regionId, from ?? '', to ?? '', reach]), async () => {
+    // The region is resolved within the build: answers are kept per name and reach, as the name resolves the same.
+    const key = JSON.stringify([regionIdOrRef, from ?? '', to ?? '', this.access.reachKey()]);
+    const plan = await this.cache.get(key, async () => {
+      const regionId = await this.regionsService.resolveId(regionIdOrRef);
       const { document, participantIds } = await this.build(regionId, from, to);
-      return { json: JSON.stringify(document), participantIds };
+      return { json: Buffer.from(JSON.stringify(document)), participantIds, regionId };
     });
-    await this.auditExport(regionId, plan.participantIds);
+    this.auditExport(plan.regionId, plan.participantIds);
     return plan;
   }
 
-  private auditExport(regionId: string, participantIds: string[]): Promise<void> {
-    return this.audit.record(
-      'export',
-      participantIds.map((id) => ({ recordType: 'participant', recordId: id, participantId: id, regionId })),
-    );
+  private auditExport(regionId: string, participantIds: string[]): void {
+    this.audit.recordParticipantsRead('export', regionId, participantIds);
   }
 
   private async build(

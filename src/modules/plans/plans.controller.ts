@@ -15,13 +15,11 @@ export class PlansController {
     summary:
       'The planned sessions of a region with their conflicts and childcare, as a trefpunt-plan/1 document',
   })
-  async exportPlan(
-    @Query() query: PlanExportQueryDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
+  async exportPlan(@Query() query: PlanExportQueryDto, @Res() response: Response): Promise<void> {
     const plan = await this.plans.exportPlanJson(query.region, query.from, query.to);
-    // Sent as serialised once: the ETag also lets a client that has this version ask again cheaply (304).
+    // Sent as encoded once (Nest would send bytes as a JSON array, so Express gets them itself); the ETag also
+    // lets a client that has this version ask again cheaply (304).
     response.type('application/json').setHeader('ETag', plan.etag);
-    return plan.json;
+    response.send(plan.json);
   }
 }

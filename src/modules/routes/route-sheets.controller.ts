@@ -8,9 +8,9 @@ import { ScopedBy } from '../access/scoped-by.decorator';
 import { DriversService } from '../transport/drivers.service';
 import { RouteSheetDto } from './dto/route-sheet.dto';
 import { RouteSheetQueryDto } from './dto/routes-plan.dto';
+import { RouteSheetAnswers } from './route-sheet-answers';
 import { RouteSheetsService } from './route-sheets.service';
 import { RouteStopScopes } from './route-stop-scopes';
-import { routeSheetHtml } from './templates/route-sheet.html';
 
 const SHEET_DESCRIPTION =
   'Per route the stops in order: pickup (or drop-off) time, first name, address, phone, children and child seats, ' +
@@ -24,6 +24,7 @@ const SHEET_DESCRIPTION =
 export class RouteSheetsController {
   constructor(
     private readonly sheets: RouteSheetsService,
+    private readonly answers: RouteSheetAnswers,
     private readonly access: AccessContext,
   ) {}
 
@@ -41,7 +42,8 @@ export class RouteSheetsController {
   }
 
   @Get('drivers/:id/routes')
-  @ScopedBy(DriversService, 'driver')
+  // Opened again and again on the day of the rides: the driver's scope is kept per version of the data.
+  @ScopedBy(DriversService, 'driver', 'id', { keptPerVersion: true })
   @ApiOperation({
     summary: "A driver's route sheet for a day, for her coordinator",
     description: SHEET_DESCRIPTION,
@@ -82,13 +84,10 @@ export class RouteSheetsController {
   private async answer(driverId: string, query: RouteSheetQueryDto, request: Request, response: Response) {
     const format =
       query.format ?? (request.accepts(['application/json', 'text/html']) === 'text/html' ? 'html' : 'json');
-    const sheet = await this.sheets.sheet(driverId, query.date, new Date());
+    const answer = await this.answers.answer(driverId, query.date, format, new Date());
     response.setHeader('Cache-Control', 'no-store');
     response.vary('Accept');
-    if (format === 'html') {
-      response.type('text/html; charset=utf-8');
-      return routeSheetHtml(sheet);
-    }
-    return sheet;
+    response.type(format === 'html' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8');
+    return answer;
   }
 }

@@ -36,6 +36,15 @@ export function navigationUrl(
 export const doorUrl = (p: { lat: number; lon: number }) =>
   `https://www.google.com/maps/dir/?api=1&destination=${p.lat},${p.lon}&travelmode=driving`;
 
+/** A route sheet as built, with what each read of it needs: the region's zone and whose data it shows. */
+export interface BuiltSheet {
+  sheet: RouteSheetDto;
+  zone: string;
+  regionId: string;
+  /** The participants whose details it shows (for the audit log of each read). */
+  participantIds: string[];
+}
+
 /**
  * A driver's route sheet for a day: per route the stops in order with what she needs at the door. Passengers'
  * details are for the day of the ride and the day before only, when the driver asks herself.
@@ -55,16 +64,10 @@ export class RouteSheetsService {
     private readonly audit: AuditService,
   ) {}
 
-  async sheet(driverId: string, date: string, now: Date): Promise<RouteSheetDto> {
+  /** The sheet as the caller may see it; built without the checks of a read (RouteSheetAnswers does those). */
+  async build(driverId: string, date: string): Promise<BuiltSheet> {
     const driver = await this.drivers.get(driverId);
     const { timezone: zone } = await this.regions.get(driver.regionId);
-    if (this.access.principal().role === 'driver') {
-      if (!passengerDetailsOpen(date, now, zone)) {
-        throw new ForbiddenException(
-          'date: a route sheet opens the day before its rides (today or tomorrow)',
-        );
-      }
-    }
     const day = DateTime.fromISO(date, { zone });
     const routes = await this.routes.forDriver(driver, day.toJSDate(), day.plus({ days: 1 }).toJSDate());
     const locations = new Map((await this.locations.exportLocations(driver.regionId)).map((l) => [l.id, l]));
@@ -128,16 +131,26 @@ export class RouteSheetsService {
         hiddenStops: known.length - stops.length,
       });
     }
-    await this.audit.record(
-      'read',
-      [...read].map((participantId) => ({
-        recordType: 'participant',
-        recordId: participantId,
-        participantId,
-        regionId: driver.regionId,
-      })),
-    );
-    return { driver: { id: driver.id, name: driver.name }, date, routes: sheetRoutes };
+    return {
+      sheet: { driver: { id: driver.id, name: driver.name }, date, routes: sheetRoutes },
+      zone,
+      regionId: driver.regionId,
+      participantIds: [...read],
+    };
+  }
+
+  /**
+   * Checks a read of a built sheet and writes it to the audit log: a driver sees her passengers' details on the
+   * day of the rides and the day before only.
+   */
+  read(built: BuiltSheet, now: Date): void {
+    if (
+      this.access.principal().role === 'driver' &&
+      !passengerDetailsOpen(built.sheet.date, now, built.zone)
+    ) {
+      throw new ForbiddenException('date: a route sheet opens the day before its rides (today or tomorrow)');
+    }
+    this.audit.recordParticipantsRead('read', built.regionId, built.participantIds);
   }
 
   /**

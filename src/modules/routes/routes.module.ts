@@ -15,6 +15,7 @@ import { DriverLinksController } from './driver-links.controller';
 import { DriverLinksService } from './driver-links.service';
 import { RoutePlanningService } from './route-planning.service';
 import { RoutePlanJobsService } from './route-plan-jobs.service';
+import { RouteSheetAnswers } from './route-sheet-answers';
 import { RouteSheetsController } from './route-sheets.controller';
 import { RouteSheetsService } from './route-sheets.service';
 import { RouteStopScopes } from './route-stop-scopes';
@@ -46,6 +47,7 @@ import { UnroutedPickup } from './unrouted-pickup.entity';
     RoutePlanningService,
     RoutePlanJobsService,
     RouteSheetsService,
+    RouteSheetAnswers,
     RouteStopScopes,
     DriverLinksService,
   ],
