@@ -399,7 +399,8 @@ describe('parseIcalTimetable', () => {
       expect(text.length).toBeGreaterThan(800_000);
       const { result, ms } = timed(text);
       expect(messages(result)).toEqual(['line 1: the calendar holds no events (VEVENT)']);
-      expect(ms).toBeLessThan(500);
+      // Quadratic parsing took 41 s on this file; a loaded machine may take a few hundred ms more than an idle one.
+      expect(ms).toBeLessThan(3000);
     });
 
     it('reports END lines without their BEGIN under 50 000 open blocks in linear time', () => {
@@ -417,7 +418,8 @@ describe('parseIcalTimetable', () => {
       expect(result.problems.filter(({ message }) => message.startsWith('END:X-STRAY without'))).toHaveLength(
         DEPTH,
       );
-      expect(ms).toBeLessThan(500);
+      // Quadratic parsing took 41 s on this file; a loaded machine may take a few hundred ms more than an idle one.
+      expect(ms).toBeLessThan(3000);
     });
   });
 });
