@@ -38,6 +38,13 @@ export class JobRecord {
   @Column('jsonb', { nullable: true })
   result!: unknown;
 
+  /** When its work ran, holding its region's lock (the last attempt): by the database's clock. */
+  @Column('timestamptz', { nullable: true })
+  ranFrom!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  ranUntil!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

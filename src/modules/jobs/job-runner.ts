@@ -50,7 +50,13 @@ export class JobRunner implements OnModuleInit {
     const locks = await this.lock(exclusiveKey, () => jobKind?.options.regionAtStart?.(input));
     try {
       await this.records.increment({ id: job.id }, 'attempts', 1);
-      await this.records.update(job.id, { instance: INSTANCE, fraction: 0, step: 'started' });
+      await this.records.update(job.id, {
+        instance: INSTANCE,
+        fraction: 0,
+        step: 'started',
+        ranFrom: () => 'clock_timestamp()',
+        ranUntil: null,
+      });
       const record = await this.records.findOneBy({ id: job.id });
       const errorId = randomUUID();
       if (!record) return failure(new Error('its region was deleted'), errorId);
@@ -89,6 +95,8 @@ export class JobRunner implements OnModuleInit {
         return outcome;
       }
     } finally {
+      // Before the locks go: the next job of the region starts after this time.
+      await this.records.update(job.id, { ranUntil: () => 'clock_timestamp()' }).catch(() => undefined);
       for (const lock of locks.reverse()) await lock.release();
     }
   }

@@ -207,8 +207,8 @@ export class JobsService {
     const job = await this.queue.get(record.id);
     const base = viewOf(record);
     const times = {
-      startedAt: job?.startedOn ?? null,
-      finishedAt: job?.completedOn ?? null,
+      startedAt: record.ranFrom ?? job?.startedOn ?? null,
+      finishedAt: record.ranUntil ?? job?.completedOn ?? null,
       estimatedSecondsLeft: null,
     };
     if (!job) return { ...base, ...times, state: 'failed', reason: 'the job is no longer kept' };
