@@ -61,6 +61,8 @@ class WeekPlan {
   private readonly byGroup = new Map<string, Booking[]>();
   private readonly byLocation = new Map<string, Booking[]>();
   private readonly byPerson = new Map<string, Booking[]>();
+  /** By weekday: what competes for care places and vehicles is what meets that day. */
+  private readonly byWeekday = new Map<number, Booking[]>();
 
   constructor(
     private readonly rooms: Map<string, number>,
@@ -79,13 +81,11 @@ class WeekPlan {
     const unitsOf = (riders: number) => Math.ceil(riders / Math.max(1, seatsPerVehicle));
     let fleet = 0;
     let care = 0;
-    for (const bookings of this.byGroup.values()) {
-      for (const booking of bookings) {
-        if (booking.groupId === group.id || booking.weekday !== slot.weekday) continue;
-        if (fleetBusyTogether(booking, slot)) fleet += unitsOf(booking.demand.riders);
-        if (booking.locationId === group.locationId && booking.start < slot.end && slot.start < booking.end)
-          care += booking.demand.careChildren;
-      }
+    for (const booking of this.byWeekday.get(slot.weekday) ?? []) {
+      if (booking.groupId === group.id) continue;
+      if (fleetBusyTogether(booking, slot)) fleet += unitsOf(booking.demand.riders);
+      if (booking.locationId === group.locationId && booking.start < slot.end && slot.start < booking.end)
+        care += booking.demand.careChildren;
     }
     const places = this.resources.carePlaces.get(group.locationId) ?? 0;
     const added = (own: number, others: number, capacity: number) =>
@@ -162,7 +162,7 @@ class WeekPlan {
 
   /** Books placements as they are: ones that were valid before and whose people and rooms nobody took since. */
   book(group: GroupInput, placements: Placement[]): void {
-    const add = (list: Map<string, Booking[]>, key: string, booking: Booking) => {
+    const add = <K>(list: Map<K, Booking[]>, key: K, booking: Booking) => {
       const bookings = list.get(key);
       if (bookings) bookings.push(booking);
       else list.set(key, [booking]);
@@ -177,6 +177,7 @@ class WeekPlan {
       };
       add(this.byGroup, group.id, booking);
       add(this.byLocation, group.locationId, booking);
+      add(this.byWeekday, booking.weekday, booking);
       for (const person of booking.people) add(this.byPerson, person, booking);
     }
   }
@@ -197,12 +198,13 @@ class WeekPlan {
   }
 
   release(groupId: string): void {
-    const remove = (list: Map<string, Booking[]>, key: string, booking: Booking) => {
+    const remove = <K>(list: Map<K, Booking[]>, key: K, booking: Booking) => {
       const bookings = list.get(key)!;
       bookings.splice(bookings.indexOf(booking), 1);
     };
     for (const booking of this.byGroup.get(groupId) ?? []) {
       remove(this.byLocation, booking.locationId, booking);
+      remove(this.byWeekday, booking.weekday, booking);
       for (const person of booking.people) remove(this.byPerson, person, booking);
     }
     this.byGroup.delete(groupId);
