@@ -2,6 +2,7 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { MonthReportQueryDto } from '../../common/api/month-report-query.dto';
+import { monthReportAnswer } from '../../common/api/month-report';
 import { absenceReportCsv, AbsenceReportService } from './absence-report.service';
 
 @ApiTags('attendance')
@@ -24,16 +25,7 @@ export class AbsenceReportController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const format =
-      query.format ?? (request.accepts(['application/json', 'text/csv']) === 'text/csv' ? 'csv' : 'json');
     const report = await this.reports.report(query.region, query.month);
-    response.setHeader('Cache-Control', 'no-store');
-    response.vary('Accept');
-    if (format === 'csv') {
-      response.attachment(`absences-${report.region}-${query.month}.csv`);
-      response.type('text/csv; charset=utf-8');
-      return absenceReportCsv(report);
-    }
-    return report;
+    return monthReportAnswer(query, request, response, report, 'absences', absenceReportCsv);
   }
 }

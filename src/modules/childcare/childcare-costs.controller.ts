@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Request, Response } from 'express';
 import { ChildcareCosts, ChildcareCostsService, childcareCostsCsv } from './childcare-costs.service';
 import { MonthReportQueryDto } from '../../common/api/month-report-query.dto';
+import { monthReportAnswer } from '../../common/api/month-report';
 
 @ApiTags('childcare')
 @ApiBearerAuth()
@@ -23,16 +24,7 @@ export class ChildcareCostsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ChildcareCosts | string> {
-    const format =
-      query.format ?? (request.accepts(['application/json', 'text/csv']) === 'text/csv' ? 'csv' : 'json');
     const report = await this.costs.report(query.region, query.month);
-    response.setHeader('Cache-Control', 'no-store');
-    response.vary('Accept');
-    if (format === 'csv') {
-      response.attachment(`childcare-costs-${report.region}-${query.month}.csv`);
-      response.type('text/csv; charset=utf-8');
-      return childcareCostsCsv(report);
-    }
-    return report;
+    return monthReportAnswer(query, request, response, report, 'childcare-costs', childcareCostsCsv);
   }
 }

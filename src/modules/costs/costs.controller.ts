@@ -2,6 +2,7 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { MonthReportQueryDto } from '../../common/api/month-report-query.dto';
+import { monthReportAnswer } from '../../common/api/month-report';
 import { costReportCsv } from './cost-report.csv';
 import { CostReportService } from './cost-report.service';
 import { CostReport } from './dto/cost-report.dto';
@@ -27,16 +28,7 @@ export class CostsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CostReport | string> {
-    const format =
-      query.format ?? (request.accepts(['application/json', 'text/csv']) === 'text/csv' ? 'csv' : 'json');
     const report = await this.costs.report(query.region, query.month);
-    response.setHeader('Cache-Control', 'no-store');
-    response.vary('Accept');
-    if (format === 'csv') {
-      response.attachment(`costs-${report.region}-${query.month}.csv`);
-      response.type('text/csv; charset=utf-8');
-      return costReportCsv(report);
-    }
-    return report;
+    return monthReportAnswer(query, request, response, report, 'costs', costReportCsv);
   }
 }
