@@ -296,7 +296,7 @@ describe('hostile input', () => {
 
     it('refuses a number that is not in use, naming the field, and writes nothing', async () => {
       const count = await participantCount();
-      for (const phone of ['12345', '+31 6 1111', 'bel haar zus', '+31696493489']) {
+      for (const phone of ['12345', '+31 6 1111', 'bel haar zus', '06 1234 56789']) {
         const answer = await api.post('/participants', participant(phone)).expect(400);
         expect(messagesOf(answer.body)).toEqual([
           expect.stringMatching(/^phone: must be a phone number in use/),

@@ -167,7 +167,7 @@ const PHONE_MESSAGE =
 
 /**
  * A phone number as anybody types it, stored as E.164 (`+31612345678`, see toE164): `06-1111 2222` and
- * `+31 6 11112222` are one number. A number not in use in its country is refused.
+ * `+31 6 11112222` are one number. A number neither in use nor shaped like a mobile number is refused.
  */
 export const IsPhoneNumber = () =>
   applyDecorators(

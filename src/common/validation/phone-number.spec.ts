@@ -9,6 +9,8 @@ describe('toE164', () => {
     ['00 instead of +', '0031611112222', '+31611112222'],
     ['a Dutch landline', '0544 123456', '+31544123456'],
     ['a Belgian mobile', '+32 470 12 34 56', '+32470123456'],
+    // Not yet allocated, but shaped as a Dutch mobile: the region examples use this range.
+    ['a mobile-shaped number in a range not yet in use', '+31 6 9649 3489', '+31696493489'],
   ])('normalises %s', (_, typed, stored) => {
     expect(toE164(typed)).toBe(stored);
   });
@@ -17,7 +19,8 @@ describe('toE164', () => {
     ['too short', '12345'],
     ['a mobile number one digit short', '0612345'],
     ['a mobile number one digit long', '06123456789'],
-    ['a range not in use', '+31696493489'],
+    ['a landline range not in use, shaped as no mobile', '+31 99 1234567'],
+    ['a Belgian number too short for a mobile', '+32 470 12 34'],
     ['text', 'bel haar zus'],
     ['an extension', '0544 123456 ext 3'],
     ['empty', ''],
