@@ -1,13 +1,14 @@
 /**
  * The read endpoints under load: `npm run bench:load -- [--participants N] [--runs N] [--duration S]
  * [--connections N] [--max-requests N] [--log-level L] [--only <endpoint name part>]
- * [--prof <v8 log file>]`. Starts the service in a process of its own on a scratch
+ * [--prof <v8 log file>] [--accept-encoding <header>]`. Starts the service in a process of its own on a scratch
  * database (embedded PostgreSQL, or a new database on DATABASE_URL's server), loads a generated region through the
  * API (import, a driver per vehicle, the programme planned), makes a coordinator's token, then runs autocannon
  * against each endpoint in turn: the plan export, a driver's route sheet as JSON and as HTML, and the participant
  * list. Defaults: 300 participants, 50 connections for 20 s (at most 200 000 requests), 3 runs. Prints per endpoint
  * the medians over the runs of p50/p95/p99 latency and requests per second, the errors and non-2xx answers summed,
- * the machine's core count, and at the end one JSON line (`figures {...}`).
+ * the machine's core count, and at the end one JSON line (`figures {...}`). Requests carry the Accept-Encoding
+ * that browsers and Node's fetch send (`gzip, deflate, br`); `--accept-encoding identity` asks for plain bytes.
  */
 import autocannon from 'autocannon';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -40,14 +41,14 @@ interface Run {
 async function measure(
   url: string,
   token: string,
-  load: { connections: number; duration: number; maxRequests: number },
+  load: { connections: number; duration: number; maxRequests: number; acceptEncoding: string },
 ): Promise<Run> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((done, fail) => {
     const instance = autocannon(
       {
         url,
-        headers: { authorization: `Bearer ${token}` },
+        headers: { authorization: `Bearer ${token}`, 'accept-encoding': load.acceptEncoding },
         connections: load.connections,
         duration: load.duration,
         maxOverallRequests: load.maxRequests,
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
       'log-level': { type: 'string', default: 'info' },
       only: { type: 'string' },
       prof: { type: 'string' },
+      'accept-encoding': { type: 'string', default: 'gzip, deflate, br' },
     },
   });
   const [participants, runs, duration, connections, maxRequests] = [
@@ -115,7 +117,8 @@ async function main(): Promise<void> {
         `${((performance.now() - started) / 1000).toFixed(1)} s (${region.plan.sessions} sessions, ` +
         `${region.plan.routes} routes, ${region.plan.riders} stops; plan export ${Math.round(region.plan.bytes / 1024)} kB); ` +
         `route sheet of ${region.stopsOnSheet} stops; ${connections} connections, ${duration} s ` +
-        `(at most ${maxRequests} requests) per endpoint, ${runs} runs, medians; log level ${values['log-level']}`,
+        `(at most ${maxRequests} requests) per endpoint, ${runs} runs, medians; log level ${values['log-level']}; ` +
+        `Accept-Encoding: ${values['accept-encoding']}`,
     );
     const sheet = `/drivers/${region.driverId}/routes?date=${region.date}`;
     const all: Endpoint[] = [
@@ -139,6 +142,7 @@ async function main(): Promise<void> {
             connections,
             duration,
             maxRequests,
+            acceptEncoding: values['accept-encoding']!,
           }),
         );
         await settle(service.url);
@@ -175,7 +179,7 @@ async function main(): Promise<void> {
       return row;
     });
     console.log(
-      `figures ${JSON.stringify({ cores: cpus().length, participants, connections, duration, runs, endpoints: figures })}`,
+      `figures ${JSON.stringify({ cores: cpus().length, participants, connections, duration, runs, acceptEncoding: values['accept-encoding'], endpoints: figures })}`,
     );
   } catch (error) {
     // What the service said last, for a run that failed.

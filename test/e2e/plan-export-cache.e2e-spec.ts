@@ -42,6 +42,34 @@ describe('the kept plan export', () => {
     await api.get(`/exports/plan?region=${regionId}`).set('If-None-Match', first.headers.etag).expect(304);
   });
 
+  it('sends the same document gzipped to a client that takes gzip, with its own ETag', async () => {
+    const plain = await api
+      .get(`/exports/plan?region=${regionId}`)
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await api
+      .get(`/exports/plan?region=${regionId}`)
+      .set('Accept-Encoding', 'gzip, deflate, br')
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text));
+    expect(JSON.parse(zipped.body.toString('utf8'))).toEqual(plain.body);
+    expect(zipped.headers.etag).not.toBe(plain.headers.etag);
+    await api
+      .get(`/exports/plan?region=${regionId}`)
+      .set('Accept-Encoding', 'gzip')
+      .set('If-None-Match', zipped.headers.etag)
+      .expect(304);
+  });
+
   it('answers a change made through another instance', async () => {
     const before = await exportOf(api);
     await second.patch(`/regions/${regionId}`, { ref: 'berkelland-2' }).expect(200);

@@ -21,6 +21,8 @@ import { TransportScenarioService } from '../transport/transport-scenario.servic
 import { CanComePart, CanComeService } from './can-come.service';
 import { PlanOutcomesService } from './plan-outcomes.service';
 import { CachedPlan, PlanExportCache } from './plan-export-cache';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 
 export const PLAN_FORMAT = 'trefpunt-plan/1';
 
@@ -120,7 +122,8 @@ export class PlanExportService {
     const plan = await this.cache.get(key, async () => {
       const regionId = await this.regionsService.resolveId(regionIdOrRef);
       const { document, participantIds } = await this.build(regionId, from, to);
-      return { json: Buffer.from(JSON.stringify(document)), participantIds, regionId };
+      const json = Buffer.from(JSON.stringify(document));
+      return { json, gzip: await gzipped(json), participantIds, regionId };
     });
     this.auditExport(plan.regionId, plan.participantIds);
     return plan;
@@ -276,3 +279,6 @@ export class PlanExportService {
     return { document, participantIds };
   }
 }
+
+/** Off the event loop (zlib's thread pool): other requests go on while a new version is compressed. */
+const gzipped = promisify(gzip);
