@@ -17,7 +17,7 @@ describe('the audit log of reads', () => {
   const rowsOf = async (recordId: string, since = new Date(0)) =>
     (
       await db.query(
-        `SELECT action, record_type, actor_role, actor_label, at FROM audit_log
+        `SELECT action, record_type, actor_role, actor_label, at FROM audit_entries
           WHERE record_id = $1 AND action = 'read' AND at >= $2`,
         [recordId, since],
       )
@@ -65,10 +65,32 @@ describe('the audit log of reads', () => {
     await api.get('/participants?region=berkelland&limit=1000').expect(200);
     await eventually(() => rowsOf(participantIds.at(-1)!, before));
     const read = await db.query(
-      `SELECT DISTINCT record_id FROM audit_log WHERE action = 'read' AND record_id = ANY($1) AND at >= $2`,
+      `SELECT DISTINCT record_id FROM audit_entries WHERE action = 'read' AND record_id = ANY($1) AND at >= $2`,
       [participantIds, before],
     );
     expect(read.rows).toHaveLength(participantIds.length);
+  });
+
+  it('stores a list read as one row with its participants, and answers it per participant', async () => {
+    const before = new Date();
+    await api.get('/participants?region=berkelland&limit=1000').expect(200);
+    await eventually(() => rowsOf(participantIds.at(-1)!, before));
+    const reads = await db.query(
+      `SELECT cardinality(participant_ids) AS participants FROM audit_reads
+        WHERE action = 'read' AND at >= $1 AND participant_ids @> $2::uuid[]`,
+      [before, [participantIds[0]]],
+    );
+    expect(reads.rows).toEqual([{ participants: participantIds.length }]);
+    const log = await api.get(`/audit-log?participant=${participantIds[2]}&limit=1`).expect(200);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({
+        action: 'read',
+        recordId: participantIds[2],
+        participantId: participantIds[2],
+      }),
+    ]);
+    expect(log.body.total).toBeGreaterThanOrEqual(2);
+    await expect(db.query(`DELETE FROM audit_reads`)).rejects.toThrow(/append-only/);
   });
 
   it('answers the reads so far in the audit log at once', async () => {

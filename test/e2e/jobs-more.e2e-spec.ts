@@ -208,7 +208,7 @@ describe('routes, childcare and imports as jobs', () => {
       // Reads are written in batches: the audit log's own answer writes what is pending first.
       const reads = async () => {
         await api.get('/audit-log?limit=1').expect(200);
-        return count(`SELECT count(*) AS n FROM audit_log WHERE action = 'read'`);
+        return count(`SELECT count(*) AS n FROM audit_entries WHERE action = 'read'`);
       };
       const before = await reads();
       unroutedJob = await queued(`/sessions/${sessionId}/routes/plan`);

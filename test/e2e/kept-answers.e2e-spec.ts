@@ -85,7 +85,7 @@ describe('kept route sheets and participant lists', () => {
     const reads = async () => {
       await api.app.get(AuditBuffer).flush();
       const { rows } = await db.query(
-        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'read' AND participant_id = $1`,
+        `SELECT count(*)::int AS n FROM audit_entries WHERE action = 'read' AND participant_id = $1`,
         [ids.p3],
       );
       return rows[0].n as number;

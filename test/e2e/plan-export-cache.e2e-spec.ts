@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { UNVERSIONED_TABLES_NOW as UNVERSIONED_TABLES } from '../../migrations/1795418740000-DataVersionOnLaterTables';
+import { UNVERSIONED_TABLES_NOW as UNVERSIONED_TABLES } from '../../migrations/1795418870000-AuditReads';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8'));

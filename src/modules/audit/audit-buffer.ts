@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } 
 import { DataSource } from 'typeorm';
 import { AuditAction } from './audit-entry.entity';
 
-/** One row of the audit log as the service writes it; `at` is when the data was read, not when it was written. */
+/** One entry of the audit log as the service reads it; `at` is when the data was read, not when it was written. */
 export interface AuditRow {
   at: Date;
   actorTokenId: string | null;
@@ -28,19 +28,21 @@ export const AUDIT_FLUSH_MS = 100;
 export const AUDIT_FLUSH_ROWS = 500;
 
 /**
- * The records ($1–$4: the read each belongs to, numbered from 1, and its ids) joined to their reads ($5–$10),
- * so that who read and when is sent once per read, not once per record.
+ * The records ($1–$4: the read each belongs to, numbered from 1, and its ids) gathered into one row per read
+ * with its reads ($5–$10): who read and when is sent and stored once per read, not once per record.
  */
 const INSERT =
-  'INSERT INTO audit_log (at, actor_token_id, actor_role, actor_label, action, record_type, record_id, ' +
-  'participant_id, region_id) ' +
-  'SELECT g.at, g.actor_token_id, g.actor_role, g.actor_label, g.action, g.record_type, r.record_id, ' +
-  'r.participant_id, r.region_id ' +
+  'INSERT INTO audit_reads (at, actor_token_id, actor_role, actor_label, action, record_type, record_ids, ' +
+  'participant_ids, region_ids) ' +
+  'SELECT g.at, g.actor_token_id, g.actor_role, g.actor_label, g.action, g.record_type, r.record_ids, ' +
+  'r.participant_ids, r.region_ids ' +
+  'FROM (SELECT read, array_agg(record_id ORDER BY n) AS record_ids, ' +
+  'array_agg(participant_id ORDER BY n) AS participant_ids, array_agg(region_id ORDER BY n) AS region_ids ' +
   'FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[]) WITH ORDINALITY ' +
-  'AS r(read, record_id, participant_id, region_id, n) ' +
+  'AS r(read, record_id, participant_id, region_id, n) GROUP BY read) r ' +
   'JOIN unnest($5::timestamptz[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY ' +
   'AS g(at, actor_token_id, actor_role, actor_label, action, record_type, read) ON g.read = r.read ' +
-  'ORDER BY r.n';
+  'ORDER BY r.read';
 
 /**
  * A PostgreSQL array literal of ids, written here in one go: the driver would escape each of thousands of
