@@ -64,12 +64,17 @@ async function main(): Promise<void> {
     for (let i = 0; i < instanceCount; i++) {
       // One after the other: the first applies the migrations.
       instances.push(
-        await startServiceInstance(database.url, {
-          TREFPUNT_JOB_WORKERS: '1',
-          TREFPUNT_JOB_POLL_MS: '500',
-          LOG_LEVEL: 'info',
-          TREFPUNT_LOG_FILE: join(logs, `instance-${i + 1}.log`),
-        }),
+        await startServiceInstance(
+          database.url,
+          {
+            TREFPUNT_JOB_WORKERS: '1',
+            TREFPUNT_JOB_POLL_MS: '500',
+            LOG_LEVEL: 'info',
+            TREFPUNT_LOG_FILE: join(logs, `instance-${i + 1}.log`),
+          },
+          // A machine busy with other work may take minutes to compile and migrate.
+          600_000,
+        ),
       );
     }
     const [first] = instances;
