@@ -1,6 +1,6 @@
 import { lessonClash } from '../scheduling/attendance';
 import { LessonInput, SchedulingPolicy, WeeklySlot, WeeklyWindow } from '../scheduling/model';
-import { toMinutes } from '../time/calendar';
+import { toMinutes, toTimeOfDay } from '../time/calendar';
 import { Position } from '../travel/offline-travel';
 
 export interface FreeSlotsInput {
@@ -66,4 +66,27 @@ export function freeSlots(input: FreeSlotsInput): FreeSlots {
     );
   });
   return { slots, free };
+}
+
+/**
+ * The weekly times at which the most of these women (indices into `free`) are free at a location, best first (then
+ * by weekday and time), at most `limit`, with wall-clock times.
+ */
+export function bestTimes(
+  { slots, free }: FreeSlots,
+  women: number[],
+  location: number,
+  limit = 3,
+): { weekday: number; start: string; end: string; free: number }[] {
+  return slots
+    .map((slot, s) => ({ slot, free: women.filter((w) => free[w][location][s]).length }))
+    .filter((time) => time.free > 0)
+    .sort((a, b) => b.free - a.free || a.slot.weekday - b.slot.weekday || a.slot.start - b.slot.start)
+    .slice(0, limit)
+    .map(({ slot, free }) => ({
+      weekday: slot.weekday,
+      start: toTimeOfDay(slot.start),
+      end: toTimeOfDay(slot.end),
+      free,
+    }));
 }
