@@ -271,4 +271,19 @@ describe('group proposals', () => {
       expect(listed.map((item) => item.id)).not.toContain(everyone.id);
     });
   });
+  it('takes a level from a scenario, gives it back in the export, and refuses one that is not a level', async () => {
+    const scenario = fixture('bronckhorst-online.scenario.json');
+    scenario.participants[0].level = 'B1';
+    await api.post('/imports/scenario', scenario).expect(200);
+    const id = pilots.get('bronckhorst-online')!.women.get(scenario.participants[0].id)!;
+    expect((await api.get(`/participants/${id}`).expect(200)).body.level).toBe('B1');
+    const exported = (await api.get('/exports/scenario?region=bronckhorst-online').expect(200)).body;
+    expect(exported.participants.map((participant: { level?: string }) => participant.level ?? null)).toEqual(
+      scenario.participants.map((_: unknown, index: number) => (index === 0 ? 'B1' : null)),
+    );
+    scenario.participants[1].level = 'C3';
+    const refused = (await api.post('/imports/scenario', scenario).expect(400)).body;
+    expect(JSON.stringify(refused)).toContain('level');
+    expect(JSON.stringify(refused)).toContain('must be one of A0, A1, A2, B1, B2');
+  });
 });
