@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, ManyToOne, Unique } from 'typeorm';
 import { ErasablePosition } from '../../common/database/columns';
+import type { Level } from '../../planning/groups/levels';
 import { Municipality } from '../regions/municipality.entity';
 import { RegionRecord } from '../regions/region-record';
 
@@ -24,6 +25,7 @@ export type TransportMode = (typeof TRANSPORT_MODES)[number];
 )
 @Check('chk_participants_reminder_channel', `"reminder_channel" IN ('sms', 'whatsapp', 'email')`)
 @Check('chk_participants_transport', `"transport" IN ('pickup', 'public', 'bike', 'own')`)
+@Check('chk_participants_level', `"level" IN ('A0', 'A1', 'A2', 'B1', 'B2')`)
 export class Participant extends RegionRecord {
   @Index()
   @Column({ type: 'uuid' })
@@ -47,6 +49,10 @@ export class Participant extends RegionRecord {
 
   @Column({ type: 'boolean', default: false })
   interpreterNeeded: boolean;
+
+  /** Her Dutch level (CEFR; A0 before A1), when known: group proposals keep levels close. */
+  @Column({ type: 'text', nullable: true })
+  level: Level | null;
 
   @Column({ type: 'text', nullable: true })
   reminderChannel: ReminderChannel;

@@ -6,6 +6,7 @@ import { RowChanges, syncOwnedRows, upsertByRef, UpsertOutcome } from '../../com
 import { Appointment } from './appointment.entity';
 import { Child } from './child.entity';
 import { Participant, ReminderChannel, TransportMode } from './participant.entity';
+import type { Level } from '../../planning/groups/levels';
 
 export interface ParticipantImport {
   ref: string;
@@ -15,6 +16,7 @@ export interface ParticipantImport {
   email: string | null;
   language: string;
   interpreterNeeded: boolean;
+  level?: Level | null;
   reminderChannel: ReminderChannel;
   transport: TransportMode;
   address: string;

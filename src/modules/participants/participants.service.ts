@@ -152,6 +152,7 @@ export class ParticipantsService {
       email: null,
       language: null,
       interpreterNeeded: false,
+      level: null,
       reminderChannel: null,
       transport: null,
       address: null,

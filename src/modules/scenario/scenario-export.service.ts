@@ -135,6 +135,7 @@ export class ScenarioExportService {
         ...(participant.email !== null && { email: participant.email }),
         language: participant.language,
         interpreterNeeded: participant.interpreterNeeded,
+        ...(participant.level !== null && { level: participant.level }),
         reminderChannel: participant.reminderChannel,
         transport: participant.transport,
         children: childrenOf(participant.id).map((child) => ({

@@ -201,6 +201,7 @@ export class ScenarioImportService {
         email: participant.email ?? null,
         language: participant.language,
         interpreterNeeded: participant.interpreterNeeded,
+        level: participant.level ?? null,
         reminderChannel: participant.reminderChannel,
         transport: participant.transport,
         address: participant.address,

@@ -15,6 +15,8 @@ import { MunicipalListQueryDto } from '../../../common/api/page';
 import { IsNested, IsRef, IsText, PositionDto, IsPhoneNumber } from '../../../common/validation/decorators';
 import { Participant, REMINDER_CHANNELS, TRANSPORT_MODES } from '../participant.entity';
 import type { ReminderChannel, TransportMode } from '../participant.entity';
+import { LEVELS } from '../../../planning/groups/levels';
+import type { Level } from '../../../planning/groups/levels';
 
 /** ISO 639-1 or 639-3: `nl`, `ar`, `ti`, `prs`. */
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
@@ -52,6 +54,16 @@ export class CreateParticipantDto {
   @IsBoolean()
   interpreterNeeded?: boolean;
 
+  @ApiPropertyOptional({
+    enum: LEVELS,
+    nullable: true,
+    description:
+      'her Dutch level on the CEFR scale (A0: not yet A1); used to keep levels close in group proposals',
+  })
+  @IsOptional()
+  @IsIn(LEVELS, { message: `$property must be one of ${LEVELS.join(', ')}` })
+  level?: Level | null;
+
   @ApiProperty({ enum: REMINDER_CHANNELS })
   @IsIn(REMINDER_CHANNELS, { message: `$property must be one of ${REMINDER_CHANNELS.join(', ')}` })
   reminderChannel: ReminderChannel;
@@ -84,6 +96,7 @@ export class ParticipantDto {
   @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty() language: string;
   @ApiProperty() interpreterNeeded: boolean;
+  @ApiProperty({ enum: LEVELS, nullable: true }) level: Level | null;
   @ApiProperty({ enum: REMINDER_CHANNELS }) reminderChannel: ReminderChannel;
   @ApiProperty({ enum: TRANSPORT_MODES }) transport: TransportMode;
   @ApiProperty() address: string;
@@ -91,7 +104,7 @@ export class ParticipantDto {
 
   static from(participant: Participant): ParticipantDto {
     const { id, regionId, ref, municipalityId, name, phone, email } = participant;
-    const { language, interpreterNeeded, reminderChannel, transport, address, position } = participant;
+    const { language, interpreterNeeded, level, reminderChannel, transport, address, position } = participant;
     return {
       id,
       regionId,
@@ -102,6 +115,7 @@ export class ParticipantDto {
       email,
       language,
       interpreterNeeded,
+      level: level ?? null,
       reminderChannel,
       transport,
       address,

@@ -11,6 +11,8 @@ import {
   PositionDto,
 } from '../../../common/validation/decorators';
 import { REMINDER_CHANNELS, TRANSPORT_MODES } from '../../participants/participant.entity';
+import { LEVELS } from '../../../planning/groups/levels';
+import type { Level } from '../../../planning/groups/levels';
 import { IsLanguageCode, IsListOf, IsScenarioId, IsScenarioReference } from './scenario-fields';
 
 export class ScenarioChildDto {
@@ -104,6 +106,11 @@ export class ScenarioParticipantDto {
   @ApiProperty()
   @IsBoolean()
   interpreterNeeded: boolean;
+
+  @ApiPropertyOptional({ enum: LEVELS, description: 'her Dutch level on the CEFR scale (A0: not yet A1)' })
+  @IsOptional()
+  @IsIn(LEVELS, { message: `$property must be one of ${LEVELS.join(', ')}` })
+  level?: Level;
 
   @ApiProperty({ enum: REMINDER_CHANNELS })
   @IsIn(REMINDER_CHANNELS, { message: `$property must be one of ${REMINDER_CHANNELS.join(', ')}` })
