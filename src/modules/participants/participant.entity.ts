@@ -23,6 +23,7 @@ export type TransportMode = (typeof TRANSPORT_MODES)[number];
     `AND "position_lat" IS NOT NULL AND "position_lon" IS NOT NULL)`,
 )
 @Check('chk_participants_reminder_channel', `"reminder_channel" IN ('sms', 'whatsapp', 'email')`)
+@Check('chk_participants_car_seats_offered', `"car_seats_offered" BETWEEN 0 AND 8`)
 @Check('chk_participants_transport', `"transport" IN ('pickup', 'public', 'bike', 'own')`)
 export class Participant extends RegionRecord {
   @Index()
@@ -53,6 +54,10 @@ export class Participant extends RegionRecord {
 
   @Column({ type: 'text', nullable: true })
   transport: TransportMode;
+
+  /** Seats she offers to other women in her car (car-pooling), besides her own and her children's. */
+  @Column({ type: 'integer', default: 0 })
+  carSeatsOffered: number;
 
   @Column({ type: 'text', nullable: true })
   address: string;

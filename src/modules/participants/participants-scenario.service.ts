@@ -17,6 +17,7 @@ export interface ParticipantImport {
   interpreterNeeded: boolean;
   reminderChannel: ReminderChannel;
   transport: TransportMode;
+  carSeatsOffered: number;
   address: string;
   position: { lat: number; lon: number };
 }

@@ -137,6 +137,7 @@ export class ScenarioExportService {
         interpreterNeeded: participant.interpreterNeeded,
         reminderChannel: participant.reminderChannel,
         transport: participant.transport,
+        ...(participant.carSeatsOffered > 0 && { carSeatsOffered: participant.carSeatsOffered }),
         children: childrenOf(participant.id).map((child) => ({
           id: scenarioId(child),
           birthDate: child.birthDate,

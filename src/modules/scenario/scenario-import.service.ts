@@ -203,6 +203,7 @@ export class ScenarioImportService {
         interpreterNeeded: participant.interpreterNeeded,
         reminderChannel: participant.reminderChannel,
         transport: participant.transport,
+        carSeatsOffered: participant.carSeatsOffered ?? 0,
         address: participant.address,
         position: position(participant.position),
       })),

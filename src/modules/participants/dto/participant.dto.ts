@@ -3,18 +3,24 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateIf,
 } from 'class-validator';
 import { MunicipalListQueryDto } from '../../../common/api/page';
 import { IsNested, IsRef, IsText, PositionDto, IsPhoneNumber } from '../../../common/validation/decorators';
 import { Participant, REMINDER_CHANNELS, TRANSPORT_MODES } from '../participant.entity';
 import type { ReminderChannel, TransportMode } from '../participant.entity';
+
+/** A car has at most this many seats beside the driver's (a nine-seater). */
+export const MAX_CAR_SEATS_OFFERED = 8;
 
 /** ISO 639-1 or 639-3: `nl`, `ar`, `ti`, `prs`. */
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
@@ -60,6 +66,19 @@ export class CreateParticipantDto {
   @IsIn(TRANSPORT_MODES, { message: `$property must be one of ${TRANSPORT_MODES.join(', ')}` })
   transport: TransportMode;
 
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    maximum: MAX_CAR_SEATS_OFFERED,
+    description:
+      'seats she offers other women in her car (car-pooling; she comes by herself, `transport: own`)',
+  })
+  @ValidateIf((_, value) => value !== undefined && value !== null)
+  @IsInt({ message: '$property must be a whole number of seats' })
+  @Min(0)
+  @Max(MAX_CAR_SEATS_OFFERED)
+  carSeatsOffered?: number | null;
+
   @IsText({ example: 'Marktstraat 1, Eibergen' })
   address: string;
 
@@ -86,12 +105,14 @@ export class ParticipantDto {
   @ApiProperty() interpreterNeeded: boolean;
   @ApiProperty({ enum: REMINDER_CHANNELS }) reminderChannel: ReminderChannel;
   @ApiProperty({ enum: TRANSPORT_MODES }) transport: TransportMode;
+  @ApiProperty() carSeatsOffered: number;
   @ApiProperty() address: string;
   @ApiProperty({ type: PositionDto }) position: PositionDto;
 
   static from(participant: Participant): ParticipantDto {
     const { id, regionId, ref, municipalityId, name, phone, email } = participant;
-    const { language, interpreterNeeded, reminderChannel, transport, address, position } = participant;
+    const { language, interpreterNeeded, reminderChannel, transport, carSeatsOffered, address, position } =
+      participant;
     return {
       id,
       regionId,
@@ -104,6 +125,7 @@ export class ParticipantDto {
       interpreterNeeded,
       reminderChannel,
       transport,
+      carSeatsOffered,
       address,
       position: { lat: position.lat, lon: position.lon },
     };
