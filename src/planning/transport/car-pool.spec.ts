@@ -84,6 +84,11 @@ describe('proposeCarPools', () => {
     expect(propose([...drivers].reverse(), [...riders].reverse())).toEqual(forward);
   });
 
+  it('does not propose a pair again that said no, and gives her to the next driver', () => {
+    const drivers = [driver('a', at(0.2), 1), driver('b', at(0.2), 1)];
+    expect(propose(drivers, [rider('r', at(0.1))], { notTogether: new Set(['a|r']) })).toEqual(['b: r']);
+  });
+
   it('respects a stricter detour rule', () => {
     const rules = { maxDetourMinutes: 5, maxDetourShare: 0 };
     expect(propose([driver('d', at(0.2))], [rider('r', at(0.2, 0.04))], { rules })).toEqual([]);

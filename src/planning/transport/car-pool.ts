@@ -35,6 +35,8 @@ export interface CarPoolInput {
   riders: CarPoolRider[];
   minutes: (from: Position, to: Position) => number;
   rules?: CarPoolRules;
+  /** Pairs not to propose again (`driverId|riderId`): she said no, or they ride together already. */
+  notTogether?: Set<string>;
 }
 
 /** One driver's car for the session: whom she collects, in order, and what it costs her. */
@@ -82,7 +84,7 @@ export function proposeCarPools(input: CarPoolInput): CarPoolProposal[] {
     });
   const waiting = [...input.riders].sort((a, b) => a.id.localeCompare(b.id));
   for (;;) {
-    const best = cheapestInsertion(cars, waiting, minutes, location);
+    const best = cheapestInsertion(cars, waiting, minutes, location, input.notTogether ?? new Set());
     if (!best) break;
     const car = cars[best.car];
     car.riders = best.riders;
@@ -109,6 +111,7 @@ function cheapestInsertion(
   waiting: CarPoolRider[],
   minutes: CarPoolInput['minutes'],
   location: Position,
+  notTogether: Set<string>,
 ): { car: number; rider: CarPoolRider; riders: CarPoolRider[]; cost: number } | undefined {
   for (const routed of [false, true]) {
     let best: { car: number; rider: CarPoolRider; riders: CarPoolRider[]; cost: number } | undefined;
@@ -116,6 +119,7 @@ function cheapestInsertion(
     cars.forEach((car, index) => {
       for (const rider of waiting) {
         if (rider.routed !== routed || car.seatsLeft < 1 + rider.children) continue;
+        if (notTogether.has(`${car.driver.id}|${rider.id}`)) continue;
         for (let at = 0; at <= car.riders.length; at++) {
           const riders = [...car.riders.slice(0, at), rider, ...car.riders.slice(at)];
           const trips = tripsOf(car.driver.home, riders, location, minutes);
