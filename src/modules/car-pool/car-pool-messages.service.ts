@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Environment } from '../../../config/environment';
+import { publicUrlOf } from '../../common/configuration/public-url';
 import { NewMessage, OutboxService } from '../messages/outbox.service';
 import type { Participant } from '../participants/participant.entity';
 import { dayInWords, MessageTexts, TextValues } from '../reminders/message-texts';
@@ -38,7 +39,7 @@ export class CarPoolMessagesService {
       const recipient = channel === 'email' ? person.email : person.phone;
       if (!channel || !recipient) continue;
       const day = (language: string) => dayInWords(notice.firstStart, zone, language);
-      const values: TextValues = { ...notice.values, day };
+      const values: TextValues = { ...notice.values, day, link: `${publicUrlOf(this.environment)}/me` };
       const text = this.texts.write(person.language, [{ key: `carPool.${notice.message}`, values }]);
       messages.push({
         regionId,

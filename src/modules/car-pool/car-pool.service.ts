@@ -10,9 +10,11 @@ import {
 } from '../../planning/transport/car-pool';
 import type { CarPoolRules } from '../../planning/transport/car-pool';
 import { rideLimit } from '../../planning/transport/ride-rules';
+import { instantToLocal } from '../../planning/time/wall-clock';
 import { Position } from '../../planning/travel/offline-travel';
 import { AbsencesService } from '../attendance/absences.service';
 import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
+import { ChildcarePlanningService } from '../childcare/childcare-planning.service';
 import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
 import { Participant } from '../participants/participant.entity';
@@ -53,6 +55,7 @@ export class CarPoolService {
     private readonly absences: AbsencesService,
     private readonly bookings: ChildcareBookingsService,
     private readonly careProviders: ChildcareScenarioService,
+    private readonly childcare: ChildcarePlanningService,
     private readonly routes: RoutesService,
     private readonly routePlanning: RoutePlanningService,
     private readonly travel: TravelTimesService,
@@ -80,7 +83,7 @@ export class CarPoolService {
     const locations = new Map((await this.locations.exportLocations(regionId)).map((l) => [l.id, l]));
     const ids = sessions.map((session) => session.id);
     const away = await this.awayIn(sessions);
-    const riding = await this.childrenRidingAlong(sessions, regionId);
+    const riding = await this.childrenRidingAlong(sessions, regionId, region.timezone);
     const routed = new Set(
       (await this.routes.forSessions(ids, 'to')).flatMap((route) =>
         route.stops.map((stop) => `${stop.participantId}|${route.sessionId}`),
@@ -256,9 +259,14 @@ export class CarPoolService {
     return new Map(sessions.map((session, index) => [session.id, index]));
   }
 
-  /** Sessions of the offer that have routes (or unrouted women) get them re-planned minimally. */
+  /**
+   * Care and rides of the offer's sessions follow who rides with whom: care first (a mother who now has a ride
+   * gets her children's places), then the routes of the sessions that have them, changed as little as possible.
+   */
   private async replanRoutes(offer: CarPoolOffer): Promise<void> {
-    const ids = [...(await this.routes.plannedSessionIds(offer.sessions.map((s) => s.sessionId)))];
+    const sessionIds = offer.sessions.map((s) => s.sessionId);
+    await this.childcare.planSessions(sessionIds);
+    const ids = [...(await this.routes.plannedSessionIds(sessionIds))];
     if (ids.length > 0) await this.routePlanning.replan(ids);
   }
 
@@ -315,8 +323,16 @@ export class CarPoolService {
     return away;
   }
 
-  /** Her children who ride with her: those cared for at the session's location itself, as the routes count them. */
-  private async childrenRidingAlong(sessions: Session[], regionId: string): Promise<Map<string, number>> {
+  /**
+   * Her children who ride with her: those cared for at the session's location itself, as the routes count them.
+   * A mother with no care booked for a session (she had no ride, so nothing was booked) is counted with every
+   * child of hers under 13 whom her partner does not look after: the seats are never too few once care follows.
+   */
+  private async childrenRidingAlong(
+    sessions: Session[],
+    regionId: string,
+    zone: string,
+  ): Promise<Map<string, number>> {
     const volunteerCare = new Map(
       (await this.careProviders.exportProviders(regionId))
         .filter((provider) => provider.kind === 'volunteer' && provider.locationId)
@@ -324,10 +340,22 @@ export class CarPoolService {
     );
     const byId = new Map(sessions.map((session) => [session.id, session]));
     const riding = new Map<string, number>();
+    const booked = new Set<string>();
     for (const booking of await this.bookings.activeFor([...byId.keys()])) {
-      if (volunteerCare.get(booking.providerId) !== byId.get(booking.sessionId)!.locationId) continue;
       const key = `${booking.participantId}|${booking.sessionId}`;
+      booked.add(key);
+      if (volunteerCare.get(booking.providerId) !== byId.get(booking.sessionId)!.locationId) continue;
       riding.set(key, (riding.get(key) ?? 0) + 1);
+    }
+    const children = (await this.people.exportChildren(regionId)).filter((child) => !child.careByPartner);
+    for (const session of sessions) {
+      const date = instantToLocal(session.start, zone).date;
+      const thirteenYearsAgo = `${Number(date.slice(0, 4)) - 13}${date.slice(4)}`;
+      for (const child of children) {
+        const key = `${child.participantId}|${session.id}`;
+        if (booked.has(key) || child.birthDate <= thirteenYearsAgo) continue;
+        riding.set(key, (riding.get(key) ?? 0) + 1);
+      }
     }
     return riding;
   }
