@@ -54,7 +54,11 @@ describe('participants, children and appointments', () => {
   describe('/participants', () => {
     it('creates, reads, updates and deletes a participant', async () => {
       const created = await createParticipant({ ref: 'crud' });
-      expect(created).toEqual({ id: expect.any(String), ...participant({ ref: 'crud' }) });
+      expect(created).toEqual({
+        id: expect.any(String),
+        ...participant({ ref: 'crud' }),
+        carSeatsOffered: 0,
+      });
 
       const read = await api.get(`/participants/${created.id}`).expect(200);
       expect(read.body).toEqual(created);
