@@ -37,6 +37,8 @@ export class CarPoolOffersService {
       .getRepository(CarPoolOfferSession)
       .createQueryBuilder('s')
       .innerJoin('s.offer', 'o')
+      // An erased driver takes nobody along any more: her passengers go back to the vehicles.
+      .innerJoin('o.driver', 'd', 'd.erasedAt IS NULL')
       .select(['s.sessionId AS "sessionId"', 'o.passengerId AS "passengerId"'])
       .where('s.sessionId IN (:...ids)', { ids: [...new Set(sessionIds)] })
       .andWhere(`o.status = 'accepted'`)

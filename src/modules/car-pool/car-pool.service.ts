@@ -101,10 +101,15 @@ export class CarPoolService {
       }
 
     const members = await this.groups.membersOf(sessions.map((session) => session.groupId));
+    // A coordinator limited to some municipalities pairs the women of those only.
+    const reachable = await this.participants.reachableIds([...people.keys()]);
     const homes = (session: Session) =>
       (members.get(session.groupId) ?? [])
         .map((id) => people.get(id))
-        .filter((p): p is Participant => p?.position?.lat != null && !away.has(`${p.id}|${session.id}`));
+        .filter(
+          (p): p is Participant =>
+            p?.position?.lat != null && reachable.has(p.id) && !away.has(`${p.id}|${session.id}`),
+        );
     const places: Position[] = [
       ...sessions.map((session) => locations.get(session.locationId)!.position),
       ...sessions.flatMap((session) => homes(session).map((p) => p.position as Position)),
