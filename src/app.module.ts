@@ -37,6 +37,7 @@ import { CostsModule } from './modules/costs/costs.module';
 import { OnlineModule } from './modules/online/online.module';
 import { OutingsModule } from './modules/outings/outings.module';
 import { GroupProposalsModule } from './modules/group-proposals/group-proposals.module';
+import { CarPoolModule } from './modules/car-pool/car-pool.module';
 
 @Module({
   imports: [
@@ -78,6 +79,7 @@ import { GroupProposalsModule } from './modules/group-proposals/group-proposals.
     OnlineModule,
     OutingsModule,
     GroupProposalsModule,
+    CarPoolModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -54,7 +54,12 @@ describe('participants, children and appointments', () => {
   describe('/participants', () => {
     it('creates, reads, updates and deletes a participant', async () => {
       const created = await createParticipant({ ref: 'crud' });
-      expect(created).toEqual({ id: expect.any(String), level: null, ...participant({ ref: 'crud' }) });
+      expect(created).toEqual({
+        id: expect.any(String),
+        level: null,
+        ...participant({ ref: 'crud' }),
+        carSeatsOffered: 0,
+      });
 
       const read = await api.get(`/participants/${created.id}`).expect(200);
       expect(read.body).toEqual(created);

@@ -24,6 +24,7 @@ export type TransportMode = (typeof TRANSPORT_MODES)[number];
     `AND "position_lat" IS NOT NULL AND "position_lon" IS NOT NULL)`,
 )
 @Check('chk_participants_reminder_channel', `"reminder_channel" IN ('sms', 'whatsapp', 'email')`)
+@Check('chk_participants_car_seats_offered', `"car_seats_offered" BETWEEN 0 AND 8`)
 @Check('chk_participants_transport', `"transport" IN ('pickup', 'public', 'bike', 'own')`)
 @Check('chk_participants_level', `"level" IN ('A0', 'A1', 'A2', 'B1', 'B2')`)
 export class Participant extends RegionRecord {
@@ -59,6 +60,10 @@ export class Participant extends RegionRecord {
 
   @Column({ type: 'text', nullable: true })
   transport: TransportMode;
+
+  /** Seats she offers to other women in her car (car-pooling), besides her own and her children's. */
+  @Column({ type: 'integer', default: 0 })
+  carSeatsOffered: number;
 
   @Column({ type: 'text', nullable: true })
   address: string;

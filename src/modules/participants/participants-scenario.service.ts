@@ -19,6 +19,7 @@ export interface ParticipantImport {
   level?: Level | null;
   reminderChannel: ReminderChannel;
   transport: TransportMode;
+  carSeatsOffered: number;
   address: string;
   position: { lat: number; lon: number };
 }

@@ -123,7 +123,12 @@ export class ParticipantsService {
     const regionId = await this.regions.resolveId(dto.regionId, 'regionId');
     await this.municipalities.requireInRegion(dto.municipalityId, regionId);
     return this.participants.save(
-      this.participants.create({ ...dto, regionId, interpreterNeeded: dto.interpreterNeeded ?? false }),
+      this.participants.create({
+        ...dto,
+        regionId,
+        interpreterNeeded: dto.interpreterNeeded ?? false,
+        carSeatsOffered: dto.carSeatsOffered ?? 0,
+      }),
     );
   }
 
@@ -133,7 +138,9 @@ export class ParticipantsService {
     if (dto.municipalityId && dto.municipalityId !== participant.municipalityId) {
       await this.municipalities.requireInRegion(dto.municipalityId, participant.regionId);
     }
-    return this.participants.save(this.participants.merge(participant, dto));
+    // Null clears the seats she offers: none.
+    const changes = dto.carSeatsOffered === null ? { ...dto, carSeatsOffered: 0 } : dto;
+    return this.participants.save(this.participants.merge(participant, changes as Partial<Participant>));
   }
 
   /**
@@ -155,6 +162,7 @@ export class ParticipantsService {
       level: null,
       reminderChannel: null,
       transport: null,
+      carSeatsOffered: 0,
       address: null,
       position: { lat: null, lon: null },
     } as never);

@@ -20,6 +20,7 @@ import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { ConflictsService } from '../scheduling/conflicts.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
 import { TravelTimesService } from '../travel/travel-times.service';
+import { CarPoolOffersService } from '../car-pool/car-pool-offers.service';
 
 /** What the joint core needs of a region, in refs, and the way back to database ids. */
 export interface RegionData {
@@ -88,6 +89,7 @@ export class JointInputService {
     private readonly careProviders: ChildcareScenarioService,
     private readonly fleet: TransportScenarioService,
     private readonly travel: TravelTimesService,
+    private readonly carPool: CarPoolOffersService,
   ) {}
 
   /** What the joint core needs of a region, in scenario refs (ties are broken by them), and the way back to ids. */
@@ -212,6 +214,7 @@ export class JointInputService {
     for (const absence of await this.absences.forSessions(sessionIds))
       block(absence.sessionId, absence.participantId, REPORTED_ABSENT);
     const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
+    const carPooled = await this.carPool.carPooledIn(sessionIds);
     return sessions.map((session) => {
       // Sessions keep their own ids: their refs are not unique across plans.
       const { date, weekday } = instantToLocal(session.start, region.zone);
@@ -226,6 +229,7 @@ export class JointInputService {
         memberIds: (membersOf.get(session.groupId) ?? []).map(ref),
         blocked: blocked.get(session.id) ?? new Map(),
         online: new Set([...(online.get(session.id)?.keys() ?? [])].map(ref)),
+        carPooled: new Set([...(carPooled.get(session.id) ?? [])].map(ref)),
       };
     });
   }

@@ -1,3 +1,4 @@
+import { CarPoolOffersModule } from '../car-pool/car-pool-offers.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
@@ -43,6 +44,7 @@ import { ProgrammePlanJobsService } from './programme-plan-jobs.service';
     AttendanceModule,
     TravelModule,
     JobsModule,
+    CarPoolOffersModule,
   ],
   controllers: [PlansController, ProgrammePlanController],
   providers: [

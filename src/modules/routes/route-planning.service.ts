@@ -22,6 +22,7 @@ import { freeWindows } from '../../planning/transport/free-windows';
 import { groupBus, inGroupBus } from '../../planning/transport/group-bus';
 import { Position } from '../../planning/travel/offline-travel';
 import { AbsencesService } from '../attendance/absences.service';
+import { CarPoolOffersService } from '../car-pool/car-pool-offers.service';
 import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
 import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
@@ -69,6 +70,7 @@ export class RoutePlanningService {
     private readonly careProviders: ChildcareScenarioService,
     private readonly fleet: TransportScenarioService,
     private readonly travel: TravelTimesService,
+    private readonly carPool: CarPoolOffersService,
     private readonly events: EventEmitter2,
   ) {}
 
@@ -146,6 +148,9 @@ export class RoutePlanningService {
     // Who takes part online stays at home: no ride either way.
     for (const [sessionId, members] of await this.online.onlineIn(sessions))
       for (const participantId of members.keys()) away.add(`${participantId}|${sessionId}`);
+    // Who rides with another woman in her car (an accepted car-pool offer) needs no vehicle either way.
+    for (const [sessionId, riders] of await this.carPool.carPooledIn(ids))
+      for (const participantId of riders) away.add(`${participantId}|${sessionId}`);
     const byId = new Map(sessions.map((session) => [session.id, session]));
     const riding = new Map<string, number>();
     for (const booking of await this.bookings.activeFor(ids)) {

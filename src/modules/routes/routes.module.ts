@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { AuditModule } from '../audit/audit.module';
+import { CarPoolOffersModule } from '../car-pool/car-pool-offers.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { ChildcareModule } from '../childcare/childcare.module';
 import { LocationsModule } from '../locations/locations.module';
@@ -40,6 +41,7 @@ import { UnroutedPickup } from './unrouted-pickup.entity';
     TravelModule,
     AuditModule,
     JobsModule,
+    CarPoolOffersModule,
   ],
   controllers: [RouteSheetsController, DriverLinksController, RoutesController],
   providers: [

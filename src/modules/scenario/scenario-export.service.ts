@@ -138,6 +138,7 @@ export class ScenarioExportService {
         ...(participant.level !== null && { level: participant.level }),
         reminderChannel: participant.reminderChannel,
         transport: participant.transport,
+        ...(participant.carSeatsOffered > 0 && { carSeatsOffered: participant.carSeatsOffered }),
         children: childrenOf(participant.id).map((child) => ({
           id: scenarioId(child),
           birthDate: child.birthDate,

@@ -204,6 +204,7 @@ export class ScenarioImportService {
         level: participant.level ?? null,
         reminderChannel: participant.reminderChannel,
         transport: participant.transport,
+        carSeatsOffered: participant.carSeatsOffered ?? 0,
         address: participant.address,
         position: position(participant.position),
       })),

@@ -90,7 +90,9 @@ function reasonsOf(
   const reasons: string[] = [];
   const there = stopOf.get(`${p.id}|${session.id}|to`);
   const back = stopOf.get(`${p.id}|${session.id}|from`);
-  if (p.transport === 'pickup' && !(there && back)) reasons.push(there ? 'no ride back' : 'no ride there');
+  const carPooled = session.carPooled?.has(p.id) ?? false;
+  if (p.transport === 'pickup' && !carPooled && !(there && back))
+    reasons.push(there ? 'no ride back' : 'no ride there');
   const travel = p.position ? formatDirectMinutes(p.position, location) : 0;
   const estimate = estimatedAway(session, input.policy.arriveMinutesBefore, travel);
   // The format's slack on each end: 2 minutes where a stop gives the time, 10 where it is estimated.

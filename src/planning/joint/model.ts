@@ -72,6 +72,8 @@ export interface JointSession {
    * them); she can come unless she is blocked.
    */
   online?: Set<string>;
+  /** Members who ride with another woman in her car (an accepted car-pool offer): no vehicle needed either way. */
+  carPooled?: Set<string>;
 }
 
 export interface JointInput {

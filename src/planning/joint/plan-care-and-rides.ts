@@ -82,7 +82,7 @@ function planSession(
   const direct = (p: JointParticipant) =>
     p.position ? Math.max(input.minutes(p.position, location), formatDirectMinutes(p.position, location)) : 0;
   const estimate = (p: JointParticipant) => estimatedAway(session, policy.arriveMinutesBefore, direct(p));
-  const needsRide = (p: JointParticipant) => p.transport === 'pickup';
+  const needsRide = (p: JointParticipant) => p.transport === 'pickup' && !session.carPooled?.has(p.id);
   const riders = attendees.filter((p) => needsRide(p) && p.position);
   const fleet = fleetFor(input, session, busy);
 

@@ -4,6 +4,7 @@ import { ApiError, callApi } from '../shared/api';
 import { forgetLinkToken, linkToken } from '../shared/link-token';
 import { MeTexts, RIGHT_TO_LEFT, textsFor } from './me-texts';
 import { MySession, SessionCard } from './session-card';
+import { CarPoolCard, MyCarPoolOffer } from './car-pool-card';
 
 const TOKEN_KEY = 'trefpunt.me.token';
 
@@ -16,9 +17,12 @@ type State =
   | { kind: 'loading' }
   | { kind: 'bad-link' }
   | { kind: 'failed' }
-  | { kind: 'ready'; me: Me; sessions: MySession[] };
+  | { kind: 'ready'; me: Me; sessions: MySession[]; carPool: MyCarPoolOffer[] };
 
-/** Her page from her personal link: GET /me, GET /me/sessions, POST /me/sessions/{id}/absence. */
+/**
+ * Her page from her personal link: GET /me, GET /me/sessions, POST /me/sessions/{id}/absence, and her car-pool
+ * offers (GET /me/car-pool, POST /me/car-pool/{id}/accept or decline).
+ */
 export function MePage() {
   const [token] = useState(() => linkToken(TOKEN_KEY));
   const [state, setState] = useState<State>(token ? { kind: 'loading' } : { kind: 'bad-link' });
@@ -27,11 +31,12 @@ export function MePage() {
   const load = async () => {
     if (!token) return;
     try {
-      const [me, sessions] = await Promise.all([
+      const [me, sessions, carPool] = await Promise.all([
         callApi<Me>(token, '/me'),
         callApi<{ items: MySession[] }>(token, '/me/sessions'),
+        callApi<{ items: MyCarPoolOffer[] }>(token, '/me/car-pool'),
       ]);
-      setState({ kind: 'ready', me, sessions: sessions.items });
+      setState({ kind: 'ready', me, sessions: sessions.items, carPool: carPool.items });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         forgetLinkToken(TOKEN_KEY);
@@ -57,9 +62,21 @@ export function MePage() {
     await load();
   };
 
+  const answerCarPool = async (offerId: string, answer: 'accept' | 'decline') => {
+    await callApi(token!, `/me/car-pool/${offerId}/${answer}`, { method: 'POST' });
+    await load();
+  };
+
   return (
     <main>
-      <Body state={state} texts={texts} locale={locale} reported={reported} onReport={reportAbsence} />
+      <Body
+        state={state}
+        texts={texts}
+        locale={locale}
+        reported={reported}
+        onReport={reportAbsence}
+        onAnswer={answerCarPool}
+      />
     </main>
   );
 }
@@ -70,6 +87,7 @@ function Body(props: {
   locale: string;
   reported: boolean;
   onReport: (sessionId: string, reason: string) => Promise<void>;
+  onAnswer: (offerId: string, answer: 'accept' | 'decline') => Promise<void>;
 }) {
   const { state, texts } = props;
   if (state.kind === 'loading') return <p>{texts.loading}</p>;
@@ -83,6 +101,9 @@ function Body(props: {
           {texts.reported}
         </p>
       )}
+      {state.carPool.map((offer) => (
+        <CarPoolCard key={offer.id} offer={offer} texts={texts} onAnswer={props.onAnswer} />
+      ))}
       <h2>{texts.sessions}</h2>
       {state.sessions.length === 0 && <p>{texts.none}</p>}
       {state.sessions.map((session) => (

@@ -24,6 +24,17 @@ export interface MeTexts {
   loading: string;
   failed: string;
   badLink: string;
+  carPool: CarPoolTexts;
+}
+
+/** Car-pooling: a ride she is asked to give, the ride she gives, the ride she gets. */
+export interface CarPoolTexts {
+  heading: string;
+  ask: (name: string, count: number) => string;
+  yes: string;
+  no: string;
+  driving: (name: string) => string;
+  riding: (name: string) => string;
 }
 
 const nl: MeTexts = {
@@ -47,6 +58,15 @@ const nl: MeTexts = {
   loading: 'Even wachten…',
   failed: 'Dat lukte niet. Probeer het later nog eens.',
   badLink: 'Deze link werkt niet meer. Vraag je coördinator om een nieuwe link.',
+  carPool: {
+    heading: 'Samen rijden',
+    ask: (name, count) =>
+      `${name} woont op je weg. Wil je haar meenemen in je auto, heen en terug? ${count} keer.`,
+    yes: 'Ja, ik neem haar mee',
+    no: 'Nee',
+    driving: (name) => `Je neemt ${name} mee in je auto`,
+    riding: (name) => `${name} neemt je mee in haar auto`,
+  },
 };
 
 const en: MeTexts = {
@@ -70,6 +90,15 @@ const en: MeTexts = {
   loading: 'One moment…',
   failed: 'That did not work. Please try again later.',
   badLink: 'This link no longer works. Ask your coordinator for a new link.',
+  carPool: {
+    heading: 'Riding together',
+    ask: (name, count) =>
+      `${name} lives on your way. Can you take her along in your car, there and back? ${count} times.`,
+    yes: 'Yes, I take her along',
+    no: 'No',
+    driving: (name) => `You take ${name} along in your car`,
+    riding: (name) => `${name} takes you along in her car`,
+  },
 };
 
 const ar: MeTexts = {
@@ -93,6 +122,15 @@ const ar: MeTexts = {
   loading: 'لحظة من فضلك…',
   failed: 'لم ينجح ذلك. حاولي مرة أخرى لاحقًا.',
   badLink: 'هذا الرابط لم يعد يعمل. اطلبي رابطًا جديدًا من المنسقة.',
+  carPool: {
+    heading: 'الذهاب معًا',
+    ask: (name, count) =>
+      `${name} تسكن في طريقك. هل يمكنك أن تأخذيها معك في سيارتك ذهابًا وإيابًا؟ ${count} مرات.`,
+    yes: 'نعم، سآخذها معي',
+    no: 'لا',
+    driving: (name) => `ستأخذين ${name} معك في سيارتك`,
+    riding: (name) => `${name} ستأخذك معها في سيارتها`,
+  },
 };
 
 const prs: MeTexts = {
@@ -116,6 +154,15 @@ const prs: MeTexts = {
   loading: 'لطفاً صبر کنید…',
   failed: 'نشد. لطفاً بعداً دوباره کوشش کنید.',
   badLink: 'این لینک دیگر کار نمی‌کند. از هماهنگ‌کننده لینک جدید بخواهید.',
+  carPool: {
+    heading: 'با هم رفتن',
+    ask: (name, count) =>
+      `${name} در مسیر شما زندگی می‌کند. آیا می‌توانید او را با موتر خود ببرید و برگردانید؟ ${count} بار.`,
+    yes: 'بله، او را می‌برم',
+    no: 'نه',
+    driving: (name) => `شما ${name} را با موتر خود می‌برید`,
+    riding: (name) => `${name} شما را با موتر خود می‌برد`,
+  },
 };
 
 const tr: MeTexts = {
@@ -139,6 +186,15 @@ const tr: MeTexts = {
   loading: 'Bir dakika…',
   failed: 'Olmadı. Lütfen daha sonra tekrar deneyin.',
   badLink: 'Bu bağlantı artık çalışmıyor. Koordinatörünüzden yeni bir bağlantı isteyin.',
+  carPool: {
+    heading: 'Birlikte gitmek',
+    ask: (name, count) =>
+      `${name} yolunuz üzerinde oturuyor. Onu arabanızla gidiş-dönüş götürebilir misiniz? ${count} kez.`,
+    yes: 'Evet, onu götürürüm',
+    no: 'Hayır',
+    driving: (name) => `${name} kişisini arabanızla götürüyorsunuz`,
+    riding: (name) => `${name} sizi arabasıyla götürüyor`,
+  },
 };
 
 const uk: MeTexts = {
@@ -162,6 +218,15 @@ const uk: MeTexts = {
   loading: 'Хвилинку…',
   failed: 'Не вдалося. Спробуйте пізніше.',
   badLink: 'Це посилання більше не працює. Попросіть координатора про нове.',
+  carPool: {
+    heading: 'Їдемо разом',
+    ask: (name, count) =>
+      `${name} живе по дорозі. Чи можете ви підвезти її своєю машиною туди й назад? ${count} разів.`,
+    yes: 'Так, я її підвезу',
+    no: 'Ні',
+    driving: (name) => `Ви підвозите ${name} своєю машиною`,
+    riding: (name) => `${name} підвозить вас своєю машиною`,
+  },
 };
 
 const TEXTS: Record<string, MeTexts> = { nl, en, ar, prs, fa: prs, tr, uk };

@@ -3,12 +3,15 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateIf,
 } from 'class-validator';
 import { MunicipalListQueryDto } from '../../../common/api/page';
@@ -17,6 +20,9 @@ import { Participant, REMINDER_CHANNELS, TRANSPORT_MODES } from '../participant.
 import type { ReminderChannel, TransportMode } from '../participant.entity';
 import { LEVELS } from '../../../planning/groups/levels';
 import type { Level } from '../../../planning/groups/levels';
+
+/** A car has at most this many seats beside the driver's (a nine-seater). */
+export const MAX_CAR_SEATS_OFFERED = 8;
 
 /** ISO 639-1 or 639-3: `nl`, `ar`, `ti`, `prs`. */
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
@@ -72,6 +78,19 @@ export class CreateParticipantDto {
   @IsIn(TRANSPORT_MODES, { message: `$property must be one of ${TRANSPORT_MODES.join(', ')}` })
   transport: TransportMode;
 
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    maximum: MAX_CAR_SEATS_OFFERED,
+    description:
+      'seats she offers other women in her car (car-pooling; she comes by herself, `transport: own`)',
+  })
+  @ValidateIf((_, value) => value !== undefined && value !== null)
+  @IsInt({ message: '$property must be a whole number of seats' })
+  @Min(0)
+  @Max(MAX_CAR_SEATS_OFFERED)
+  carSeatsOffered?: number | null;
+
   @IsText({ example: 'Marktstraat 1, Eibergen' })
   address: string;
 
@@ -99,12 +118,22 @@ export class ParticipantDto {
   @ApiProperty({ enum: LEVELS, nullable: true }) level: Level | null;
   @ApiProperty({ enum: REMINDER_CHANNELS }) reminderChannel: ReminderChannel;
   @ApiProperty({ enum: TRANSPORT_MODES }) transport: TransportMode;
+  @ApiProperty() carSeatsOffered: number;
   @ApiProperty() address: string;
   @ApiProperty({ type: PositionDto }) position: PositionDto;
 
   static from(participant: Participant): ParticipantDto {
     const { id, regionId, ref, municipalityId, name, phone, email } = participant;
-    const { language, interpreterNeeded, level, reminderChannel, transport, address, position } = participant;
+    const {
+      language,
+      interpreterNeeded,
+      level,
+      reminderChannel,
+      transport,
+      carSeatsOffered,
+      address,
+      position,
+    } = participant;
     return {
       id,
       regionId,
@@ -118,6 +147,7 @@ export class ParticipantDto {
       level: level ?? null,
       reminderChannel,
       transport,
+      carSeatsOffered,
       address,
       position: { lat: position.lat, lon: position.lon },
     };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import {
   IsAfterField,
   IsCalendarDate,
@@ -13,6 +13,7 @@ import {
 import { REMINDER_CHANNELS, TRANSPORT_MODES } from '../../participants/participant.entity';
 import { LEVELS } from '../../../planning/groups/levels';
 import type { Level } from '../../../planning/groups/levels';
+import { MAX_CAR_SEATS_OFFERED } from '../../participants/dto/participant.dto';
 import { IsLanguageCode, IsListOf, IsScenarioId, IsScenarioReference } from './scenario-fields';
 
 export class ScenarioChildDto {
@@ -119,6 +120,13 @@ export class ScenarioParticipantDto {
   @ApiProperty({ enum: TRANSPORT_MODES })
   @IsIn(TRANSPORT_MODES, { message: `$property must be one of ${TRANSPORT_MODES.join(', ')}` })
   transport: (typeof TRANSPORT_MODES)[number];
+
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_CAR_SEATS_OFFERED })
+  @IsOptional()
+  @IsInt({ message: '$property must be a whole number of seats' })
+  @Min(0)
+  @Max(MAX_CAR_SEATS_OFFERED)
+  carSeatsOffered?: number;
 
   @IsListOf(() => ScenarioChildDto)
   children: ScenarioChildDto[];
