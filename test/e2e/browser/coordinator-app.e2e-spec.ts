@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   DESKTOP,
@@ -135,12 +136,68 @@ describe('the coordinator’s app, in Chromium', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
-  it('plans the programme again, busy until it is done', async () => {
+  it('pins the time of the moved session for its group', async () => {
     await page.goto(`${base}/week?date=${seeded.tomorrow}`);
+    await page.locator(`button[data-session="${seeded.sessionId}"]`).click();
+    const detail = page.locator(`[data-open-session="${seeded.sessionId}"]`);
+    await detail.getByText(/^Niet vastgezet/).waitFor();
+    await detail.getByRole('button', { name: /^Zet \S+ 11:00 vast$/ }).click();
+    await detail.getByRole('status').getByText('Vastgezet.').waitFor();
+    await detail.getByText(/^Vastgezet: elke \S+ om 11:00/).waitFor();
+    const weekday = DateTime.fromISO(seeded.tomorrow).weekday;
+    const pinned = await api.get(`/groups/${seeded.ids.g}/pinned-slots`).expect(200);
+    expect(pinned.body).toEqual({ slots: [{ weekday, start: '11:00' }] });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('plans the programme again and shows the progress reach the end, keeping the pinned time', async () => {
+    await page.goto(`${base}/week?date=${seeded.tomorrow}`);
+    // Every value the bar shows, as the page draws it (the tests' own TypeScript has no DOM types).
+    await page.evaluate(`(() => {
+      window.seenProgress = [];
+      setInterval(() => {
+        const bar = document.querySelector('[role="progressbar"]');
+        const seen = bar && bar.getAttribute('aria-valuenow') + ' ' + bar.getAttribute('aria-valuetext');
+        if (seen && window.seenProgress[window.seenProgress.length - 1] !== seen) window.seenProgress.push(seen);
+      }, 10);
+    })()`);
     const button = page.getByRole('button', { name: /^Opnieuw plannen:/ });
+    const queued = page.waitForResponse((response) => /\/programmes\/[^/]+\/plan$/.test(response.url()));
     await button.click();
-    await page.getByRole('status').getByText('Opnieuw gepland.').waitFor({ timeout: 120_000 });
+    const answer = await queued;
+    expect(answer.status()).toBe(202);
+    const jobId = ((await answer.json()) as { id: string }).id;
+    expect(answer.headers()['location']).toBe(`/jobs/${jobId}`);
+    await page
+      .getByRole('status')
+      .getByText(/^Opnieuw gepland: \d+ bijeenkomsten; \d+ van \d+ keer kan een deelnemer komen\.$/)
+      .waitFor({ timeout: 120_000 });
+    const bar = page.getByRole('progressbar', { name: 'Voortgang van het plannen' });
+    expect(await bar.getAttribute('aria-valuenow')).toBe('100');
     expect(await button.isEnabled()).toBe(true);
+
+    const seen = (await page.evaluate('window.seenProgress')) as string[];
+    const percents = seen.map((value) => Number(value.split(' ')[0]));
+    expect(percents[0]).toBe(0);
+    expect(percents[percents.length - 1]).toBe(100);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(seen[seen.length - 1]).toBe('100 100 %: klaar');
+    // The steps of the plan in between, in her language.
+    expect(
+      seen.some((value) => /%: (gegevens laden|tijden kiezen|opvang en ritten|opslaan)$/.test(value)),
+    ).toBe(true);
+
+    const job = (await api.get(`/jobs/${jobId}`).expect(200)).body;
+    expect(job.state).toBe('done');
+    const weekday = DateTime.fromISO(seeded.tomorrow).weekday;
+    expect(job.result.groups[0].weekly).toEqual([
+      expect.objectContaining({ weekday, start: '11:00', pinned: true }),
+    ]);
+    // The week shows the plan again: the group's session tomorrow is at the pinned time.
+    await page
+      .getByRole('button', { name: /^11:00–/ })
+      .first()
+      .waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }, 180_000);
 
