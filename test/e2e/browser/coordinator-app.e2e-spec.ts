@@ -8,6 +8,7 @@ import {
   seriousAccessibilityViolations,
 } from '../../support/browser';
 import { seedPhonePages } from '../../support/phone-pages-scenario';
+import { isQrCodeOf } from '../../support/qr';
 import { SmtpSink } from '../../support/smtp-sink';
 import { startTestApp, TestApp } from '../../support/test-app';
 
@@ -133,6 +134,29 @@ describe('the coordinator’s app, in Chromium', () => {
       .first()
       .getByText(/^\d\d:\d\d Amina\d Test/)
       .waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('makes a driver a new link to her rides and shows it as a QR code', async () => {
+    const drivers = page.locator('section[aria-labelledby="drivers-title"]');
+    const henk = drivers.locator(`li[data-driver="${seeded.driverId}"]`);
+    await henk.getByRole('button', { name: 'Maak een nieuwe link voor Henk Jansen' }).click();
+    const link = await henk.getByLabel('Link van Henk Jansen').inputValue();
+    expect(link).toMatch(/\/driver\?token=/);
+    const qr = henk.getByRole('img', { name: `QR-code van de link van Henk Jansen: ${link}` });
+    await qr.waitFor();
+    expect(await isQrCodeOf(qr, link)).toBe(true);
+    // The new link opens her rides; the one made before it no longer works.
+    for (const [opened, shows] of [
+      [link, 'Ritten van Henk Jansen'],
+      [seeded.driverLink, 'Deze link werkt niet meer'],
+    ]) {
+      const context = await browser.newContext({ viewport: DESKTOP, locale: 'nl-NL' });
+      const phone = await context.newPage();
+      await phone.goto(onApp(base, opened));
+      await phone.getByText(shows).first().waitFor();
+      await context.close();
+    }
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
