@@ -9,7 +9,9 @@ const TEXTS = {
     failed: 'mislukt',
     secondsLeft: 'nog ongeveer {n} s',
     result:
-      'Opnieuw gepland: {sessions} bijeenkomsten; {canCome} van {memberSessions} keer kan een deelnemer komen.',
+      'Opnieuw gepland: {sessions} {sessionWord}; {canCome} van {memberSessions} keer kan een deelnemer komen.',
+    session: 'bijeenkomst',
+    sessions: 'bijeenkomsten',
     steps: {
       loading: 'gegevens laden',
       'choosing times': 'tijden kiezen',
@@ -23,7 +25,9 @@ const TEXTS = {
     done: 'done',
     failed: 'failed',
     secondsLeft: 'about {n} s left',
-    result: 'Planned again: {sessions} sessions; members can come {canCome} of {memberSessions} times.',
+    result: 'Planned again: {sessions} {sessionWord}; members can come {canCome} of {memberSessions} times.',
+    session: 'session',
+    sessions: 'sessions',
     steps: {
       loading: 'loading',
       'choosing times': 'choosing times',
@@ -33,7 +37,7 @@ const TEXTS = {
   },
 };
 
-const fill = (text: string, values: Record<string, number>) =>
+const fill = (text: string, values: Record<string, number | string>) =>
   text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 
 /** A plan job's progress as a bar with its step, then its result (or why it failed). */
@@ -68,6 +72,7 @@ export function PlanProgress({ job }: { job: JobProgress }) {
         <p role="status">
           {fill(texts.result, {
             sessions: result.sessions,
+            sessionWord: result.sessions === 1 ? texts.session : texts.sessions,
             canCome: result.careAndRides?.canCome ?? 0,
             memberSessions: result.careAndRides?.memberSessions ?? 0,
           })}
