@@ -1,4 +1,3 @@
-import { Advice } from '../../planning/joint/advice';
 import { Injectable } from '@nestjs/common';
 import { canComeOf } from '../../planning/joint/can-come';
 import { Verdict } from '../../planning/joint/model';
@@ -7,30 +6,7 @@ import { ChildcareBooking } from '../childcare/childcare-booking.entity';
 import { Session } from '../programmes/session.entity';
 import { Route } from '../routes/route.entity';
 import { BLOCKING_REASONS, JointInputService } from './joint-input.service';
-
-/** Who can actually come, by the plan as it stands: in all, per group and session, and each woman who cannot. */
-export interface CanComePart {
-  memberSessions: number;
-  canCome: number;
-  share: number;
-  /** Member-sessions with no lesson, appointment or reported absence at the planned times: no plan of care and rides does better. */
-  upperBound: number;
-  groups: { groupId: string; memberSessions: number; canCome: number }[];
-  sessions: { sessionId: string; groupId: string; memberSessions: number; canCome: number }[];
-  cannotCome: { participantId: string; sessionId: string; reasons: string[] }[];
-  /**
-   * What each programme's last whole plan found when it was made: who could come, the bound with the care places
-   * and the fleet counted (no plan of any weekly times does better), and what would let more women come.
-   */
-  atPlanning?: {
-    programmeId: string;
-    plannedAt: string;
-    memberSessions: number;
-    canCome: number;
-    upperBound: number;
-    advice: Advice[];
-  }[];
-}
+import { CanComePart } from './plan-document';
 
 /** Who can come by the plan as it stands, after planning and after every change since. */
 @Injectable()

@@ -1,4 +1,3 @@
-import { ExtraRole } from '../../planning/scheduling/model';
 import { rolesOf } from '../programmes/dto/session.dto';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
@@ -18,68 +17,12 @@ import { ChildcareScenarioService } from '../childcare/childcare-scenario.servic
 import { ConflictsService } from '../scheduling/conflicts.service';
 import { RoutesService } from '../routes/routes.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
-import { CanComePart, CanComeService } from './can-come.service';
+import { CanComeService } from './can-come.service';
+import { CanComePart, PLAN_FORMAT, PlanDocument } from './plan-document';
 import { PlanOutcomesService } from './plan-outcomes.service';
 import { CachedPlan, PlanExportCache } from './plan-export-cache';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-
-export const PLAN_FORMAT = 'trefpunt-plan/1';
-
-/** A plan in the `trefpunt-plan/1` format (docs/scenario-format.md), with the scenario ids of every record. */
-export interface PlanDocument {
-  format: typeof PLAN_FORMAT;
-  region: string;
-  from: string;
-  to: string;
-  sessions: {
-    id: string;
-    groupId: string;
-    locationId: string;
-    start: string;
-    end: string;
-    trainerId: string | null;
-    interpreterIds: string[];
-    /** Who takes the other roles; left out when the session has none. */
-    roles?: { role: ExtraRole; staffId: string }[];
-  }[];
-  conflicts: {
-    participantId: string;
-    sessionId: string;
-    providerId: string;
-    lessonStart: string;
-    lessonEnd: string;
-    overlapMinutes: number;
-    kind: 'overlap' | 'travel';
-  }[];
-  absentByConflict: { participantId: string; sessionId: string }[];
-  childcare: {
-    childId: string;
-    participantId: string;
-    sessionId: string;
-    providerId: string;
-    from: string;
-    to: string;
-  }[];
-  childcareUnmet: { childId: string; participantId: string; sessionId: string; reason: string }[];
-  routes: {
-    id: string;
-    sessionId: string;
-    vehicleId: string;
-    direction: 'to' | 'from';
-    depart: string;
-    arrive: string;
-    stops: {
-      participantId: string;
-      position: { lat: number; lon: number };
-      time: string;
-      children: number;
-    }[];
-  }[];
-  unrouted: { participantId: string; sessionId: string; direction: 'to' | 'from'; reason: string }[];
-  canCome: CanComePart;
-  stats: Record<string, number>;
-}
 
 /** Gives the planned sessions of a region, their conflicts, childcare and routes as a plan document. */
 @Injectable()

@@ -56,6 +56,6 @@ import { ProgrammePlanJobsService } from './programme-plan-jobs.service';
     PlanOutcomesService,
     ProgrammePlanJobsService,
   ],
-  exports: [PlanExportService, PlanningCascadeService],
+  exports: [PlanExportService, PlanningCascadeService, ProgrammePlanJobsService],
 })
 export class PlansModule {}

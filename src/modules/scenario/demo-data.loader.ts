@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Environment } from '../../../config/environment';
+import { ProgrammePlanJobsService } from '../plans/programme-plan-jobs.service';
+import { ProgrammesService } from '../programmes/programmes.service';
 import { RegionsService } from '../regions/regions.service';
 import { ScenarioImportService } from './scenario-import.service';
 import { SetupStep } from './setup-step.entity';
@@ -15,8 +17,9 @@ const STEP = 'demo-region-loaded';
 const DEMO_LOCK = 7_201_772;
 
 /**
- * On the first start of an empty database, loads the demo region that ships with the service, so that a
- * newcomer has something to look at. Once only: a region deleted later does not come back.
+ * On the first start of an empty database, loads the demo region that ships with the service and queues the plan
+ * of its programme, so that a newcomer has a planned week to look at. Once only: a region deleted later does not
+ * come back, and a demo region loaded by an earlier version is not planned over what was done with it since.
  */
 @Injectable()
 export class DemoDataLoader implements OnApplicationBootstrap {
@@ -28,6 +31,8 @@ export class DemoDataLoader implements OnApplicationBootstrap {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly regions: RegionsService,
     private readonly importer: ScenarioImportService,
+    private readonly programmes: ProgrammesService,
+    private readonly planJobs: ProgrammePlanJobsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,7 +59,17 @@ export class DemoDataLoader implements OnApplicationBootstrap {
       this.logger.log(
         `loaded the demo region "${summary.region.ref}" (TREFPUNT_DEMO_DATA=false turns this off)`,
       );
+      await this.queuePlans(summary.region.id);
     }
     await steps.insert({ name: STEP });
+  }
+
+  /** Queued, not awaited: the plan takes seconds, and any instance may run it while this one goes on starting. */
+  private async queuePlans(regionId: string): Promise<void> {
+    const { items } = await this.programmes.list({ region: regionId, limit: 100, offset: 0 });
+    for (const programme of items) {
+      const job = await this.planJobs.queue(programme.id, new Date());
+      this.logger.log(`queued the plan of the demo programme "${programme.name}" as job ${job.id}`);
+    }
   }
 }

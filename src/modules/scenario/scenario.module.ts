@@ -7,6 +7,7 @@ import { JobsModule } from '../jobs/jobs.module';
 import { LanguageProvidersModule } from '../language-providers/language-providers.module';
 import { LocationsModule } from '../locations/locations.module';
 import { ParticipantsModule } from '../participants/participants.module';
+import { PlansModule } from '../plans/plans.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { RegionsModule } from '../regions/regions.module';
 import { StaffModule } from '../staff/staff.module';
@@ -34,6 +35,7 @@ import { SetupStep } from './setup-step.entity';
     AuditModule,
     CostsModule,
     JobsModule,
+    PlansModule,
   ],
   controllers: [ScenarioController],
   providers: [ScenarioImportService, ScenarioImportJobsService, ScenarioExportService, DemoDataLoader],

@@ -1,4 +1,6 @@
+export type { Advice } from './advice-model';
 import { ageInMonths } from '../childcare/need';
+import type { Advice } from './advice-model';
 import { toTimeOfDay } from '../time/calendar';
 import { JointInput, JointPlan, JointSession } from './model';
 import {
@@ -7,16 +9,6 @@ import {
   REASON_NO_RIDE_BACK,
   REASON_NO_RIDE_THERE,
 } from './plan-care-and-rides';
-
-export interface Advice {
-  kind: 'vehicle' | 'care';
-  weekday: number;
-  locationId: string;
-  /** Member-sessions more she could come to with it, over the programme, and in an average week. */
-  more: number;
-  perWeek: number;
-  text: string;
-}
 
 const DAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const ADDED_SEATS = 8;

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   DESKTOP,
@@ -7,6 +8,7 @@ import {
   seriousAccessibilityViolations,
 } from '../../support/browser';
 import { seedPhonePages } from '../../support/phone-pages-scenario';
+import { isQrCodeOf } from '../../support/qr';
 import { SmtpSink } from '../../support/smtp-sink';
 import { startTestApp, TestApp } from '../../support/test-app';
 
@@ -135,12 +137,91 @@ describe('the coordinator’s app, in Chromium', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
-  it('plans the programme again, busy until it is done', async () => {
+  it('makes a driver a new link to her rides and shows it as a QR code', async () => {
+    const drivers = page.locator('section[aria-labelledby="drivers-title"]');
+    const henk = drivers.locator(`li[data-driver="${seeded.driverId}"]`);
+    await henk.getByRole('button', { name: 'Maak een nieuwe link voor Henk Jansen' }).click();
+    const link = await henk.getByLabel('Link van Henk Jansen').inputValue();
+    expect(link).toMatch(/\/driver\?token=/);
+    const qr = henk.getByRole('img', { name: `QR-code van de link van Henk Jansen: ${link}` });
+    await qr.waitFor();
+    expect(await isQrCodeOf(qr, link)).toBe(true);
+    // The new link opens her rides; the one made before it no longer works.
+    for (const [opened, shows] of [
+      [link, 'Ritten van Henk Jansen'],
+      [seeded.driverLink, 'Deze link werkt niet meer'],
+    ]) {
+      const context = await browser.newContext({ viewport: DESKTOP, locale: 'nl-NL' });
+      const phone = await context.newPage();
+      await phone.goto(onApp(base, opened));
+      await phone.getByText(shows).first().waitFor();
+      await context.close();
+    }
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('pins the time of the moved session for its group', async () => {
     await page.goto(`${base}/week?date=${seeded.tomorrow}`);
+    await page.locator(`button[data-session="${seeded.sessionId}"]`).click();
+    const detail = page.locator(`[data-open-session="${seeded.sessionId}"]`);
+    await detail.getByText(/^Niet vastgezet/).waitFor();
+    await detail.getByRole('button', { name: /^Zet \S+ 11:00 vast$/ }).click();
+    await detail.getByRole('status').getByText('Vastgezet.').waitFor();
+    await detail.getByText(/^Vastgezet: elke \S+ om 11:00/).waitFor();
+    const weekday = DateTime.fromISO(seeded.tomorrow).weekday;
+    const pinned = await api.get(`/groups/${seeded.ids.g}/pinned-slots`).expect(200);
+    expect(pinned.body).toEqual({ slots: [{ weekday, start: '11:00' }] });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('plans the programme again and shows the progress reach the end, keeping the pinned time', async () => {
+    await page.goto(`${base}/week?date=${seeded.tomorrow}`);
+    // Every value the bar shows, as the page draws it (the tests' own TypeScript has no DOM types).
+    await page.evaluate(`(() => {
+      window.seenProgress = [];
+      setInterval(() => {
+        const bar = document.querySelector('[role="progressbar"]');
+        const seen = bar && bar.getAttribute('aria-valuenow') + ' ' + bar.getAttribute('aria-valuetext');
+        if (seen && window.seenProgress[window.seenProgress.length - 1] !== seen) window.seenProgress.push(seen);
+      }, 10);
+    })()`);
     const button = page.getByRole('button', { name: /^Opnieuw plannen:/ });
+    const queued = page.waitForResponse((response) => /\/programmes\/[^/]+\/plan$/.test(response.url()));
     await button.click();
-    await page.getByRole('status').getByText('Opnieuw gepland.').waitFor({ timeout: 120_000 });
+    const answer = await queued;
+    expect(answer.status()).toBe(202);
+    const jobId = ((await answer.json()) as { id: string }).id;
+    expect(answer.headers()['location']).toBe(`/jobs/${jobId}`);
+    await page
+      .getByRole('status')
+      .getByText(/^Opnieuw gepland: \d+ bijeenkomst(en)?; \d+ van \d+ keer kan een deelnemer komen\.$/)
+      .waitFor({ timeout: 120_000 });
+    const bar = page.getByRole('progressbar', { name: 'Voortgang van het plannen' });
+    expect(await bar.getAttribute('aria-valuenow')).toBe('100');
     expect(await button.isEnabled()).toBe(true);
+
+    const seen = (await page.evaluate('window.seenProgress')) as string[];
+    const percents = seen.map((value) => Number(value.split(' ')[0]));
+    expect(percents[0]).toBe(0);
+    expect(percents[percents.length - 1]).toBe(100);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(seen[seen.length - 1]).toBe('100 100 %: klaar');
+    // The steps of the plan in between, in her language.
+    expect(
+      seen.some((value) => /%: (gegevens laden|tijden kiezen|opvang en ritten|opslaan)$/.test(value)),
+    ).toBe(true);
+
+    const job = (await api.get(`/jobs/${jobId}`).expect(200)).body;
+    expect(job.state).toBe('done');
+    const weekday = DateTime.fromISO(seeded.tomorrow).weekday;
+    expect(job.result.groups[0].weekly).toEqual([
+      expect.objectContaining({ weekday, start: '11:00', pinned: true }),
+    ]);
+    // The week shows the plan again: the group's session tomorrow is at the pinned time.
+    await page
+      .getByRole('button', { name: /^11:00–/ })
+      .first()
+      .waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }, 180_000);
 

@@ -10,6 +10,7 @@ import {
 import { seedCoordinatorPages } from '../../support/coordinator-pages-scenario';
 import { OutboxService } from '../../../src/modules/messages/outbox.service';
 import { FakeSmsProvider } from '../../support/fake-sms-provider';
+import { isQrCodeOf } from '../../support/qr';
 import { startTestApp, TestApp } from '../../support/test-app';
 
 describe('the coordinator’s pages of the menu, in Chromium', () => {
@@ -146,6 +147,11 @@ describe('the coordinator’s pages of the menu, in Chromium', () => {
     const personal = await person.getByLabel('Persoonlijke link').inputValue();
     expect(personal).toMatch(/\/me\?token=/);
     await person.getByLabel('Agenda-link').waitFor();
+    // Her personal link as a QR code to scan at the desk, named by the link it holds.
+    const qr = person.getByRole('img', { name: `QR-code van de persoonlijke link: ${personal}` });
+    await qr.waitFor();
+    expect(await isQrCodeOf(qr, personal)).toBe(true);
+    expect(await isQrCodeOf(qr, `${personal}x`)).toBe(false);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Zoek op naam, nummer of telefoon').fill('Amina6');

@@ -6,7 +6,10 @@ export { ApiError };
  * A call to the documented REST API with the session cookie of the signed-in coordinator. Writes carry the CSRF
  * header the API asks of a cookie session (a page of another site cannot send it).
  */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const method = init.method ?? 'GET';
   const response = await fetch(path, {
     method,
@@ -15,6 +18,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       Accept: 'application/json',
       ...(method === 'GET' ? {} : { 'X-Trefpunt-Csrf': '1' }),
       ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...init.headers,
     },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });

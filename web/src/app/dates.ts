@@ -59,3 +59,6 @@ export const isoWeekdayName = (weekday: number, language: string): string =>
     weekday: 'long',
     timeZone: 'UTC',
   });
+
+/** The ISO weekday (1 = Monday … 7 = Sunday) of a date. */
+export const isoWeekdayOf = (iso: string): number => ((toDate(iso).getUTCDay() + 6) % 7) + 1;

@@ -3,6 +3,7 @@ import { all, api } from './api';
 import { addDays, clockOf, dateOf, today, weekdayName } from './dates';
 import { describer, reasonText } from './describe';
 import { PEOPLE_TEXTS } from './people-texts';
+import { QrCode } from './qr-code';
 import { Participant, RegionData } from './region-plan';
 import { useLanguage, usePageTexts, useTexts } from './texts';
 
@@ -189,6 +190,10 @@ function Person({ data, person, onErased }: { data: RegionData; person: Particip
             {texts.personalLink}
             <input readOnly value={links.personal} onFocus={(event) => event.target.select()} />
           </label>
+          <QrCode
+            text={links.personal}
+            label={`${texts.qrOf} ${texts.personalLink.toLowerCase()}: ${links.personal}`}
+          />
           <label className="stack">
             {texts.calendarLink}
             <input readOnly value={links.calendar} onFocus={(event) => event.target.select()} />

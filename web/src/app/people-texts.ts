@@ -20,7 +20,8 @@ export const PEOPLE_TEXTS = {
     confirmLinks: 'Nieuwe links maken? De links die ze eerder kreeg werken dan niet meer.',
     personalLink: 'Persoonlijke link',
     calendarLink: 'Agenda-link',
-    qrNote: 'Laat haar de link openen op haar telefoon, of stuur hem door.',
+    qrNote: 'Laat haar de QR-code scannen met de camera van haar telefoon, of stuur de link door.',
+    qrOf: 'QR-code van de',
     erase: 'Gegevens wissen',
     eraseIntro:
       'Wist haar gegevens, kinderen, lessen en afspraken voorgoed. Wat de gemeente telt (dat ze in een groep zat) blijft, zonder haar naam.',
@@ -54,7 +55,8 @@ export const PEOPLE_TEXTS = {
     confirmLinks: 'Make new links? The links she had before stop working.',
     personalLink: 'Personal link',
     calendarLink: 'Calendar link',
-    qrNote: 'Let her open the link on her phone, or send it to her.',
+    qrNote: "Let her scan the QR code with her phone's camera, or send her the link.",
+    qrOf: 'QR code of the',
     erase: 'Erase her data',
     eraseIntro:
       'Erases her data, children, lessons and appointments for good. What the municipality counts (that she was in a group) stays, without her name.',

@@ -1,49 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { PlanDocument } from '../../../src/modules/plans/plan-document';
 import { all, api } from './api';
 
-/** The parts of `GET /exports/plan` (trefpunt-plan/1) the pages show. Its ids are scenario refs where records have one. */
-export interface PlanDocument {
-  sessions: { id: string; groupId: string; locationId: string; start: string; end: string }[];
-  conflicts: {
-    participantId: string;
-    sessionId: string;
-    providerId: string;
-    lessonStart: string;
-    lessonEnd: string;
-    kind: 'overlap' | 'travel';
-  }[];
-  childcare: {
-    childId: string;
-    participantId: string;
-    sessionId: string;
-    providerId: string;
-    from: string;
-    to: string;
-  }[];
-  childcareUnmet: { childId: string; participantId: string; sessionId: string; reason: string }[];
-  routes: {
-    id: string;
-    sessionId: string;
-    vehicleId: string;
-    direction: 'to' | 'from';
-    depart: string;
-    arrive: string;
-    stops: {
-      participantId: string;
-      position: { lat: number; lon: number };
-      time: string;
-      children: number;
-    }[];
-  }[];
-  unrouted: { participantId: string; sessionId: string; direction: 'to' | 'from'; reason: string }[];
-  canCome: {
-    memberSessions: number;
-    canCome: number;
-    upperBound: number;
-    sessions: { sessionId: string; groupId: string; memberSessions: number; canCome: number }[];
-    cannotCome: { participantId: string; sessionId: string; reasons: string[] }[];
-  };
-}
+/** `GET /exports/plan` (trefpunt-plan/1), typed as the service writes it. Its ids are scenario refs where records have one. */
+export type { PlanDocument };
 
 interface Named {
   id: string;

@@ -1,5 +1,6 @@
 import { clockOf, dateOf, today, weekdayName } from './dates';
 import { describer, reasonText } from './describe';
+import { DriverLinks } from './driver-links';
 import { RegionData } from './region-plan';
 import { colourOf, RouteMap } from './route-map';
 import { useLanguage, useTexts } from './texts';
@@ -98,6 +99,7 @@ export function RidesPage({ data, date, session, navigate }: Props) {
           </ul>
         </section>
       )}
+      <DriverLinks data={data} />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { all, api } from './api';
 import { clockOf, dateOf, weekdayName, zonedIso } from './dates';
 import { describer, reasonText } from './describe';
+import { PinTime } from './pin-time';
 import { Participant, RegionData, SessionRecord } from './region-plan';
 import { useLanguage, useTexts } from './texts';
 
@@ -152,6 +153,7 @@ export function SessionDetail({ data, session, onClose, onChanged, navigate }: P
               {texts.cancelSession}
             </button>
           </form>
+          <PinTime session={session} />
         </>
       )}
     </section>

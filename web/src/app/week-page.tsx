@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { api } from './api';
 import { addDays, clockOf, dateOf, mondayOf, today, weekdayName } from './dates';
+import { usePlanJob } from './plan-job';
+import { PlanProgress } from './plan-progress';
 import { RegionData, SessionRecord } from './region-plan';
 import { SessionDetail } from './session-detail';
 import { useLanguage, useTexts } from './texts';
@@ -19,7 +20,7 @@ export function WeekPage({ data, date, reload, navigate }: Props) {
   const monday = mondayOf(date ?? today());
   const days = [0, 1, 2, 3, 4, 5, 6].map((n) => addDays(monday, n));
   const [openId, setOpenId] = useState<string>();
-  const [planning, setPlanning] = useState<'idle' | 'busy' | 'done' | string>('idle');
+  const planning = usePlanJob(reload);
 
   const inWeek = data.sessions.items.filter((s) => dateOf(s.start) >= days[0] && dateOf(s.start) <= days[6]);
   const rows = new Map<string, { location: string; group: string; sessions: SessionRecord[] }>();
@@ -39,17 +40,6 @@ export function WeekPage({ data, date, reload, navigate }: Props) {
   const counts = (session: SessionRecord) =>
     data.plan.canCome.sessions.find((s) => s.sessionId === (session.ref ?? session.id));
 
-  const planAgain = (programmeId: string) => {
-    setPlanning('busy');
-    api(`/programmes/${programmeId}/plan`, { method: 'POST' }).then(
-      () => {
-        setPlanning('done');
-        reload();
-      },
-      (error: Error) => setPlanning(error.message),
-    );
-  };
-
   return (
     <main className="page wide">
       <h1>
@@ -67,20 +57,15 @@ export function WeekPage({ data, date, reload, navigate }: Props) {
             type="button"
             className="primary"
             key={programme.id}
-            disabled={planning === 'busy'}
-            onClick={() => planAgain(programme.id)}
+            disabled={planning.busy}
+            onClick={() => planning.start(programme.id)}
           >
             {texts.planAgain}: {programme.name}
           </button>
         ))}
       </div>
-      {planning === 'busy' && (
-        <div role="status" className="busy">
-          <progress aria-label={texts.planning} /> {texts.planning}
-        </div>
-      )}
-      {planning === 'done' && <p role="status">{texts.planned}</p>}
-      {!['idle', 'busy', 'done'].includes(planning) && <p className="warning">{planning}</p>}
+      {planning.job && <PlanProgress job={planning.job} />}
+      {planning.error && <p className="warning">{planning.error}</p>}
       {sorted.length === 0 ? (
         <p>{texts.noSessions}</p>
       ) : (
