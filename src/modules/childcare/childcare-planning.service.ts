@@ -240,7 +240,10 @@ export class ChildcarePlanningService {
     // Their places go to children waiting those days for other sessions; theirs wait no more.
     for (const regionId of new Set(cancelled.map((session) => session.regionId))) {
       const mine = cancelled.filter((session) => session.regionId === regionId);
-      await this.waitingEntries.record(mine.map((session) => session.id), []);
+      await this.waitingEntries.record(
+        mine.map((session) => session.id),
+        [],
+      );
       if (freed > 0) await this.waitingList.fill(regionId, await this.waitingList.datesOf(mine));
     }
   }
