@@ -118,8 +118,9 @@ export class ChildcareWaitingListService {
    * is listed as without a ride); a freed place helps every mother of whose children one has no place left in
    * her age band, so all her children without a booking wait together.
    */
-  async recordPlanned(regionId: string, sessions: Session[]): Promise<void> {
-    const planned = sessions.filter((session) => session.status === 'planned');
+  async recordPlanned(regionId: string, sessions: Session[], unmetIn: Set<string>): Promise<void> {
+    // Only sessions where the plan left a child without care can have anyone waiting.
+    const planned = sessions.filter((session) => session.status === 'planned' && unmetIn.has(session.id));
     const ids = sessions.map((session) => session.id);
     if (planned.length === 0) return this.entries.record(ids, []);
     const context = await this.inputs.load(regionId, planned);

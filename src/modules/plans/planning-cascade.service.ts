@@ -234,7 +234,7 @@ export class PlanningCascadeService {
         reason: u.reason,
       })),
     );
-    await this.waitingList.recordPlanned(regionId, sessions);
+    await this.waitingList.recordPlanned(regionId, sessions, new Set(plan.unmet.map((u) => u.sessionId)));
     const drivers = await this.fleet.exportDrivers(regionId);
     for (const session of sessions) {
       for (const direction of ['to', 'from'] as const) {
