@@ -175,6 +175,23 @@ describe('childcare waiting list', () => {
     }
   });
 
+  it('gives a place a coordinator cancels by hand to the baby waiting that day', async () => {
+    const sessionId = sessionIds[2];
+    const [baby] = await waiting(sessionId);
+    expect(baby.ageMonths).toBeLessThan(24);
+    const holder = (await active(sessionId)).find((b) => b.ageMonths < 24)!;
+    const bookingId = (
+      (await api.get(`/childcare/bookings?session=${sessionId}&limit=100`).expect(200)).body.items as {
+        id: string;
+        childId: string;
+      }[]
+    ).find((b) => b.childId === holder.childId)!.id;
+    await api.post(`/childcare/bookings/${bookingId}/cancel`, { reason: 'grandmother cares' }).expect(200);
+    expect((await active(sessionId)).map((b) => b.childId)).toContain(baby.childId);
+    expect(await waiting(sessionId)).toEqual([]);
+    expect((await placeMessages(sessionId)).map((m) => m.participantId)).toContain(baby.participantId);
+  });
+
   it('never lets a provider hold more children at once than it has places', async () => {
     const db = new Client({ connectionString: api.databaseUrl });
     await db.connect();
