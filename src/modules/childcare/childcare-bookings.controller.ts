@@ -81,11 +81,12 @@ export class ChildcareBookingsController {
     summary: 'Cancel a booking and free its place',
     description:
       'Care is then taken as arranged otherwise: planning runs do not book the child again for this session, ' +
-      'and list her need as unmet with the reason `cancelled by hand`.',
+      'and list her need as unmet with the reason `cancelled by hand`. The freed place goes to the first ' +
+      'child on the waiting list that day who fits it (GET /childcare/waiting-list).',
   })
   async cancel(@IdParam() id: string, @Body() dto: CancelChildcareBookingDto): Promise<ChildcareBookingDto> {
     const reason = dto.reason ? `${CANCELLED_BY_HAND}: ${dto.reason}` : CANCELLED_BY_HAND;
-    return (await this.answer([await this.bookings.cancel(id, reason)]))[0];
+    return (await this.answer([await this.planning.cancelByHand(id, reason)]))[0];
   }
 
   private async answer(bookings: ChildcareBooking[]): Promise<ChildcareBookingDto[]> {

@@ -23,6 +23,8 @@ import { SessionsService } from '../programmes/sessions.service';
 import { ChildcareBooking } from './childcare-booking.entity';
 import { CANCELLED_BY_HAND, ChildcareBookingsService, NewBooking } from './childcare-bookings.service';
 import { CareContext, ChildcareInputService } from './childcare-input.service';
+import { ChildcareWaitingEntriesService } from './childcare-waiting-entries.service';
+import { ChildcareWaitingListService } from './childcare-waiting-list.service';
 import { ChildcarePlanDto, ChildcareStateDto, StaffingDto, UnmetNeedDto } from './dto/childcare-plan.dto';
 import { emitInOrder } from '../../common/events/emit-in-order';
 import { instantToLocalMinute, localMinuteToInstant } from '../../planning/time/wall-clock';
@@ -46,6 +48,8 @@ export class ChildcarePlanningService {
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
     private readonly access: AccessContext,
+    private readonly waitingEntries: ChildcareWaitingEntriesService,
+    private readonly waitingList: ChildcareWaitingListService,
   ) {}
 
   /** The programme's planned sessions from `now` on; 404 for an unknown programme. */
@@ -118,6 +122,15 @@ export class ChildcarePlanningService {
       providerId,
       ...place,
     });
+  }
+
+  /** A coordinator cancels a booking by hand: its place goes to a child waiting that day. */
+  @Transactional()
+  async cancelByHand(bookingId: string, reason: string): Promise<ChildcareBooking> {
+    const before = await this.bookings.get(bookingId);
+    const booking = await this.bookings.cancel(bookingId, reason);
+    if (before.status !== 'cancelled') await this.waitingList.fill(booking.regionId, [booking.careDate]);
+    return booking;
   }
 
   /** A coordinator moves a booking to another provider, for the same session. */
@@ -216,7 +229,7 @@ export class ChildcarePlanningService {
   private async followSessions(sessionIds: string[]): Promise<void> {
     const sessions = await this.sessions.getMany(sessionIds);
     const cancelled = sessions.filter((session) => session.status !== 'planned');
-    await this.bookings.cancelForSessions(
+    const freed = await this.bookings.cancelForSessions(
       cancelled.map((session) => session.id),
       'session cancelled',
     );
@@ -224,17 +237,31 @@ export class ChildcarePlanningService {
     for (const regionId of new Set(planned.map((session) => session.regionId))) {
       await this.plan(planned.filter((session) => session.regionId === regionId));
     }
+    // Their places go to children waiting those days for other sessions; theirs wait no more.
+    for (const regionId of new Set(cancelled.map((session) => session.regionId))) {
+      const mine = cancelled.filter((session) => session.regionId === regionId);
+      await this.waitingEntries.record(
+        mine.map((session) => session.id),
+        [],
+      );
+      if (freed > 0) await this.waitingList.fill(regionId, await this.waitingList.datesOf(mine));
+    }
   }
 
   @OnEvent(ATTENDANCE_CHANGED, { promisify: true, suppressErrors: false })
   async onAttendanceChanged(event: AttendanceChanged): Promise<void> {
+    const session = await this.sessions.get(event.sessionId);
+    const filled: string[] = [];
     if (event.absent) {
+      // Her children's places go to children waiting that day, in the same transaction; hers wait no more.
       await this.bookings.cancelForSessions([event.sessionId], 'mother absent', event.participantId);
-    } else {
-      const session = await this.sessions.get(event.sessionId);
-      if (session.status === 'planned') await this.plan([session]);
+      const days = await this.waitingList.datesOf([session]);
+      filled.push(...(await this.waitingList.fill(session.regionId, days)));
+    } else if (session.status === 'planned') {
+      await this.plan([session]);
     }
-    await emitInOrder(this.events, CHILDCARE_PLANNED, new ChildcarePlanned([event.sessionId], new Date()));
+    const planned = [...new Set([event.sessionId, ...filled])];
+    await emitInOrder(this.events, CHILDCARE_PLANNED, new ChildcarePlanned(planned, new Date()));
   }
 
   /** Plans care again over these planned sessions of one region, and stores the changes. */
@@ -269,6 +296,10 @@ export class ChildcarePlanningService {
       })),
     });
     const unmet: UnmetNeedDto[] = [...result.unmet, ...settledAsUnmet(context)];
+    await this.waitingEntries.record(
+      sessions.map((session) => session.id),
+      result.unmet.map((need) => ({ regionId: sessions[0].regionId, ...need })),
+    );
     return {
       sessions: sessions.length,
       needs: context.needs.length,

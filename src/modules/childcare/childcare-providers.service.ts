@@ -10,6 +10,7 @@ import { RegionsService } from '../regions/regions.service';
 import { ChildcareOpeningHours } from './childcare-opening-hours.entity';
 import { ChildcarePlaces } from './childcare-places.entity';
 import { ChildcareProvider } from './childcare-provider.entity';
+import { ChildcareWaitingListService } from './childcare-waiting-list.service';
 import { ChildcarePlacesDto, samePlaces } from './dto/childcare-places.dto';
 import {
   ChildcareProviderListQueryDto,
@@ -56,6 +57,7 @@ export class ChildcareProvidersService extends RegionRecordsService<
     txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     regions: RegionsService,
     private readonly locations: LocationsService,
+    private readonly waitingList: ChildcareWaitingListService,
   ) {
     super(txHost, regions, {
       entity: ChildcareProvider,
@@ -118,7 +120,8 @@ export class ChildcareProvidersService extends RegionRecordsService<
     requireVolunteerLocation(provider);
     if (dto.position) provider.position = { lat: dto.position.lat, lon: dto.position.lon };
     provider.pricePerHour = dto.pricePerHour ?? provider.pricePerHour;
-    if (dto.openingHours && !sameWindows(dto.openingHours, provider.openingHours)) {
+    const newHours = dto.openingHours && !sameWindows(dto.openingHours, provider.openingHours);
+    if (dto.openingHours && newHours) {
       provider.openingHours = dto.openingHours.map((window) =>
         this.txHost.tx.create(ChildcareOpeningHours, window),
       );
@@ -130,6 +133,8 @@ export class ChildcareProvidersService extends RegionRecordsService<
     }
     await this.records.save(provider);
     if (newPlaces) await this.requirePlacesForBookings(id, newPlaces);
+    // More places, or longer hours, may be places for children on the waiting list.
+    if (newPlaces || newHours) await this.waitingList.fill(provider.regionId);
     return this.get(id);
   }
 

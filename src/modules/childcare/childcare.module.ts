@@ -26,6 +26,10 @@ import { ChildcareUnmetNeed } from './childcare-unmet-need.entity';
 import { ChildcareProvidersController } from './childcare-providers.controller';
 import { ChildcareProvidersService } from './childcare-providers.service';
 import { ChildcareScenarioService } from './childcare-scenario.service';
+import { ChildcareWaitingEntriesService } from './childcare-waiting-entries.service';
+import { ChildcareWaitingEntry } from './childcare-waiting-entry.entity';
+import { ChildcareWaitingListController } from './childcare-waiting-list.controller';
+import { ChildcareWaitingListService } from './childcare-waiting-list.service';
 
 // Written by other paths than the providers' API (the scenario import), which names the band itself.
 describeCheckConstraints({
@@ -45,6 +49,7 @@ describeCheckConstraints({
       ChildcarePlaces,
       ChildcareBooking,
       ChildcareUnmetNeed,
+      ChildcareWaitingEntry,
     ]),
     RegionsModule,
     LocationsModule,
@@ -61,6 +66,7 @@ describeCheckConstraints({
     ChildcareBookingsController,
     ChildcarePlanningController,
     ChildcareCostsController,
+    ChildcareWaitingListController,
   ],
   providers: [
     ChildcareProvidersService,
@@ -70,12 +76,15 @@ describeCheckConstraints({
     ChildcarePlanningService,
     ChildcarePlanJobsService,
     ChildcareCostsService,
+    ChildcareWaitingEntriesService,
+    ChildcareWaitingListService,
   ],
   exports: [
     ChildcareProvidersService,
     ChildcareScenarioService,
     ChildcareBookingsService,
     ChildcarePlanningService,
+    ChildcareWaitingListService,
   ],
 })
 export class ChildcareModule {}

@@ -9,6 +9,7 @@ import { instantToLocal, localMinuteToInstant } from '../../planning/time/wall-c
 import { advise, Advice } from '../../planning/joint/advice';
 import { canComeBound } from '../../planning/joint/can-come-bound';
 import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
+import { ChildcareWaitingListService } from '../childcare/childcare-waiting-list.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { Session } from '../programmes/session.entity';
 import { SessionsService } from '../programmes/sessions.service';
@@ -77,6 +78,7 @@ export class PlanningCascadeService {
     private readonly fleet: TransportScenarioService,
     private readonly routes: RoutesService,
     private readonly outcomes: PlanOutcomesService,
+    private readonly waitingList: ChildcareWaitingListService,
   ) {}
 
   /**
@@ -232,6 +234,7 @@ export class PlanningCascadeService {
         reason: u.reason,
       })),
     );
+    await this.waitingList.recordPlanned(regionId, sessions, new Set(plan.unmet.map((u) => u.sessionId)));
     const drivers = await this.fleet.exportDrivers(regionId);
     for (const session of sessions) {
       for (const direction of ['to', 'from'] as const) {

@@ -12,6 +12,7 @@ import { SchedulingModule } from '../scheduling/scheduling.module';
 import { TransportModule } from '../transport/transport.module';
 import { AbsenceLink } from './absence-link.entity';
 import { AbsenceLinksService } from './absence-links.service';
+import { ChildcarePlaceMessagesService } from './childcare-place-messages.service';
 import { MessageTexts } from './message-texts';
 import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
@@ -43,6 +44,7 @@ import { OutingMessagesService } from './outing-messages.service';
     OnlineMessagesService,
     OutingMessagesService,
     AbsenceLinksService,
+    ChildcarePlaceMessagesService,
     { provide: MessageTexts, useFactory: () => new MessageTexts() },
   ],
   exports: [

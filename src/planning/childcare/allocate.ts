@@ -176,17 +176,7 @@ export function allocateCare(
     );
   };
   const preference = (session: CareSession, childId?: string) =>
-    [...providers].sort((a, b) => {
-      const rank = (provider: CareProviderInput) =>
-        provider.kind === 'volunteer' && provider.locationId === session.locationId
-          ? 0
-          : childId && rules.usualProvider?.get(childId) === provider.id
-            ? 1
-            : 2;
-      return (
-        rank(a) - rank(b) || window(a, session).travel - window(b, session).travel || a.id.localeCompare(b.id)
-      );
-    });
+    providerPreference(providers, session, rules, childId);
 
   for (const family of ordered) {
     const session = sessionById.get(family[0].sessionId)!;
@@ -278,6 +268,25 @@ export function allocateCare(
     else stillUnmet.push(need);
   }
   return { bookings, unmet: stillUnmet };
+}
+
+/** Volunteer care at the location first, then her usual provider, then the nearest (ties by id). */
+export function providerPreference(
+  providers: CareProviderInput[],
+  session: CareSession,
+  rules: AllocationRules,
+  childId?: string,
+): CareProviderInput[] {
+  const rank = (provider: CareProviderInput) =>
+    provider.kind === 'volunteer' && provider.locationId === session.locationId
+      ? 0
+      : childId && rules.usualProvider?.get(childId) === provider.id
+        ? 1
+        : 2;
+  const travel = (provider: CareProviderInput) => careWindow(provider, session, rules).travel;
+  return [...providers].sort(
+    (a, b) => rank(a) - rank(b) || travel(a) - travel(b) || a.id.localeCompare(b.id),
+  );
 }
 
 /**

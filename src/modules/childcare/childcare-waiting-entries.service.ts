@@ -1,0 +1,137 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { FindOptionsWhere, In, MoreThanOrEqual, Not } from 'typeorm';
+import {
+  CHILDCARE_PLACES_FOUND,
+  ChildcarePlacesFound,
+  PlaceFound,
+} from '../../common/events/childcare-places-found.event';
+import { emitInOrder } from '../../common/events/emit-in-order';
+import { chunks } from '../../common/database/bulk-writes';
+import { SIBLING_WITHOUT_PLACE } from '../../planning/joint/session-care';
+import { ChildcareBooking } from './childcare-booking.entity';
+import { ChildcareWaitingEntry } from './childcare-waiting-entry.entity';
+
+/**
+ * Why a plan left a child without a place that a freed place can mend: none left in her age band, or none for a
+ * sister or brother (a mother's children go together or not at all). Not `too far` nor `closed then`, nor a
+ * mother without a ride: a freed place changes nothing for them.
+ */
+export const WAITING_REASONS: readonly string[] = ['no place left in her age band', SIBLING_WITHOUT_PLACE];
+
+/** A need left without a place, as a plan reports it. */
+export interface WaitingNeed {
+  regionId: string;
+  sessionId: string;
+  childId: string;
+  participantId: string;
+  reason: string;
+}
+
+/**
+ * The rows of the waiting list. A plan (or a fill) says who waits in the sessions it judged: those still waiting
+ * keep their turn, new ones join at the back, and those who left the list with a booking are told.
+ */
+@Injectable()
+export class ChildcareWaitingEntriesService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  private get entries() {
+    return this.txHost.tx.getRepository(ChildcareWaitingEntry);
+  }
+
+  /**
+   * The waiting list of these sessions becomes `waiting` (the others' needs of these sessions are met or gone).
+   * Children who left it and hold a booking of the session now got a place: their mothers are told.
+   */
+  async record(sessionIds: string[], unmet: WaitingNeed[]): Promise<void> {
+    if (sessionIds.length === 0) return;
+    const waiting = unmet.filter((need) => WAITING_REASONS.includes(need.reason));
+    const stays = new Set(waiting.map((need) => `${need.childId}|${need.sessionId}`));
+    const left: ChildcareWaitingEntry[] = [];
+    for (const chunk of chunks(sessionIds)) {
+      for (const entry of await this.entries.find({ where: { sessionId: In(chunk) } }))
+        if (!stays.has(`${entry.childId}|${entry.sessionId}`)) left.push(entry);
+    }
+    for (const chunk of chunks(left.map((entry) => entry.id))) await this.entries.delete({ id: In(chunk) });
+    for (const chunk of chunks(waiting)) {
+      // The session's local date, as its bookings count it; an existing row keeps when she started waiting.
+      await this.txHost.tx.query(
+        `INSERT INTO childcare_waiting_list (region_id, session_id, child_id, participant_id, reason, care_date)
+         SELECT need.region_id, need.session_id, need.child_id, need.participant_id, need.reason,
+           (session.start AT TIME ZONE region.timezone)::date
+         FROM jsonb_to_recordset($1::jsonb) AS need(region_id uuid, session_id uuid, child_id uuid,
+           participant_id uuid, reason text)
+         JOIN sessions session ON session.id = need.session_id
+         JOIN regions region ON region.id = session.region_id
+         ON CONFLICT (child_id, session_id) DO NOTHING`,
+        [
+          JSON.stringify(
+            chunk.map((need) => ({
+              region_id: need.regionId,
+              session_id: need.sessionId,
+              child_id: need.childId,
+              participant_id: need.participantId,
+              reason: need.reason,
+            })),
+          ),
+        ],
+      );
+    }
+    await this.tellPlaced(left);
+  }
+
+  private async tellPlaced(left: ChildcareWaitingEntry[]): Promise<void> {
+    if (left.length === 0) return;
+    const bookings = this.txHost.tx.getRepository(ChildcareBooking);
+    const found = new Map<string, PlaceFound>();
+    for (const chunk of chunks(left)) {
+      const held = await bookings.find({
+        where: chunk.map((entry) => ({
+          childId: entry.childId,
+          sessionId: entry.sessionId,
+          status: Not('cancelled' as const),
+        })),
+        order: { from: 'ASC', id: 'ASC' },
+      });
+      for (const booking of held) {
+        const key = `${booking.sessionId}|${booking.participantId}`;
+        const place = found.get(key) ?? {
+          regionId: booking.regionId,
+          sessionId: booking.sessionId,
+          participantId: booking.participantId,
+          bookings: [],
+        };
+        place.bookings.push({
+          id: booking.id,
+          childId: booking.childId,
+          providerId: booking.providerId,
+          from: booking.from,
+          to: booking.to,
+        });
+        found.set(key, place);
+      }
+    }
+    if (found.size > 0)
+      await emitInOrder(this.events, CHILDCARE_PLACES_FOUND, new ChildcarePlacesFound([...found.values()]));
+  }
+
+  /** Who waits in a region on these local dates (all dates from `from` on when none are named). */
+  on(regionId: string, dates: string[] | { from: string }): Promise<ChildcareWaitingEntry[]> {
+    const where: FindOptionsWhere<ChildcareWaitingEntry> = {
+      regionId,
+      careDate: Array.isArray(dates) ? In(dates) : MoreThanOrEqual(dates.from),
+    };
+    return this.entries.find({ where, relations: { child: true, participant: true } });
+  }
+
+  /** The waiting list as the caller may see it, with her mother and child, and every entry of those sessions. */
+  find(where: FindOptionsWhere<ChildcareWaitingEntry>): Promise<ChildcareWaitingEntry[]> {
+    return this.entries.find({ where, relations: { child: true, participant: true, session: true } });
+  }
+}
