@@ -36,6 +36,7 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { CostsModule } from './modules/costs/costs.module';
 import { OnlineModule } from './modules/online/online.module';
 import { OutingsModule } from './modules/outings/outings.module';
+import { TalksModule } from './modules/talks/talks.module';
 
 @Module({
   imports: [
@@ -76,6 +77,7 @@ import { OutingsModule } from './modules/outings/outings.module';
     CostsModule,
     OnlineModule,
     OutingsModule,
+    TalksModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })
