@@ -4,7 +4,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { ArrayContains, FindOptionsWhere } from 'typeorm';
 import { Page } from '../../common/api/page';
 import { placeTalks } from '../../planning/talks/place-talks';
-import { TALK_ROLES, TalkPlan, TalkRequest } from '../../planning/talks/model';
+import { COACH_ROLES, TalkPlan, TalkRequest, TalkRole } from '../../planning/talks/model';
 import { seriesStart, talkWeeks } from '../../planning/talks/talk-weeks';
 import { addDays } from '../../planning/time/calendar';
 import { instantToLocal } from '../../planning/time/wall-clock';
@@ -82,11 +82,11 @@ export class TalksService {
     if (!coach || coach.regionId !== her.regionId) {
       throw new BadRequestException(`coachId: no staff member ${dto.coachId} in this region`);
     }
-    const talkRoles = TALK_ROLES.filter((role) => (coach.roles as string[]).includes(role));
+    const talkRoles: TalkRole[] = COACH_ROLES.filter((role) => (coach.roles as string[]).includes(role));
     const role = dto.role ?? talkRoles[0];
     if (!role || !talkRoles.includes(role)) {
       throw new BadRequestException(
-        `${dto.role ? 'role' : 'coachId'}: ${coach.name} is not a ${dto.role ?? TALK_ROLES.join(', ')}`,
+        `${dto.role ? 'role' : 'coachId'}: ${coach.name} is not a ${dto.role ?? COACH_ROLES.join(', ')}`,
       );
     }
     const starts = [dto.fromWeek, dto.fromMonth, dto.fromDate].filter((value) => value !== undefined);

@@ -7,6 +7,9 @@ import { Position } from '../travel/offline-travel';
  */
 export const TALK_ROLES = ['jobcoach', 'coach', 'language-buddy', 'case-manager'] as const;
 export type TalkRole = (typeof TALK_ROLES)[number];
+/** The roles that hold recurring talks with her; a case manager comes to her closing talk only. */
+export const COACH_ROLES = ['jobcoach', 'coach', 'language-buddy'] as const satisfies readonly TalkRole[];
+export type CoachRole = (typeof COACH_ROLES)[number];
 
 export const TALK_FREQUENCIES = ['weekly', 'fortnightly', 'once'] as const;
 export type TalkFrequency = (typeof TALK_FREQUENCIES)[number];

@@ -12,8 +12,8 @@ import {
 } from 'class-validator';
 import { RegionListQueryDto } from '../../../common/api/page';
 import { IsCalendarDate, IsRef } from '../../../common/validation/decorators';
-import { TALK_FREQUENCIES, TALK_PLACES, TALK_ROLES } from '../../../planning/talks/model';
-import type { TalkFrequency, TalkPlaceKind, TalkRole } from '../../../planning/talks/model';
+import { COACH_ROLES, TALK_FREQUENCIES, TALK_PLACES, TALK_ROLES } from '../../../planning/talks/model';
+import type { CoachRole, TalkFrequency, TalkPlaceKind, TalkRole } from '../../../planning/talks/model';
 import { instantToLocalIso } from '../../../planning/time/wall-clock';
 import { TalkOccurrence } from '../talk-occurrence.entity';
 import { TalkSeries } from '../talk-series.entity';
@@ -43,12 +43,12 @@ export class CreateTalkSeriesDto {
   coachId: string;
 
   @ApiPropertyOptional({
-    enum: TALK_ROLES,
-    description: "the coach's role in these talks; default her first talk role",
+    enum: COACH_ROLES,
+    description: "the coach's role in these talks; default her first of these",
   })
   @IsOptional()
-  @IsIn(TALK_ROLES, oneOf(TALK_ROLES))
-  role?: TalkRole;
+  @IsIn(COACH_ROLES, oneOf(COACH_ROLES))
+  role?: CoachRole;
 
   @ApiProperty({ enum: TALK_FREQUENCIES })
   @IsIn(TALK_FREQUENCIES, oneOf(TALK_FREQUENCIES))
