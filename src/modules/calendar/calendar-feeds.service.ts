@@ -56,7 +56,7 @@ export class CalendarFeedsService {
     const caller = this.access.principal();
     if (caller.role !== 'coordinator' || !caller.tokenId) {
       throw new ForbiddenException(
-        'a feed of her own is for a coordinator; give a participantId or a driverId for theirs',
+        'a feed of her own is for a coordinator; give a participantId, a driverId or a staffMemberId for theirs',
       );
     }
     return { kind: 'coordinator', tokenId: caller.tokenId };
