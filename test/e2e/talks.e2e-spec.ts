@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { Talks1795418840000 } from '../../migrations/1795418840000-Talks';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8'));
@@ -258,5 +260,23 @@ describe('individual talks on the De Bilt series', () => {
       for (const session of first)
         expect(overlaps(talk as { start: string; end: string }, session)).toBe(false);
     }
+  });
+
+  it('undoes its migration, leaving staff members their session roles only, and does it again', async () => {
+    const runner = api.app.get(DataSource).createQueryRunner();
+    const migration = new Talks1795418840000();
+    try {
+      await migration.down(runner);
+      const rows: { roles: string[] }[] = await runner.query(
+        `SELECT roles FROM staff_members WHERE id = $1`,
+        [fatima],
+      );
+      expect(rows[0].roles).toEqual([]);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect((await api.get(`/talks?programme=${programmeId}`).expect(200)).body.total).toBe(0);
+    await api.patch(`/staff-members/${fatima}`, { roles: ['jobcoach'] }).expect(200);
   });
 });

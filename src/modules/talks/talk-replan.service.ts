@@ -35,8 +35,8 @@ export class TalkReplanService {
   @OnEvent(SESSIONS_CHANGED, { promisify: true, suppressErrors: false })
   async onSessionsChanged(event: SessionsChanged): Promise<void> {
     if (event.sessionIds.length === 0) return;
-    const [session] = await this.sessions.getMany([event.sessionIds[0]]);
-    await this.replan(session.regionId, event.now);
+    const [session] = await this.sessions.getMany([event.sessionIds[0]]).catch(() => []);
+    if (session) await this.replan(session.regionId, event.now);
   }
 
   /** Places again the talks of a region from `now` on that no longer fit; answers how many moved. */
