@@ -234,8 +234,11 @@ export class TalksService {
   }
 
   async list(query: TalkListQueryDto): Promise<{ page: Page<PlannedSeries> }> {
-    const scope = await this.regions.scope(query);
-    const base: FindOptionsWhere<TalkSeries> = { ...scope };
+    // Her talks are hers: only those of the participants the caller reaches (her regions and municipalities).
+    const base: FindOptionsWhere<TalkSeries> = {
+      participant: await this.participants.reachableWhere(query.region),
+    };
+    if (query.ref) base.ref = query.ref;
     if (query.programme) base.programmeId = query.programme;
     if (query.participant) {
       await this.participants.findReachable(query.participant, 'participant');
