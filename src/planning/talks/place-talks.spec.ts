@@ -240,6 +240,40 @@ describe('clashingTalks', () => {
   });
 });
 
+describe('clashingTalks beside a session', () => {
+  it('finds a talk whose session moved away, though nothing lies on it', () => {
+    const beside = {
+      key: 'after-s1',
+      participantId: 'amal',
+      staffIds: ['hanan'],
+      date: '2027-03-16',
+      start: at('2027-03-16', '11:30'),
+      end: at('2027-03-16', '12:30'),
+      position: SCHOOL,
+      locationId: 'buurthuis',
+      sessionId: 's1',
+    };
+    const withSession = (from: string, to: string) =>
+      input({
+        participants: [
+          {
+            id: 'amal',
+            home: HOME,
+            lessons: [],
+            appointments: [],
+            sessions: [
+              { id: 's1', start: at('2027-03-16', from), end: at('2027-03-16', to), locationId: 'buurthuis' },
+            ],
+          },
+        ],
+        standing: [beside],
+        requests: [],
+      });
+    expect(clashingTalks(withSession('09:00', '11:30'))).toEqual([]);
+    expect(clashingTalks(withSession('13:00', '15:30'))).toEqual(['after-s1']);
+  });
+});
+
 describe('seriesStart', () => {
   it('counts weeks and months from the programme start', () => {
     expect(seriesStart('2027-01-11', { month: 3 })).toBe('2027-03-11');
