@@ -6,6 +6,7 @@ import { MoreThan } from 'typeorm';
 import { SESSIONS_CHANGED, SessionsChanged } from '../../common/events/sessions-changed.event';
 import { TalkRequest } from '../../planning/talks/model';
 import { clashingTalks, placeTalks } from '../../planning/talks/place-talks';
+import { toMinutes } from '../../planning/time/calendar';
 import { instantToLocal } from '../../planning/time/wall-clock';
 import { SessionsService } from '../programmes/sessions.service';
 import { RegionsService } from '../regions/regions.service';
@@ -71,6 +72,13 @@ export class TalkReplanService {
     );
     if (again.length === 0) return 0;
     const moving = new Set(again.map((talk) => talk.id));
+    // A talk placed again keeps to the weekday and time of the series' other talks where it can.
+    const usual = new Map<string, { weekday: number; minute: number }>();
+    for (const { occurrence } of context.standing) {
+      if (moving.has(occurrence.id) || usual.has(occurrence.seriesId)) continue;
+      const local = instantToLocal(occurrence.start!, zone);
+      usual.set(occurrence.seriesId, { weekday: local.weekday, minute: toMinutes(local.time) });
+    }
     const requests: TalkRequest[] = again.map((talk) => ({
       key: talk.id,
       seriesKey: talk.seriesId,
@@ -84,6 +92,7 @@ export class TalkReplanService {
         locationId: talk.series.locationId ?? undefined,
         side: talk.series.side ?? undefined,
       },
+      usual: usual.get(talk.seriesId),
     }));
     const plan = placeTalks({
       ...context.input,

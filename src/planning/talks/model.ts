@@ -74,6 +74,8 @@ export interface TalkRequest {
   to: string;
   durationMinutes: number;
   place: TalkPlace;
+  /** The series' usual weekday and time (minutes after midnight), when some of its talks stand already. */
+  usual?: { weekday: number; minute: number };
 }
 
 /** A talk with its time: placed now, or standing (another series, or one kept as it was). */

@@ -198,6 +198,11 @@ describe('placeTalks', () => {
     ]);
   });
 
+  it("puts a talk placed again on its series' usual weekday and time when that is free", () => {
+    const plan = placeTalks(input({ requests: [request({ usual: { weekday: 3, minute: 600 } })] }));
+    expect(plan.placed.map((talk) => local(talk.start))).toEqual(['2027-03-17 10:00']);
+  });
+
   it('gives the same plan for the same input', () => {
     expect(placeTalks(input())).toEqual(placeTalks(input()));
   });

@@ -233,7 +233,13 @@ export function placeTalks(input: TalkPlanningInput): TalkPlan {
     const counts = new Map<string, number>();
     const days = new Map<string, Busy[]>();
     let chosen: Candidate | undefined;
-    for (const candidate of candidates(request, her, preferred.get(request.seriesKey), input, positionOf)) {
+    for (const candidate of candidates(
+      request,
+      her,
+      request.usual ?? preferred.get(request.seriesKey),
+      input,
+      positionOf,
+    )) {
       if (!days.has(candidate.date))
         days.set(candidate.date, herDay(her, candidate.date, talks, input, positionOf));
       const why = blocker(candidate, days.get(candidate.date)!, people as TalkStaff[], talks, input);
