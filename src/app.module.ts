@@ -38,6 +38,7 @@ import { OnlineModule } from './modules/online/online.module';
 import { OutingsModule } from './modules/outings/outings.module';
 import { GroupProposalsModule } from './modules/group-proposals/group-proposals.module';
 import { CarPoolModule } from './modules/car-pool/car-pool.module';
+import { TalksModule } from './modules/talks/talks.module';
 
 @Module({
   imports: [
@@ -80,6 +81,7 @@ import { CarPoolModule } from './modules/car-pool/car-pool.module';
     OutingsModule,
     GroupProposalsModule,
     CarPoolModule,
+    TalksModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { AccessToken } from '../access/access-token.entity';
 import { Participant } from '../participants/participant.entity';
+import { StaffMember } from '../staff/staff-member.entity';
 import { Driver } from '../transport/driver.entity';
 
 /**
@@ -18,7 +19,10 @@ import { Driver } from '../transport/driver.entity';
  * replaces the old one in the same row, so that the versions of its events (SEQUENCE) carry on.
  */
 @Entity('calendar_feeds')
-@Check('chk_calendar_feeds_owner', 'num_nonnulls("participant_id", "driver_id", "token_id") = 1')
+@Check(
+  'chk_calendar_feeds_owner',
+  'num_nonnulls("participant_id", "driver_id", "token_id", "staff_member_id") = 1',
+)
 export class CalendarFeed {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_calendar_feeds' })
   id: string;
@@ -42,6 +46,15 @@ export class CalendarFeed {
   @ManyToOne(() => Driver, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ foreignKeyConstraintName: 'fk_calendar_feeds_driver' })
   driver: Driver | null;
+
+  /** A staff member's feed: the talks she must be at. */
+  @Index('uq_calendar_feeds_staff_member', { unique: true })
+  @Column({ type: 'uuid', nullable: true })
+  staffMemberId: string | null;
+
+  @ManyToOne(() => StaffMember, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ foreignKeyConstraintName: 'fk_calendar_feeds_staff_member' })
+  staffMember: StaffMember | null;
 
   /** A coordinator's feed belongs to her token: it answers while the token is valid, with the token's reach. */
   @Index('uq_calendar_feeds_token', { unique: true })

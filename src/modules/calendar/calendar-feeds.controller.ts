@@ -32,7 +32,8 @@ export class CalendarFeedsController {
   @ApiOperation({
     summary: 'Make a private calendar feed URL',
     description:
-      '`{ "participantId" }`: her sessions with pickup times; `{ "driverId" }`: her rides; `{}`: the calling ' +
+      '`{ "participantId" }`: her sessions with pickup times, and her talks; `{ "driverId" }`: her rides; ' +
+      '`{ "staffMemberId" }`: the talks she must be at; `{}`: the calling ' +
       "coordinator's own feed, of the sessions of her regions. The URL holds a secret, shown this once; a new " +
       'one replaces the earlier URL of the same feed. Calendar apps refresh a subscription only every few hours: ' +
       'changes still go out as messages.',

@@ -4,6 +4,7 @@ import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/com
 import { AccessContext } from '../access/access-context';
 import { hashToken } from '../access/token-value';
 import { ParticipantsService } from '../participants/participants.service';
+import { StaffMembersService } from '../staff/staff-members.service';
 import { DriversService } from '../transport/drivers.service';
 import { CalendarFeed } from './calendar-feed.entity';
 import { CreateCalendarFeedDto } from './dto/calendar-feed.dto';
@@ -19,6 +20,7 @@ export class CalendarFeedsService {
     private readonly access: AccessContext,
     private readonly participants: ParticipantsService,
     private readonly drivers: DriversService,
+    private readonly staffMembers: StaffMembersService,
   ) {}
 
   private get feeds() {
@@ -30,8 +32,15 @@ export class CalendarFeedsService {
    * (no field) the calling coordinator herself. 400 naming the field otherwise.
    */
   async ownerFor(dto: CreateCalendarFeedDto): Promise<FeedOwner> {
-    if (dto.participantId && dto.driverId) {
-      throw new BadRequestException('participantId: give a participantId or a driverId, not both');
+    if ([dto.participantId, dto.driverId, dto.staffMemberId].filter(Boolean).length > 1) {
+      throw new BadRequestException('participantId: give one of participantId, driverId, staffMemberId');
+    }
+    if (dto.staffMemberId) {
+      const member = await this.staffMembers.get(dto.staffMemberId).catch(() => undefined);
+      if (!member || !this.access.reachesRegion(member.regionId)) {
+        throw new BadRequestException(`staffMemberId: no staff member ${dto.staffMemberId}`);
+      }
+      return { kind: 'staff', staffMemberId: member.id };
     }
     if (dto.participantId) {
       const participant = await this.participants.findReachable(dto.participantId, 'participantId');
@@ -47,7 +56,7 @@ export class CalendarFeedsService {
     const caller = this.access.principal();
     if (caller.role !== 'coordinator' || !caller.tokenId) {
       throw new ForbiddenException(
-        'a feed of her own is for a coordinator; give a participantId or a driverId for theirs',
+        'a feed of her own is for a coordinator; give a participantId, a driverId or a staffMemberId for theirs',
       );
     }
     return { kind: 'coordinator', tokenId: caller.tokenId };
@@ -70,7 +79,9 @@ export class CalendarFeedsService {
         ? { participantId: owner.participantId }
         : owner.kind === 'driver'
           ? { driverId: owner.driverId }
-          : { tokenId: owner.tokenId },
+          : owner.kind === 'staff'
+            ? { staffMemberId: owner.staffMemberId }
+            : { tokenId: owner.tokenId },
     );
     const feed = existing
       ? await this.feeds.save({ ...existing, ...issued })

@@ -21,11 +21,14 @@ import { FeedRenderingService } from './feed-rendering.service';
 import { CoordinatorFeedService } from './feeds/coordinator-feed.service';
 import { DriverFeedService } from './feeds/driver-feed.service';
 import { ParticipantFeedService } from './feeds/participant-feed.service';
+import { StaffFeedService } from './feeds/staff-feed.service';
+import { StaffModule } from '../staff/staff.module';
+import { TalksModule } from '../talks/talks.module';
 import { ParticipantLinksController } from './participant-links.controller';
 import { ParticipantLinksService } from './participant-links.service';
 import { publicUrlOf } from '../../common/configuration/public-url';
 
-/** Private iCalendar feeds for participants, drivers and coordinators, and a participant's links. */
+/** Private iCalendar feeds for participants, drivers, staff members and coordinators, and a participant's links. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([CalendarFeed, CalendarEventVersion]),
@@ -39,6 +42,8 @@ import { publicUrlOf } from '../../common/configuration/public-url';
     ChildcareModule,
     AuditModule,
     RemindersModule,
+    StaffModule,
+    TalksModule,
   ],
   controllers: [CalendarFeedsController, ParticipantLinksController],
   providers: [
@@ -52,6 +57,7 @@ import { publicUrlOf } from '../../common/configuration/public-url';
     ParticipantFeedService,
     DriverFeedService,
     CoordinatorFeedService,
+    StaffFeedService,
     FeedRenderingService,
     ParticipantLinksService,
   ],

@@ -13,6 +13,8 @@ import { CoordinatorFeedService } from './feeds/coordinator-feed.service';
 import { DriverFeedService } from './feeds/driver-feed.service';
 import { FeedContent, windowStart } from './feeds/feed-window';
 import { ParticipantFeedService } from './feeds/participant-feed.service';
+import { StaffFeedService } from './feeds/staff-feed.service';
+import { StaffMembersService } from '../staff/staff-members.service';
 import { writeCalendar } from './ical/write-calendar';
 
 /** The same answer for a secret that was never made, was replaced, or whose owner is gone: nothing to learn. */
@@ -33,6 +35,8 @@ export class FeedRenderingService {
     private readonly participantFeed: ParticipantFeedService,
     private readonly driverFeed: DriverFeedService,
     private readonly coordinatorFeed: CoordinatorFeedService,
+    private readonly staffFeed: StaffFeedService,
+    private readonly staffMembers: StaffMembersService,
     private readonly tokens: TokensService,
     private readonly participants: ParticipantsService,
     private readonly drivers: DriversService,
@@ -65,6 +69,8 @@ export class FeedRenderingService {
         return this.participantFeed.content(owner.participantId, now);
       case 'driver':
         return this.driverFeed.content(owner.driverId, now);
+      case 'staff':
+        return this.staffFeed.content(owner.staffMemberId, now);
       case 'coordinator':
         return this.coordinatorFeed.content(now);
     }
@@ -99,6 +105,11 @@ export class FeedRenderingService {
           municipalityIds,
           driverId: driver.id,
         };
+      }
+      case 'staff': {
+        // Reads for her own talks only; the audit log names the feed as the reader.
+        const member = await found(this.staffMembers.get(owner.staffMemberId));
+        return { role: 'coordinator', label: FEED_LABEL, regionIds: [member.regionId], municipalityIds: [] };
       }
       case 'coordinator': {
         const token = await found(this.tokens.get(owner.tokenId));

@@ -1,7 +1,7 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { Cron } from '@nestjs/schedule';
 import { DateTime } from 'luxon';
 import { Environment } from '../../../config/environment';
@@ -12,6 +12,8 @@ import {
   SESSIONS_CHANGED,
   SessionsChanged,
 } from '../../common/events/sessions-changed.event';
+import { REMINDERS_DUE, RemindersDue } from '../../common/events/reminders-due.event';
+import { emitInOrder } from '../../common/events/emit-in-order';
 import { AbsencesService } from '../attendance/absences.service';
 import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
 import { ChildcareScenarioService } from '../childcare/childcare-scenario.service';
@@ -65,6 +67,7 @@ export class RemindersService {
     private readonly careProviders: ChildcareScenarioService,
     private readonly links: AbsenceLinksService,
     private readonly outbox: OutboxService,
+    private readonly events: EventEmitter2,
   ) {}
 
   @Cron('0 */5 * * * *')
@@ -120,6 +123,10 @@ export class RemindersService {
           kinds.set(session.id, 'reminder-evening');
         }
       }
+      // Talks follow the same rule, written by their module under this region's claim.
+      const others = new RemindersDue(regionId, zone, at, backfilled);
+      await emitInOrder(this.events, REMINDERS_DUE, others);
+      enqueued += others.written.count;
       const chosen = due.filter((session) => kinds.has(session.id));
       sessions += chosen.length;
       if (chosen.length > 0) {

@@ -1,3 +1,4 @@
+import { sessionRolesOf } from '../staff/staff-roles';
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { AccessContext } from '../access/access-context';
 import { AuditService } from '../audit/audit.service';
@@ -64,7 +65,10 @@ export class ScenarioExportService {
     const appointments = await this.participants.exportAppointments(participantIds);
     const trainers = byScenarioId(await this.staff.exportTrainers(regionId));
     const interpreters = byScenarioId(await this.staff.exportInterpreters(regionId));
-    const staffMembers = byScenarioId(await this.staff.exportStaffMembers(regionId));
+    // The scenario format knows the roles at sessions only: talk roles (jobcoach, …) stay out of it.
+    const staffMembers = byScenarioId(await this.staff.exportStaffMembers(regionId))
+      .map((member) => ({ ...member, roles: sessionRolesOf(member.roles) }))
+      .filter((member) => member.roles.length > 0);
     const vehicles = byScenarioId(await this.transport.exportVehicles(regionId));
     const childcareProviders = byScenarioId(await this.childcare.exportProviders(regionId));
     const programme = await this.programmes.exportProgramme(regionId, programmeRef);

@@ -1,3 +1,4 @@
+import { sessionRolesOf } from '../staff/staff-roles';
 import { Injectable } from '@nestjs/common';
 import { closedOn } from '../../planning/time/holidays';
 import { PlanningInput } from '../../planning/scheduling/model';
@@ -98,7 +99,7 @@ export class PlanningInputService {
       staff: byRef(await this.staff.exportStaffMembers(region.id)).map(({ id, availability, roles }) => ({
         id,
         availability,
-        roles,
+        roles: sessionRolesOf(roles),
       })),
       members: participants.map((participant) => ({
         id: participant.id,

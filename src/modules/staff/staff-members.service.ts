@@ -3,7 +3,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { Injectable } from '@nestjs/common';
 import { ArrayContains, FindOptionsWhere } from 'typeorm';
 import { sameWindows } from '../../common/database/weekly-windows';
-import { EXTRA_ROLES, ExtraRole } from '../../planning/scheduling/model';
+import { STAFF_ROLES, StaffRole } from './staff-roles';
 import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
 import { CreateStaffMemberDto, StaffMemberListQueryDto, UpdateStaffMemberDto } from './dto/staff-member.dto';
@@ -13,7 +13,7 @@ import { StaffMember } from './staff-member.entity';
 const RELATIONS = { availability: true } as const;
 
 /** The roles once each, in the planner's order. */
-const distinct = (roles: ExtraRole[]) => EXTRA_ROLES.filter((role) => roles.includes(role));
+const distinct = (roles: StaffRole[]) => STAFF_ROLES.filter((role) => roles.includes(role));
 
 @Injectable()
 export class StaffMembersService extends RegionRecordsService<StaffMember, StaffMemberListQueryDto> {

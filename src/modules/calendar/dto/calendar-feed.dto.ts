@@ -14,6 +14,11 @@ export class CreateCalendarFeedDto {
   @IsOptional()
   @IsUUID()
   driverId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "a staff member's feed: the talks she must be at" })
+  @IsOptional()
+  @IsUUID()
+  staffMemberId?: string;
 }
 
 export class CalendarFeedUrlDto {

@@ -12,6 +12,8 @@ import { CalendarEvent } from '../ical/calendar-event';
 import { MessageTexts, TextPart } from '../../reminders/message-texts';
 import { allPages, FeedContent, windowStart } from './feed-window';
 import { clockTime } from '../../../planning/time/wall-clock';
+import { TalkFeedsService } from '../../talks/talk-feeds.service';
+import { participantTalkEvent } from './talk-events';
 
 /** What her feed says of a session besides when and where. */
 interface HerSession {
@@ -76,7 +78,8 @@ export function participantEvent(
 }
 
 /**
- * A participant's feed, in her language: the sessions of her groups (the last eight weeks and all to come), with
+ * A participant's feed, in her language: the sessions of her groups (the last eight weeks and all to come) and her
+ * talks, with
  * her pickup time in the summary, her ride home and her children's care in the description. A session she
  * reported absence for stays, marked "Afgemeld"; a cancelled one stays with STATUS:CANCELLED.
  */
@@ -92,6 +95,7 @@ export class ParticipantFeedService {
     private readonly absences: AbsencesService,
     private readonly bookings: ChildcareBookingsService,
     private readonly texts: MessageTexts,
+    private readonly talks: TalkFeedsService,
   ) {}
 
   async content(participantId: string, now: Date): Promise<FeedContent> {
@@ -115,6 +119,11 @@ export class ParticipantFeedService {
     for (const booking of await this.bookings.activeFor(ids, participantId)) {
       children.set(booking.sessionId, (children.get(booking.sessionId) ?? 0) + 1);
     }
+    const talks = await this.talks.forParticipant(
+      participant.regionId,
+      participantId,
+      windowStart(now, zone).instant,
+    );
     const events = sessions.map(({ session, groupName }) =>
       participantEvent(
         {
@@ -131,6 +140,7 @@ export class ParticipantFeedService {
         participant.language,
       ),
     );
+    events.push(...talks.map((talk) => participantTalkEvent(talk, zone, this.texts, participant.language)));
     return {
       name: this.texts.line(participant.language, 'feed.name'),
       zone,

@@ -3,11 +3,11 @@ import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsOptional, IsUUID } from '
 import { RegionListQueryDto } from '../../../common/api/page';
 import { sortWindows } from '../../../common/database/weekly-windows';
 import { IsNested, IsRef, IsText, WeeklyWindowDto } from '../../../common/validation/decorators';
-import { EXTRA_ROLES } from '../../../planning/scheduling/model';
-import type { ExtraRole } from '../../../planning/scheduling/model';
+import { STAFF_ROLES } from '../staff-roles';
+import type { StaffRole } from '../staff-roles';
 import { StaffMember } from '../staff-member.entity';
 
-const ROLES_MESSAGE = `$property must hold roles of ${EXTRA_ROLES.join(', ')}`;
+const ROLES_MESSAGE = `$property must hold roles of ${STAFF_ROLES.join(', ')}`;
 
 export class CreateStaffMemberDto {
   @ApiProperty({ format: 'uuid' })
@@ -20,12 +20,12 @@ export class CreateStaffMemberDto {
   @IsText({ example: 'Hanan' })
   name: string;
 
-  @ApiProperty({ enum: EXTRA_ROLES, isArray: true, example: ['co-trainer'], description: 'at least one' })
+  @ApiProperty({ enum: STAFF_ROLES, isArray: true, example: ['co-trainer'], description: 'at least one' })
   @IsArray()
   @ArrayNotEmpty()
-  @ArrayMaxSize(EXTRA_ROLES.length)
-  @IsIn(EXTRA_ROLES, { each: true, message: ROLES_MESSAGE })
-  roles: ExtraRole[];
+  @ArrayMaxSize(STAFF_ROLES.length)
+  @IsIn(STAFF_ROLES, { each: true, message: ROLES_MESSAGE })
+  roles: StaffRole[];
 
   @ApiPropertyOptional({ type: [WeeklyWindowDto], default: [], description: 'when she can take part' })
   @IsOptional()
@@ -39,10 +39,10 @@ export class UpdateStaffMemberDto extends PartialType(
 ) {}
 
 export class StaffMemberListQueryDto extends RegionListQueryDto {
-  @ApiPropertyOptional({ enum: EXTRA_ROLES, description: 'only those who can take this role' })
+  @ApiPropertyOptional({ enum: STAFF_ROLES, description: 'only those who can take this role' })
   @IsOptional()
-  @IsIn(EXTRA_ROLES, { message: ROLES_MESSAGE })
-  role?: ExtraRole;
+  @IsIn(STAFF_ROLES, { message: ROLES_MESSAGE })
+  role?: StaffRole;
 }
 
 export class StaffMemberDto {
@@ -50,7 +50,7 @@ export class StaffMemberDto {
   @ApiProperty({ format: 'uuid' }) regionId: string;
   @ApiProperty({ nullable: true, type: String }) ref: string | null;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: EXTRA_ROLES, isArray: true }) roles: ExtraRole[];
+  @ApiProperty({ enum: STAFF_ROLES, isArray: true }) roles: StaffRole[];
   @ApiProperty({ type: [WeeklyWindowDto] }) availability: WeeklyWindowDto[];
 
   static from(member: StaffMember): StaffMemberDto {
