@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { formatDirectMinutes } from '../../src/planning/joint/time-away';
 import { DEFAULT_TRAVEL_MODEL, offlineTravel, Position } from '../../src/planning/travel/offline-travel';
+import { transitTravel } from '../../src/planning/travel/transit-travel';
 import { hourOfWeek } from '../../src/modules/travel/hour-of-week';
 import { TravelTimesService } from '../../src/modules/travel/travel-times.service';
 import { FakeGoogleMaps, fakeRoute, matrixError } from '../support/fake-google-maps';
@@ -63,10 +65,31 @@ describe('travel times without a Google Maps key', () => {
     const origins = positions(4, 1);
     const destinations = positions(3, 2);
     const first = await travel.matrix(origins, destinations);
-    expect(first).toEqual({ ...offlineMatrix(origins, destinations), source: 'offline' });
+    expect(first).toEqual({ ...offlineMatrix(origins, destinations), source: 'offline', mode: 'driving' });
     expect(first.minutes[0][0]).toBeGreaterThan(DEFAULT_TRAVEL_MODEL.fixedMinutes);
     expect(await travel.matrix(origins, destinations, DateTime.now())).toEqual(first);
     expect(travel.usesGoogle).toBe(false);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('answers public transport by the offline transit model, longer than by car, and says which mode', async () => {
+    const origins = positions(3, 1);
+    const destinations = positions(2, 2);
+    const byBus = await travel.matrix(origins, destinations, undefined, 'transit');
+    expect(byBus).toEqual({
+      minutes: origins.map((o) => destinations.map((d) => transitTravel(o, d).minutes)),
+      km: origins.map((o) => destinations.map((d) => transitTravel(o, d).km)),
+      source: 'offline',
+      mode: 'transit',
+    });
+    const byCar = await travel.matrix(origins, destinations);
+    expect(byBus.minutes.flat().every((minutes, i) => minutes > byCar.minutes.flat()[i])).toBe(true);
+    // Planners get the same times, by the mode they ask for, and never quicker than the plan format's estimate.
+    const lookup = await travel.minutesLookup([]);
+    expect(lookup(origins[0], destinations[0], 'transit')).toBe(
+      Math.max(byBus.minutes[0][0], formatDirectMinutes(origins[0], destinations[0])),
+    );
+    expect(lookup(origins[0], destinations[0])).toBe(byCar.minutes[0][0]);
     expect(fake.requests).toEqual([]);
   });
 
@@ -76,11 +99,17 @@ describe('travel times without a Google Maps key', () => {
   });
 
   it('answers an empty matrix for no origins or no destinations', async () => {
-    expect(await travel.matrix([], positions(2, 3))).toEqual({ minutes: [], km: [], source: 'offline' });
+    expect(await travel.matrix([], positions(2, 3))).toEqual({
+      minutes: [],
+      km: [],
+      source: 'offline',
+      mode: 'driving',
+    });
     expect(await travel.matrix(positions(2, 3), [])).toEqual({
       minutes: [[], []],
       km: [[], []],
       source: 'offline',
+      mode: 'driving',
     });
   });
 });
@@ -109,7 +138,11 @@ describe('the offline model with its knobs set', () => {
     const origins = positions(3, 4);
     const destinations = positions(5, 5);
     const matrix = await api.app.get(TravelTimesService).matrix(origins, destinations);
-    expect(matrix).toEqual({ ...offlineMatrix(origins, destinations, model), source: 'offline' });
+    expect(matrix).toEqual({
+      ...offlineMatrix(origins, destinations, model),
+      source: 'offline',
+      mode: 'driving',
+    });
     expect(matrix.minutes).not.toEqual(offlineMatrix(origins, destinations).minutes);
   });
 });
@@ -150,7 +183,7 @@ describe('travel times from Google Maps', () => {
     const origins = positions(30, 6);
     const destinations = positions(30, 7);
     const matrix = await travel.matrix(origins, destinations);
-    expect(matrix).toEqual({ ...googleMatrix(origins, destinations), source: 'google' });
+    expect(matrix).toEqual({ ...googleMatrix(origins, destinations), source: 'google', mode: 'driving' });
     const requests = fake.matrixRequests();
     expect(requests.length).toBe(10);
     for (const request of requests) {
@@ -170,7 +203,7 @@ describe('travel times from Google Maps', () => {
   it('asks a position given twice only once', async () => {
     const [a, b] = positions(2, 8);
     const matrix = await travel.matrix([a, b, a], [b, a]);
-    expect(matrix).toEqual({ ...googleMatrix([a, b, a], [b, a]), source: 'google' });
+    expect(matrix).toEqual({ ...googleMatrix([a, b, a], [b, a]), source: 'google', mode: 'driving' });
     expect(fake.matrixRequests()).toEqual([
       expect.objectContaining({ origins: [a, b], destinations: [b, a] }),
     ]);
@@ -190,6 +223,7 @@ describe('travel times from Google Maps', () => {
       minutes: first.minutes.slice(1, 3).map((row) => row.slice(2)),
       km: first.km.slice(1, 3).map((row) => row.slice(2)),
       source: 'google',
+      mode: 'driving',
     });
     expect(fake.requests).toHaveLength(1);
   });
@@ -200,7 +234,7 @@ describe('travel times from Google Maps', () => {
     await travel.matrix(origins.slice(0, 4), destinations);
     fake.requests.length = 0;
     const matrix = await travel.matrix(origins, destinations);
-    expect(matrix).toEqual({ ...googleMatrix(origins, destinations), source: 'google' });
+    expect(matrix).toEqual({ ...googleMatrix(origins, destinations), source: 'google', mode: 'driving' });
     expect(fake.matrixRequests()).toEqual([
       expect.objectContaining({ origins: origins.slice(4), destinations: destinations }),
     ]);
@@ -220,7 +254,11 @@ describe('travel times from Google Maps', () => {
     expect(sent > DateTime.now()).toBe(true);
     expect(hourOfWeek(sent)).toBe(hourOfWeek(rush));
     expect(sent.setZone('Europe/Amsterdam').toFormat('ccc HH:mm')).toBe('Mon 08:15');
-    expect(inRush).toEqual({ ...googleMatrix(origins, destinations, sent), source: 'google' });
+    expect(inRush).toEqual({
+      ...googleMatrix(origins, destinations, sent),
+      source: 'google',
+      mode: 'driving',
+    });
 
     // The same hour of another week: from the cache.
     expect(await travel.matrix(origins, destinations, rush.plus({ weeks: 3, minutes: 30 }))).toEqual(inRush);
@@ -239,6 +277,48 @@ describe('travel times from Google Maps', () => {
     expect(hours.map((row: { hour_of_week: number }) => row.hour_of_week)).toEqual([-1, 8, 10]);
   });
 
+  it('asks public transport with mode=transit and a departure, caching it apart from car times', async () => {
+    const origins = positions(3, 21);
+    const destinations = positions(2, 22);
+    const byCar = await travel.matrix(origins, destinations);
+    const byBus = await travel.matrix(origins, destinations, undefined, 'transit');
+    const [carRequest, busRequest] = fake.matrixRequests();
+    expect(carRequest.mode).toBeUndefined();
+    expect(busRequest.mode).toBe('transit');
+    // Without a departure of its own, a Tuesday at 9:00 from now on: timetables depend on the hour.
+    const sent = DateTime.fromSeconds(busRequest.departureTime!).setZone('Europe/Amsterdam');
+    expect(sent.toFormat('ccc HH:mm')).toBe('Tue 09:00');
+    expect(sent > DateTime.now()).toBe(true);
+    const transit = (o: Position, d: Position) => Math.ceil(fakeRoute(o, d, sent, 'transit').seconds / 60);
+    expect(byBus).toEqual({
+      minutes: origins.map((o) => destinations.map((d) => transit(o, d))),
+      km: byCar.km,
+      source: 'google',
+      mode: 'transit',
+    });
+    expect(byBus.minutes.flat().every((minutes, i) => minutes > byCar.minutes.flat()[i])).toBe(true);
+
+    // Both from the cache now, each by its own mode.
+    expect(await travel.matrix(origins, destinations, undefined, 'transit')).toEqual(byBus);
+    expect(await travel.matrix(origins, destinations)).toEqual(byCar);
+    expect(fake.matrixRequests()).toHaveLength(2);
+    const modes = await database.query(
+      'SELECT mode, hour_of_week, count(*)::int AS count FROM travel_time_cache GROUP BY 1, 2 ORDER BY 1',
+    );
+    expect(modes).toEqual([
+      { mode: 'driving', hour_of_week: -1, count: 6 },
+      { mode: 'transit', hour_of_week: 33, count: 6 },
+    ]);
+
+    // A planner's lookup by mode: Google's bus times for the pairs asked, by car for the rest.
+    fake.requests.length = 0;
+    const lookup = await travel.minutesLookup([[origins, destinations, 'transit']]);
+    expect(fake.requests).toEqual([]);
+    expect(lookup(origins[1], destinations[1], 'transit')).toBe(
+      Math.max(byBus.minutes[1][1], formatDirectMinutes(origins[1], destinations[1])),
+    );
+  });
+
   it('retries after OVER_QUERY_LIMIT and HTTP 429, then uses the answer', async () => {
     const before = travelLogs(api).length;
     fake.replyNext(matrixError('OVER_QUERY_LIMIT', 'You have exceeded your rate-limit.'), {
@@ -249,7 +329,7 @@ describe('travel times from Google Maps', () => {
     const destinations = positions(3, 16);
     const matrix = await travel.matrix(origins, destinations);
     expect(fake.matrixRequests()).toHaveLength(3);
-    expect(matrix).toEqual({ ...googleMatrix(origins, destinations), source: 'google' });
+    expect(matrix).toEqual({ ...googleMatrix(origins, destinations), source: 'google', mode: 'driving' });
     expect(warningsSince(before)).toEqual([]);
   });
 
@@ -267,7 +347,7 @@ describe('travel times from Google Maps', () => {
     const destinations = positions(2, 19);
     const matrix = await travel.matrix(origins, destinations);
     expect(fake.matrixRequests()).toHaveLength(1);
-    expect(matrix).toEqual({ ...offlineMatrix(origins, destinations), source: 'offline' });
+    expect(matrix).toEqual({ ...offlineMatrix(origins, destinations), source: 'offline', mode: 'driving' });
     expect(warningsSince(before)).toEqual([
       'Distance Matrix failed (REQUEST_DENIED, 1 attempt): 6 of 6 travel times come from the offline model',
     ]);
@@ -291,7 +371,7 @@ describe('travel times from Google Maps', () => {
     const origins = positions(2, 20);
     const matrix = await travel.matrix(origins, origins);
     expect(fake.matrixRequests()).toHaveLength(1);
-    expect(matrix).toEqual({ ...offlineMatrix(origins, origins), source: 'offline' });
+    expect(matrix).toEqual({ ...offlineMatrix(origins, origins), source: 'offline', mode: 'driving' });
   });
 
   it('falls back after a server error that persists, and asks no further batches of that matrix', async () => {
@@ -302,7 +382,7 @@ describe('travel times from Google Maps', () => {
     const matrix = await travel.matrix(origins, destinations);
     // 12 × 12 is 2 requests of 6 × 12; the first one is tried 3 times, the second one not at all.
     expect(fake.matrixRequests()).toHaveLength(3);
-    expect(matrix).toEqual({ ...offlineMatrix(origins, destinations), source: 'offline' });
+    expect(matrix).toEqual({ ...offlineMatrix(origins, destinations), source: 'offline', mode: 'driving' });
     expect(warningsSince(before)).toEqual([
       'Distance Matrix failed (HTTP 500, 3 attempts): 144 of 144 travel times come from the offline model',
     ]);

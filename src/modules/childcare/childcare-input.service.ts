@@ -14,6 +14,7 @@ import { Session } from '../programmes/session.entity';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { ConflictsService } from '../scheduling/conflicts.service';
 import { ChildcareBookingsService } from './childcare-bookings.service';
+import { TravelMode, travelModeOf } from '../../planning/travel/travel-mode';
 import { TravelTimesService } from '../travel/travel-times.service';
 import { ChildcareScenarioService } from './childcare-scenario.service';
 
@@ -85,12 +86,9 @@ export class ChildcareInputService {
     for (const [sessionId, members] of await this.online.onlineIn(sessions))
       for (const participantId of members.keys()) away.add(`${participantId}|${sessionId}`);
     const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
-    const homes = new Map(
-      (await this.participants.exportParticipants(regionId)).map((p) => [
-        p.id,
-        p.position as Position | null,
-      ]),
-    );
+    const participantRows = await this.participants.exportParticipants(regionId);
+    const homes = new Map(participantRows.map((p) => [p.id, p.position as Position | null]));
+    const modeOf = new Map(participantRows.map((p) => [p.id, travelModeOf(p.transport)]));
     const childrenOf = new Map<string, ChildInput[]>();
     for (const child of await this.participants.exportChildren(regionId)) {
       if (!homes.has(child.participantId)) continue;
@@ -109,12 +107,20 @@ export class ChildcareInputService {
     // Homes and providers to the locations, providers to the homes: from Google when a key is configured.
     const homePlaces = [...homes.values()].filter((home): home is Position => !!home && home.lat !== null);
     const providerPlaces = providerRows.map((provider) => provider.position);
+    // A mother who takes the bus is away longer: her trip home–location by public transport.
+    const busHomes = [...homes].flatMap(([id, home]) =>
+      home && home.lat !== null && modeOf.get(id) === 'transit' ? [home] : [],
+    );
     const travelMinutes = await this.travel.minutesLookup([
       [[...homePlaces, ...providerPlaces], [...positions.values()]],
       [providerPlaces, homePlaces],
+      [busHomes, [...positions.values()], 'transit'],
     ]);
-    const minutes = (from: Position | null | undefined, to: Position | null | undefined) =>
-      from && to && from.lat !== null ? travelMinutes(from, to) : 0;
+    const minutes = (
+      from: Position | null | undefined,
+      to: Position | null | undefined,
+      mode?: TravelMode,
+    ) => (from && to && from.lat !== null ? travelMinutes(from, to, mode) : 0);
     const groupOf = new Map(sessions.map((session) => [session.id, session.groupId]));
     const allNeeds = careNeeds(
       careSessions,
@@ -126,7 +132,7 @@ export class ChildcareInputService {
         schoolHours: region.schoolHours,
         isSchoolClosed: closedOn(region.closedDates),
         motherTravelMinutes: (participantId, session) =>
-          minutes(homes.get(participantId), positions.get(session.locationId)),
+          minutes(homes.get(participantId), positions.get(session.locationId), modeOf.get(participantId)),
       },
     );
 

@@ -1,6 +1,9 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, forwardRef, Inject, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { emitInOrder } from '../../common/events/emit-in-order';
+import { SCHEDULE_CHANGED, ScheduleChanged } from '../../common/events/schedule-changed.event';
 import { FindOptionsWhere, In, IsNull } from 'typeorm';
 import { AccessContext, RecordScope } from '../access/access-context';
 import { Page } from '../../common/api/page';
@@ -22,6 +25,7 @@ export class ParticipantsService {
     // Groups are planned around participants, and participants are listed by group: each needs the other.
     @Inject(forwardRef(() => GroupsService)) private readonly groups: GroupsService,
     private readonly access: AccessContext,
+    private readonly events: EventEmitter2,
   ) {}
 
   private get participants() {
@@ -133,14 +137,22 @@ export class ParticipantsService {
   }
 
   @Transactional()
+  @Transactional()
   async update(id: string, dto: UpdateParticipantDto): Promise<Participant> {
     const participant = await this.get(id);
     if (dto.municipalityId && dto.municipalityId !== participant.municipalityId) {
       await this.municipalities.requireInRegion(dto.municipalityId, participant.regionId);
     }
+    const travelBefore = JSON.stringify([participant.transport, participant.position]);
     // Null clears the seats she offers: none.
     const changes = dto.carSeatsOffered === null ? { ...dto, carSeatsOffered: 0 } : dto;
-    return this.participants.save(this.participants.merge(participant, changes as Partial<Participant>));
+    const saved = await this.participants.save(
+      this.participants.merge(participant, changes as Partial<Participant>),
+    );
+    // How she travels, or from where, decides whether she gets from a lesson to a session in time.
+    if (JSON.stringify([saved.transport, saved.position]) !== travelBefore)
+      await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged([id]));
+    return saved;
   }
 
   /**

@@ -31,7 +31,7 @@ export class CanComeService {
     const minute = (sessionId: string, instant: Date) =>
       instantToLocalMinute(instant, dateOf.get(sessionId)!, region.zone);
     return canComeOf(
-      { ...region.base, sessions: jointSessions },
+      { ...region.base, sessions: jointSessions, minutes: await this.inputs.busTravel(region) },
       bookings
         .filter((b) => dateOf.has(b.sessionId))
         .map((b) => ({

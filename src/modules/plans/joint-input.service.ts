@@ -19,7 +19,8 @@ import { Session } from '../programmes/session.entity';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { ConflictsService } from '../scheduling/conflicts.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
-import { TravelTimesService } from '../travel/travel-times.service';
+import { TravelMinutes, travelModeOf } from '../../planning/travel/travel-mode';
+import { LookupGroup, TravelTimesService } from '../travel/travel-times.service';
 import { CarPoolOffersService } from '../car-pool/car-pool-offers.service';
 
 /** What the joint core needs of a region, in refs, and the way back to database ids. */
@@ -172,6 +173,11 @@ export class JointInputService {
     const homeOf = new Map(
       base.participants.flatMap((p) => (p.position ? [[idOf.get(p.id) ?? p.id, p.position] as const] : [])),
     );
+    const byBus = new Set(
+      base.participants.flatMap((p) =>
+        travelModeOf(p.transport) === 'transit' ? [idOf.get(p.id) ?? p.id] : [],
+      ),
+    );
     const depots = base.vehicles.map((v) => v.depot);
     const careAt = base.providers.flatMap((p) => (p.position ? [p.position] : []));
     const lookup = await this.travel.minutesLookup([
@@ -184,8 +190,28 @@ export class JointInputService {
         return [places, places];
       }),
       [careAt, [...locationOf.values(), ...homeOf.values()]],
+      // Women who take the bus: their own trip to the location, for their time away.
+      ...groups.map((group): LookupGroup => {
+        const busHomes = (members.get(group.id) ?? []).flatMap((id) =>
+          homeOf.has(id) && byBus.has(id) ? [homeOf.get(id)!] : [],
+        );
+        return [busHomes, [locationOf.get(group.locationId)!], 'transit'];
+      }),
     ]);
     return { ...region, base: { ...base, minutes: memoised(lookup) } };
+  }
+
+  /**
+   * Travel by public transport from the homes of the women who take the bus to the locations, for their time
+   * away when only that counts (who can come by the plan as it stands). From Google when a key is configured.
+   */
+  async busTravel(region: RegionData): Promise<TravelMinutes> {
+    const homes = region.base.participants.flatMap((p) =>
+      p.position && travelModeOf(p.transport) === 'transit' ? [p.position] : [],
+    );
+    return memoised(
+      await this.travel.minutesLookup([[homes, region.base.locations.map((l) => l.position), 'transit']]),
+    );
   }
 
   /** Stored sessions as the joint core sees them: local date and minutes, members in refs, who cannot come. */

@@ -4,6 +4,7 @@ import { SCHEDULE_CHANGED, ScheduleChanged } from '../../common/events/schedule-
 import { SESSIONS_CHANGED, SessionsChanged } from '../../common/events/sessions-changed.event';
 import { conflictsOf } from '../../planning/scheduling/attendance';
 import { instantToLocal, localToInstant } from '../../planning/time/wall-clock';
+import { travelModeOf } from '../../planning/travel/travel-mode';
 import { toMinutes, toTimeOfDay } from '../../planning/time/calendar';
 import { LanguageProvidersScenarioService } from '../language-providers/language-providers-scenario.service';
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
@@ -65,18 +66,30 @@ export class ConflictDetectionService {
       );
       const lessons = await this.lessons.exportLessons(participantIds);
       const appointments = await this.participants.exportAppointments(participantIds);
+      const modeOf = new Map(
+        (await this.participants.participantsOf(region.id, participantIds)).map((p) => [
+          p.id,
+          travelModeOf(p.transport),
+        ]),
+      );
       const lessonPlaces = lessons.map((lesson) => lesson.position);
+      const busLessonPlaces = lessons
+        .filter((lesson) => modeOf.get(lesson.participantId) === 'transit')
+        .map((lesson) => lesson.position);
       const sessionPlaces = [...positions.values()];
       const rules = {
         travelBufferMinutes: region.policy.travelBufferMinutes,
         travelMinutes: await this.travel.minutesLookup([
           [lessonPlaces, sessionPlaces],
           [sessionPlaces, lessonPlaces],
+          [busLessonPlaces, sessionPlaces, 'transit'],
+          [sessionPlaces, busLessonPlaces, 'transit'],
         ]),
       };
       for (const participantId of participantIds) {
         const member = {
           id: participantId,
+          travelMode: modeOf.get(participantId),
           lessons: lessons.filter((lesson) => lesson.participantId === participantId),
           appointments: appointments.filter((appointment) => appointment.participantId === participantId),
         };

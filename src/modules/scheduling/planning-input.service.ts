@@ -12,6 +12,7 @@ import { programmeTotals } from '../programmes/programme-phase';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { Region } from '../regions/region.entity';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
+import { travelModeOf } from '../../planning/travel/travel-mode';
 import { TravelTimesService } from '../travel/travel-times.service';
 import { PinnedSlotsService } from './pinned-slots.service';
 
@@ -56,12 +57,24 @@ export class PlanningInputService {
     const appointments = await this.participants.exportAppointments(activeIds);
     const pinned = await this.pinnedSlots.forGroups(groups.map((group) => group.id));
     const locations = await this.locations.exportLocations(region.id);
-    // Between a lesson elsewhere and a session, both ways: from Google when a key is configured.
+    // Between a lesson elsewhere and a session, both ways, by road and, for women who take the bus, by public
+    // transport; from home to a session for the time away of a woman who goes by bus. From Google with a key.
+    const byBus = new Set(
+      participants.filter((p) => travelModeOf(p.transport) === 'transit').map((p) => p.id),
+    );
     const lessonPlaces = lessons.map((lesson) => lesson.position);
+    const busLessonPlaces = lessons
+      .filter((lesson) => byBus.has(lesson.participantId))
+      .map((l) => l.position);
+    const busHomes = participants.flatMap((p) =>
+      byBus.has(p.id) && p.position?.lat != null ? [p.position] : [],
+    );
     const sessionPlaces = locations.map((location) => location.position);
     const travelMinutes = await this.travel.minutesLookup([
       [lessonPlaces, sessionPlaces],
       [sessionPlaces, lessonPlaces],
+      [[...busLessonPlaces, ...busHomes], sessionPlaces, 'transit'],
+      [sessionPlaces, busLessonPlaces, 'transit'],
     ]);
     const input: PlanningInput = {
       policy: region.policy,
@@ -119,6 +132,7 @@ export class PlanningInputService {
         appointments: appointments
           .filter((appointment) => appointment.participantId === participant.id)
           .map(({ id, date, from, to }) => ({ id, date, from, to })),
+        travelMode: travelModeOf(participant.transport),
         needs: {
           home: participant.position?.lat != null ? participant.position : undefined,
           rides: participant.transport === 'pickup',

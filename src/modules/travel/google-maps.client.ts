@@ -1,6 +1,7 @@
-import { Client } from '@googlemaps/google-maps-services-js';
+import { Client, TravelMode as GoogleTravelMode } from '@googlemaps/google-maps-services-js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Position } from '../../planning/travel/offline-travel';
+import { TravelMode } from '../../planning/travel/travel-mode';
 import { GoogleMapsSettings } from './travel-config';
 
 /** Google's answer for one origin–destination pair: a time, or the element status that says why not. */
@@ -63,11 +64,12 @@ export class GoogleMapsClient {
     });
   }
 
-  /** Travel times from every origin to every destination, by car; within Google's limits per request. */
+  /** Travel times from every origin to every destination, by car or public transport; within Google's limits. */
   async distanceMatrix(
     origins: Position[],
     destinations: Position[],
     departure?: Date,
+    mode: TravelMode = 'driving',
   ): Promise<ElementAnswer[][]> {
     const data = await this.withRetries<DistanceMatrixData>(['OK'], () =>
       this.client.distancematrix({
@@ -77,6 +79,8 @@ export class GoogleMapsClient {
           origins: origins.map(toLatLng),
           destinations: destinations.map(toLatLng),
           ...(departure ? { departure_time: departure } : {}),
+          // Driving is Google's default: its requests stay as they were.
+          ...(mode === 'transit' ? { mode: GoogleTravelMode.transit } : {}),
         },
       }),
     );

@@ -24,3 +24,12 @@ export function upcomingDeparture(departure: DateTime, now: DateTime): DateTime 
   while (local.plus({ weeks }) <= now) weeks += 1;
   return local.plus({ weeks });
 }
+
+/**
+ * When public transport is asked without a departure: a Tuesday at 9:00, when sessions are often held. Google
+ * answers transit for a departure only (otherwise for now), and timetables differ by hour and day.
+ */
+export const TRANSIT_DEPARTURE = DateTime.fromObject(
+  { year: 2026, month: 1, day: 6, hour: 9 },
+  { zone: TRAVEL_ZONE },
+);

@@ -1,4 +1,5 @@
 import { DEFAULT_TRAVEL_MODEL } from '../../planning/travel/offline-travel';
+import { DEFAULT_TRANSIT_MODEL } from '../../planning/travel/transit-travel';
 import { readTravelConfig } from './travel-config';
 
 describe('readTravelConfig', () => {
@@ -6,6 +7,7 @@ describe('readTravelConfig', () => {
     const config = readTravelConfig({});
     expect(config.google).toBeNull();
     expect(config.offlineModel).toEqual(DEFAULT_TRAVEL_MODEL);
+    expect(config.transitModel).toEqual(DEFAULT_TRANSIT_MODEL);
   });
 
   it('treats an empty or blank API key as none', () => {
@@ -56,6 +58,56 @@ describe('readTravelConfig', () => {
       ],
       fixedMinutes: 0,
     });
+  });
+
+  it('reads the public-transport model knobs', () => {
+    expect(
+      readTravelConfig({
+        TREFPUNT_TRAVEL_DETOUR_FACTOR: '1.2',
+        TREFPUNT_TRANSIT_WALK_KMH: '4',
+        TREFPUNT_TRANSIT_STOP_WALK_KM: '0.6',
+        TREFPUNT_TRANSIT_DETOUR_FACTOR: '1.5',
+        TREFPUNT_TRANSIT_SPEEDS: '8:18,*:40',
+        TREFPUNT_TRANSIT_HEADWAYS: '5:10,20:30,*:60',
+        TREFPUNT_TRANSIT_TRANSFER_BEYOND_KM: '12',
+        TREFPUNT_TRANSIT_TRANSFER_MINUTES: '8',
+      }).transitModel,
+    ).toEqual({
+      walkKmPerHour: 4,
+      walkDetourFactor: 1.2,
+      stopWalkKm: 0.6,
+      detourFactor: 1.5,
+      speeds: [
+        { upToKm: 8, kmPerHour: 18 },
+        { upToKm: Infinity, kmPerHour: 40 },
+      ],
+      headways: [
+        { upToKm: 5, minutes: 10 },
+        { upToKm: 20, minutes: 30 },
+        { upToKm: Infinity, minutes: 60 },
+      ],
+      transferBeyondKm: 12,
+      transferMinutes: 8,
+    });
+  });
+
+  it.each([
+    [{ TREFPUNT_TRANSIT_WALK_KMH: 'slow' }, 'TREFPUNT_TRANSIT_WALK_KMH must be a number from 2 to 8'],
+    [{ TREFPUNT_TRANSIT_STOP_WALK_KM: '-0.1' }, 'TREFPUNT_TRANSIT_STOP_WALK_KM must be a number from 0 to 3'],
+    [
+      { TREFPUNT_TRANSIT_DETOUR_FACTOR: '0.9' },
+      'TREFPUNT_TRANSIT_DETOUR_FACTOR must be a number from 1 to 3',
+    ],
+    [{ TREFPUNT_TRANSIT_SPEEDS: '10:20' }, 'TREFPUNT_TRANSIT_SPEEDS must be speed bands'],
+    [
+      { TREFPUNT_TRANSIT_HEADWAYS: '10:30,*:15' },
+      'TREFPUNT_TRANSIT_HEADWAYS must be headways such as 10:15,*:30',
+    ],
+    [{ TREFPUNT_TRANSIT_HEADWAYS: '10:0,*:15' }, 'is not a headway above 0 minutes'],
+    [{ TREFPUNT_TRANSIT_TRANSFER_BEYOND_KM: '0' }, 'TREFPUNT_TRANSIT_TRANSFER_BEYOND_KM must be a number'],
+    [{ TREFPUNT_TRANSIT_TRANSFER_MINUTES: '61' }, 'TREFPUNT_TRANSIT_TRANSFER_MINUTES must be a number'],
+  ])('refuses the public-transport knobs %j, naming the variable', (raw, message) => {
+    expect(() => readTravelConfig(raw)).toThrow(message);
   });
 
   it.each([

@@ -14,7 +14,8 @@ import {
 } from 'class-validator';
 import { InvalidEnvironmentError } from '../../../config/environment';
 import { DEFAULT_TRAVEL_MODEL, OfflineTravelModel } from '../../planning/travel/offline-travel';
-import { formatSpeedBands, parseSpeedBands } from './speed-bands';
+import { DEFAULT_TRANSIT_MODEL, TransitTravelModel } from '../../planning/travel/transit-travel';
+import { formatHeadways, formatSpeedBands, parseHeadways, parseSpeedBands } from './speed-bands';
 
 const toNumber = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
@@ -39,6 +40,37 @@ class IsSpeedBands implements ValidatorConstraintInterface {
     }
   }
 }
+
+@ValidatorConstraint({ name: 'isHeadways' })
+class IsHeadways implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && this.problem(value) === undefined;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    const problem = typeof args.value === 'string' ? this.problem(args.value) : 'it is not text';
+    return `${args.property} must be headways such as 10:15,*:30 (up to km : minutes between buses); ${problem}`;
+  }
+
+  private problem(value: string): string | undefined {
+    try {
+      parseHeadways(value);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+}
+
+/** The messages of a number variable that must lie in a range. */
+const numberFrom = (name: string, min: number, max: number, unit: string) => {
+  const message = `${name} must be a number from ${min} to ${max} (${unit})`;
+  return [IsNumber({}, { message }), Min(min, { message }), Max(max, { message })];
+};
+const applyAll =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((decorator) => decorator(target, key));
 
 @ValidatorConstraint({ name: 'isHttpUrl' })
 class IsHttpUrl implements ValidatorConstraintInterface {
@@ -126,6 +158,40 @@ export class TravelEnvironment {
   @Min(0, { message: 'TREFPUNT_TRAVEL_FIXED_MINUTES must be a whole number of minutes from 0 to 60' })
   @Max(60, { message: 'TREFPUNT_TRAVEL_FIXED_MINUTES must be a whole number of minutes from 0 to 60' })
   TREFPUNT_TRAVEL_FIXED_MINUTES = DEFAULT_TRAVEL_MODEL.fixedMinutes;
+
+  // The offline public-transport model (women whose transport is 'public'); README "Travel by public transport".
+  @IsOptional()
+  @Transform(toNumber)
+  @applyAll(numberFrom('TREFPUNT_TRANSIT_WALK_KMH', 2, 8, 'km/h on foot'))
+  TREFPUNT_TRANSIT_WALK_KMH = DEFAULT_TRANSIT_MODEL.walkKmPerHour;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @applyAll(numberFrom('TREFPUNT_TRANSIT_STOP_WALK_KM', 0, 3, 'km from the door to a stop'))
+  TREFPUNT_TRANSIT_STOP_WALK_KM = DEFAULT_TRANSIT_MODEL.stopWalkKm;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @applyAll(numberFrom('TREFPUNT_TRANSIT_DETOUR_FACTOR', 1, 3, 'line km per km'))
+  TREFPUNT_TRANSIT_DETOUR_FACTOR = DEFAULT_TRANSIT_MODEL.detourFactor;
+
+  @IsOptional()
+  @Validate(IsSpeedBands)
+  TREFPUNT_TRANSIT_SPEEDS = formatSpeedBands(DEFAULT_TRANSIT_MODEL.speeds);
+
+  @IsOptional()
+  @Validate(IsHeadways)
+  TREFPUNT_TRANSIT_HEADWAYS = formatHeadways(DEFAULT_TRANSIT_MODEL.headways);
+
+  @IsOptional()
+  @Transform(toNumber)
+  @applyAll(numberFrom('TREFPUNT_TRANSIT_TRANSFER_BEYOND_KM', 1, 500, 'line km'))
+  TREFPUNT_TRANSIT_TRANSFER_BEYOND_KM = DEFAULT_TRANSIT_MODEL.transferBeyondKm;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @applyAll(numberFrom('TREFPUNT_TRANSIT_TRANSFER_MINUTES', 0, 60, 'minutes per change'))
+  TREFPUNT_TRANSIT_TRANSFER_MINUTES = DEFAULT_TRANSIT_MODEL.transferMinutes;
 }
 
 export interface GoogleMapsSettings {
@@ -142,6 +208,8 @@ export interface GoogleMapsSettings {
 export class TravelConfig {
   constructor(
     readonly offlineModel: OfflineTravelModel,
+    /** For women who travel by public transport, when Google does not answer. */
+    readonly transitModel: TransitTravelModel,
     /** Null when no API key is configured: then nothing goes to Google. */
     readonly google: GoogleMapsSettings | null,
   ) {}
@@ -163,6 +231,17 @@ export function readTravelConfig(raw: Record<string, unknown>): TravelConfig {
     speeds: parseSpeedBands(environment.TREFPUNT_TRAVEL_SPEEDS),
     fixedMinutes: environment.TREFPUNT_TRAVEL_FIXED_MINUTES,
   };
+  const transitModel: TransitTravelModel = {
+    walkKmPerHour: environment.TREFPUNT_TRANSIT_WALK_KMH,
+    // Walking follows the roads.
+    walkDetourFactor: offlineModel.detourFactor,
+    stopWalkKm: environment.TREFPUNT_TRANSIT_STOP_WALK_KM,
+    detourFactor: environment.TREFPUNT_TRANSIT_DETOUR_FACTOR,
+    speeds: parseSpeedBands(environment.TREFPUNT_TRANSIT_SPEEDS),
+    headways: parseHeadways(environment.TREFPUNT_TRANSIT_HEADWAYS),
+    transferBeyondKm: environment.TREFPUNT_TRANSIT_TRANSFER_BEYOND_KM,
+    transferMinutes: environment.TREFPUNT_TRANSIT_TRANSFER_MINUTES,
+  };
   const apiKey = environment.GOOGLE_MAPS_API_KEY?.trim();
   const google = apiKey
     ? {
@@ -174,5 +253,5 @@ export function readTravelConfig(raw: Record<string, unknown>): TravelConfig {
         cacheDays: environment.GOOGLE_MAPS_CACHE_DAYS,
       }
     : null;
-  return new TravelConfig(offlineModel, google);
+  return new TravelConfig(offlineModel, transitModel, google);
 }

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 import { numericTransformer } from '../../common/database/columns';
+import type { TravelMode } from '../../planning/travel/travel-mode';
 
 const PRIMARY_KEY = 'pk_travel_time_cache';
 
@@ -13,12 +14,13 @@ const Coordinate = () =>
   });
 
 /**
- * A travel time that Google answered, kept so that the same pair at the same hour of the week is not asked
+ * A travel time that Google answered, kept so that the same pair at the same hour of the week by the same mode of the week is not asked
  * (and paid for) again. Positions are rounded to 5 decimals (about 1 m). Offline times are never stored: they
  * cost nothing to compute.
  */
 @Entity('travel_time_cache')
 @Check('chk_travel_time_cache_hour_of_week', '"hour_of_week" BETWEEN -1 AND 167')
+@Check('chk_travel_time_cache_mode', `"mode" IN ('driving', 'transit')`)
 @Check('chk_travel_time_cache_values', '"minutes" >= 0 AND "km" >= 0')
 export class TravelTimeCache {
   @Coordinate()
@@ -36,6 +38,10 @@ export class TravelTimeCache {
   /** 0 (Monday 00:00) to 167 in Europe/Amsterdam; -1 for a time asked without a departure. */
   @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: PRIMARY_KEY })
   hourOfWeek: number;
+
+  /** By car (`driving`) or by public transport (`transit`). */
+  @PrimaryColumn({ type: 'varchar', length: 16, default: 'driving', primaryKeyConstraintName: PRIMARY_KEY })
+  mode: TravelMode;
 
   @Column({ type: 'integer' })
   minutes: number;

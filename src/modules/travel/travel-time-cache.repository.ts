@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Position } from '../../planning/travel/offline-travel';
+import { TravelMode } from '../../planning/travel/travel-mode';
 import { TravelTimeCache } from './travel-time-cache.entity';
 
 export interface TravelTime {
@@ -27,12 +28,13 @@ export const pairKey = (origin: Position, destination: Position): string =>
 export class TravelTimeCacheRepository {
   constructor(@InjectRepository(TravelTimeCache) private readonly rows: Repository<TravelTimeCache>) {}
 
-  /** The stored times between any of `origins` and any of `destinations` at `hourOfWeek`, by pairKey. */
+  /** The stored times by `mode` between any of `origins` and any of `destinations` at `hourOfWeek`, by pairKey. */
   async find(
     origins: Position[],
     destinations: Position[],
     hourOfWeek: number,
     fetchedSince: Date,
+    mode: TravelMode = 'driving',
   ): Promise<Map<string, TravelTime>> {
     const found = new Map<string, TravelTime>();
     if (origins.length === 0 || destinations.length === 0) return found;
@@ -49,7 +51,8 @@ export class TravelTimeCacheRepository {
         WHERE hour_of_week = $1
           AND fetched_at >= $2
           AND (origin_lat, origin_lon) IN (SELECT * FROM unnest($3::numeric[], $4::numeric[]))
-          AND (destination_lat, destination_lon) IN (SELECT * FROM unnest($5::numeric[], $6::numeric[]))`,
+          AND (destination_lat, destination_lon) IN (SELECT * FROM unnest($5::numeric[], $6::numeric[]))
+          AND mode = $7`,
       [
         hourOfWeek,
         fetchedSince,
@@ -57,6 +60,7 @@ export class TravelTimeCacheRepository {
         origins.map((position) => roundedCoordinate(position.lon)),
         destinations.map((position) => roundedCoordinate(position.lat)),
         destinations.map((position) => roundedCoordinate(position.lon)),
+        mode,
       ],
     );
     for (const row of rows) {
@@ -67,16 +71,17 @@ export class TravelTimeCacheRepository {
     return found;
   }
 
-  /** Stores `times` at `hourOfWeek`, replacing what was stored for the same pairs. */
+  /** Stores `times` by `mode` at `hourOfWeek`, replacing what was stored for the same pairs. */
   async save(
     times: { origin: Position; destination: Position; time: TravelTime }[],
     hourOfWeek: number,
+    mode: TravelMode = 'driving',
   ): Promise<void> {
     if (times.length === 0) return;
     await this.rows.query(
       `INSERT INTO travel_time_cache
-              (origin_lat, origin_lon, destination_lat, destination_lon, hour_of_week, minutes, km, fetched_at)
-       SELECT origin_lat, origin_lon, destination_lat, destination_lon, $1, minutes, km, now()
+              (origin_lat, origin_lon, destination_lat, destination_lon, hour_of_week, mode, minutes, km, fetched_at)
+       SELECT origin_lat, origin_lon, destination_lat, destination_lon, $1, $8, minutes, km, now()
          FROM unnest($2::numeric[], $3::numeric[], $4::numeric[], $5::numeric[], $6::integer[], $7::numeric[])
               AS t (origin_lat, origin_lon, destination_lat, destination_lon, minutes, km)
        ON CONFLICT ON CONSTRAINT pk_travel_time_cache
@@ -89,6 +94,7 @@ export class TravelTimeCacheRepository {
         times.map(({ destination }) => roundedCoordinate(destination.lon)),
         times.map(({ time }) => time.minutes),
         times.map(({ time }) => time.km.toFixed(3)),
+        mode,
       ],
     );
   }

@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { formatDirectMinutes } from '../../planning/joint/time-away';
 import { offlineTravel, Position } from '../../planning/travel/offline-travel';
+import { transitTravel } from '../../planning/travel/transit-travel';
+import { TravelMinutes, TravelMode } from '../../planning/travel/travel-mode';
 import { GoogleMapsClient, GoogleMapsFailure } from './google-maps.client';
-import { ANY_HOUR, hourOfWeek, upcomingDeparture } from './hour-of-week';
+import { ANY_HOUR, hourOfWeek, TRANSIT_DEPARTURE, upcomingDeparture } from './hour-of-week';
 import { planMatrixBatches } from './matrix-batches';
 import { TravelConfig } from './travel-config';
 import {
@@ -22,7 +25,12 @@ export interface TravelMatrix {
   /** km[o][d]: road kilometres from origin o to destination d. */
   km: number[][];
   source: TravelSource;
+  /** By car (`driving`) or by public transport (`transit`). */
+  mode: TravelMode;
 }
+
+/** Pairs to look up at once, by car unless a mode is given. */
+export type LookupGroup = [origins: Position[], destinations: Position[], mode?: TravelMode];
 
 const rounded = (position: Position): Position => ({
   lat: Number(roundedCoordinate(position.lat)),
@@ -30,9 +38,9 @@ const rounded = (position: Position): Position => ({
 });
 
 /**
- * Travel times and distances by car between positions, and positions of addresses. Without a Google Maps API
- * key everything is computed offline and nothing leaves the service. With one, Google's answers are cached by
- * pair and hour of the week, and whatever Google cannot answer falls back to the offline model, with a warning
+ * Travel times and distances by car or by public transport between positions, and positions of addresses.
+ * Without a Google Maps API key everything is computed offline and nothing leaves the service. With one, Google's
+ * answers are cached by pair, mode and hour of the week, and whatever Google cannot answer falls back to the offline model, with a warning
  * that holds counts and statuses only: never a position or an address.
  */
 @Injectable()
@@ -53,13 +61,20 @@ export class TravelTimesService {
   }
 
   /**
-   * Minutes and km from every origin to every destination. `departure` (any date; only its hour of the week in
-   * Europe/Amsterdam counts) makes Google answer with the traffic of that hour.
+   * Minutes and km from every origin to every destination by `mode`. `departure` (any date; only its hour of the
+   * week in Europe/Amsterdam counts) makes Google answer with the traffic or the timetable of that hour; public
+   * transport without one is asked for TRANSIT_DEPARTURE.
    */
-  async matrix(origins: Position[], destinations: Position[], departure?: DateTime): Promise<TravelMatrix> {
+  async matrix(
+    origins: Position[],
+    destinations: Position[],
+    departure?: DateTime,
+    mode: TravelMode = 'driving',
+  ): Promise<TravelMatrix> {
+    const when = departure ?? (mode === 'transit' ? TRANSIT_DEPARTURE : undefined);
     const known =
       this.google && origins.length > 0 && destinations.length > 0
-        ? await this.askGoogle(this.google, origins, destinations, departure)
+        ? await this.askGoogle(this.google, origins, destinations, when, mode)
         : new Map<string, TravelTime>();
     let offline = 0;
     const times = origins.map((origin) =>
@@ -67,7 +82,7 @@ export class TravelTimesService {
         const time = known.get(pairKey(origin, destination));
         if (time) return time;
         offline += 1;
-        return offlineTravel(origin, destination, this.config.offlineModel);
+        return this.offline(origin, destination, mode);
       }),
     );
     const elements = origins.length * destinations.length;
@@ -76,29 +91,37 @@ export class TravelTimesService {
       km: times.map((row) => row.map((time) => time.km)),
       source:
         !this.google || (offline === elements && elements > 0) ? 'offline' : offline > 0 ? 'mixed' : 'google',
+      mode,
     };
   }
 
   /**
-   * Travel minutes for planners that ask pair by pair: each group's origins to its destinations are looked up
-   * at once (from Google, with a key), any other pair by the offline model.
+   * Travel minutes for planners that ask pair by pair and mode by mode: each group's origins to its destinations
+   * are looked up at once by the group's mode (from Google, with a key), any other pair by the offline model.
+   * Public transport is never quicker than the plan format's estimate of her travel (straight line × 1.3 at
+   * 40 km/h), which the plan checker uses for every woman: a plan must not count her home sooner than it does.
    */
-  async minutesLookup(
-    groups: [origins: Position[], destinations: Position[]][],
-    departure?: DateTime,
-  ): Promise<(from: Position, to: Position) => number> {
-    const offline = (from: Position, to: Position) =>
-      offlineTravel(from, to, this.config.offlineModel).minutes;
-    if (!this.google) return offline;
+  async minutesLookup(groups: LookupGroup[], departure?: DateTime): Promise<TravelMinutes> {
     const table = new Map<string, number>();
-    for (const [origins, destinations] of groups) {
+    for (const [origins, destinations, mode = 'driving'] of this.google ? groups : []) {
       const from = uniquePositions(origins);
       const to = uniquePositions(destinations);
       if (from.length === 0 || to.length === 0) continue;
-      const matrix = await this.matrix(from, to, departure);
-      from.forEach((a, i) => to.forEach((b, j) => table.set(pairKey(a, b), matrix.minutes[i][j])));
+      const matrix = await this.matrix(from, to, departure, mode);
+      from.forEach((a, i) =>
+        to.forEach((b, j) => table.set(`${mode}|${pairKey(a, b)}`, matrix.minutes[i][j])),
+      );
     }
-    return (from, to) => table.get(pairKey(from, to)) ?? offline(from, to);
+    return (from, to, mode = 'driving') => {
+      const minutes = table.get(`${mode}|${pairKey(from, to)}`) ?? this.offline(from, to, mode).minutes;
+      return mode === 'transit' ? Math.max(minutes, formatDirectMinutes(from, to)) : minutes;
+    };
+  }
+
+  private offline(from: Position, to: Position, mode: TravelMode): TravelTime {
+    return mode === 'transit'
+      ? transitTravel(from, to, this.config.transitModel)
+      : offlineTravel(from, to, this.config.offlineModel);
   }
 
   /** The position of `address` by Google's first result; null offline, when Google finds none, or when it fails. */
@@ -118,13 +141,14 @@ export class TravelTimesService {
     origins: Position[],
     destinations: Position[],
     departure: DateTime | undefined,
+    mode: TravelMode,
   ): Promise<Map<string, TravelTime>> {
     const from = uniquePositions(origins);
     const to = uniquePositions(destinations);
     const hour = departure ? hourOfWeek(departure) : ANY_HOUR;
     const now = DateTime.now();
     const cacheDays = this.config.google?.cacheDays ?? 0;
-    const known = await this.cache.find(from, to, hour, now.minus({ days: cacheDays }).toJSDate());
+    const known = await this.cache.find(from, to, hour, now.minus({ days: cacheDays }).toJSDate(), mode);
     const cached = known.size;
     const missing = from.map((origin) =>
       to.flatMap((destination, index) => (known.has(pairKey(origin, destination)) ? [] : [index])),
@@ -144,7 +168,7 @@ export class TravelTimesService {
       const batchOrigins = batch.origins.map((index) => from[index]);
       const batchDestinations = batch.destinations.map((index) => to[index]);
       try {
-        const answers = await google.distanceMatrix(batchOrigins, batchDestinations, when);
+        const answers = await google.distanceMatrix(batchOrigins, batchDestinations, when, mode);
         answers.forEach((row, r) =>
           row.forEach((answer, d) => {
             if ('failed' in answer) {
@@ -160,10 +184,10 @@ export class TravelTimesService {
         failure = { reason: reasonOf(error), unanswered: size };
       }
     }
-    await this.cache.save(fetched, hour);
+    await this.cache.save(fetched, hour, mode);
     const pairs = from.length * to.length;
     this.logger.debug(
-      `Distance Matrix: ${pairs} pairs, ${cached} cached, ${fetched.length} asked in ${batches.length} requests`,
+      `Distance Matrix (${mode}): ${pairs} pairs, ${cached} cached, ${fetched.length} asked in ${batches.length} requests`,
     );
     if (failure) {
       this.logger.warn(

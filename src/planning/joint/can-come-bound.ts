@@ -6,6 +6,7 @@ import { availableOn, collectsIn } from '../transport/ride-rules';
 import { Position, straightLineKm } from '../travel/offline-travel';
 import { JointInput, JointParticipant, JointProvider } from './model';
 import { formatDirectMinutes } from './time-away';
+import { travelModeOf } from '../travel/travel-mode';
 
 /** What the bound reads of the region: the joint planner's own records, by the scenario's refs. */
 export type BoundResources = Pick<
@@ -226,7 +227,10 @@ function careExclusion(
   const mothers: string[][][] = [];
   for (const mother of free) {
     const direct = mother.position
-      ? Math.min(formatDirectMinutes(mother.position, location), region.minutes(mother.position, location))
+      ? Math.min(
+          formatDirectMinutes(mother.position, location),
+          region.minutes(mother.position, location, travelModeOf(mother.transport)),
+        )
       : 0;
     const away = {
       from: slot.start - region.policy.arriveMinutesBefore - direct + ESTIMATE_SLACK_MINUTES,

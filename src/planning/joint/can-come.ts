@@ -1,4 +1,5 @@
 import { straightLineKm } from '../travel/offline-travel';
+import { TravelMinutes, travelModeOf } from '../travel/travel-mode';
 import { JointInput, JointParticipant, JointSession, Verdict } from './model';
 import { childrenNeedingCare } from './session-care';
 import { estimatedAway, formatDirectMinutes, TimeAway } from './time-away';
@@ -24,13 +25,18 @@ export interface StandingStop {
   children: number;
 }
 
+/** The input of canComeOf: travel times are needed only for the women who take the bus. */
+export type CanComeInput = Omit<JointInput, 'vehicles' | 'minutes'> & { minutes?: TravelMinutes };
+
 /**
  * Whether she can actually come to each session of hers, by the plan as it stands (the plan format's rules):
  * nothing in the way, every child who needs care while she is away cared for at a place she can bring the
- * child to, and a ride both ways when she is collected. The reasons say what is missing.
+ * child to, and a ride both ways when she is collected. The reasons say what is missing. A woman who takes the
+ * bus is away for her trip by public transport when that is longer than the format's estimate (`minutes`), so
+ * that the measure is never kinder than the plan checker's.
  */
 export function canComeOf(
-  input: Omit<JointInput, 'vehicles' | 'minutes'>,
+  input: CanComeInput,
   bookings: StandingBooking[],
   stops: StandingStop[],
 ): Verdict[] {
@@ -78,7 +84,7 @@ function reasonsOf(
   p: JointParticipant,
   session: JointSession,
   location: { lat: number; lon: number },
-  input: Omit<JointInput, 'vehicles' | 'minutes'>,
+  input: CanComeInput,
   stopOf: Map<string, StandingStop>,
   booked: StandingBooking[],
   providers: Map<string, JointInput['providers'][number]>,
@@ -93,7 +99,13 @@ function reasonsOf(
   const carPooled = session.carPooled?.has(p.id) ?? false;
   if (p.transport === 'pickup' && !carPooled && !(there && back))
     reasons.push(there ? 'no ride back' : 'no ride there');
-  const travel = p.position ? formatDirectMinutes(p.position, location) : 0;
+  const mode = travelModeOf(p.transport);
+  const travel = p.position
+    ? Math.max(
+        formatDirectMinutes(p.position, location),
+        mode === 'transit' && input.minutes ? input.minutes(p.position, location, mode) : 0,
+      )
+    : 0;
   const estimate = estimatedAway(session, input.policy.arriveMinutesBefore, travel);
   // The format's slack on each end: 2 minutes where a stop gives the time, 10 where it is estimated.
   const away: TimeAway = {

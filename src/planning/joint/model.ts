@@ -1,6 +1,7 @@
 import { PlacesInput } from '../childcare/allocate';
 import { WeeklyWindow } from '../scheduling/model';
 import { Direction, PlannedRide } from '../transport/session-rides';
+import { TravelMinutes } from '../travel/travel-mode';
 import { Position } from '../travel/offline-travel';
 
 /**
@@ -86,8 +87,8 @@ export interface JointInput {
   providers: JointProvider[];
   vehicles: JointVehicle[];
   sessions: JointSession[];
-  /** Whole minutes by road between two positions. */
-  minutes: (from: Position, to: Position) => number;
+  /** Whole minutes between two positions: by road, or by the mode given (her own travel by public transport). */
+  minutes: TravelMinutes;
   seed?: number;
   /** The share of the usual routing search to spend (1 by default): less where plans are only compared. */
   effort?: number;

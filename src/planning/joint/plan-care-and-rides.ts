@@ -21,6 +21,7 @@ import {
   SIBLING_WITHOUT_PLACE,
 } from './session-care';
 import { estimatedAway, formatDirectMinutes, TimeAway } from './time-away';
+import { travelModeOf } from '../travel/travel-mode';
 
 /** Rounds of routing and care per session before what still disagrees is settled by giving up her ride. */
 const MAX_ROUNDS = 4;
@@ -80,7 +81,12 @@ function planSession(
   // Who comes to the location: not blocked, and not taking part from home.
   const attendees = members.filter((p) => !session.blocked.has(p.id) && !online(p));
   const direct = (p: JointParticipant) =>
-    p.position ? Math.max(input.minutes(p.position, location), formatDirectMinutes(p.position, location)) : 0;
+    p.position
+      ? Math.max(
+          input.minutes(p.position, location, travelModeOf(p.transport)),
+          formatDirectMinutes(p.position, location),
+        )
+      : 0;
   const estimate = (p: JointParticipant) => estimatedAway(session, policy.arriveMinutesBefore, direct(p));
   const needsRide = (p: JointParticipant) => p.transport === 'pickup' && !session.carPooled?.has(p.id);
   const riders = attendees.filter((p) => needsRide(p) && p.position);

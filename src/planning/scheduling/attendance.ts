@@ -1,4 +1,5 @@
 import { Position } from '../travel/offline-travel';
+import { TravelMinutes, TravelMode } from '../travel/travel-mode';
 import { toMinutes } from '../time/calendar';
 import { ConflictKind, LessonInput, MemberConflict, MemberInput } from './model';
 
@@ -12,7 +13,7 @@ export interface SessionMoment {
 
 export interface AttendanceRules {
   travelBufferMinutes: number;
-  travelMinutes: (from: Position, to: Position) => number;
+  travelMinutes: TravelMinutes;
 }
 
 /** Whether a lesson series has a lesson on that date: its weekday, within its validity, not cancelled. */
@@ -24,8 +25,8 @@ export const lessonMeets = (lesson: LessonInput, date: string, weekday: number):
 
 /**
  * How a lesson held that day (from–to in minutes, at `position`) keeps her from a session: it overlaps it, or it
- * leaves less than her travel time plus the buffer between them; undefined when it does not. The planner judges
- * many sessions against the same lesson, hence minutes and not `HH:MM`.
+ * leaves less than her travel time (by `mode`, how she travels) plus the buffer between them; undefined when it
+ * does not. The planner judges many sessions against the same lesson, hence minutes and not `HH:MM`.
  */
 export function lessonClash(
   from: number,
@@ -33,12 +34,14 @@ export function lessonClash(
   position: Position,
   session: Pick<SessionMoment, 'start' | 'end' | 'position'>,
   rules: AttendanceRules,
+  mode?: TravelMode,
 ): Exclude<ConflictKind, 'appointment'> | undefined {
   if (Math.min(session.end, to) - Math.max(session.start, from) > 0) return 'overlap';
   const tooClose =
     to <= session.start
-      ? session.start - to < rules.travelMinutes(position, session.position) + rules.travelBufferMinutes
-      : from - session.end < rules.travelMinutes(session.position, position) + rules.travelBufferMinutes;
+      ? session.start - to < rules.travelMinutes(position, session.position, mode) + rules.travelBufferMinutes
+      : from - session.end <
+        rules.travelMinutes(session.position, position, mode) + rules.travelBufferMinutes;
   return tooClose ? 'travel' : undefined;
 }
 
@@ -65,7 +68,7 @@ export function conflictsOf(
     if (!lessonMeets(lesson, session.date, session.weekday)) continue;
     const from = toMinutes(lesson.from);
     const to = toMinutes(lesson.to);
-    const kind = lessonClash(from, to, lesson.position, session, rules);
+    const kind = lessonClash(from, to, lesson.position, session, rules, member.travelMode);
     if (!kind) continue;
     conflicts.push({
       participantId: member.id,

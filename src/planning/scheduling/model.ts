@@ -1,4 +1,5 @@
 import { Position } from '../travel/offline-travel';
+import { TravelMinutes, TravelMode } from '../travel/travel-mode';
 
 /** Plain data in: everything the planner needs to know about a programme, with wall-clock times of its zone. */
 
@@ -79,6 +80,8 @@ export interface MemberInput {
   id: string;
   lessons: LessonInput[];
   appointments: AppointmentInput[];
+  /** How she travels between lessons, home and sessions on her own: by road when not given. */
+  travelMode?: TravelMode;
   /** What her coming asks of the region's scarce resources: a seat in a vehicle, care for her children. */
   needs?: MemberNeeds;
 }
@@ -155,8 +158,8 @@ export interface PlanningInput {
   staff?: RoleStaffInput[];
   members: MemberInput[];
   groups: GroupInput[];
-  /** Whole minutes of travel between two places. */
-  travelMinutes: (from: Position, to: Position) => number;
+  /** Whole minutes of travel between two places, by road or by the mode given. */
+  travelMinutes: TravelMinutes;
   /** When given, groups that would compete for care places or vehicles are spread over times and days. */
   resources?: SharedResources;
 }

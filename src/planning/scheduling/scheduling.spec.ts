@@ -115,6 +115,19 @@ describe('conflictsOf', () => {
     expect(conflictsOf(member('m', [{ from: '13:00', to: '15:00', ...lesson }]), session, rules)).toEqual([]);
   });
 
+  it('counts her trip by bus when she travels by public transport: a lesson the car would leave time for clashes', () => {
+    // 40 minutes by road, 70 by bus: the lesson ends 60 minutes before the session.
+    const byMode = {
+      ...rules,
+      travelMinutes: (a: typeof here, b: typeof here, mode?: string) =>
+        minutesBetween(a, b) + (mode === 'transit' && a.lat !== b.lat ? 30 : 0),
+    };
+    const lesson = { from: '10:00', to: '12:00', position: far };
+    expect(conflictsOf(member('m', [lesson]), session, byMode)).toEqual([]);
+    const byBus = { ...member('m', [lesson]), travelMode: 'transit' as const };
+    expect(conflictsOf(byBus, session, byMode).map((c) => c.kind)).toEqual(['travel']);
+  });
+
   it('finds an appointment within the buffer', () => {
     const withAppointment = {
       ...member('m'),

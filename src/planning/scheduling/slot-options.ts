@@ -223,9 +223,10 @@ export function slotOptions(
     // time or not whatever the date, so only whether it is held that day is asked per date.
     let attendable = 0;
     let providerConflicts = 0;
-    for (const { lessonsOn, appointments } of members) {
+    for (const { member, lessonsOn, appointments } of members) {
       const clashing = (lessonsOn.get(weekday) ?? []).filter(
-        ({ from, to, lesson }) => lessonClash(from, to, lesson.position, moment, rules) !== undefined,
+        ({ from, to, lesson }) =>
+          lessonClash(from, to, lesson.position, moment, rules, member.travelMode) !== undefined,
       );
       if (clashing.length === 0 && appointments.length === 0) {
         attendable += dates.length;
@@ -294,12 +295,16 @@ function demandOf(
     if (!needs) continue;
     const moment = { start: slot.start, end: slot.end, position: location };
     const clash = (lessonsOn.get(slot.weekday) ?? []).some(
-      ({ from, to, lesson }) => lessonClash(from, to, lesson.position, moment, rules) !== undefined,
+      ({ from, to, lesson }) =>
+        lessonClash(from, to, lesson.position, moment, rules, member.travelMode) !== undefined,
     );
     if (clash) continue;
     if (needs.rides) riders++;
+    // A rider's ride is by road, at most maxRideFactor times her direct trip; else her own way takes her there.
     const travel = needs.home
-      ? rules.travelMinutes(needs.home, location) * (needs.rides ? resources.maxRideFactor : 1)
+      ? needs.rides
+        ? rules.travelMinutes(needs.home, location) * resources.maxRideFactor
+        : rules.travelMinutes(needs.home, location, member.travelMode)
       : 0;
     const from = slot.start - resources.arriveMinutesBefore - travel;
     const to = slot.end + travel;
