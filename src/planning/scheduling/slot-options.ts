@@ -327,6 +327,21 @@ function conflictsOver(
   return conflicts;
 }
 
+/**
+ * `slotOptions` remembered by group, start date and pinned times, for plans of one input that differ only in which
+ * groups are pinned where (the trials of the slot search): a group's options are then worked out once, not once
+ * per trial. Only for that: the input, the groups' members, trainers and languages must be the same at every call.
+ */
+export function rememberedSlotOptions(): typeof slotOptions {
+  const known = new Map<string, SlotOption[]>();
+  return (input, group, context) => {
+    const key = JSON.stringify([group.id, group.startDate ?? null, group.pinned ?? null]);
+    let options = known.get(key);
+    if (!options) known.set(key, (options = slotOptions(input, group, context)));
+    return options;
+  };
+}
+
 /** Every start on the policy's step within its day window, Monday to Sunday; or only the pinned times. */
 function* candidateTimes(
   input: PlanningInput,
