@@ -328,14 +328,17 @@ function conflictsOver(
 }
 
 /**
- * `slotOptions` remembered by group, start date and pinned times, for plans of one input that differ only in which
- * groups are pinned where (the trials of the slot search): a group's options are then worked out once, not once
- * per trial. Only for that: the input, the groups' members, trainers and languages must be the same at every call.
+ * `slotOptions` of the groups without pinned times remembered by group and start date, for plans of one input that
+ * differ only in which groups are pinned where (the trials of the slot search): the options of a group left
+ * unpinned, every time of the week, are then worked out once, not once per trial. A pinned group has a time or two
+ * and is asked afresh (remembered, each would keep its trial's records alive). Only for that: the input, the
+ * groups' members, trainers and languages must be the same at every call.
  */
 export function rememberedSlotOptions(): typeof slotOptions {
   const known = new Map<string, SlotOption[]>();
   return (input, group, context) => {
-    const key = JSON.stringify([group.id, group.startDate ?? null, group.pinned ?? null]);
+    if (group.pinned && group.pinned.length > 0) return slotOptions(input, group, context);
+    const key = JSON.stringify([group.id, group.startDate ?? null]);
     let options = known.get(key);
     if (!options) known.set(key, (options = slotOptions(input, group, context)));
     return options;
