@@ -124,7 +124,10 @@ async function planFile(args: string[]): Promise<number> {
     TREFPUNT_JOB_WORKERS: '0',
     TREFPUNT_ADMIN_TOKEN: randomBytes(24).toString('hex'),
   });
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  // LOG_LEVEL=debug also prints the service's own lines, among them the time of each step of the plan.
+  const app = await NestFactory.createApplicationContext(AppModule, {
+    logger: process.env.LOG_LEVEL === 'debug' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn'],
+  });
   const bar = progressBar('plan');
   // The import is the first tenth of the bar, the plan the rest.
   const report = (fraction: number, step: string) => bar.report(0.1 + 0.9 * fraction, step);

@@ -13,10 +13,11 @@ import { ChildcareWaitingListService } from '../childcare/childcare-waiting-list
 import { ProgrammesService } from '../programmes/programmes.service';
 import { Session } from '../programmes/session.entity';
 import { SessionsService } from '../programmes/sessions.service';
-import { NewRoute, RoutesService } from '../routes/routes.service';
+import { RoutesService } from '../routes/routes.service';
 import { SchedulingService } from '../scheduling/scheduling.service';
 import { PlanSummary } from '../scheduling/dto/plan.dto';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
+import { StepTimes } from '../../common/logging/step-times';
 import { PlanOutcomesService } from './plan-outcomes.service';
 import {
   JointInputService,
@@ -92,10 +93,12 @@ export class PlanningCascadeService {
     now: Date,
     progress: PlanProgress = () => undefined,
   ): Promise<PlanSummary & { careAndRides: CareAndRidesSummary; slotSearch: SlotSearchSummary }> {
+    const steps = new StepTimes();
     progress(0, 'loading');
     const { regionId } = await this.programmes.get(programmeId);
     // The region is loaded once: the slot search judges plans with it, and care and rides are planned with it.
     const region = await this.inputs.withTravel(regionId, await this.inputs.regionData(regionId));
+    steps.lap('load');
     progress(PROGRESS.loaded, 'choosing times');
     let search: ChosenSlots | undefined;
     let upperBound = 0;
@@ -103,19 +106,24 @@ export class PlanningCascadeService {
       announce: false,
       resources: sharedResources(region),
       chooseSlots: (input) => {
+        steps.lap('load programme');
         upperBound = canComeBound(input, region.base, (id) => region.refOf.get(id) ?? id).total;
+        steps.lap('bound');
         const maxEvaluations = Math.min(MAX_SLOT_EVALUATIONS, 1 + input.groups.length * 3);
         let judged = 0;
         const judge = (plan: ProgrammePlan) => {
           const share = Math.min(1, judged++ / maxEvaluations);
           progress(PROGRESS.loaded + share * (PROGRESS.timesChosen - PROGRESS.loaded), 'choosing times');
-          return this.judge(plan, input, region);
+          return steps.part('of which judging', () => this.judge(plan, input, region));
         };
-        return (search = improveSlots(input, judge, { maxEvaluations, optionsPerGroup: 6 }));
+        search = improveSlots(input, judge, { maxEvaluations, optionsPerGroup: 6 });
+        steps.lap('slot search');
+        return search;
       },
     });
+    steps.lap('store sessions');
     progress(PROGRESS.timesChosen, 'care and rides');
-    const careAndRides = await this.planCareAndRides(programmeId, regionId, now, region, progress);
+    const careAndRides = await this.planCareAndRides(programmeId, regionId, now, region, progress, steps);
     await this.outcomes.record({
       programmeId,
       regionId,
@@ -125,6 +133,8 @@ export class PlanningCascadeService {
       upperBound,
       advice: careAndRides.advice,
     });
+    steps.lap('outcome');
+    this.logger.debug({ programmeId, ...steps.ms }, 'plan steps in ms');
     const { evaluations, before, after } = search!;
     return {
       ...summary,
@@ -140,14 +150,19 @@ export class PlanningCascadeService {
     now: Date,
     region: PlanningData,
     progress: PlanProgress,
+    steps: StepTimes,
   ): Promise<CareAndRidesSummary> {
     const started = performance.now();
     const sessions = await this.sessions.plannedOfProgramme(programmeId, now);
     const input = { ...region.base, sessions: await this.inputs.storedSessions(sessions, region) };
+    steps.lap('load sessions');
     const plan = planCareAndRides(input);
+    steps.lap('care and rides');
     progress(PROGRESS.careAndRidesPlanned, 'storing');
     await this.store(regionId, sessions, plan, region.zone, region.idOf);
+    steps.lap('store care and rides');
     const advice = advise(input, plan, { location: (ref) => region.locationNames.get(ref) ?? ref });
+    steps.lap('advice');
     const result: CareAndRidesSummary = {
       sessions: sessions.length,
       bookings: plan.bookings.length,
@@ -236,30 +251,38 @@ export class PlanningCascadeService {
     );
     await this.waitingList.recordPlanned(regionId, sessions, new Set(plan.unmet.map((u) => u.sessionId)));
     const drivers = await this.fleet.exportDrivers(regionId);
-    for (const session of sessions) {
-      for (const direction of ['to', 'from'] as const) {
-        const rides: NewRoute[] = plan.rides
-          .filter((ride) => ride.sessionId === session.id && ride.direction === direction)
-          .map((ride) => ({
-            regionId,
-            sessionId: session.id,
-            vehicleId: id(ride.vehicleId),
-            driverId: drivers.find((driver) => driver.vehicleId === id(ride.vehicleId))?.id ?? null,
-            direction,
-            depart: instant(session.id, ride.depart),
-            arrive: instant(session.id, ride.arrive),
-            driveMinutes: ride.driveMinutes,
-            stops: ride.stops.map((stop) => ({
-              participantId: id(stop.participantId),
-              time: instant(session.id, stop.time),
-              children: stop.children,
-            })),
-          }));
-        const unrouted = plan.unrouted
-          .filter((u) => u.sessionId === session.id && u.direction === direction)
-          .map((u) => ({ participantId: id(u.participantId), reason: u.reason }));
-        await this.routes.replace(session.id, direction, rides, unrouted);
-      }
-    }
+    // Each vehicle's driver: the first by name where it has several.
+    const driverOf = new Map<string | null, string>();
+    for (const driver of drivers)
+      if (!driverOf.has(driver.vehicleId)) driverOf.set(driver.vehicleId, driver.id);
+    const planned = new Set(sessions.map((session) => session.id));
+    await this.routes.replaceForSessions(
+      sessions.map((session) => session.id),
+      plan.rides
+        .filter((ride) => planned.has(ride.sessionId))
+        .map((ride) => ({
+          regionId,
+          sessionId: ride.sessionId,
+          vehicleId: id(ride.vehicleId),
+          driverId: driverOf.get(id(ride.vehicleId)) ?? null,
+          direction: ride.direction,
+          depart: instant(ride.sessionId, ride.depart),
+          arrive: instant(ride.sessionId, ride.arrive),
+          driveMinutes: ride.driveMinutes,
+          stops: ride.stops.map((stop) => ({
+            participantId: id(stop.participantId),
+            time: instant(ride.sessionId, stop.time),
+            children: stop.children,
+          })),
+        })),
+      plan.unrouted
+        .filter((u) => planned.has(u.sessionId))
+        .map((u) => ({
+          sessionId: u.sessionId,
+          direction: u.direction,
+          participantId: id(u.participantId),
+          reason: u.reason,
+        })),
+    );
   }
 }

@@ -1,5 +1,8 @@
 import { buildPlanningInput } from '../../../test/factories/planning-input.factory';
 import { ProgrammePlan } from '../scheduling/model';
+import { planProgramme } from '../scheduling/plan-programme';
+import { rememberedSlotOptions, slotContext } from '../scheduling/slot-options';
+import { toTimeOfDay } from '../time/calendar';
 import { improveSlots } from './improve-slots';
 
 const { input } = buildPlanningInput({ participants: 60, seed: 2 });
@@ -32,5 +35,39 @@ describe('choosing weekly times by what the whole plan gives', () => {
     expect(improveSlots(input, lateInDay, options).plan).toEqual(
       improveSlots(input, lateInDay, options).plan,
     );
+  });
+
+  it('plans a trial the same when the options of the groups it leaves unpinned are remembered', () => {
+    const shared = {
+      ...input,
+      resources: {
+        carePlaces: new Map(input.locations.map((location) => [location.id, 4])),
+        vehicles: 2,
+        seatsPerVehicle: 8,
+        schoolHours: [],
+        arriveMinutesBefore: 15,
+        maxRideFactor: 1.5,
+      },
+    };
+    const optionsOf = rememberedSlotOptions();
+    const first = planProgramme(shared, optionsOf);
+    expect(first).toEqual(planProgramme(shared));
+    // Every group but one pinned where it is, that one at its first time one hour later; the rest unpinned.
+    const [moved, kept] = first.groups;
+    const at = (slots: ProgrammePlan['groups'][number]['slots'], later = 0) =>
+      slots.map((slot) => ({ weekday: slot.weekday, start: toTimeOfDay(slot.start + later) }));
+    const trial = {
+      ...shared,
+      groups: shared.groups.map((group) =>
+        group.id === moved.groupId
+          ? { ...group, pinned: at(moved.slots, 60) }
+          : group.id === kept.groupId
+            ? { ...group, pinned: at(kept.slots) }
+            : group,
+      ),
+    };
+    expect(planProgramme(trial, optionsOf)).toEqual(planProgramme(trial));
+    const context = slotContext(trial);
+    expect(optionsOf(trial, trial.groups[2], context)).toBe(optionsOf(trial, trial.groups[2], context));
   });
 });

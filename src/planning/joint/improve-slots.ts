@@ -1,6 +1,6 @@
 import { GroupPlan, PinnedTime, PlanningInput, ProgrammePlan } from '../scheduling/model';
 import { planProgramme } from '../scheduling/plan-programme';
-import { slotContext, slotOptions } from '../scheduling/slot-options';
+import { rememberedSlotOptions, slotContext, slotOptions } from '../scheduling/slot-options';
 import { toTimeOfDay } from '../time/calendar';
 
 export interface ChosenSlots {
@@ -45,7 +45,9 @@ export function improveSlots(
   judge: (plan: ProgrammePlan) => number,
   options: ImproveOptions,
 ): ChosenSlots {
-  const first = planProgramme(input);
+  // The trials differ only in where groups are pinned: the groups left unpinned keep their options throughout.
+  const optionsOf = rememberedSlotOptions();
+  const first = planProgramme(input, optionsOf);
   let plan = first;
   let best = judge(first);
   let evaluations = 1;
@@ -80,13 +82,16 @@ export function improveSlots(
         );
         const index = own.some((t) => t.weekday === time.weekday) ? replaced : own.length - 1;
         const mine = own.map((t, k) => (k === index ? time : t));
-        const trial = planProgramme({
-          ...input,
-          groups: input.groups.map((g) => ({
-            ...g,
-            pinned: g.id === group.id ? mine : byHand.has(g.id) ? g.pinned : times.get(g.id),
-          })),
-        });
+        const trial = planProgramme(
+          {
+            ...input,
+            groups: input.groups.map((g) => ({
+              ...g,
+              pinned: g.id === group.id ? mine : byHand.has(g.id) ? g.pinned : times.get(g.id),
+            })),
+          },
+          optionsOf,
+        );
         if (trial.unplanned.length > plan.unplanned.length || missingOf(trial) > missingOf(plan)) continue;
         const score = judge(trial);
         evaluations++;

@@ -1,5 +1,6 @@
 import { ExtraRole, GroupInput, LocationInput, RoleHolder, SharedResources, WeeklySlot } from './model';
 import { fewestInterpreters, fillRoles } from './roles';
+import { SlotOption, unfilledAt } from './slot-options';
 
 /** Minutes before a session and after it during which the fleet is busy with its women. */
 const FLEET_MARGIN = 90;
@@ -8,14 +9,14 @@ const FLEET_MARGIN = 90;
  * Whether two sessions of a day want the fleet at once: a vehicle brings women in the margin before a start and
  * takes them home in the margin after an end, and is free while the session runs.
  */
-const fleetBusyTogether = (a: WeeklySlot, b: WeeklySlot) => {
-  const windows = (slot: WeeklySlot): [number, number][] => [
-    [slot.start - FLEET_MARGIN, slot.start],
-    [slot.end, slot.end + FLEET_MARGIN],
-  ];
-  return windows(a).some(([a0, a1]) => windows(b).some(([b0, b1]) => a0 < b1 && b0 < a1));
-};
-import { SlotOption, unfilledAt } from './slot-options';
+const meet = (a0: number, a1: number, b0: number, b1: number) => a0 < b1 && b0 < a1;
+
+export const fleetBusyTogether = (a: WeeklySlot, b: WeeklySlot): boolean =>
+  // Asked for every option against every booking of its day: compared in place, without building the windows.
+  meet(a.start - FLEET_MARGIN, a.start, b.start - FLEET_MARGIN, b.start) ||
+  meet(a.start - FLEET_MARGIN, a.start, b.end, b.end + FLEET_MARGIN) ||
+  meet(a.end, a.end + FLEET_MARGIN, b.start - FLEET_MARGIN, b.start) ||
+  meet(a.end, a.end + FLEET_MARGIN, b.end, b.end + FLEET_MARGIN);
 
 export interface Placement {
   option: SlotOption;
@@ -114,6 +115,30 @@ class WeekPlan {
     const placement = this.fit(group, option);
     if (placement) this.book(group, [placement]);
     return placement;
+  }
+
+  /**
+   * Whether `fit` finds a placement: a room and a trainer are free then (a language or role may go short). Asked
+   * of every option of a group before its options are ranked, so without building lists.
+   */
+  fits(group: GroupInput, option: SlotOption): boolean {
+    const { slot } = option;
+    const rooms = this.rooms.get(group.locationId) ?? 1;
+    if (this.clashes(this.byLocation.get(group.locationId), group, slot, rooms) >= rooms) return false;
+    return option.trainerIds.some((id) => this.clashes(this.byPerson.get(id), group, slot, 1) === 0);
+  }
+
+  /** How many of the bookings, other groups', overlap the slot, counted up to `enough`. */
+  private clashes(
+    bookings: Booking[] | undefined,
+    group: GroupInput,
+    slot: WeeklySlot,
+    enough: number,
+  ): number {
+    let count = 0;
+    for (const booking of bookings ?? [])
+      if (booking.groupId !== group.id && overlaps(booking, slot) && ++count >= enough) break;
+    return count;
   }
 
   /** The placement `place` would book, without booking it. */
@@ -312,7 +337,12 @@ export function assignGroups(
       week.book(group, [placement]);
       chosen.push(placement);
     };
-    for (const option of ranked(group)) tryAt(option, true);
+    // Only the times where a trainer and a room are free can take the group: the others are not ranked (ranking
+    // costs a look at the day's bookings for each). What the group books meanwhile does not change which fit.
+    const open = (optionsByGroup.get(group.id) ?? []).filter(
+      (option) => option.trainerIds.length > 0 && week.fits(group, option),
+    );
+    for (const option of ranked(group, open)) tryAt(option, true);
     for (const option of passedOver) tryAt(option, false);
     if (chosen.length === slotsPerGroup) return chosen;
     week.release(group.id);
@@ -321,8 +351,7 @@ export function assignGroups(
 
   // With the shared resources in view, an option's women are counted less those it would leave without care or
   // a seat, given the groups already placed; the rank breaks ties. Interpreters and roles still come first.
-  const ranked = (group: GroupInput): SlotOption[] => {
-    const options = optionsByGroup.get(group.id) ?? [];
+  const ranked = (group: GroupInput, options: SlotOption[]): SlotOption[] => {
     if (!resources) return options;
     const score = new Map(
       options.map((option) => [option, option.attendable - week.shortage(group, option)]),

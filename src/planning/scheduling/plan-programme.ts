@@ -20,9 +20,13 @@ import { Waves } from './waves';
  * the conflicts of each member. Groups that start together are planned together; a group that starts later
  * (on its own date, or after another group) is planned once the groups before it are, around the weekly times
  * they hold while they still run: a trainer who led a series that has ended is free again. Deterministic: the
- * same input gives the same plan.
+ * same input gives the same plan. `optionsOf` may be `rememberedSlotOptions()` shared by plans of one input
+ * pinned differently.
  */
-export function planProgramme(given: PlanningInput): ProgrammePlan {
+export function planProgramme(
+  given: PlanningInput,
+  optionsOf: typeof slotOptions = slotOptions,
+): ProgrammePlan {
   const avoid = given.programme.avoidReligiousPeriods === true;
   const input: PlanningInput = avoid
     ? { ...given, isClosed: (date) => given.isClosed(date) || religiousPeriodOn(date) !== undefined }
@@ -42,7 +46,7 @@ export function planProgramme(given: PlanningInput): ProgrammePlan {
     const heldByRunning = new Set<string>();
     for (const group of groups) {
       const starting = { ...group, startDate };
-      const own = slotOptions(input, starting, context);
+      const own = optionsOf(input, starting, context);
       const around = aroundRunning(own, starting, running, input, context);
       const led = (options: SlotOption[]) => options.some((option) => option.trainerIds.length > 0);
       if (led(own) && !led(around)) heldByRunning.add(group.id);

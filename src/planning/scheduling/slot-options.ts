@@ -332,6 +332,24 @@ function conflictsOver(
   return conflicts;
 }
 
+/**
+ * `slotOptions` of the groups without pinned times remembered by group and start date, for plans of one input that
+ * differ only in which groups are pinned where (the trials of the slot search): the options of a group left
+ * unpinned, every time of the week, are then worked out once, not once per trial. A pinned group has a time or two
+ * and is asked afresh (remembered, each would keep its trial's records alive). Only for that: the input, the
+ * groups' members, trainers and languages must be the same at every call.
+ */
+export function rememberedSlotOptions(): typeof slotOptions {
+  const known = new Map<string, SlotOption[]>();
+  return (input, group, context) => {
+    if (group.pinned && group.pinned.length > 0) return slotOptions(input, group, context);
+    const key = JSON.stringify([group.id, group.startDate ?? null]);
+    let options = known.get(key);
+    if (!options) known.set(key, (options = slotOptions(input, group, context)));
+    return options;
+  };
+}
+
 /** Every start on the policy's step within its day window, Monday to Sunday; or only the pinned times. */
 function* candidateTimes(
   input: PlanningInput,
