@@ -193,6 +193,22 @@ describe('the bound on who can come, with care places and the fleet counted', ()
     expect(result.total).toBe(4);
   });
 
+  it('lets groups that meet at one time share their trainers and the rooms of their location', () => {
+    const input = planning(['a', 'b']);
+    const [group] = input.groups;
+    input.groups = ['a', 'b'].map((id) => ({ ...group, id, memberIds: [id] }));
+    input.locations[0].rooms = 2;
+    const women = [woman('a'), woman('b')];
+    // Both meet on Tuesdays at 10:00, one trainer for both: one group's four sessions at most.
+    expect(canComeBound(input, region(women), (id) => id).total).toBe(4);
+    input.trainers.push({ id: 'tr2', availability: weekdays('08:00', '18:00') });
+    input.groups.forEach((g) => (g.trainerIds = ['tr', 'tr2']));
+    expect(canComeBound(input, region(women), (id) => id).total).toBe(8);
+    // Two trainers, one room.
+    input.locations[0].rooms = 1;
+    expect(canComeBound(input, region(women), (id) => id).total).toBe(4);
+  });
+
   it('counts a school-age child only when even her shortest time away leaves school hours', () => {
     const pupil = { id: 'k', birthDate: '2019-01-01', careByPartner: false };
     const mother = woman('a', { children: [pupil] });

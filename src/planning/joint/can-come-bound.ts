@@ -5,6 +5,7 @@ import { toMinutes } from '../time/calendar';
 import { Position, straightLineKm } from '../travel/offline-travel';
 import { JointInput, JointParticipant, JointProvider } from './model';
 import { rideBound } from './ride-bound';
+import { GroupChoice, mostAssigned } from './shared-staff-bound';
 import { formatDirectMinutes } from './time-away';
 
 /** What the bound reads of the region: the joint planner's own records, by the scenario's refs. */
@@ -28,16 +29,17 @@ const NEAR_HOME_KM = 2.0;
 const ESTIMATE_SLACK_MINUTES = 10;
 
 /**
- * An upper bound on the member-sessions women can come to, counting the care places and the fleet as well as
- * lessons: for each group, its best weekly time, where at that time
- * - the women who need a ride and whom no vehicle may collect cannot come, and of the others at most as many as
- *   the vehicles' seats times the trips they can make in the window before the start (and after the end); a trip
- *   after the first needs the vehicle to drive out and back, at least twice the direct time of its nearest woman;
- * - a woman whose child needs care whatever her rides (under 4, or of school age while even her shortest time
- *   away leaves school hours) can come only when a place she can use holds every such child, and the places of
- *   each set of age bands hold at most their capacity of those children.
- * Each group is given every vehicle and care place to itself, and only the women free at that time on every
- * date are counted against the resources: so no plan, whatever its times, beats it. Pure and deterministic.
+ * An upper bound on the member-sessions women can come to, counting the care places, the fleet and the trainers
+ * and rooms groups share as well as lessons: for each group and weekly time, on each date
+ * - of the women who need a ride and come that day, at most as many as the fleet can take there and back within
+ *   their ride limits and the arrival windows, children cared for at the location riding along (rideBound);
+ * - a woman free on every date whose child needs care whatever her rides (under 4, or of school age while even
+ *   her shortest time away leaves school hours) can come only when a place she can use holds every such child,
+ *   and the places of each set of age bands hold at most their capacity of those children.
+ * Each group alone takes its best time; the groups that reach the same care providers share their places over
+ * the programme (each mother taking a place per child who needs one), and the groups together are worth at
+ * most the best assignment of times where a trainer, or a room, takes one group per time of day. Each part
+ * holds for every plan, whatever its times, so their least does too. Pure and deterministic.
  */
 export function canComeBound(
   planning: PlanningInput,
@@ -62,9 +64,10 @@ export function canComeBound(
     let bestWithoutCare = 0;
     // Per mother who may need care: the fewest children who then surely need a place, and her most sessions.
     const needing = new Map<string, { children: number; sessions: number }>();
+    // What each weekly time is worth to the group, for the groups sharing trainers and rooms.
+    const worth = new Map<SlotOption, number>();
     for (const option of options) {
-      // Neither figure of an option exceeds its attendance: the rest cannot beat the best found.
-      if ((option.attendable <= best && option.attendable <= bestWithoutCare) || !location) break;
+      if (!location) break;
       const busy = new Set([...option.conflicts.keys()].map(refOf));
       const free = members.filter((member) => !busy.has(member.id));
       const needs = careNeeds(option, location, region);
@@ -81,6 +84,7 @@ export function canComeBound(
         return sum + Math.max(riders.length - riding(option.slot, withChildren), care.excluded);
       }, 0);
       best = Math.max(best, option.attendable - excluded);
+      worth.set(option, Math.max(0, option.attendable - excluded));
       bestWithoutCare = Math.max(bestWithoutCare, option.attendable - care.needing * option.dates.length);
       for (const [id, children] of care.placeable) {
         const known = needing.get(id);
@@ -97,11 +101,18 @@ export function canComeBound(
       bound: Math.max(0, best) * slots,
       withoutCare: Math.max(0, bestWithoutCare) * slots,
       needing,
+      worth,
       lessonBound,
     };
   });
   return {
-    total: sharingCare(groups, region, (weekday) => context.seriesOf(weekday).length, planning),
+    total: Math.min(
+      sharingCare(groups, region, (weekday) => context.seriesOf(weekday).length, planning),
+      sharingStaff(
+        planning,
+        groups.map((group) => group.worth),
+      ),
+    ),
     lessonBound: groups.reduce((sum, group) => sum + group.lessonBound, 0),
     groups: groups.map(({ groupId, bound, lessonBound }) => ({ groupId, bound, lessonBound })),
   };
@@ -321,4 +332,36 @@ function careExclusion(
     worst = Math.max(worst, counts.length - placed);
   }
   return { excluded: unplaceable + worst, needing: unplaceable + mothers.length, placeable };
+}
+
+/**
+ * The groups' worths where they share trainers and rooms (one weekly session each): a trainer leads one group
+ * at a time and a location has its rooms. The day is cut into cells a session long from the earliest start; a
+ * session starting in a cell runs through the cell's last minute, so two sessions starting in one cell on one
+ * weekday overlap, and one trainer (one room) takes at most one of them. So the most the groups are worth with
+ * each group at one of its times, and each trainer and room at most once (a room: its location's rooms) per
+ * cell, is no less than any plan's, counted once for trainers and once for rooms.
+ */
+function sharingStaff(planning: PlanningInput, worths: Map<SlotOption, number>[]): number {
+  if (planning.programme.sessionsPerWeek !== 1) return Infinity;
+  const earliest = toMinutes(planning.policy.earliestStart);
+  const options = worths.flatMap((worth) => [...worth.keys()]);
+  const length = Math.min(...options.map(({ slot }) => slot.end - slot.start));
+  if (!(length > 0)) return Infinity;
+  const cellOf = ({ slot }: SlotOption) => `${slot.weekday}@${Math.floor((slot.start - earliest) / length)}`;
+  const rooms = new Map(planning.locations.map((location) => [location.id, location.rooms]));
+  const trainers: GroupChoice[] = [];
+  const places: GroupChoice[] = [];
+  worths.forEach((worth, group) => {
+    const locationId = planning.groups[group].locationId;
+    for (const [option, value] of worth) {
+      for (const trainer of option.trainerIds)
+        trainers.push({ group, holder: `${trainer}|${cellOf(option)}`, value });
+      places.push({ group, holder: `${locationId}|${cellOf(option)}`, value });
+    }
+  });
+  return Math.min(
+    mostAssigned(trainers, worths.length, () => 1),
+    mostAssigned(places, worths.length, (holder) => rooms.get(holder.slice(0, holder.lastIndexOf('|'))) ?? 1),
+  );
 }

@@ -78,7 +78,8 @@ export function rideBound(
     const collectable = riders.filter(
       ({ p }) => index.has(p.id) && region.vehicles.some((vehicle) => collectsIn(vehicle, p.municipalityId)),
     );
-    const key = `${slot.weekday}|${slot.start}|${slot.end}|${collectable.map(({ p, children }) => `${p.id}:${children}`).join()}`;
+    const who = collectable.map(({ p, children }) => `${p.id}:${children}`).join();
+    const key = `${slot.weekday}|${slot.start}|${slot.end}|${who}`;
     let found = cache.get(key);
     if (found === undefined) {
       const women = collectable.map(({ p, children }) => ({ p, children, at: index.get(p.id)! }));
