@@ -68,6 +68,12 @@ export function canComeBound(
     const worth = new Map<SlotOption, number>();
     for (const option of options) {
       if (!location) break;
+      // Neither figure of an option exceeds its attendance: the rest cannot beat the best found, and are worth
+      // at most their attendance where groups share trainers and rooms.
+      if (option.attendable <= best && option.attendable <= bestWithoutCare) {
+        worth.set(option, option.attendable);
+        continue;
+      }
       const busy = new Set([...option.conflicts.keys()].map(refOf));
       const free = members.filter((member) => !busy.has(member.id));
       const needs = careNeeds(option, location, region);

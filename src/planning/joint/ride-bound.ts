@@ -31,7 +31,7 @@ const SERVICE = { to: 2, from: 1 } as const;
 type Way = keyof typeof SERVICE;
 
 /** Segments enumerated per group and direction at most; past it, the looser figures of `relaxedFigures`. */
-const SEGMENT_BUDGET = 200_000;
+const SEGMENT_BUDGET = 5_000;
 
 /**
  * An upper bound on how many of a group's riders the rides planner can take there and back at one weekly time,
