@@ -1,10 +1,16 @@
+import fc from 'fast-check';
 import { PlanningInput } from '../scheduling/model';
 import { offlineTravel } from '../travel/offline-travel';
 import { canComeBound, BoundResources } from './can-come-bound';
-import { JointParticipant } from './model';
+import { JointParticipant, JointVehicle } from './model';
+import { planCareAndRides } from './plan-care-and-rides';
 
 const LOCATION = { lat: 52.1, lon: 6.5 };
 const north = (km: number) => ({ lat: 52.1 + km / 111, lon: 6.5 });
+const at = (kmNorth: number, kmEast: number) => ({
+  lat: 52.1 + kmNorth / 111,
+  lon: 6.5 + kmEast / (111 * Math.cos((52.1 * Math.PI) / 180)),
+});
 const weekdays = (from: string, to: string) => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from, to }));
 const minutes = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) =>
   offlineTravel(a, b).minutes;
@@ -62,6 +68,39 @@ function region(participants: JointParticipant[], over: Partial<BoundResources> 
 
 const bound = (participants: JointParticipant[], over: Partial<BoundResources> = {}) =>
   canComeBound(planning(participants.map((p) => p.id)), region(participants, over), (id) => id);
+
+/** The group's four Tuesdays at 10:00-12:30, as the bound's planning lays them out. */
+const TUESDAYS = ['2027-01-12', '2027-01-19', '2027-01-26', '2027-02-02'];
+
+/** Who can come by the joint planner's plan of care and rides for those sessions. */
+function planned(participants: JointParticipant[], over: Partial<BoundResources> = {}, start = 600): number {
+  const resources = region(participants, over);
+  const plan = planCareAndRides({
+    ...resources,
+    isSchoolClosed: () => false,
+    sessions: TUESDAYS.map((date) => ({
+      id: date,
+      groupId: 'g',
+      locationId: 'loc',
+      date,
+      weekday: 2,
+      start,
+      end: start + 150,
+      memberIds: participants.map((p) => p.id),
+      blocked: new Map(),
+    })),
+  });
+  return plan.verdicts.filter((verdict) => verdict.canCome).length;
+}
+
+const minibus = (over: Partial<JointVehicle> = {}): JointVehicle => ({
+  id: 'bus',
+  depot: LOCATION,
+  seats: 8,
+  childSeats: 2,
+  availability: weekdays('07:00', '18:00'),
+  ...over,
+});
 
 describe('the bound on who can come, with care places and the fleet counted', () => {
   it('is the lessons-only bound when nobody needs a ride or care', () => {
@@ -154,6 +193,22 @@ describe('the bound on who can come, with care places and the fleet counted', ()
     expect(result.total).toBe(4);
   });
 
+  it('lets groups that meet at one time share their trainers and the rooms of their location', () => {
+    const input = planning(['a', 'b']);
+    const [group] = input.groups;
+    input.groups = ['a', 'b'].map((id) => ({ ...group, id, memberIds: [id] }));
+    input.locations[0].rooms = 2;
+    const women = [woman('a'), woman('b')];
+    // Both meet on Tuesdays at 10:00, one trainer for both: one group's four sessions at most.
+    expect(canComeBound(input, region(women), (id) => id).total).toBe(4);
+    input.trainers.push({ id: 'tr2', availability: weekdays('08:00', '18:00') });
+    input.groups.forEach((g) => (g.trainerIds = ['tr', 'tr2']));
+    expect(canComeBound(input, region(women), (id) => id).total).toBe(8);
+    // Two trainers, one room.
+    input.locations[0].rooms = 1;
+    expect(canComeBound(input, region(women), (id) => id).total).toBe(4);
+  });
+
   it('counts a school-age child only when even her shortest time away leaves school hours', () => {
     const pupil = { id: 'k', birthDate: '2019-01-01', careByPartner: false };
     const mother = woman('a', { children: [pupil] });
@@ -163,4 +218,96 @@ describe('the bound on who can come, with care places and the fleet counted', ()
     afternoon.groups[0].pinned = [{ weekday: 2, start: '13:00' }];
     expect(canComeBound(afternoon, region([mother]), (id) => id).total).toBe(0);
   });
+
+  it('lets women far apart in different directions share no ride, where seats alone would take them all', () => {
+    // 26 minutes out each, and more than her limit of 44 through another's home: one ride each, and the
+    // round trip for a second one is longer than the 35 minutes of the arrival window.
+    const riders = [at(13, 0), at(0, 13), at(-13, 0)].map((position, i) =>
+      woman(`r${i}`, { transport: 'pickup', position }),
+    );
+    expect(minutes(at(13, 0), LOCATION)).toBe(26);
+    const result = bound(riders, { vehicles: [minibus()] });
+    // Before, 8 seats for 3 riders counted all 12 member-sessions; one ride a session is the most.
+    expect(result.total).toBe(4);
+    expect(planned(riders, { vehicles: [minibus()] })).toBe(4);
+  });
+
+  it('counts the child seats of children cared for at the location, who ride along', () => {
+    const toddler = (id: string) => ({ id, birthDate: '2025-06-01', careByPartner: false });
+    const mothers = ['a', 'b'].map((id, i) =>
+      woman(id, { transport: 'pickup', position: north(12 + i / 2), children: [toddler(`${id}1`)] }),
+    );
+    const oppas = {
+      id: 'oppas',
+      kind: 'volunteer' as const,
+      locationId: 'loc',
+      position: LOCATION,
+      openingHours: weekdays('09:00', '16:00'),
+      places: [{ minAgeMonths: 0, maxAgeMonths: 47, capacity: 4 }],
+    };
+    const over = { vehicles: [minibus({ childSeats: 1 })], providers: [oppas] };
+    // Seats and places for both; one child seat, and no time for a second trip: one mother a session.
+    expect(bound(mothers, over).total).toBe(4);
+    expect(planned(mothers, over)).toBe(4);
+    // With two child seats both come.
+    const roomy = { ...over, vehicles: [minibus({ childSeats: 2 })] };
+    expect(bound(mothers, roomy).total).toBe(8);
+    expect(planned(mothers, roomy)).toBe(8);
+  });
+
+  it('is never below what the joint planner lets come, on generated small regions', () => {
+    const child = fc.record({
+      id: fc.constant(''),
+      birthDate: fc.constantFrom('2025-06-01', '2023-03-01', '2019-09-01'),
+      careByPartner: fc.boolean(),
+    });
+    const member = fc.record({
+      north: fc.integer({ min: -14, max: 14 }),
+      east: fc.integer({ min: -14, max: 14 }),
+      pickup: fc.boolean(),
+      children: fc.array(child, { maxLength: 2 }),
+    });
+    const instance = fc.record({
+      members: fc.array(member, { minLength: 1, maxLength: 7 }),
+      vehicles: fc.array(
+        fc.record({
+          seats: fc.integer({ min: 2, max: 8 }),
+          childSeats: fc.integer({ min: 0, max: 3 }),
+          depotNorth: fc.integer({ min: -10, max: 10 }),
+        }),
+        { maxLength: 2 },
+      ),
+      places: fc.integer({ min: 0, max: 4 }),
+      start: fc.constantFrom(600, 780),
+    });
+    fc.assert(
+      fc.property(instance, ({ members, vehicles, places, start }) => {
+        const participants = members.map((m, i) =>
+          woman(`p${i}`, {
+            position: at(m.north, m.east),
+            transport: m.pickup ? 'pickup' : 'bike',
+            children: m.children.map((c, k) => ({ ...c, id: `p${i}c${k}` })),
+          }),
+        );
+        const over: Partial<BoundResources> = {
+          vehicles: vehicles.map((v, i) => minibus({ id: `v${i}`, ...v, depot: north(v.depotNorth) })),
+          providers: [
+            {
+              id: 'oppas',
+              kind: 'volunteer',
+              locationId: 'loc',
+              position: LOCATION,
+              openingHours: weekdays('09:00', '16:00'),
+              places: [{ minAgeMonths: 0, maxAgeMonths: 155, capacity: places }],
+            },
+          ],
+        };
+        const input = planning(participants.map((p) => p.id));
+        input.groups[0].pinned = [{ weekday: 2, start: start === 600 ? '10:00' : '13:00' }];
+        const result = canComeBound(input, region(participants, over), (id) => id);
+        expect(result.total).toBeGreaterThanOrEqual(planned(participants, over, start));
+      }),
+      { numRuns: 40, seed: 11 },
+    );
+  }, 120_000);
 });

@@ -2,9 +2,10 @@ import { ageInMonths, careNeedReason } from '../childcare/need';
 import { PlanningInput } from '../scheduling/model';
 import { SlotOption, slotContext, slotOptions } from '../scheduling/slot-options';
 import { toMinutes } from '../time/calendar';
-import { availableOn, collectsIn } from '../transport/ride-rules';
 import { Position, straightLineKm } from '../travel/offline-travel';
 import { JointInput, JointParticipant, JointProvider } from './model';
+import { rideBound } from './ride-bound';
+import { GroupChoice, mostAssigned } from './shared-staff-bound';
 import { formatDirectMinutes } from './time-away';
 import { travelModeOf } from '../travel/travel-mode';
 
@@ -29,16 +30,17 @@ const NEAR_HOME_KM = 2.0;
 const ESTIMATE_SLACK_MINUTES = 10;
 
 /**
- * An upper bound on the member-sessions women can come to, counting the care places and the fleet as well as
- * lessons: for each group, its best weekly time, where at that time
- * - the women who need a ride and whom no vehicle may collect cannot come, and of the others at most as many as
- *   the vehicles' seats times the trips they can make in the window before the start (and after the end); a trip
- *   after the first needs the vehicle to drive out and back, at least twice the direct time of its nearest woman;
- * - a woman whose child needs care whatever her rides (under 4, or of school age while even her shortest time
- *   away leaves school hours) can come only when a place she can use holds every such child, and the places of
- *   each set of age bands hold at most their capacity of those children.
- * Each group is given every vehicle and care place to itself, and only the women free at that time on every
- * date are counted against the resources: so no plan, whatever its times, beats it. Pure and deterministic.
+ * An upper bound on the member-sessions women can come to, counting the care places, the fleet and the trainers
+ * and rooms groups share as well as lessons: for each group and weekly time, on each date
+ * - of the women who need a ride and come that day, at most as many as the fleet can take there and back within
+ *   their ride limits and the arrival windows, children cared for at the location riding along (rideBound);
+ * - a woman free on every date whose child needs care whatever her rides (under 4, or of school age while even
+ *   her shortest time away leaves school hours) can come only when a place she can use holds every such child,
+ *   and the places of each set of age bands hold at most their capacity of those children.
+ * Each group alone takes its best time; the groups that reach the same care providers share their places over
+ * the programme (each mother taking a place per child who needs one), and the groups together are worth at
+ * most the best assignment of times where a trainer, or a room, takes one group per time of day. Each part
+ * holds for every plan, whatever its times, so their least does too. Pure and deterministic.
  */
 export function canComeBound(
   planning: PlanningInput,
@@ -58,17 +60,46 @@ export function canComeBound(
       .map((id) => participants.get(refOf(id)))
       .filter((p): p is JointParticipant => p !== undefined);
     const lessonBound = (options[0]?.attendable ?? 0) * slots;
+    const riding = location ? rideBound(members, location, region) : () => 0;
     let best = 0;
     let bestWithoutCare = 0;
+    // Per mother who may need care: the fewest children who then surely need a place, and her most sessions.
+    const needing = new Map<string, { children: number; sessions: number }>();
+    // What each weekly time is worth to the group, for the groups sharing trainers and rooms.
+    const worth = new Map<SlotOption, number>();
     for (const option of options) {
-      // Neither figure of an option exceeds its attendance: the rest cannot beat the best found.
-      if ((option.attendable <= best && option.attendable <= bestWithoutCare) || !location) break;
+      if (!location) break;
+      // Neither figure of an option exceeds its attendance: the rest cannot beat the best found, and are worth
+      // at most their attendance where groups share trainers and rooms.
+      if (option.attendable <= best && option.attendable <= bestWithoutCare) {
+        worth.set(option, option.attendable);
+        continue;
+      }
       const busy = new Set([...option.conflicts.keys()].map(refOf));
       const free = members.filter((member) => !busy.has(member.id));
-      const care = careExclusion(option, free, location, region);
-      const excluded = Math.max(rideExclusion(option, free, members, location, region), care.excluded);
-      best = Math.max(best, option.attendable - excluded * option.dates.length);
+      const needs = careNeeds(option, location, region);
+      const care = careExclusion(needs, free);
+      // On each date, the riders who come then (free of lessons and appointments that day) compete for the
+      // fleet; the mothers free on every date for the care places (more mothers only leave more out).
+      const away = new Map<string, Set<string>>();
+      for (const [id, conflicts] of option.conflicts)
+        for (const conflict of conflicts)
+          away.set(conflict.date, (away.get(conflict.date) ?? new Set()).add(refOf(id)));
+      const excluded = option.dates.reduce((sum, { date }) => {
+        const riders = members.filter((m) => m.transport === 'pickup' && !away.get(date)?.has(m.id));
+        const withChildren = riders.map((p) => ({ p, children: needs.of(p).riding }));
+        return sum + Math.max(riders.length - riding(option.slot, withChildren), care.excluded);
+      }, 0);
+      best = Math.max(best, option.attendable - excluded);
+      worth.set(option, Math.max(0, option.attendable - excluded));
       bestWithoutCare = Math.max(bestWithoutCare, option.attendable - care.needing * option.dates.length);
+      for (const [id, children] of care.placeable) {
+        const known = needing.get(id);
+        needing.set(id, {
+          children: Math.min(children, known?.children ?? Infinity),
+          sessions: Math.max(option.dates.length * slots, known?.sessions ?? 0),
+        });
+      }
     }
     return {
       groupId: refOf(group.id),
@@ -76,11 +107,19 @@ export function canComeBound(
       members,
       bound: Math.max(0, best) * slots,
       withoutCare: Math.max(0, bestWithoutCare) * slots,
+      needing,
+      worth,
       lessonBound,
     };
   });
   return {
-    total: sharingCare(groups, region, (weekday) => context.seriesOf(weekday).length, planning),
+    total: Math.min(
+      sharingCare(groups, region, (weekday) => context.seriesOf(weekday).length, planning),
+      sharingStaff(
+        planning,
+        groups.map((group) => group.worth),
+      ),
+    ),
     lessonBound: groups.reduce((sum, group) => sum + group.lessonBound, 0),
     groups: groups.map(({ groupId, bound, lessonBound }) => ({ groupId, bound, lessonBound })),
   };
@@ -92,7 +131,13 @@ export function canComeBound(
  * session at a time, as often a day as the session fits in its opening hours), however their times are spread.
  */
 function sharingCare(
-  groups: { location?: Position; members: JointParticipant[]; bound: number; withoutCare: number }[],
+  groups: {
+    location?: Position;
+    members: JointParticipant[];
+    bound: number;
+    withoutCare: number;
+    needing: Map<string, { children: number; sessions: number }>;
+  }[],
   region: BoundResources,
   datesOn: (weekday: number) => number,
   planning: PlanningInput,
@@ -134,83 +179,53 @@ function sharingCare(
     if (reached.length > 0)
       places.set(root(reached[0]), (places.get(root(reached[0])) ?? 0) + providers[p].childSessions);
   });
-  const components = new Map<number, { bound: number; withoutCare: number }>();
+  const components = new Map<
+    number,
+    { bound: number; withoutCare: number; needing: { children: number; sessions: number }[] }
+  >();
   groups.forEach((group, index) => {
-    const component = components.get(root(index)) ?? { bound: 0, withoutCare: 0 };
+    const component = components.get(root(index)) ?? { bound: 0, withoutCare: 0, needing: [] };
     component.bound += group.bound;
     component.withoutCare += group.withoutCare;
+    component.needing.push(...group.needing.values());
     components.set(root(index), component);
   });
   return [...components].reduce(
-    (sum, [key, { bound, withoutCare }]) => sum + Math.min(bound, withoutCare + (places.get(key) ?? 0)),
+    (sum, [key, { bound, withoutCare, needing }]) =>
+      sum + Math.min(bound, withoutCare + motherSessionsWithin(places.get(key) ?? 0, needing)),
     0,
   );
 }
 
-function rideExclusion(
-  option: SlotOption,
-  free: JointParticipant[],
-  members: JointParticipant[],
-  location: Position,
-  region: BoundResources,
+/**
+ * The most sessions of mothers who need care that the child-sessions hold: each takes at least as many as she
+ * has children who surely need care at any of her group's times, so mothers with the fewest first.
+ */
+function motherSessionsWithin(
+  childSessions: number,
+  needing: { children: number; sessions: number }[],
 ): number {
-  const { slot } = option;
-  const { arriveMinutesBefore, maxEarlyMinutes } = region.policy;
-  const riders = (women: JointParticipant[]) =>
-    women.filter((p) => p.transport === 'pickup' && p.position !== undefined);
-  const direct = (p: JointParticipant) =>
-    Math.min(region.minutes(p.position!, location), region.minutes(location, p.position!));
-  const seatsWithin = (window: (from: number, to: number) => number) =>
-    region.vehicles.reduce((seats, vehicle) => {
-      const times = riders(members)
-        .filter((p) => collectsIn(vehicle, p.municipalityId))
-        .map(direct)
-        .sort((a, b) => a - b);
-      const trips = availableOn(vehicle, slot.weekday).reduce(
-        (sum, [from, to]) => sum + tripsWithin(window(from, to), times),
-        0,
-      );
-      return seats + vehicle.seats * trips;
-    }, 0);
-  const there = seatsWithin(
-    (from, to) =>
-      Math.min(slot.start - arriveMinutesBefore, to) - Math.max(slot.start - maxEarlyMinutes, from),
-  );
-  const back = seatsWithin((from, to) => Math.min(slot.end + maxEarlyMinutes, to) - Math.max(slot.end, from));
-  const freeRiders = riders(free);
-  const collectable = freeRiders.filter((p) =>
-    region.vehicles.some((vehicle) => collectsIn(vehicle, p.municipalityId)),
-  );
-  return freeRiders.length - collectable.length + Math.max(0, collectable.length - Math.min(there, back));
-}
-
-/** Trips within a window of arrivals: the first, then as many as the shortest round trips allow. */
-function tripsWithin(window: number, sortedDirect: number[]): number {
-  if (window < 0 || sortedDirect.length === 0) return 0;
-  let trips = 1;
-  let spent = 0;
-  for (const minutes of sortedDirect) {
-    spent += 2 * minutes;
-    if (spent > window) break;
-    trips++;
+  let left = childSessions;
+  let placed = 0;
+  for (const { children, sessions } of [...needing].sort((a, b) => a.children - b.children)) {
+    const fit = Math.min(sessions, Math.floor(left / children));
+    placed += fit;
+    left -= fit * children;
+    if (fit < sessions) break;
   }
-  return trips;
+  return placed;
 }
 
 /**
- * The women free at this time whose children who surely need care cannot all have a place, and how many free
- * women have such children at all.
+ * The children of a mother who need care at this time whatever her rides (under 4, or of school age while even
+ * her shortest time away leaves school hours), each with the age bands of open providers within reach that
+ * could take the child, and whether all those are at the location (so the child rides along with her: a seat
+ * and a child seat each way).
  */
-function careExclusion(
-  option: SlotOption,
-  free: JointParticipant[],
-  location: Position,
-  region: BoundResources,
-): { excluded: number; needing: number } {
+function careNeeds(option: SlotOption, location: Position, region: BoundResources) {
   const { slot, dates } = option;
-  if (dates.length === 0) return { excluded: 0, needing: 0 };
-  const first = dates[0].date;
-  const last = dates[dates.length - 1].date;
+  const first = dates[0]?.date;
+  const last = dates[dates.length - 1]?.date;
   const open = region.providers.filter((provider) =>
     provider.openingHours.some(
       (hours) =>
@@ -221,11 +236,16 @@ function careExclusion(
   );
   const positionOf = (provider: JointProvider): Position | undefined =>
     provider.position ?? region.locations.find((l) => l.id === provider.locationId)?.position;
+  const atLocation = new Set(
+    open.filter((provider) => {
+      const position = positionOf(provider);
+      return position !== undefined && straightLineKm(position, location) <= NEAR_LOCATION_KM;
+    }),
+  );
   const capacity = new Map<string, number>();
-  let unplaceable = 0;
-  // Each needing mother with, per child, the bands that could take that child.
-  const mothers: string[][][] = [];
-  for (const mother of free) {
+  const known = new Map<string, { bandsOf: string[][]; riding: number }>();
+  const of = (mother: JointParticipant): { bandsOf: string[][]; riding: number } => {
+    if (first === undefined) return { bandsOf: [], riding: 0 };
     const direct = mother.position
       ? Math.min(
           formatDirectMinutes(mother.position, location),
@@ -239,29 +259,66 @@ function careExclusion(
     const needs = (child: JointParticipant['children'][number], date: string) =>
       careNeedReason(child, date, slot.weekday, away, region.schoolHours, () => false) !== undefined;
     const children = mother.children.filter((child) => needs(child, first) && needs(child, last));
-    if (children.length === 0) continue;
+    if (children.length === 0) return { bandsOf: [], riding: 0 };
     const near = open.filter((provider) => {
       const position = positionOf(provider);
       return (
-        position !== undefined &&
-        (straightLineKm(position, location) <= NEAR_LOCATION_KM ||
-          (mother.position !== undefined && straightLineKm(position, mother.position) <= NEAR_HOME_KM))
+        atLocation.has(provider) ||
+        (position !== undefined &&
+          mother.position !== undefined &&
+          straightLineKm(position, mother.position) <= NEAR_HOME_KM)
       );
     });
+    let riding = 0;
     const bandsOf = children.map((child) => {
       const youngest = ageInMonths(child.birthDate, first);
       const oldest = ageInMonths(child.birthDate, last);
-      return near.flatMap((provider) =>
+      let nearHome = false;
+      const bands = near.flatMap((provider) =>
         provider.places.flatMap((band, index) => {
           if (band.minAgeMonths > oldest || band.maxAgeMonths < youngest) return [];
           const key = `${provider.id}#${index}`;
           capacity.set(key, band.capacity);
+          nearHome ||= !atLocation.has(provider);
           return [key];
         }),
       );
+      if (bands.length > 0 && !nearHome) riding++;
+      return bands;
     });
+    return { bandsOf, riding };
+  };
+  return {
+    capacity,
+    of: (mother: JointParticipant) => {
+      let found = known.get(mother.id);
+      if (!found) known.set(mother.id, (found = of(mother)));
+      return found;
+    },
+  };
+}
+
+/**
+ * The women free at this time whose children who surely need care cannot all have a place, and how many free
+ * women have such children at all.
+ */
+function careExclusion(
+  needs: ReturnType<typeof careNeeds>,
+  free: JointParticipant[],
+): { excluded: number; needing: number; placeable: Map<string, number> } {
+  const { capacity } = needs;
+  let unplaceable = 0;
+  // Each needing mother with, per child, the bands that could take that child.
+  const mothers: string[][][] = [];
+  const placeable = new Map<string, number>();
+  for (const mother of free) {
+    const { bandsOf } = needs.of(mother);
+    if (bandsOf.length === 0) continue;
     if (bandsOf.some((bands) => bands.length === 0)) unplaceable++;
-    else mothers.push(bandsOf);
+    else {
+      mothers.push(bandsOf);
+      placeable.set(mother.id, bandsOf.length);
+    }
   }
   // For each set of bands some child can use (and all bands together): the children who can use only bands of
   // that set fit in its places, the mothers with fewest such children first.
@@ -284,5 +341,37 @@ function careExclusion(
     }
     worst = Math.max(worst, counts.length - placed);
   }
-  return { excluded: unplaceable + worst, needing: unplaceable + mothers.length };
+  return { excluded: unplaceable + worst, needing: unplaceable + mothers.length, placeable };
+}
+
+/**
+ * The groups' worths where they share trainers and rooms (one weekly session each): a trainer leads one group
+ * at a time and a location has its rooms. The day is cut into cells a session long from the earliest start; a
+ * session starting in a cell runs through the cell's last minute, so two sessions starting in one cell on one
+ * weekday overlap, and one trainer (one room) takes at most one of them. So the most the groups are worth with
+ * each group at one of its times, and each trainer and room at most once (a room: its location's rooms) per
+ * cell, is no less than any plan's, counted once for trainers and once for rooms.
+ */
+function sharingStaff(planning: PlanningInput, worths: Map<SlotOption, number>[]): number {
+  if (planning.programme.sessionsPerWeek !== 1) return Infinity;
+  const earliest = toMinutes(planning.policy.earliestStart);
+  const options = worths.flatMap((worth) => [...worth.keys()]);
+  const length = Math.min(...options.map(({ slot }) => slot.end - slot.start));
+  if (!(length > 0)) return Infinity;
+  const cellOf = ({ slot }: SlotOption) => `${slot.weekday}@${Math.floor((slot.start - earliest) / length)}`;
+  const rooms = new Map(planning.locations.map((location) => [location.id, location.rooms]));
+  const trainers: GroupChoice[] = [];
+  const places: GroupChoice[] = [];
+  worths.forEach((worth, group) => {
+    const locationId = planning.groups[group].locationId;
+    for (const [option, value] of worth) {
+      for (const trainer of option.trainerIds)
+        trainers.push({ group, holder: `${trainer}|${cellOf(option)}`, value });
+      places.push({ group, holder: `${locationId}|${cellOf(option)}`, value });
+    }
+  });
+  return Math.min(
+    mostAssigned(trainers, worths.length, () => 1),
+    mostAssigned(places, worths.length, (holder) => rooms.get(holder.slice(0, holder.lastIndexOf('|'))) ?? 1),
+  );
 }
