@@ -135,11 +135,11 @@ export class PlanningCascadeService {
     });
     steps.lap('outcome');
     this.logger.debug({ programmeId, ...steps.ms }, 'plan steps in ms');
-    const { evaluations, before, after } = search!;
+    const { evaluations, trials, before, after } = search!;
     return {
       ...summary,
       careAndRides: { ...careAndRides, upperBound },
-      slotSearch: { evaluations, before, after },
+      slotSearch: { evaluations, trials, before, after },
     };
   }
 

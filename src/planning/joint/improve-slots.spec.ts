@@ -20,6 +20,16 @@ describe('choosing weekly times by what the whole plan gives', () => {
     expect(chosen.plan.groups.every((group) => group.slots.every((slot) => !slot.pinned))).toBe(true);
   });
 
+  it('makes no more trial plans than its budget, judged or not', () => {
+    // A judge that rises with every move keeps the search going until a budget ends it.
+    const unbounded = improveSlots(input, lateInDay, { maxEvaluations: 1000, optionsPerGroup: 6 });
+    expect(unbounded.trials).toBeGreaterThan(4);
+    const capped = improveSlots(input, lateInDay, { maxEvaluations: 1000, optionsPerGroup: 6, maxTrials: 4 });
+    expect(capped.trials).toBe(4);
+    expect(capped.evaluations).toBeLessThanOrEqual(5);
+    expect(capped.plan.unplanned).toEqual([]);
+  });
+
   it('never moves a group a coordinator pinned', () => {
     const [first, ...rest] = input.groups;
     const pinned = { ...input, groups: [{ ...first, pinned: [{ weekday: 1, start: '09:30' }] }, ...rest] };

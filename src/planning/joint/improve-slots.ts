@@ -7,6 +7,8 @@ export interface ChosenSlots {
   plan: ProgrammePlan;
   /** Plans judged, the first included. */
   evaluations: number;
+  /** Trial plans made, judged or thrown away (a move that left a group unplanned or a language uncovered). */
+  trials: number;
   /** The judge's figure for the first plan and for the one chosen. */
   before: number;
   after: number;
@@ -17,6 +19,12 @@ export interface ImproveOptions {
   maxEvaluations: number;
   /** The best few other weekly times of each group, by the planner's ranking, are tried. */
   optionsPerGroup: number;
+  /**
+   * At most this many trial plans are made, judged or not (default: 5 × maxEvaluations). A trial that leaves a
+   * group unplanned is thrown away unjudged, yet it plans every group: with few trainers for many groups nearly
+   * every move does that, and without this budget the search made thousands of them.
+   */
+  maxTrials?: number;
 }
 
 const timesOf = (plan: ProgrammePlan) =>
@@ -51,6 +59,9 @@ export function improveSlots(
   let plan = first;
   let best = judge(first);
   let evaluations = 1;
+  let trials = 0;
+  const maxTrials = options.maxTrials ?? 5 * options.maxEvaluations;
+  const spent = () => evaluations >= options.maxEvaluations || trials >= maxTrials;
   const before = best;
   const byHand = new Set(input.groups.filter((group) => group.pinned?.length).map((group) => group.id));
   const context = slotContext(input);
@@ -65,14 +76,14 @@ export function improveSlots(
         .slice(0, options.optionsPerGroup + input.programme.sessionsPerWeek),
     ]),
   );
-  for (let improved = true; improved && evaluations < options.maxEvaluations;) {
+  for (let improved = true; improved && !spent();) {
     improved = false;
     for (const group of movable) {
       const times = timesOf(plan);
       const own = times.get(group.id);
       if (!own) continue;
       for (const option of candidates.get(group.id) ?? []) {
-        if (evaluations >= options.maxEvaluations) break;
+        if (spent()) break;
         const time = { weekday: option.slot.weekday, start: toTimeOfDay(option.slot.start) };
         if (own.some((t) => t.weekday === time.weekday && t.start === time.start)) continue;
         // The slot on the same weekday is replaced, else the last: a group keeps its number of weekly times.
@@ -92,6 +103,7 @@ export function improveSlots(
           },
           optionsOf,
         );
+        trials++;
         if (trial.unplanned.length > plan.unplanned.length || missingOf(trial) > missingOf(plan)) continue;
         const score = judge(trial);
         evaluations++;
@@ -115,6 +127,7 @@ export function improveSlots(
       upperBound: first.upperBound,
     },
     evaluations,
+    trials,
     before,
     after: best,
   };
