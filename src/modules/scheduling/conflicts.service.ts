@@ -41,9 +41,11 @@ export class ConflictsService {
 
   forSessions(sessionIds: string[]): Promise<SessionConflict[]> {
     if (sessionIds.length === 0) return Promise.resolve([]);
+    // Ties by what the conflict is, not by its random id: a lesson and an appointment at the same minute came in
+    // either order, and so did the reason the export gives first.
     return this.conflicts.find({
       where: { sessionId: In(sessionIds) },
-      order: { causeStart: 'ASC', id: 'ASC' },
+      order: { causeStart: 'ASC', causeEnd: 'ASC', kind: 'ASC', overlapMinutes: 'DESC', id: 'ASC' },
     });
   }
 
