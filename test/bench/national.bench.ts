@@ -1,6 +1,7 @@
 /**
- * A national simulation: `npm run bench:national -- [--regions 40] [--participants 30000] [--instances 2]`.
- * Generated regions (buildScenario, 500 participants a municipality) are imported into a scratch database and
+ * A national simulation: `npm run bench:national -- [--regions 40] [--participants 30000] [--municipalities 342]
+ * [--instances 2]`. Generated regions (buildScenario, the municipalities spread over the regions as evenly as
+ * they go, each with two locations) are imported into a scratch database and
  * every region's programme is planned as a job (Prefer: respond-async), by `--instances` service instances
  * (child processes, as `npm start`) on that one database. Prints each job's time, the instances' share of the
  * work, the wall time, peak memory per instance and the database size.
@@ -30,11 +31,16 @@ const { values } = parseArgs({
     regions: { type: 'string', default: '40' },
     participants: { type: 'string', default: '30000' },
     instances: { type: 'string', default: '2' },
+    municipalities: { type: 'string', default: '342' },
   },
 });
 const regions = Number(values.regions);
 const participants = Number(values.participants);
 const instanceCount = Number(values.instances);
+const municipalityCount = Number(values.municipalities);
+/** The municipalities of region r (from 1): the first regions take one more where they do not divide evenly. */
+const municipalitiesOf = (r: number) =>
+  Math.floor(municipalityCount / regions) + (r <= municipalityCount % regions ? 1 : 0);
 
 const peakRssMb = (pid: number) =>
   Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
@@ -84,7 +90,12 @@ async function main(): Promise<void> {
     const importStarted = performance.now();
     for (let r = 1; r <= regions; r++) {
       const region = `regio-${r}`;
-      const scenario = buildScenario({ participants: perRegion, region, seed: r });
+      const scenario = buildScenario({
+        participants: perRegion,
+        region,
+        seed: r,
+        municipalities: municipalitiesOf(r),
+      });
       municipalities += scenario.municipalities.length;
       await call(first, '/imports/scenario', { method: 'POST', body: JSON.stringify(scenario) });
       const page = (await (await call(first, `/programmes?region=${region}`)).json()) as {

@@ -17,6 +17,8 @@ export interface ScenarioSize {
   region?: string;
   /** Participants per group. */
   groupSize?: number;
+  /** Municipalities of the region, each with two locations (default: one per 500 participants). */
+  municipalities?: number;
 }
 
 export function buildScenario({
@@ -24,6 +26,7 @@ export function buildScenario({
   seed = 1,
   region = 'synthetic',
   groupSize = 15,
+  municipalities: municipalitiesWanted,
 }: ScenarioSize) {
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
@@ -31,7 +34,7 @@ export function buildScenario({
     lat: +(lat + (next() - 0.5) * spread).toFixed(5),
     lon: +(lon + (next() - 0.5) * spread).toFixed(5),
   });
-  const municipalityCount = Math.max(1, Math.ceil(participants / 500));
+  const municipalityCount = Math.max(1, municipalitiesWanted ?? Math.ceil(participants / 500));
   const municipalities = Array.from({ length: municipalityCount }, (_, m) => ({
     id: `m${m + 1}`,
     name: `Gemeente ${m + 1}`,
