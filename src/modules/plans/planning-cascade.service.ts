@@ -37,7 +37,8 @@ export interface CareAndRidesSummary {
   canCome: number;
   /**
    * No plan of any weekly times lets more member-sessions come, with the care places and the fleet counted
-   * (see canComeBound); absent where care and rides were planned without a slot search.
+   * (see canComeBound); absent where care and rides were planned without a slot search. Over the plans that
+   * give every group its interpreters, or over all plans when the plan made leaves a language uncovered.
    */
   upperBound?: number;
   /** What one more vehicle or a few more care places would change, where women are left without. */
@@ -107,7 +108,9 @@ export class PlanningCascadeService {
       resources: sharedResources(region),
       chooseSlots: (input) => {
         steps.lap('load programme');
-        upperBound = canComeBound(input, region.base, (id) => region.refOf.get(id) ?? id).total;
+        const refOf = (id: string) => region.refOf.get(id) ?? id;
+        // Over the plans that give every group its interpreters; over all plans if this one does not (below).
+        upperBound = canComeBound(input, region.base, refOf, { interpretedOnly: true }).total;
         steps.lap('bound');
         const maxEvaluations = Math.min(MAX_SLOT_EVALUATIONS, 1 + input.groups.length * 3);
         let judged = 0;
@@ -118,6 +121,10 @@ export class PlanningCascadeService {
         };
         search = improveSlots(input, judge, { maxEvaluations, optionsPerGroup: 6 });
         steps.lap('slot search');
+        if (search.plan.groups.some((group) => group.missingLanguages.length > 0)) {
+          upperBound = canComeBound(input, region.base, refOf).total;
+          steps.lap('bound');
+        }
         return search;
       },
     });

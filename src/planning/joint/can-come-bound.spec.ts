@@ -209,6 +209,43 @@ describe('the bound on who can come, with care places and the fleet counted', ()
     expect(canComeBound(input, region(women), (id) => id).total).toBe(4);
   });
 
+  it('lets groups that need one language share its interpreters, one group per time, when asked to', () => {
+    const input = planning(['a', 'b']);
+    const [group] = input.groups;
+    input.trainers.push({ id: 'tr2', availability: weekdays('08:00', '18:00') });
+    input.locations[0].rooms = 2;
+    // Two groups with trainers and rooms of their own, both needing Tigrinya, free any weekday.
+    input.groups = ['a', 'b'].map((id, i) => ({
+      ...group,
+      id,
+      memberIds: [id],
+      trainerIds: [i === 0 ? 'tr' : 'tr2'],
+      interpreterLanguages: ['ti'],
+      pinned: [],
+    }));
+    // One interpreter, on Mondays from 10:00 to 12:30 only: a single time at which a group has her.
+    input.interpreters = [
+      { id: 'tolk', languages: ['ti', 'ar'], availability: [{ weekday: 1, from: '10:00', to: '12:30' }] },
+    ];
+    const women = [woman('a'), woman('b')];
+    const interpreted = (over: PlanningInput) =>
+      canComeBound(over, region(women), (id) => id, { interpretedOnly: true }).total;
+    expect(interpreted(input)).toBe(4);
+    // Over all plans, a group may meet without her: both come every week.
+    expect(canComeBound(input, region(women), (id) => id).total).toBe(8);
+    // A second Tigrinya interpreter then lets both groups meet on Monday at 10:00.
+    input.interpreters.push({
+      id: 'tolk2',
+      languages: ['ti'],
+      availability: [{ weekday: 1, from: '09:00', to: '13:00' }],
+    });
+    expect(interpreted(input)).toBe(8);
+    // Only the first speaks Arabic, and both groups now need it: one group again.
+    input.groups[1].interpreterLanguages = ['ti', 'ar'];
+    input.groups[0].interpreterLanguages = ['ar'];
+    expect(interpreted(input)).toBe(4);
+  });
+
   it('counts a school-age child only when even her shortest time away leaves school hours', () => {
     const pupil = { id: 'k', birthDate: '2019-01-01', careByPartner: false };
     const mother = woman('a', { children: [pupil] });

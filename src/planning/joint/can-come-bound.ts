@@ -41,11 +41,18 @@ const ESTIMATE_SLACK_MINUTES = 10;
  * the programme (each mother taking a place per child who needs one), and the groups together are worth at
  * most the best assignment of times where a trainer, or a room, takes one group per time of day. Each part
  * holds for every plan, whatever its times, so their least does too. Pure and deterministic.
+ *
+ * With `interpretedOnly` the bound is over the plans that give every group an interpreter for each of its
+ * languages: a group takes only times where each language has an interpreter available, and an interpreter, like
+ * a trainer, takes one group per time of day. The planner does not promise such a plan, so a caller that passes it
+ * must work the bound out again without it when the plan it made leaves a language uncovered: then the bound is
+ * over all plans.
  */
 export function canComeBound(
   planning: PlanningInput,
   region: BoundResources,
   refOf: (id: string) => string,
+  { interpretedOnly = false }: { interpretedOnly?: boolean } = {},
 ): CanComeBound {
   const context = slotContext(planning);
   const participants = new Map(region.participants.map((p) => [p.id, p]));
@@ -54,7 +61,10 @@ export function canComeBound(
   const groups = planning.groups.map((group) => {
     const location = locations.get(refOf(group.locationId));
     const options = slotOptions(planning, group, context)
-      .filter((option) => option.trainerIds.length > 0)
+      .filter(
+        (option) =>
+          option.trainerIds.length > 0 && (!interpretedOnly || option.missingLanguages.length === 0),
+      )
       .sort((a, b) => b.attendable - a.attendable);
     const members = group.memberIds
       .map((id) => participants.get(refOf(id)))
@@ -118,6 +128,7 @@ export function canComeBound(
       sharingStaff(
         planning,
         groups.map((group) => group.worth),
+        interpretedOnly,
       ),
     ),
     lessonBound: groups.reduce((sum, group) => sum + group.lessonBound, 0),
@@ -350,9 +361,17 @@ function careExclusion(
  * session starting in a cell runs through the cell's last minute, so two sessions starting in one cell on one
  * weekday overlap, and one trainer (one room) takes at most one of them. So the most the groups are worth with
  * each group at one of its times, and each trainer and room at most once (a room: its location's rooms) per
- * cell, is no less than any plan's, counted once for trainers and once for rooms.
+ * cell, is no less than any plan's, counted once for trainers and once for rooms. With `interpreted`, also once
+ * per language: in a plan that gives every group its interpreters, the groups that meet in one cell and need
+ * that language each have one of its interpreters, no interpreter two of them (the planner books an
+ * interpreter for one group at a time); the groups that do not need it are worth at most their best. Each count
+ * leaves the other holders out, so each is no less than any such plan's worth, and so is their least.
  */
-function sharingStaff(planning: PlanningInput, worths: Map<SlotOption, number>[]): number {
+function sharingStaff(
+  planning: PlanningInput,
+  worths: Map<SlotOption, number>[],
+  interpreted: boolean,
+): number {
   if (planning.programme.sessionsPerWeek !== 1) return Infinity;
   const earliest = toMinutes(planning.policy.earliestStart);
   const options = worths.flatMap((worth) => [...worth.keys()]);
@@ -370,8 +389,26 @@ function sharingStaff(planning: PlanningInput, worths: Map<SlotOption, number>[]
       places.push({ group, holder: `${locationId}|${cellOf(option)}`, value });
     }
   });
+  const languages = interpreted
+    ? [...new Set(planning.groups.flatMap((group) => group.interpreterLanguages))].sort()
+    : [];
+  const byLanguage = languages.map((language) => {
+    const interpreters: GroupChoice[] = [];
+    let others = 0;
+    worths.forEach((worth, group) => {
+      if (!planning.groups[group].interpreterLanguages.includes(language)) {
+        others += Math.max(0, ...worth.values());
+        return;
+      }
+      for (const [option, value] of worth)
+        for (const interpreter of option.interpreters.get(language) ?? [])
+          interpreters.push({ group, holder: `${interpreter}|${cellOf(option)}`, value });
+    });
+    return others + mostAssigned(interpreters, worths.length, () => 1);
+  });
   return Math.min(
     mostAssigned(trainers, worths.length, () => 1),
     mostAssigned(places, worths.length, (holder) => rooms.get(holder.slice(0, holder.lastIndexOf('|'))) ?? 1),
+    ...byLanguage,
   );
 }
