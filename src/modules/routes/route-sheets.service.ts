@@ -24,7 +24,8 @@ export function navigationUrl(
 ) {
   const point = (p: { lat: number; lon: number }) => `${p.lat},${p.lon}`;
   const ordered = route.direction === 'to' ? [...stops, location] : stops;
-  const destination = ordered.at(-1)!;
+  // A route home whose stops the caller may not see (all in other municipalities) leads back to the location.
+  const destination = ordered.at(-1) ?? location;
   const waypoints = ordered.slice(0, -1);
   const params = new URLSearchParams({ api: '1', destination: point(destination), travelmode: 'driving' });
   if (route.direction === 'from') params.set('origin', point(location));
