@@ -1,5 +1,12 @@
 import { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium, listen, onApp, PHONE, seriousAccessibilityViolations } from '../../support/browser';
+import {
+  DESKTOP,
+  launchChromium,
+  listen,
+  onApp,
+  PHONE,
+  seriousAccessibilityViolations,
+} from '../../support/browser';
 import { seedPhonePages } from '../../support/phone-pages-scenario';
 import { startTestApp, TestApp } from '../../support/test-app';
 
@@ -150,5 +157,45 @@ describe('the pages a link opens on a phone, in Chromium', () => {
     const after = (await routes()).flatMap((route) => route.stops.map((stop) => stop.participantId));
     expect(after).not.toContain(seeded.ids.p1);
     expect(after).toHaveLength(before.length - 2);
+  });
+
+  it('shows the coordinator the cascade of that absence: the place cancelled, no pickup, why she cannot come', async () => {
+    const invited = await api
+      .post('/accounts', {
+        email: 'coordinator@beltrum.test',
+        name: 'Coördinator Beltrum',
+        role: 'coordinator',
+        regions: ['beltrum'],
+      })
+      .expect(201);
+    const desktop = await browser.newContext({
+      viewport: DESKTOP,
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+      bypassCSP: true,
+    });
+    const page = await desktop.newPage();
+    await page.goto(onApp(base, invited.body.signInUrl));
+    await page.getByRole('heading', { level: 1, name: 'De regio in één oogopslag' }).waitFor();
+
+    const [cancelled] = (
+      await api.get(`/childcare/bookings?session=${seeded.sessionId}&status=cancelled`).expect(200)
+    ).body.items;
+    await page.goto(`${base}/care?date=${seeded.tomorrow}`);
+    const row = page.locator(
+      `section[data-session="${seeded.sessionId}"] tr[data-booking="${cancelled.id}"]`,
+    );
+    await row.getByText(/^afgezegd: mother absent/).waitFor();
+
+    await page.goto(`${base}/week?date=${seeded.tomorrow}`);
+    await page.locator(`button[data-session="${seeded.sessionId}"]`).click();
+    const amina = page.locator(
+      `[data-open-session="${seeded.sessionId}"] tr[data-member="${seeded.ids.p1}"]`,
+    );
+    await amina.getByRole('rowheader', { name: 'Amina1 Test' }).waitFor();
+    await amina.getByText(/^kan niet komen: /).waitFor();
+    expect(await amina.getByText(/^\d\d:\d\d, /).count()).toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await desktop.close();
   });
 });
