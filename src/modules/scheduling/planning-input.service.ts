@@ -14,6 +14,7 @@ import { Region } from '../regions/region.entity';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
 import { travelModeOf } from '../../planning/travel/travel-mode';
 import { TravelTimesService } from '../travel/travel-times.service';
+import { lessonsByParticipant } from './lessons-by-participant';
 import { PinnedSlotsService } from './pinned-slots.service';
 
 export interface PlanningContext {
@@ -55,6 +56,7 @@ export class PlanningInputService {
       [...records].sort((a, b) => (a.ref ?? a.id).localeCompare(b.ref ?? b.id));
     const lessons = await this.lessons.exportLessons(activeIds);
     const appointments = await this.participants.exportAppointments(activeIds);
+    const plansOf = lessonsByParticipant(lessons, appointments);
     const pinned = await this.pinnedSlots.forGroups(groups.map((group) => group.id));
     const locations = await this.locations.exportLocations(region.id);
     // Between a lesson elsewhere and a session, both ways, by road and, for women who take the bus, by public
@@ -116,22 +118,7 @@ export class PlanningInputService {
       })),
       members: participants.map((participant) => ({
         id: participant.id,
-        lessons: lessons
-          .filter((lesson) => lesson.participantId === participant.id)
-          .map(({ id, providerId, weekday, from, to, position, validFrom, validTo, exceptDates }) => ({
-            id,
-            providerId,
-            weekday,
-            from,
-            to,
-            position,
-            validFrom,
-            validTo,
-            exceptDates,
-          })),
-        appointments: appointments
-          .filter((appointment) => appointment.participantId === participant.id)
-          .map(({ id, date, from, to }) => ({ id, date, from, to })),
+        ...plansOf(participant.id),
         travelMode: travelModeOf(participant.transport),
         needs: {
           home: participant.position?.lat != null ? participant.position : undefined,

@@ -17,6 +17,7 @@ import { SessionsService } from '../programmes/sessions.service';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
 import { TravelTimesService } from '../travel/travel-times.service';
+import { lessonsByParticipant } from '../scheduling/lessons-by-participant';
 import { TalkOccurrence } from './talk-occurrence.entity';
 import { TalkSeries } from './talk-series.entity';
 
@@ -120,6 +121,7 @@ export class TalkPlanningService {
     }
     const lessons = await this.lessons.exportLessons(everyone);
     const appointments = await this.participants.exportAppointments(everyone);
+    const plansOf = lessonsByParticipant(lessons, appointments);
 
     const busyOf = new Map<string, Busy[]>();
     const addBusy = (id: string, busy: Busy) => busyOf.set(id, [...(busyOf.get(id) ?? []), busy]);
@@ -151,24 +153,7 @@ export class TalkPlanningService {
     const participants = everyone.map((id) => ({
       id,
       home: positionOf(people.get(id)?.position),
-      lessons: lessons
-        .filter((lesson) => lesson.participantId === id)
-        .map(
-          ({ id: lessonId, providerId, weekday, from, to, position, validFrom, validTo, exceptDates }) => ({
-            id: lessonId,
-            providerId,
-            weekday,
-            from,
-            to,
-            position,
-            validFrom,
-            validTo,
-            exceptDates,
-          }),
-        ),
-      appointments: appointments
-        .filter((appointment) => appointment.participantId === id)
-        .map(({ id: appointmentId, date, from, to }) => ({ id: appointmentId, date, from, to })),
+      ...plansOf(id),
       sessions: sessionsOf.get(id) ?? [],
     }));
     const places = [
