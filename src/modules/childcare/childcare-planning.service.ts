@@ -296,9 +296,14 @@ export class ChildcarePlanningService {
       })),
     });
     const unmet: UnmetNeedDto[] = [...result.unmet, ...settledAsUnmet(context)];
+    const dates = new Map(context.sessions.map((session) => [session.id, session.date]));
     await this.waitingEntries.record(
       sessions.map((session) => session.id),
-      result.unmet.map((need) => ({ regionId: sessions[0].regionId, ...need })),
+      result.unmet.map((need) => ({
+        regionId: sessions[0].regionId,
+        careDate: dates.get(need.sessionId)!,
+        ...need,
+      })),
     );
     return {
       sessions: sessions.length,

@@ -28,6 +28,8 @@ export interface WaitingNeed {
   childId: string;
   participantId: string;
   reason: string;
+  /** The session's local date, as its bookings count it. */
+  careDate: string;
 }
 
 /**
@@ -60,15 +62,12 @@ export class ChildcareWaitingEntriesService {
     }
     for (const chunk of chunks(left.map((entry) => entry.id))) await this.entries.delete({ id: In(chunk) });
     for (const chunk of chunks(waiting)) {
-      // The session's local date, as its bookings count it; an existing row keeps when she started waiting.
+      // An existing row keeps when she started waiting.
       await this.txHost.tx.query(
         `INSERT INTO childcare_waiting_list (region_id, session_id, child_id, participant_id, reason, care_date)
-         SELECT need.region_id, need.session_id, need.child_id, need.participant_id, need.reason,
-           (session.start AT TIME ZONE region.timezone)::date
+         SELECT need.region_id, need.session_id, need.child_id, need.participant_id, need.reason, need.care_date
          FROM jsonb_to_recordset($1::jsonb) AS need(region_id uuid, session_id uuid, child_id uuid,
-           participant_id uuid, reason text)
-         JOIN sessions session ON session.id = need.session_id
-         JOIN regions region ON region.id = session.region_id
+           participant_id uuid, reason text, care_date date)
          ON CONFLICT (child_id, session_id) DO NOTHING`,
         [
           JSON.stringify(
@@ -78,6 +77,7 @@ export class ChildcareWaitingEntriesService {
               child_id: need.childId,
               participant_id: need.participantId,
               reason: need.reason,
+              care_date: need.careDate,
             })),
           ),
         ],

@@ -97,6 +97,7 @@ export class ChildcareWaitingListService {
       })),
     });
     const reasons = new Map(entries.map((entry) => [`${entry.childId}|${entry.sessionId}`, entry.reason]));
+    const careDates = new Map(entries.map((entry) => [entry.sessionId, entry.careDate]));
     await this.entries.record(
       sessionIds,
       placed.waiting.map((child) => ({
@@ -105,6 +106,7 @@ export class ChildcareWaitingListService {
         childId: child.childId,
         participantId: child.participantId,
         reason: reasons.get(`${child.childId}|${child.sessionId}`)!,
+        careDate: careDates.get(child.sessionId)!,
       })),
     );
     if (placed.booked.length > 0)
@@ -131,6 +133,7 @@ export class ChildcareWaitingListService {
       context.rules,
       await this.heldOn(regionId, context),
     );
+    const dates = new Map(context.sessions.map((session) => [session.id, session.date]));
     const short = new Set(
       open
         .filter((need) => need.reason === NO_PLACE)
@@ -142,6 +145,7 @@ export class ChildcareWaitingListService {
         .filter((need) => short.has(`${need.sessionId}|${need.participantId}`))
         .map((need) => ({
           regionId,
+          careDate: dates.get(need.sessionId)!,
           ...need,
           reason: need.reason === NO_PLACE ? need.reason : SIBLING_WITHOUT_PLACE,
         })),
