@@ -1,7 +1,7 @@
 /**
  * The read endpoints under load: `npm run bench:load -- [--participants N] [--runs N] [--duration S]
  * [--connections N] [--max-requests N] [--log-level L] [--only <endpoint name part>]
- * [--prof <v8 log file>] [--accept-encoding <header>]`. Starts the service in a process of its own on a scratch
+ * [--prof <v8 log file>] [--accept-encoding <header>] [--no-uploads]`. Starts the service in a process of its own on a scratch
  * database (embedded PostgreSQL, or a new database on DATABASE_URL's server), loads a generated region through the
  * API (import, a driver per vehicle, the programme planned), makes a coordinator's token, then runs autocannon
  * against each endpoint in turn: the plan export, a driver's route sheet as JSON and as HTML, and the participant
@@ -9,6 +9,8 @@
  * the medians over the runs of p50/p95/p99 latency and requests per second, the errors and non-2xx answers summed,
  * the machine's core count, and at the end one JSON line (`figures {...}`). Requests carry the Accept-Encoding
  * that browsers and Node's fetch send (`gzip, deflate, br`); `--accept-encoding identity` asks for plain bytes.
+ * Last, once per run, three 50 MB bodies are sent at once without a token while `/health` is asked again and
+ * again: its p50, p95 and slowest answer (`--no-uploads` leaves this out).
  */
 import autocannon from 'autocannon';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRegion } from './load/region';
 import { startService } from './load/service';
+import { healthDuringUploads } from './load/uploads';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       prof: { type: 'string' },
       'accept-encoding': { type: 'string', default: 'gzip, deflate, br' },
+      uploads: { type: 'boolean', default: true },
     },
   });
   const [participants, runs, duration, connections, maxRequests] = [
@@ -178,8 +182,26 @@ async function main(): Promise<void> {
       );
       return row;
     });
+    const uploads = [];
+    for (let run = 0; values.uploads && run < runs; run++) {
+      uploads.push(await healthDuringUploads(service.url));
+      await settle(service.url);
+    }
+    const health = uploads.length > 0 && {
+      probes: uploads.reduce((sum, u) => sum + u.probes, 0),
+      p50: median(uploads.map((u) => u.p50)),
+      p95: median(uploads.map((u) => u.p95)),
+      max: median(uploads.map((u) => u.max)),
+      statuses: uploads[0].statuses,
+    };
+    if (health)
+      console.log(
+        `/health during three 50 MB uploads without a token (${health.probes} probes, answers ` +
+          `${health.statuses.join(', ')}): p50 ${health.p50} ms, p95 ${health.p95} ms, slowest ${health.max} ms ` +
+          `(medians of ${uploads.length} runs; ${health.max < 200 ? 'met' : 'MISSED'} (200))`,
+      );
     console.log(
-      `figures ${JSON.stringify({ cores: cpus().length, participants, connections, duration, runs, acceptEncoding: values['accept-encoding'], endpoints: figures })}`,
+      `figures ${JSON.stringify({ cores: cpus().length, participants, connections, duration, runs, acceptEncoding: values['accept-encoding'], endpoints: figures, healthDuringUploads: health || undefined })}`,
     );
   } catch (error) {
     // What the service said last, for a run that failed.

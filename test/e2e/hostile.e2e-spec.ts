@@ -4,56 +4,10 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildScenario } from '../factories/scenario.factory';
 import { UNKNOWN_ID } from '../support/answers';
+import { arrayOfSmallObjects, upload } from '../support/uploads';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8'));
-
-/** JSON of about `bytes` bytes: an array of small objects, the costliest kind of body to parse for its size. */
-const arrayOfSmallObjects = (bytes: number) =>
-  Buffer.from(`[${'{"n":1},'.repeat(Math.floor(bytes / 8) - 1)}{"n":1}]`);
-
-interface Upload {
-  status: number;
-  /** Milliseconds until both the answer came and the last byte was written (or the server closed). */
-  ms: number;
-}
-
-/** Sends `body` as one request over its own connection, without a token, as an attacker would. */
-function upload(port: number, path: string, contentType: string, body: Buffer): Promise<Upload> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    let status: number | undefined;
-    let sent = false;
-    const settle = () => {
-      if (status !== undefined && sent) resolve({ status, ms: performance.now() - started });
-    };
-    const outgoing = httpRequest(
-      {
-        port,
-        path,
-        method: 'POST',
-        agent: false,
-        headers: { 'Content-Type': contentType, 'Content-Length': body.length },
-      },
-      (response) => {
-        status = response.statusCode;
-        response.resume();
-        response.on('end', settle);
-      },
-    );
-    outgoing.on('finish', () => {
-      sent = true;
-      settle();
-    });
-    // A server may close the connection once it has answered: the upload is over then, too.
-    outgoing.on('error', (error) => {
-      sent = true;
-      if (status !== undefined) settle();
-      else reject(error);
-    });
-    outgoing.end(body);
-  });
-}
 
 /**
  * Sends the headers of an upload of `declared` bytes and only its first byte, and resolves with the status of
