@@ -43,7 +43,10 @@ describe('closing talks in the scenario format', () => {
     const sessions = (await api.get(`/sessions?region=${REGION}&limit=100`).expect(200)).body.items as {
       date: string;
     }[];
-    const lastDate = sessions.map((session) => session.date).sort().at(-1)!;
+    const lastDate = sessions
+      .map((session) => session.date)
+      .sort()
+      .at(-1)!;
     const firstDate = DateTime.fromISO(lastDate).minus({ days: 13 }).toISODate()!;
     const members = (await api.get(`/groups?region=${REGION}`).expect(200)).body.items[0]
       .participantIds as string[];
@@ -81,6 +84,21 @@ describe('closing talks in the scenario format', () => {
         .map((s) => ({ participantId: s.participantId, reason: s.talks[0].reason })),
     });
     expect(planned.length).toBe(members.length);
+
+    // The plan document holds them with the scenario's ids.
+    const document = (await api.get(`/exports/plan?region=${REGION}`).expect(200)).body;
+    expect(document.closingTalks.map((talk: { participantId: string }) => talk.participantId)).toEqual(
+      fixture().programme.groups[0].participantIds,
+    );
+    for (const talk of document.closingTalks) {
+      expect(talk).toMatchObject({
+        programmeId: 'programme',
+        trainerId: 'tr-els',
+        staffIds: ['jc-yasmina', 'km-karin'],
+        locationId: 'loc-vorden',
+      });
+    }
+    expect(document.closingTalksUnplaced).toEqual([]);
   }, 180_000);
 
   it('exports the staff roles and the closing talks as the file said, and importing the export changes nothing', async () => {
@@ -97,7 +115,9 @@ describe('closing talks in the scenario format', () => {
     const file = fixture();
     file.programme.closingTalks.roles = ['jobcoach', 'manager'];
     const unknown = await api.post('/imports/scenario', file).expect(400);
-    expect(JSON.stringify(unknown.body)).toContain('programme.closingTalks.roles[1]: \\"manager\\" is no talk role');
+    expect(JSON.stringify(unknown.body)).toContain(
+      'programme.closingTalks.roles[1]: \\"manager\\" is no talk role',
+    );
 
     const withoutCaseManager = fixture();
     withoutCaseManager.staff = withoutCaseManager.staff.filter((m: { id: string }) => m.id !== 'km-karin');

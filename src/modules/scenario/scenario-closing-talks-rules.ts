@@ -19,7 +19,9 @@ export function closingTalksFindings(scenario: ScenarioDto): ScenarioFindings {
     if (!(TALK_ROLES as readonly string[]).includes(role))
       return errors.push(`${path}: "${role}" is no talk role (${TALK_ROLES.join(', ')})`);
     if (closing.roles.indexOf(role) !== index)
-      return errors.push(`${path}: "${role}" is already listed at ${PATH}.roles[${closing.roles.indexOf(role)}]`);
+      return errors.push(
+        `${path}: "${role}" is already listed at ${PATH}.roles[${closing.roles.indexOf(role)}]`,
+      );
     if (scenario.staff === undefined)
       return warnings.push(
         `${path}: the file has no staff; the region's staff must have a ${role} when the programme is planned`,

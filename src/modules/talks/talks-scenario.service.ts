@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { TalkPlaceKind, TalkRole } from '../../planning/talks/model';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
 import { ProgrammeClosingTalks } from './programme-closing-talks.entity';
+import { TalkOccurrence } from './talk-occurrence.entity';
 import { TalksService } from './talks.service';
 
 /** A programme's closing talks as a scenario says them, with the region's own ids. */
@@ -67,6 +68,26 @@ export class TalksScenarioService {
   }
 
   /**
+   * The closing talks of a region for a plan document: those planned to start in [start, end), and those that
+   * found no time whose days meet the local dates [from, to]; each with its series.
+   */
+  async closingTalksIn(
+    regionId: string,
+    range: { start: Date; end: Date; from: string; to: string },
+  ): Promise<TalkOccurrence[]> {
+    const talks = await this.txHost.tx.getRepository(TalkOccurrence).find({
+      where: { regionId, series: { kind: 'closing' } },
+      relations: { series: true },
+      order: { windowFrom: 'ASC', participantId: 'ASC' },
+    });
+    return talks.filter((talk) =>
+      talk.status === 'planned'
+        ? talk.start! >= range.start && talk.start! < range.end
+        : talk.windowTo >= range.from && talk.windowFrom <= range.to,
+    );
+  }
+
+  /**
    * Plans the closing talks of a programme that ends with them (anew, as `POST /programmes/{id}/closing-talks`
    * does), once its sessions stand; undefined for a programme without.
    */
@@ -76,9 +97,16 @@ export class TalksScenarioService {
     const { roles } = settings;
     const holders = await this.staff.exportStaffMembers(settings.regionId);
     // The talks service refuses a role nobody has (400 to a caller); a plan goes on without the talks instead.
-    const missing = roles.find((role) => !holders.some((member) => (member.roles as string[]).includes(role)));
+    const missing = roles.find(
+      (role) => !holders.some((member) => (member.roles as string[]).includes(role)),
+    );
     if (missing) {
-      return { roles, planned: 0, unplaced: [], notPlanned: `no staff member of this region is a ${missing}` };
+      return {
+        roles,
+        planned: 0,
+        unplaced: [],
+        notPlanned: `no staff member of this region is a ${missing}`,
+      };
     }
     const { planned, skipped } = await this.talks.planClosing(programmeId, {
       roles,
