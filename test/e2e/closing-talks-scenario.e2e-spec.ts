@@ -111,6 +111,25 @@ describe('closing talks in the scenario format', () => {
     expect(again.changed).toBe(false);
   });
 
+  it('plans the programme without its closing talks when nobody in the region is a case manager any more, and says why', async () => {
+    const karin = (await api.get(`/staff-members?region=${REGION}&limit=100`).expect(200)).body.items.find(
+      (member: { ref: string }) => member.ref === 'km-karin',
+    ).id;
+    const before = (await api.get(`/talks?programme=${programmeId}&limit=100`).expect(200)).body.total;
+    await api.patch(`/staff-members/${karin}`, { roles: ['language-buddy'] }).expect(200);
+    const plan = (await api.post(`/programmes/${programmeId}/plan`).expect(200)).body;
+    expect(plan.unplanned).toEqual([]);
+    expect(plan.closingTalks).toEqual({
+      roles: ['jobcoach', 'case-manager'],
+      planned: 0,
+      unplaced: [],
+      notPlanned: 'no staff member of this region is a case-manager',
+    });
+    // The closing talks planned before stand.
+    expect((await api.get(`/talks?programme=${programmeId}&limit=100`).expect(200)).body.total).toBe(before);
+    await api.patch(`/staff-members/${karin}`, { roles: ['case-manager'] }).expect(200);
+  }, 180_000);
+
   it('refuses closing talks with a role that is no talk role, or nobody in staff has, naming the path', async () => {
     const file = fixture();
     file.programme.closingTalks.roles = ['jobcoach', 'manager'];
