@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { ProgrammeClosingTalks1795418900000 } from '../../migrations/1795418900000-ProgrammeClosingTalks';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const FILE = 'bronckhorst-closing.scenario.json';
@@ -155,5 +157,21 @@ describe('closing talks in the scenario format', () => {
     expect(JSON.stringify(refused.body)).toContain(
       'programme.closingTalks: needs \\"format\\": \\"trefpunt-scenario/2\\"',
     );
+  });
+
+  it('undoes its migration, the programme then ending without closing talks, and does it again', async () => {
+    const runner = api.app.get(DataSource).createQueryRunner();
+    const migration = new ProgrammeClosingTalks1795418900000();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const exported = (await api.get(`/exports/scenario?region=${REGION}`).expect(200)).body;
+    expect(exported.programme.closingTalks).toBeUndefined();
+    await api.post('/imports/scenario', fixture()).expect(200);
+    const again = (await api.get(`/exports/scenario?region=${REGION}`).expect(200)).body;
+    expect(again.programme.closingTalks).toEqual({ ...fixture().programme.closingTalks, place: 'location' });
   });
 });
