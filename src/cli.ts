@@ -165,6 +165,13 @@ async function planFile(args: string[]): Promise<number> {
     );
     summary.unplanned.forEach((group) => console.log(`not planned: ${group.name}: ${group.reason}`));
     joint.advice.forEach((advice) => console.log(`advice: ${advice.text}`));
+    if (summary.closingTalks) {
+      const closing = summary.closingTalks;
+      console.log(
+        `closing talks (${closing.roles.join(', ')}): ${closing.planned} planned, ${closing.unplaced.length} without a time` +
+          (closing.notPlanned ? ` (${closing.notPlanned})` : ''),
+      );
+    }
     // One line a script can read (bench:plan): the figures of this run.
     console.log(
       `figures ${JSON.stringify({

@@ -61,6 +61,18 @@ export interface PlanDocument {
   }[];
   unrouted: { participantId: string; sessionId: string; direction: 'to' | 'from'; reason: string }[];
   canCome: CanComePart;
+  /** Closing talks of version 2 programmes that end with them; left out when the range has none. */
+  closingTalks?: {
+    participantId: string;
+    programmeId: string;
+    start: string;
+    end: string;
+    locationId: string | null;
+    trainerId: string | null;
+    staffIds: string[];
+  }[];
+  /** Closing talks no time was free for, with why; left out with `closingTalks`. */
+  closingTalksUnplaced?: { participantId: string; programmeId: string; reason: string }[];
   stats: Record<string, number>;
 }
 

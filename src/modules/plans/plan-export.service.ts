@@ -17,6 +17,7 @@ import { ChildcareScenarioService } from '../childcare/childcare-scenario.servic
 import { ConflictsService } from '../scheduling/conflicts.service';
 import { RoutesService } from '../routes/routes.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
+import { TalksScenarioService } from '../talks/talks-scenario.service';
 import { CanComeService } from './can-come.service';
 import { CanComePart, PLAN_FORMAT, PlanDocument } from './plan-document';
 import { PlanOutcomesService } from './plan-outcomes.service';
@@ -46,6 +47,7 @@ export class PlanExportService {
     private readonly outcomes: PlanOutcomesService,
     private readonly cache: PlanExportCache,
     private readonly access: AccessContext,
+    private readonly talks: TalksScenarioService,
   ) {}
 
   async exportPlan(regionIdOrRef: string, from?: string, to?: string): Promise<PlanDocument> {
@@ -116,9 +118,19 @@ export class PlanExportService {
     const routes = await this.routes.forSessions(sessionIds);
     const unrouted = await this.routes.unroutedFor(sessionIds);
     const riders = routes.flatMap((route) => route.stops);
+    const closing = (
+      await this.talks.closingTalksIn(regionId, {
+        start,
+        end,
+        from: from ?? '0000-01-01',
+        to: to ?? '9999-12-31',
+      })
+    ).sort((a, b) => ref(a.participantId).localeCompare(ref(b.participantId), 'en', { numeric: true }));
     const participantIds = [
       ...new Set(
-        [...conflicts, ...bookings, ...unmet, ...riders, ...unrouted].map((row) => row.participantId),
+        [...conflicts, ...bookings, ...unmet, ...riders, ...unrouted, ...closing].map(
+          (row) => row.participantId,
+        ),
       ),
     ];
     const absent = new Map(
@@ -203,6 +215,26 @@ export class PlanExportService {
         reason: row.reason,
       })),
       canCome,
+      ...(closing.length > 0 && {
+        closingTalks: closing
+          .filter((talk) => talk.status === 'planned')
+          .map((talk) => ({
+            participantId: ref(talk.participantId),
+            programmeId: ref(talk.series.programmeId),
+            start: local(talk.start!),
+            end: local(talk.end!),
+            locationId: talk.locationId && ref(talk.locationId),
+            trainerId: talk.series.trainerId && ref(talk.series.trainerId),
+            staffIds: talk.series.staffMemberIds.map(ref).sort(),
+          })),
+        closingTalksUnplaced: closing
+          .filter((talk) => talk.status === 'unplaced')
+          .map((talk) => ({
+            participantId: ref(talk.participantId),
+            programmeId: ref(talk.series.programmeId),
+            reason: talk.reason ?? 'not placed',
+          })),
+      }),
       stats: {
         sessions: sessions.length,
         conflicts: conflicts.length,

@@ -18,6 +18,7 @@ import { SchedulingService } from '../scheduling/scheduling.service';
 import { PlanSummary } from '../scheduling/dto/plan.dto';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
 import { StepTimes } from '../../common/logging/step-times';
+import { ClosingTalksOutcome, TalksScenarioService } from '../talks/talks-scenario.service';
 import { PlanOutcomesService } from './plan-outcomes.service';
 import {
   JointInputService,
@@ -64,7 +65,8 @@ export type SlotSearchSummary = Omit<ChosenSlots, 'plan'>;
 
 /**
  * The order of planning a programme, in one place: its sessions first (times, staff, conflicts), then care and
- * rides together for those sessions (the joint core), stored in one transaction. What one step loaded is passed
+ * rides together for those sessions (the joint core), then the closing talks of a programme that ends with them
+ * (around the sessions as they now stand), stored in one transaction. What one step loaded is passed
  * to the next; every local date and minute becomes an instant by `localMinuteToInstant`.
  */
 @Injectable()
@@ -81,6 +83,7 @@ export class PlanningCascadeService {
     private readonly routes: RoutesService,
     private readonly outcomes: PlanOutcomesService,
     private readonly waitingList: ChildcareWaitingListService,
+    private readonly talks: TalksScenarioService,
   ) {}
 
   /**
@@ -93,7 +96,13 @@ export class PlanningCascadeService {
     programmeId: string,
     now: Date,
     progress: PlanProgress = () => undefined,
-  ): Promise<PlanSummary & { careAndRides: CareAndRidesSummary; slotSearch: SlotSearchSummary }> {
+  ): Promise<
+    PlanSummary & {
+      careAndRides: CareAndRidesSummary;
+      slotSearch: SlotSearchSummary;
+      closingTalks?: ClosingTalksOutcome;
+    }
+  > {
     const steps = new StepTimes();
     progress(0, 'loading');
     const { regionId } = await this.programmes.get(programmeId);
@@ -141,12 +150,16 @@ export class PlanningCascadeService {
       advice: careAndRides.advice,
     });
     steps.lap('outcome');
+    progress(PROGRESS.careAndRidesPlanned, 'closing talks');
+    const closingTalks = await this.talks.planClosingOf(programmeId);
+    steps.lap('closing talks');
     this.logger.debug({ programmeId, ...steps.ms }, 'plan steps in ms');
     const { evaluations, trials, before, after } = search!;
     return {
       ...summary,
       careAndRides: { ...careAndRides, upperBound },
       slotSearch: { evaluations, trials, before, after },
+      ...(closingTalks && { closingTalks }),
     };
   }
 

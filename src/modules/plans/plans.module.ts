@@ -11,6 +11,7 @@ import { RegionsModule } from '../regions/regions.module';
 import { RoutesModule } from '../routes/routes.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { StaffModule } from '../staff/staff.module';
+import { TalksModule } from '../talks/talks.module';
 import { TransportModule } from '../transport/transport.module';
 import { PlanExportCache } from './plan-export-cache';
 import { PlanExportService } from './plan-export.service';
@@ -45,6 +46,7 @@ import { ProgrammePlanJobsService } from './programme-plan-jobs.service';
     TravelModule,
     JobsModule,
     CarPoolOffersModule,
+    TalksModule,
   ],
   controllers: [PlansController, ProgrammePlanController],
   providers: [

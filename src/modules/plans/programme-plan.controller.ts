@@ -30,6 +30,8 @@ export class ProgrammePlanController {
       'together so that they agree (a woman is collected both ways or not at all; children cared for near the ' +
       'location ride along), and answers how many member-sessions she can actually come to (careAndRides.canCome), beside a bound no plan of ' +
       'any weekly times can beat with the care places and the fleet counted (careAndRides.upperBound). ' +
+      "A programme that ends with closing talks (a scenario's `programme.closingTalks`) has them planned last, " +
+      'anew (closingTalks: planned, and unplaced members with the reason). ' +
       'It runs as a job (one plan of a region at a time, on any instance): with `Prefer: respond-async` the ' +
       'answer is 202 with the job at once (follow it at GET /jobs/{id}); without, the answer waits for it.',
   })

@@ -1,4 +1,3 @@
-import { sessionRolesOf } from '../staff/staff-roles';
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { AccessContext } from '../access/access-context';
 import { AuditService } from '../audit/audit.service';
@@ -11,6 +10,7 @@ import { ProgrammesScenarioService } from '../programmes/programmes-scenario.ser
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { RegionsService } from '../regions/regions.service';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
+import { TalksScenarioService } from '../talks/talks-scenario.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
 import { SCENARIO_FORMAT, SCENARIO_FORMAT_2, ScenarioDto } from './dto/scenario.dto';
 import { DEFAULT_PROGRAMME_REF } from './scenario-import.service';
@@ -41,6 +41,7 @@ export class ScenarioExportService {
     private readonly programmes: ProgrammesScenarioService,
     private readonly access: AccessContext,
     private readonly audit: AuditService,
+    private readonly talks: TalksScenarioService,
   ) {}
 
   async exportScenario(regionIdOrRef: string, programmeRef?: string): Promise<ScenarioDto> {
@@ -65,13 +66,14 @@ export class ScenarioExportService {
     const appointments = await this.participants.exportAppointments(participantIds);
     const trainers = byScenarioId(await this.staff.exportTrainers(regionId));
     const interpreters = byScenarioId(await this.staff.exportInterpreters(regionId));
-    // The scenario format knows the roles at sessions only: talk roles (jobcoach, …) stay out of it.
-    const staffMembers = byScenarioId(await this.staff.exportStaffMembers(regionId))
-      .map((member) => ({ ...member, roles: sessionRolesOf(member.roles) }))
-      .filter((member) => member.roles.length > 0);
+    // Staff with their roles at sessions and in talks (jobcoach, case manager, …), as version 2 holds them.
+    const staffMembers = byScenarioId(await this.staff.exportStaffMembers(regionId)).filter(
+      (member) => member.roles.length > 0,
+    );
     const vehicles = byScenarioId(await this.transport.exportVehicles(regionId));
     const childcareProviders = byScenarioId(await this.childcare.exportProviders(regionId));
     const programme = await this.programmes.exportProgramme(regionId, programmeRef);
+    const closingTalks = programme && (await this.talks.exportClosingTalks(programme.programme.id));
 
     const refOf = new Map<string, string>(
       [...municipalities, ...locations, ...providers, ...participants, ...trainers].map((record) => [
@@ -103,7 +105,8 @@ export class ScenarioExportService {
           p.avoidReligiousPeriods ||
           p.roles.length > 0 ||
           seriesGroups ||
-          online.length > 0),
+          online.length > 0 ||
+          closingTalks),
       );
     const groupRef = new Map((programme?.groups ?? []).map((g) => [g.id, scenarioId(g)]));
     return {
@@ -250,6 +253,14 @@ export class ScenarioExportService {
               videoUrl: period.videoUrl,
               durationMinutes: period.durationMinutes,
             })),
+          }),
+          ...(closingTalks && {
+            closingTalks: {
+              roles: closingTalks.roles,
+              durationMinutes: closingTalks.durationMinutes,
+              place: closingTalks.place,
+              ...(closingTalks.locationId !== null && { locationId: refOf.get(closingTalks.locationId)! }),
+            },
           }),
         },
       }),

@@ -14,6 +14,7 @@ import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { RegionsService } from '../regions/regions.service';
 import { AuditService } from '../audit/audit.service';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
+import { TalksScenarioService } from '../talks/talks-scenario.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
 import { ScenarioDto } from './dto/scenario.dto';
 import { ScenarioProgrammeDto } from './dto/scenario-programme.dto';
@@ -107,6 +108,7 @@ export class ScenarioImportService {
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
     private readonly costRates: CostRatesService,
+    private readonly talks: TalksScenarioService,
   ) {}
 
   /** `document`: the bytes of a JSON document (as uploaded), or a document already read. */
@@ -351,6 +353,21 @@ export class ScenarioImportService {
             })),
           )
         : false;
+    // Version 2's closing talks; left as they are by a file without them.
+    const closing = scenario.programme?.closingTalks;
+    const closingChanged =
+      programme && closing
+        ? await this.talks.importClosingTalks(
+            programme.programme.ids.get(scenario.programme!.id ?? DEFAULT_PROGRAMME_REF)!,
+            regionId,
+            {
+              roles: closing.roles,
+              durationMinutes: closing.durationMinutes ?? 60,
+              place: closing.place ?? 'location',
+              locationId: closing.locationId === undefined ? null : locations.ids.get(closing.locationId)!,
+            },
+          )
+        : false;
 
     const records: Record<string, ChangeCount> = {
       municipalities: withoutIds(municipalities),
@@ -391,6 +408,7 @@ export class ScenarioImportService {
       region.created ||
       region.changes.updated ||
       onlineChanged ||
+      closingChanged ||
       Object.values(records).some((count) => count.created + count.updated > 0) ||
       Object.values(lists).some((change) => change.created + change.deleted > 0);
     return {

@@ -3,6 +3,7 @@ import { overlappingBand } from '../../planning/childcare/age-bands';
 import { describeSkippedTime, skippedTimeOn, skippedWeeklyTime } from '../../planning/time/skipped-times';
 import { phaseProblems } from '../programmes/programme-phase';
 import { SCENARIO_FORMAT, ScenarioDto } from './dto/scenario.dto';
+import { closingTalksFindings } from './scenario-closing-talks-rules';
 import { ScenarioAppointmentDto } from './dto/scenario-participant.dto';
 
 export interface ScenarioFindings {
@@ -131,6 +132,11 @@ export function checkScenarioReferences(scenario: ScenarioDto): ScenarioFindings
 
   if (scenario.programme) {
     errors.push(...programmeSeriesProblems(scenario));
+    if (scenario.format !== SCENARIO_FORMAT) {
+      const closing = closingTalksFindings(scenario);
+      errors.push(...closing.errors);
+      warnings.push(...closing.warnings);
+    }
     idsOf(scenario.programme.groups, 'programme.groups');
     const memberOf = new Map<string, string>();
     scenario.programme.groups.forEach((group, g) => {
@@ -162,6 +168,7 @@ function programmeSeriesProblems(scenario: ScenarioDto): string[] {
     if (programme.avoidReligiousPeriods !== undefined) newer('programme.avoidReligiousPeriods');
     if (programme.online !== undefined) newer('programme.online');
     if (programme.roles !== undefined) newer('programme.roles');
+    if (programme.closingTalks !== undefined) newer('programme.closingTalks');
     programme.groups.forEach((group, g) => {
       if (group.startDate !== undefined) newer(`programme.groups[${g}].startDate`);
       if (group.after !== undefined) newer(`programme.groups[${g}].after`);

@@ -8,6 +8,7 @@ import { LanguageProvidersModule } from '../language-providers/language-provider
 import { LocationsModule } from '../locations/locations.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { PlansModule } from '../plans/plans.module';
+import { TalksModule } from '../talks/talks.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { RegionsModule } from '../regions/regions.module';
 import { StaffModule } from '../staff/staff.module';
@@ -36,6 +37,7 @@ import { SetupStep } from './setup-step.entity';
     CostsModule,
     JobsModule,
     PlansModule,
+    TalksModule,
   ],
   controllers: [ScenarioController],
   providers: [ScenarioImportService, ScenarioImportJobsService, ScenarioExportService, DemoDataLoader],

@@ -7,9 +7,9 @@ import { InterpreterAvailability } from './interpreter-availability.entity';
 import { Interpreter } from './interpreter.entity';
 import { TrainerAvailability } from './trainer-availability.entity';
 import { Trainer } from './trainer.entity';
-import { ExtraRole } from '../../planning/scheduling/model';
 import { StaffMemberAvailability } from './staff-member-availability.entity';
 import { StaffMember } from './staff-member.entity';
+import { StaffRole } from './staff-roles';
 
 export interface TrainerImport {
   ref: string;
@@ -22,7 +22,7 @@ export interface InterpreterImport extends TrainerImport {
 }
 
 export interface StaffMemberImport extends TrainerImport {
-  roles: ExtraRole[];
+  roles: StaffRole[];
 }
 
 /**

@@ -17,6 +17,8 @@ import { TalkReplanService } from './talk-replan.service';
 import { TalkSeries } from './talk-series.entity';
 import { ClosingTalksController, TalksController } from './talks.controller';
 import { TalksService } from './talks.service';
+import { ProgrammeClosingTalks } from './programme-closing-talks.entity';
+import { TalksScenarioService } from './talks-scenario.service';
 
 /**
  * Individual talks: recurring talks of a participant with her jobcoach, coach or language buddy, and closing talks
@@ -25,7 +27,7 @@ import { TalksService } from './talks.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([TalkSeries, TalkOccurrence]),
+    TypeOrmModule.forFeature([TalkSeries, TalkOccurrence, ProgrammeClosingTalks]),
     RegionsModule,
     ParticipantsModule,
     ProgrammesModule,
@@ -37,7 +39,14 @@ import { TalksService } from './talks.service';
     RemindersModule,
   ],
   controllers: [TalksController, ClosingTalksController],
-  providers: [TalksService, TalkPlanningService, TalkReplanService, TalkMessagesService, TalkFeedsService],
-  exports: [TalksService, TalkFeedsService],
+  providers: [
+    TalksService,
+    TalkPlanningService,
+    TalkReplanService,
+    TalkMessagesService,
+    TalkFeedsService,
+    TalksScenarioService,
+  ],
+  exports: [TalksService, TalkFeedsService, TalksScenarioService],
 })
 export class TalksModule {}

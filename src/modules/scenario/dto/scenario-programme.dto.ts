@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayNotEmpty,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -16,6 +18,8 @@ import { IsVideoUrl } from '../../online/dto/online-period.dto';
 import { ProgrammePhaseDto } from '../../programmes/dto/programme-phase.dto';
 import { IsRoleList } from '../../programmes/dto/is-role-list';
 import type { ExtraRole } from '../../../planning/scheduling/model';
+import { TALK_PLACES, TALK_ROLES } from '../../../planning/talks/model';
+import type { TalkPlaceKind, TalkRole } from '../../../planning/talks/model';
 import {
   IsListOf,
   IsScenarioId,
@@ -92,6 +96,36 @@ export class ScenarioOnlineDto {
   durationMinutes: number;
 }
 
+/**
+ * Version 2: the programme ends with a closing talk for every member in the last two weeks of her sessions, with
+ * her, her group's trainer and a staff member of each role (as `POST /programmes/{id}/closing-talks` plans them).
+ * Which roles are talk roles, and listed once, the rules check with the index of each.
+ */
+export class ScenarioClosingTalksDto {
+  @ApiProperty({ enum: TALK_ROLES, isArray: true, example: ['jobcoach', 'case-manager'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsString({ each: true })
+  roles: TalkRole[];
+
+  @ApiPropertyOptional({ minimum: 10, maximum: 480, default: 60 })
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(480)
+  durationMinutes?: number;
+
+  @ApiPropertyOptional({ enum: TALK_PLACES, default: 'location' })
+  @IsOptional()
+  @IsIn(TALK_PLACES, { message: `$property must be one of ${TALK_PLACES.join(', ')}` })
+  place?: TalkPlaceKind;
+
+  @ApiPropertyOptional({ description: 'the office (`office`), or another location than her group’s' })
+  @IsOptional()
+  @IsScenarioReference('loc-1')
+  locationId?: string;
+}
+
 /** Without phases the programme's fields are its one phase; with them, they may be left out. */
 const withoutPhases = (programme: ScenarioProgrammeDto) => !programme.phases;
 
@@ -159,4 +193,12 @@ export class ScenarioProgrammeDto {
   @IsArray()
   @IsNested(() => ScenarioOnlineDto, { each: true })
   online?: ScenarioOnlineDto[];
+
+  @ApiPropertyOptional({
+    type: ScenarioClosingTalksDto,
+    description: 'version 2: a closing talk per member at the end, with these roles',
+  })
+  @IsOptional()
+  @IsNested(() => ScenarioClosingTalksDto)
+  closingTalks?: ScenarioClosingTalksDto;
 }

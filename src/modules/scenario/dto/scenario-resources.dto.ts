@@ -13,8 +13,8 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { EXTRA_ROLES } from '../../../planning/scheduling/model';
-import type { ExtraRole } from '../../../planning/scheduling/model';
+import { STAFF_ROLES } from '../../staff/staff-roles';
+import type { StaffRole } from '../../staff/staff-roles';
 import {
   IsEuros,
   IsNested,
@@ -104,7 +104,10 @@ export class ScenarioInterpreterDto {
   availability: WeeklyWindowDto[];
 }
 
-/** Version 2: a person who can take the other roles at sessions (co-trainer, experience expert, oppas). */
+/**
+ * Version 2: a person who can take the other roles at sessions (co-trainer, experience expert, oppas), or who meets
+ * the women one to one in talks (jobcoach, coach, language buddy, case manager).
+ */
 export class ScenarioStaffMemberDto {
   @IsScenarioId('co-1')
   id: string;
@@ -112,11 +115,11 @@ export class ScenarioStaffMemberDto {
   @IsText()
   name: string;
 
-  @ApiProperty({ enum: EXTRA_ROLES, isArray: true, example: ['co-trainer'] })
+  @ApiProperty({ enum: STAFF_ROLES, isArray: true, example: ['co-trainer'] })
   @IsArray()
   @ArrayNotEmpty()
-  @IsIn(EXTRA_ROLES, { each: true, message: `$property must hold roles of ${EXTRA_ROLES.join(', ')}` })
-  roles: ExtraRole[];
+  @IsIn(STAFF_ROLES, { each: true, message: `$property must hold roles of ${STAFF_ROLES.join(', ')}` })
+  roles: StaffRole[];
 
   @IsListOf(() => WeeklyWindowDto)
   availability: WeeklyWindowDto[];

@@ -22,7 +22,7 @@ import {
 export const SCENARIO_FORMAT = 'trefpunt-scenario/1';
 /**
  * Version 2 adds phases, groups that start on their own date or after another, avoided religious periods, online
- * ranges, and staff roles.
+ * ranges, staff roles, and closing talks.
  */
 export const SCENARIO_FORMAT_2 = 'trefpunt-scenario/2';
 const FORMATS = [SCENARIO_FORMAT, SCENARIO_FORMAT_2] as const;
@@ -64,7 +64,9 @@ export class ScenarioDto {
 
   @ApiPropertyOptional({
     type: [ScenarioStaffMemberDto],
-    description: 'version 2: co-trainers, experience experts and childcare volunteers, with their roles',
+    description:
+      'version 2: co-trainers, experience experts, childcare volunteers, jobcoaches, coaches, language buddies and ' +
+      'case managers, with their roles',
   })
   @IsOptional()
   @IsArray()
