@@ -2,7 +2,7 @@ import { addDays } from '../time/calendar';
 import { GroupInput, MemberInput, ProgrammeRules } from './model';
 
 /** Whether a member takes part on a date: from her ready date on, or always when she has none. */
-export const readyOn = (member: Pick<MemberInput, 'readyFrom'>, date: string): boolean =>
+export const readyOn = (member: { readyFrom?: string | null }, date: string): boolean =>
   !member.readyFrom || member.readyFrom <= date;
 
 /** No group starts later than this many days after the earliest day it could: the same guard as a series. */
