@@ -79,6 +79,9 @@ describe('a rolling start: a group starts when enough of its women are ready', (
     const expected = rolling.reduce((sum, date) => sum + readyAt(ready, date), 0);
     expect(expected).toBeLessThan(rolling.length * ready.size);
     expect(summary('g-utrecht-2').memberSessions).toBe(expected);
+    // Care and rides count the same member-sessions, and the bound stays above what they let come.
+    expect(answer.careAndRides.memberSessions).toBe(summary('g-utrecht-1').memberSessions + expected);
+    expect(answer.careAndRides.upperBound).toBeGreaterThanOrEqual(answer.careAndRides.canCome);
     const exported = (
       await api.get('/exports/plan?region=utrecht-rolling&from=2027-01-01&to=2027-12-31').expect(200)
     ).body;
