@@ -57,6 +57,7 @@ describe('participants, children and appointments', () => {
       expect(created).toEqual({
         id: expect.any(String),
         level: null,
+        readyFrom: null,
         ...participant({ ref: 'crud' }),
         carSeatsOffered: 0,
       });

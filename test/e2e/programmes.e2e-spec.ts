@@ -236,6 +236,7 @@ describe('programmes, groups and sessions', () => {
         interpreterLanguages: ['ar', 'prs'],
         startDate: null,
         afterGroupId: null,
+        rollingStart: null,
       });
       const { id } = created.body;
       expect((await api.get(`/groups/${id}`).expect(200)).body).toEqual(created.body);

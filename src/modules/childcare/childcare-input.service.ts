@@ -3,6 +3,7 @@ import { AllocationRules, CareProviderInput } from '../../planning/childcare/all
 import { CareNeed, careNeeds, CareSession, ChildInput } from '../../planning/childcare/need';
 import { toMinutes } from '../../planning/time/calendar';
 import { closedOn } from '../../planning/time/holidays';
+import { readyOn } from '../../planning/scheduling/rolling-start';
 import { instantToLocal } from '../../planning/time/wall-clock';
 import { Position } from '../../planning/travel/offline-travel';
 import { AbsencesService } from '../attendance/absences.service';
@@ -89,6 +90,7 @@ export class ChildcareInputService {
     const participantRows = await this.participants.exportParticipants(regionId);
     const homes = new Map(participantRows.map((p) => [p.id, p.position as Position | null]));
     const modeOf = new Map(participantRows.map((p) => [p.id, travelModeOf(p.transport)]));
+    const readyFromOf = new Map(participantRows.map((p) => [p.id, p.readyFrom]));
     const childrenOf = new Map<string, ChildInput[]>();
     for (const child of await this.participants.exportChildren(regionId)) {
       if (!homes.has(child.participantId)) continue;
@@ -127,6 +129,8 @@ export class ChildcareInputService {
       (session) =>
         (membersOf.get(groupOf.get(session.id)!) ?? [])
           .filter((participantId) => !away.has(`${participantId}|${session.id}`))
+          // Before she is ready the session is not hers: her children need no care for it.
+          .filter((participantId) => readyOn({ readyFrom: readyFromOf.get(participantId) }, session.date))
           .flatMap((participantId) => childrenOf.get(participantId) ?? []),
       {
         schoolHours: region.schoolHours,

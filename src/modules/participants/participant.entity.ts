@@ -55,6 +55,10 @@ export class Participant extends RegionRecord {
   @Column({ type: 'text', nullable: true })
   level: Level | null;
 
+  /** The first day she can take part (after her intake or arrival); null: ready now. */
+  @Column({ type: 'date', nullable: true })
+  readyFrom: string | null;
+
   @Column({ type: 'text', nullable: true })
   reminderChannel: ReminderChannel;
 

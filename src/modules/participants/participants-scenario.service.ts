@@ -17,6 +17,7 @@ export interface ParticipantImport {
   language: string;
   interpreterNeeded: boolean;
   level?: Level | null;
+  readyFrom?: string | null;
   reminderChannel: ReminderChannel;
   transport: TransportMode;
   carSeatsOffered: number;

@@ -143,14 +143,15 @@ export class ParticipantsService {
     if (dto.municipalityId && dto.municipalityId !== participant.municipalityId) {
       await this.municipalities.requireInRegion(dto.municipalityId, participant.regionId);
     }
-    const travelBefore = JSON.stringify([participant.transport, participant.position]);
+    const travelBefore = JSON.stringify([participant.transport, participant.position, participant.readyFrom]);
     // Null clears the seats she offers: none.
     const changes = dto.carSeatsOffered === null ? { ...dto, carSeatsOffered: 0 } : dto;
     const saved = await this.participants.save(
       this.participants.merge(participant, changes as Partial<Participant>),
     );
-    // How she travels, or from where, decides whether she gets from a lesson to a session in time.
-    if (JSON.stringify([saved.transport, saved.position]) !== travelBefore)
+    // How she travels, or from where, decides whether she gets from a lesson to a session in time; from when she
+    // is ready, which sessions are hers.
+    if (JSON.stringify([saved.transport, saved.position, saved.readyFrom]) !== travelBefore)
       await emitInOrder(this.events, SCHEDULE_CHANGED, new ScheduleChanged([id]));
     return saved;
   }

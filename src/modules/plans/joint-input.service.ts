@@ -3,6 +3,7 @@ import { JointInput, JointSession } from '../../planning/joint/model';
 import { NEAR_LOCATION_KM } from '../../planning/joint/session-care';
 import { SharedResources } from '../../planning/scheduling/model';
 import { stillClashesOnline } from '../../planning/scheduling/online-periods';
+import { readyOn } from '../../planning/scheduling/rolling-start';
 import { closedOn } from '../../planning/time/holidays';
 import { instantToLocal, instantToLocalMinute } from '../../planning/time/wall-clock';
 import { DEFAULT_MAX_EARLY_MINUTES } from '../../planning/transport/session-rides';
@@ -240,6 +241,7 @@ export class JointInputService {
     for (const absence of await this.absences.forSessions(sessionIds))
       block(absence.sessionId, absence.participantId, REPORTED_ABSENT);
     const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
+    const readyFromOf = await this.readyFromOf(sessions, membersOf);
     const carPooled = await this.carPool.carPooledIn(sessionIds);
     return sessions.map((session) => {
       // Sessions keep their own ids: their refs are not unique across plans.
@@ -252,11 +254,25 @@ export class JointInputService {
         weekday,
         start: instantToLocalMinute(session.start, date, region.zone),
         end: instantToLocalMinute(session.end, date, region.zone),
-        memberIds: (membersOf.get(session.groupId) ?? []).map(ref),
+        // A session before she is ready is not hers: she needs neither care nor a ride, and is not counted.
+        memberIds: (membersOf.get(session.groupId) ?? [])
+          .filter((id) => readyOn({ readyFrom: readyFromOf.get(id) }, date))
+          .map(ref),
         blocked: blocked.get(session.id) ?? new Map(),
         online: new Set([...(online.get(session.id)?.keys() ?? [])].map(ref)),
         carPooled: new Set([...(carPooled.get(session.id) ?? [])].map(ref)),
       };
     });
+  }
+
+  /** The ready dates of the members of these sessions who have one. */
+  private async readyFromOf(
+    sessions: Session[],
+    membersOf: Map<string, string[]>,
+  ): Promise<Map<string, string>> {
+    const regionId = sessions[0]?.regionId;
+    if (regionId === undefined) return new Map();
+    const members = await this.participants.participantsOf(regionId, [...membersOf.values()].flat());
+    return new Map(members.flatMap((member) => (member.readyFrom ? [[member.id, member.readyFrom]] : [])));
   }
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, Unique } from 'typeorm';
 import { Location } from '../locations/location.entity';
 import { Participant } from '../participants/participant.entity';
 import { RegionRecord } from '../regions/region-record';
@@ -8,6 +8,7 @@ import { Programme } from './programme.entity';
 /** A group of participants that meets at one location, led by one of its trainers. */
 @Entity('groups')
 @Unique('uq_groups_region_ref', ['regionId', 'ref'])
+@Check('chk_groups_rolling_start_min_ready', `"rolling_start_min_ready" >= 1`)
 export class Group extends RegionRecord {
   @Index()
   @Column({ type: 'uuid' })
@@ -33,6 +34,10 @@ export class Group extends RegionRecord {
   /** The group of the same programme it follows: it starts the day after that group's last session. */
   @Column({ type: 'uuid', nullable: true })
   afterGroupId: string | null;
+
+  /** A rolling start: it starts when at least this many of its members are ready; null: on its own dates. */
+  @Column({ type: 'integer', nullable: true })
+  rollingStartMinReady: number | null;
 
   /** The languages (ISO 639) for which the group needs an interpreter. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })

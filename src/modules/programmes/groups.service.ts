@@ -36,6 +36,7 @@ const WITH_MEMBER_IDS = {
     interpreterLanguages: true,
     startDate: true,
     afterGroupId: true,
+    rollingStartMinReady: true,
     members: { id: true },
     trainers: { id: true },
   },
@@ -188,6 +189,7 @@ export class GroupsService {
         interpreterLanguages: dto.interpreterLanguages ?? [],
         startDate: dto.startDate ?? null,
         afterGroupId: dto.afterGroupId ?? null,
+        rollingStartMinReady: dto.rollingStart?.minReady ?? null,
         members: participantIds.map((participantId) => ({ id: participantId })),
         trainers: trainerIds.map((trainerId) => ({ id: trainerId })),
       }),
@@ -207,6 +209,7 @@ export class GroupsService {
       interpreterLanguages: dto.interpreterLanguages,
       startDate: dto.startDate,
       afterGroupId: dto.afterGroupId,
+      rollingStartMinReady: dto.rollingStart === undefined ? undefined : (dto.rollingStart?.minReady ?? null),
     };
     if (dto.programmeId && dto.programmeId !== group.programmeId) {
       await this.programmes.requireInRegion(dto.programmeId, group.regionId, 'programmeId');

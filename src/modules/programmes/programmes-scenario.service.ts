@@ -28,6 +28,7 @@ export interface GroupImport {
   participantIds: string[];
   trainerIds: string[];
   startDate: string | null;
+  rollingStartMinReady: number | null;
   /** The ref of the group it follows, of the same import. */
   afterRef: string | null;
 }

@@ -9,6 +9,7 @@ import {
   PickupsChanged,
 } from '../../common/events/sessions-changed.event';
 import { toMinutes } from '../../planning/time/calendar';
+import { readyOn } from '../../planning/scheduling/rolling-start';
 import { instantToLocal, instantToLocalMinute, localMinuteToInstant } from '../../planning/time/wall-clock';
 import {
   FleetVehicle,
@@ -200,6 +201,8 @@ export class RoutePlanningService {
         .map((id) => people.get(id))
         .filter((person) => person?.transport === 'pickup' && person.position?.lat != null)
         .filter((person) => !away.has(`${person!.id}|${session.id}`))
+        // Before she is ready the session is not hers: no ride.
+        .filter((person) => readyOn(person!, local.date))
         .map((person) => ({
           ...(vehicles.some((vehicle) => vehicle.municipalityIds.length > 0) && {
             vehicleIds: vehicles.filter((v) => collectsIn(v, person!.municipalityId)).map((v) => v.id),

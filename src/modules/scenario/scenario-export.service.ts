@@ -94,11 +94,13 @@ export class ScenarioExportService {
     // Version 1 while the region uses nothing of version 2, so that readers of version 1 still read its export.
     const p = programme?.programme;
     const seriesGroups = (programme?.groups ?? []).some(
-      (g) => g.startDate !== null || g.afterGroupId !== null,
+      (g) => g.startDate !== null || g.afterGroupId !== null || g.rollingStartMinReady !== null,
     );
+    const readyDates = participants.some((participant) => participant.readyFrom !== null);
     const online = programme?.online ?? [];
     const newer =
       staffMembers.length > 0 ||
+      readyDates ||
       Boolean(
         p &&
         (p.phases.length > 0 ||
@@ -143,6 +145,7 @@ export class ScenarioExportService {
         language: participant.language,
         interpreterNeeded: participant.interpreterNeeded,
         ...(participant.level !== null && { level: participant.level }),
+        ...(participant.readyFrom !== null && { readyFrom: participant.readyFrom }),
         reminderChannel: participant.reminderChannel,
         transport: participant.transport,
         ...(participant.carSeatsOffered > 0 && { carSeatsOffered: participant.carSeatsOffered }),
@@ -241,6 +244,9 @@ export class ScenarioExportService {
             interpreterLanguages: group.interpreterLanguages,
             ...(group.startDate !== null && { startDate: group.startDate }),
             ...(group.afterGroupId !== null && { after: groupRef.get(group.afterGroupId)! }),
+            ...(group.rollingStartMinReady !== null && {
+              rollingStart: { minReady: group.rollingStartMinReady },
+            }),
           })),
           ...(online.length > 0 && {
             online: online.map((period) => ({

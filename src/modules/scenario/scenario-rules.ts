@@ -48,6 +48,11 @@ export function checkScenarioReferences(scenario: ScenarioDto): ScenarioFindings
   idsOf(scenario.staff ?? [], 'staff');
   if (scenario.staff !== undefined && scenario.format === SCENARIO_FORMAT)
     errors.push('staff: needs "format": "trefpunt-scenario/2"');
+  if (scenario.format === SCENARIO_FORMAT)
+    scenario.participants.forEach((participant, p) => {
+      if (participant.readyFrom !== undefined)
+        errors.push(`participants[${p}].readyFrom: needs "format": "trefpunt-scenario/2"`);
+    });
   idsOf(scenario.vehicles, 'vehicles');
   idsOf(scenario.childcareProviders, 'childcareProviders');
 
@@ -172,6 +177,7 @@ function programmeSeriesProblems(scenario: ScenarioDto): string[] {
     programme.groups.forEach((group, g) => {
       if (group.startDate !== undefined) newer(`programme.groups[${g}].startDate`);
       if (group.after !== undefined) newer(`programme.groups[${g}].after`);
+      if (group.rollingStart !== undefined) newer(`programme.groups[${g}].rollingStart`);
     });
     return problems;
   }

@@ -3,6 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { SCHEDULE_CHANGED, ScheduleChanged } from '../../common/events/schedule-changed.event';
 import { SESSIONS_CHANGED, SessionsChanged } from '../../common/events/sessions-changed.event';
 import { conflictsOf } from '../../planning/scheduling/attendance';
+import { readyOn } from '../../planning/scheduling/rolling-start';
 import { instantToLocal, localToInstant } from '../../planning/time/wall-clock';
 import { travelModeOf } from '../../planning/travel/travel-mode';
 import { toMinutes, toTimeOfDay } from '../../planning/time/calendar';
@@ -66,12 +67,9 @@ export class ConflictDetectionService {
       );
       const lessons = await this.lessons.exportLessons(participantIds);
       const appointments = await this.participants.exportAppointments(participantIds);
-      const modeOf = new Map(
-        (await this.participants.participantsOf(region.id, participantIds)).map((p) => [
-          p.id,
-          travelModeOf(p.transport),
-        ]),
-      );
+      const concerned = await this.participants.participantsOf(region.id, participantIds);
+      const modeOf = new Map(concerned.map((p) => [p.id, travelModeOf(p.transport)]));
+      const readyFromOf = new Map(concerned.map((p) => [p.id, p.readyFrom ?? undefined]));
       const lessonPlaces = lessons.map((lesson) => lesson.position);
       const busLessonPlaces = lessons
         .filter((lesson) => modeOf.get(lesson.participantId) === 'transit')
@@ -90,6 +88,7 @@ export class ConflictDetectionService {
         const member = {
           id: participantId,
           travelMode: modeOf.get(participantId),
+          readyFrom: readyFromOf.get(participantId),
           lessons: lessons.filter((lesson) => lesson.participantId === participantId),
           appointments: appointments.filter((appointment) => appointment.participantId === participantId),
         };
@@ -104,6 +103,8 @@ export class ConflictDetectionService {
             end: toMinutes(end.time),
             position: positions.get(session.locationId)!,
           };
+          // A session before she is ready is not hers: nothing can keep her from it.
+          if (!readyOn(member, moment.date)) continue;
           for (const conflict of conflictsOf(member, moment, rules)) {
             wanted.push({
               sessionId: session.id,

@@ -120,6 +120,7 @@ export class PlanningInputService {
         id: participant.id,
         ...plansOf(participant.id),
         travelMode: travelModeOf(participant.transport),
+        ...(participant.readyFrom && { readyFrom: participant.readyFrom }),
         needs: {
           home: participant.position?.lat != null ? participant.position : undefined,
           rides: participant.transport === 'pickup',
@@ -136,6 +137,9 @@ export class PlanningInputService {
         pinned: pinned.get(group.id),
         startDate: group.startDate ?? undefined,
         after: group.afterGroupId ?? undefined,
+        ...(group.rollingStartMinReady !== null && {
+          rollingStart: { minReady: group.rollingStartMinReady },
+        }),
       })),
       travelMinutes,
     };

@@ -1,5 +1,6 @@
 import { ageInMonths, careNeedReason } from '../childcare/need';
 import { PlanningInput } from '../scheduling/model';
+import { readyOn, rollingStartDay } from '../scheduling/rolling-start';
 import { SlotOption, slotContext, slotOptions } from '../scheduling/slot-options';
 import { toMinutes } from '../time/calendar';
 import { Position, straightLineKm } from '../travel/offline-travel';
@@ -58,7 +59,19 @@ export function canComeBound(
   const participants = new Map(region.participants.map((p) => [p.id, p]));
   const locations = new Map(region.locations.map((l) => [l.id, l.position]));
   const slots = planning.programme.sessionsPerWeek;
-  const groups = planning.groups.map((group) => {
+  const readyFromOf = new Map(planning.members.map((member) => [member.id, member.readyFrom]));
+  const readyFromOfRef = new Map(planning.members.map((member) => [refOf(member.id), member.readyFrom]));
+  const groups = planning.groups.map((given) => {
+    // A group with a rolling start is judged from the day enough of its women are ready (none: from its own).
+    const rolling =
+      given.rollingStart &&
+      rollingStartDay(
+        given,
+        (id) => ({ readyFrom: readyFromOf.get(id) }),
+        given.startDate ?? planning.programme.startDate,
+        planning.programme,
+      );
+    const group = rolling && 'startDate' in rolling ? { ...given, startDate: rolling.startDate } : given;
     const location = locations.get(refOf(group.locationId));
     const options = slotOptions(planning, group, context)
       .filter(
@@ -96,7 +109,12 @@ export function canComeBound(
         for (const conflict of conflicts)
           away.set(conflict.date, (away.get(conflict.date) ?? new Set()).add(refOf(id)));
       const excluded = option.dates.reduce((sum, { date }) => {
-        const riders = members.filter((m) => m.transport === 'pickup' && !away.get(date)?.has(m.id));
+        const riders = members.filter(
+          (m) =>
+            m.transport === 'pickup' &&
+            !away.get(date)?.has(m.id) &&
+            readyOn({ readyFrom: readyFromOfRef.get(m.id) }, date),
+        );
         const withChildren = riders.map((p) => ({ p, children: needs.of(p).riding }));
         return sum + Math.max(riders.length - riding(option.slot, withChildren), care.excluded);
       }, 0);

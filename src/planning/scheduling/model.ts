@@ -84,6 +84,8 @@ export interface MemberInput {
   travelMode?: TravelMode;
   /** What her coming asks of the region's scarce resources: a seat in a vehicle, care for her children. */
   needs?: MemberNeeds;
+  /** The first local date she can take part (after her intake or arrival); none: ready now. */
+  readyFrom?: string;
 }
 
 export interface MemberNeeds {
@@ -144,6 +146,12 @@ export interface GroupInput {
   startDate?: string;
   /** The group (id) this one follows: it starts the day after that group's last session. */
   after?: string;
+  /** A rolling start: not before the day on which at least `minReady` of its members are ready. */
+  rollingStart?: RollingStart;
+}
+
+export interface RollingStart {
+  minReady: number;
 }
 
 export interface PlanningInput {

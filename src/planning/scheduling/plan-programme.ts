@@ -10,6 +10,7 @@ import {
   PlanningInput,
   ProgrammePlan,
 } from './model';
+import { readyOn } from './rolling-start';
 import { fewestInterpreters, fillRoles, phaseRoles, rolesShort } from './roles';
 import { layOutSeries, phasesOf, SeriesDate } from './series';
 import { compareOptions, SlotContext, SlotOption, slotContext, slotOptions } from './slot-options';
@@ -89,7 +90,12 @@ export function planProgramme(
     const placement = placements.get(group.id);
     if (!placement) continue;
     const sessions = sessionsOf.get(group.id)!;
-    const memberSessions = sessions.length * group.memberIds.length;
+    // A member's sessions before she is ready are not hers: neither counted nor judged.
+    const readyFrom = group.memberIds.map((id) => ({ readyFrom: context.member(id)?.member.readyFrom }));
+    const memberSessions = sessions.reduce(
+      (sum, session) => sum + readyFrom.filter((member) => readyOn(member, session.date)).length,
+      0,
+    );
     const absent = sessions.reduce(
       (sum, session) => sum + new Set(session.conflicts.map((c) => c.participantId)).size,
       0,
@@ -195,7 +201,9 @@ function sessionsFor(
       end,
       position: location.position,
     };
-    const conflicts = members.flatMap((member) => conflictsOf(member, moment, context.rules));
+    const conflicts = members
+      .filter((member) => readyOn(member, date))
+      .flatMap((member) => conflictsOf(member, moment, context.rules));
     return {
       date,
       start: option.slot.start,

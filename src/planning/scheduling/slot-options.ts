@@ -2,6 +2,7 @@ import { Position } from '../travel/offline-travel';
 import { memoised } from '../travel/memoised';
 import { toMinutes } from '../time/calendar';
 import { careNeedReason } from '../childcare/need';
+import { readyOn } from './rolling-start';
 import { appointmentClash, AttendanceRules, conflictsOf, lessonClash, lessonMeets } from './attendance';
 import {
   ExtraRole,
@@ -223,16 +224,20 @@ export function slotOptions(
     // time or not whatever the date, so only whether it is held that day is asked per date.
     let attendable = 0;
     let providerConflicts = 0;
+    let memberSessions = 0;
     for (const { member, lessonsOn, appointments } of members) {
+      // Her sessions before she is ready are not hers: neither counted nor judged.
+      const ownDates = member.readyFrom ? dates.filter(({ date }) => readyOn(member, date)) : dates;
+      memberSessions += ownDates.length;
       const clashing = (lessonsOn.get(weekday) ?? []).filter(
         ({ from, to, lesson }) =>
           lessonClash(from, to, lesson.position, moment, rules, member.travelMode) !== undefined,
       );
       if (clashing.length === 0 && appointments.length === 0) {
-        attendable += dates.length;
+        attendable += ownDates.length;
         continue;
       }
-      for (const { date } of dates) {
+      for (const { date } of ownDates) {
         let lessonConflicts = 0;
         for (const { lesson } of clashing) if (lessonMeets(lesson, date, weekday)) lessonConflicts++;
         providerConflicts += lessonConflicts;
@@ -264,7 +269,7 @@ export function slotOptions(
       missingRoles: rolesShort(context.rolesNeeded, fillRoles(context.rolesNeeded, roleCandidates)),
       dates,
       attendable,
-      memberSessions: members.length * dates.length,
+      memberSessions,
       providerConflicts,
       demand,
       get conflicts() {
@@ -325,6 +330,7 @@ function conflictsOver(
   const conflicts = new Map<string, MemberConflict[]>();
   for (const { member } of members) {
     for (const { date } of dates) {
+      if (!readyOn(member, date)) continue;
       const found = conflictsOf(member, { ...moment, date }, rules);
       if (found.length > 0) conflicts.set(member.id, [...(conflicts.get(member.id) ?? []), ...found]);
     }

@@ -1,5 +1,6 @@
 import { addDays } from '../time/calendar';
-import { GroupInput, PlanningInput } from './model';
+import { GroupInput, MemberInput, PlanningInput } from './model';
+import { rollingStartDay } from './rolling-start';
 
 export interface Wave {
   startDate: string;
@@ -10,16 +11,21 @@ export interface Wave {
  * The order in which groups are planned: by their first day, those that start together at once. A group that
  * follows another starts the day after that group's last session (not before its own start date, if it has one),
  * so it waits until that group is planned. Each wave starts no earlier than the one before it, so the groups
- * planned earlier are the only ones that can still be running when a wave starts.
+ * planned earlier are the only ones that can still be running when a wave starts. A group with a rolling start
+ * starts no earlier than the day enough of its members are ready.
  */
 export class Waves {
   private readonly pending: GroupInput[];
   private readonly ends = new Map<string, string | undefined>();
   private readonly ids: Set<string>;
+  private readonly members: Map<string, MemberInput>;
+  /** Groups with a rolling start whose members are never enough, and why. */
+  private readonly tooFewReady = new Map<string, string>();
 
   constructor(private readonly input: PlanningInput) {
     this.pending = [...input.groups];
     this.ids = new Set(input.groups.map((group) => group.id));
+    this.members = new Map(input.members.map((member) => [member.id, member]));
   }
 
   /** The groups to plan next, with their first day; undefined when none can start. */
@@ -45,6 +51,17 @@ export class Waves {
   }
 
   private startOf(group: GroupInput): string | undefined {
+    const earliest = this.earliestStartOf(group);
+    if (earliest === undefined || !group.rollingStart) return earliest;
+    const day = rollingStartDay(group, (id) => this.members.get(id), earliest, this.input.programme);
+    if ('reason' in day) {
+      this.tooFewReady.set(group.id, day.reason);
+      return undefined;
+    }
+    return day.startDate;
+  }
+
+  private earliestStartOf(group: GroupInput): string | undefined {
     const own = group.startDate ?? this.input.programme.startDate;
     if (!group.after) return own;
     const end = this.ends.get(group.after);
@@ -54,6 +71,8 @@ export class Waves {
   }
 
   private whyNot(group: GroupInput): string {
+    const tooFew = this.tooFewReady.get(group.id);
+    if (tooFew) return tooFew;
     const after = group.after!;
     const name = this.input.groups.find((other) => other.id === after)?.ref ?? after;
     if (!this.ids.has(after)) return `it follows a group that is not in the programme (${after})`;

@@ -15,7 +15,14 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { MunicipalListQueryDto } from '../../../common/api/page';
-import { IsNested, IsRef, IsText, PositionDto, IsPhoneNumber } from '../../../common/validation/decorators';
+import {
+  IsCalendarDate,
+  IsNested,
+  IsRef,
+  IsText,
+  PositionDto,
+  IsPhoneNumber,
+} from '../../../common/validation/decorators';
 import { Participant, REMINDER_CHANNELS, TRANSPORT_MODES } from '../participant.entity';
 import type { ReminderChannel, TransportMode } from '../participant.entity';
 import { LEVELS } from '../../../planning/groups/levels';
@@ -70,6 +77,17 @@ export class CreateParticipantDto {
   @IsIn(LEVELS, { message: `$property must be one of ${LEVELS.join(', ')}` })
   level?: Level | null;
 
+  @IsOptional()
+  @IsCalendarDate({
+    required: false,
+    nullable: true,
+    type: String,
+    description:
+      'the first day she can take part (after her intake or arrival): a group with a rolling start counts her ' +
+      'from then on, and her sessions before it are not hers; null or left out: ready now',
+  })
+  readyFrom?: string | null;
+
   @ApiProperty({ enum: REMINDER_CHANNELS })
   @IsIn(REMINDER_CHANNELS, { message: `$property must be one of ${REMINDER_CHANNELS.join(', ')}` })
   reminderChannel: ReminderChannel;
@@ -116,6 +134,7 @@ export class ParticipantDto {
   @ApiProperty() language: string;
   @ApiProperty() interpreterNeeded: boolean;
   @ApiProperty({ enum: LEVELS, nullable: true }) level: Level | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) readyFrom: string | null;
   @ApiProperty({ enum: REMINDER_CHANNELS }) reminderChannel: ReminderChannel;
   @ApiProperty({ enum: TRANSPORT_MODES }) transport: TransportMode;
   @ApiProperty() carSeatsOffered: number;
@@ -128,6 +147,7 @@ export class ParticipantDto {
       language,
       interpreterNeeded,
       level,
+      readyFrom,
       reminderChannel,
       transport,
       carSeatsOffered,
@@ -145,6 +165,7 @@ export class ParticipantDto {
       language,
       interpreterNeeded,
       level: level ?? null,
+      readyFrom: readyFrom ?? null,
       reminderChannel,
       transport,
       carSeatsOffered,

@@ -3,19 +3,32 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
+  Min,
   ValidateIf,
 } from 'class-validator';
 import { RegionListQueryDto } from '../../../common/api/page';
-import { IsCalendarDate, IsRef, IsText } from '../../../common/validation/decorators';
+import { IsCalendarDate, IsNested, IsRef, IsText } from '../../../common/validation/decorators';
 import { Group } from '../group.entity';
 import { isGiven } from './is-given';
 
 /** ISO 639-1 (`ar`) or, for languages that have none, ISO 639-3 (`prs` for Dari). */
 export const LANGUAGE_CODE = /^[a-z]{2,3}$/;
+
+/** A rolling start: the group starts when at least `minReady` of its members are ready. */
+export class RollingStartDto {
+  @ApiProperty({ minimum: 1, maximum: 200, example: 6, description: 'how many of its members must be ready' })
+  @IsInt({ message: '$property must be a whole number of women' })
+  @Min(1)
+  @Max(200)
+  minReady: number;
+}
 
 export class CreateGroupDto {
   @ApiProperty({ format: 'uuid' })
@@ -100,6 +113,18 @@ export class CreateGroupDto {
   @IsOptional()
   @IsUUID()
   afterGroupId?: string | null;
+
+  @ApiPropertyOptional({
+    type: RollingStartDto,
+    nullable: true,
+    description:
+      'a rolling start: the first session is the first of its weekly times on or after the day at least ' +
+      '`minReady` of its members are ready (their `readyFrom`), and not before its other start rules; null clears it',
+  })
+  @IsOptional()
+  @IsObject({ message: '$property must be an object { minReady }' })
+  @IsNested(() => RollingStartDto)
+  rollingStart?: RollingStartDto | null;
 }
 
 /** Null is refused for required fields (skipNullProperties: false) and clears the optional ones. */
@@ -148,6 +173,7 @@ export class GroupDto {
   @ApiProperty({ type: String, isArray: true, example: ['ar', 'ti'] }) interpreterLanguages: string[];
   @ApiProperty({ format: 'date', nullable: true, type: String }) startDate: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) afterGroupId: string | null;
+  @ApiProperty({ type: RollingStartDto, nullable: true }) rollingStart: RollingStartDto | null;
 
   /** `reachable`: the members the caller may see (GroupsService.reachableMembers). */
   static from(group: Group, reachable: Set<string>): GroupDto {
@@ -167,6 +193,7 @@ export class GroupDto {
       interpreterLanguages: [...(group.interpreterLanguages ?? [])],
       startDate: group.startDate ?? null,
       afterGroupId: group.afterGroupId ?? null,
+      rollingStart: group.rollingStartMinReady ? { minReady: group.rollingStartMinReady } : null,
     };
   }
 }

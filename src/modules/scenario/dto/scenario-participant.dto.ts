@@ -113,6 +113,14 @@ export class ScenarioParticipantDto {
   @IsIn(LEVELS, { message: `$property must be one of ${LEVELS.join(', ')}` })
   level?: Level;
 
+  @IsOptional()
+  @IsCalendarDate({
+    required: false,
+    description:
+      'version 2: the first day she can take part (after her intake or arrival); left out: ready now',
+  })
+  readyFrom?: string;
+
   @ApiProperty({ enum: REMINDER_CHANNELS })
   @IsIn(REMINDER_CHANNELS, { message: `$property must be one of ${REMINDER_CHANNELS.join(', ')}` })
   reminderChannel: (typeof REMINDER_CHANNELS)[number];

@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -17,6 +18,7 @@ import { IsAfterField, IsCalendarDate, IsNested, IsText } from '../../../common/
 import { IsVideoUrl } from '../../online/dto/online-period.dto';
 import { ProgrammePhaseDto } from '../../programmes/dto/programme-phase.dto';
 import { IsRoleList } from '../../programmes/dto/is-role-list';
+import { RollingStartDto } from '../../programmes/dto/group.dto';
 import type { ExtraRole } from '../../../planning/scheduling/model';
 import { TALK_PLACES, TALK_ROLES } from '../../../planning/talks/model';
 import type { TalkPlaceKind, TalkRole } from '../../../planning/talks/model';
@@ -62,6 +64,15 @@ export class ScenarioGroupDto {
   @IsOptional()
   @IsScenarioReference('g1')
   after?: string;
+
+  @ApiPropertyOptional({
+    type: RollingStartDto,
+    description: 'version 2: a rolling start, when at least `minReady` of its members are ready',
+  })
+  @IsOptional()
+  @IsObject({ message: '$property must be an object { minReady }' })
+  @IsNested(() => RollingStartDto)
+  rollingStart?: RollingStartDto;
 }
 
 /** Version 2: a date range held online, for all groups, one group, or some of its members (a subgroup). */
