@@ -8,6 +8,7 @@ import { LanguageProvidersScenarioService } from '../language-providers/language
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
+import { OutingsService } from '../programmes/outings.service';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { RegionsService } from '../regions/regions.service';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
@@ -39,6 +40,7 @@ export class ScenarioExportService {
     private readonly transport: TransportScenarioService,
     private readonly childcare: ChildcareScenarioService,
     private readonly programmes: ProgrammesScenarioService,
+    private readonly outings: OutingsService,
     private readonly access: AccessContext,
     private readonly audit: AuditService,
   ) {}
@@ -95,6 +97,8 @@ export class ScenarioExportService {
       (g) => g.startDate !== null || g.afterGroupId !== null,
     );
     const online = programme?.online ?? [];
+    const outings = programme ? await this.outings.datedOf(programme.programme.id) : [];
+    const locationById = new Map(locations.map((location) => [location.id, location]));
     const newer =
       staffMembers.length > 0 ||
       Boolean(
@@ -103,7 +107,8 @@ export class ScenarioExportService {
           p.avoidReligiousPeriods ||
           p.roles.length > 0 ||
           seriesGroups ||
-          online.length > 0),
+          online.length > 0 ||
+          outings.length > 0),
       );
     const groupRef = new Map((programme?.groups ?? []).map((g) => [g.id, scenarioId(g)]));
     return {
@@ -249,6 +254,22 @@ export class ScenarioExportService {
               }),
               videoUrl: period.videoUrl,
               durationMinutes: period.durationMinutes,
+            })),
+          }),
+          ...(outings.length > 0 && {
+            outings: outings.map((outing) => ({
+              group: groupRef.get(outing.groupId)!,
+              date: outing.date,
+              places: outing.places.map(({ locationId, arrive, leave }) => {
+                const { name, address, position: at } = locationById.get(locationId)!;
+                return {
+                  name,
+                  address,
+                  position: position(at),
+                  ...(arrive && { arrive }),
+                  ...(leave && { leave }),
+                };
+              }),
             })),
           }),
         },
