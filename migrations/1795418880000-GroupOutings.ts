@@ -27,9 +27,7 @@ export class GroupOutings1795418880000 implements MigrationInterface {
     }
     for (const statement of DataVersion1795418640000.triggersOn('group_outings'))
       await queryRunner.query(statement);
-    await queryRunner.query(
-      `ALTER TABLE "session_outings" ADD "by_date" boolean NOT NULL DEFAULT false`,
-    );
+    await queryRunner.query(`ALTER TABLE "session_outings" ADD "by_date" boolean NOT NULL DEFAULT false`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

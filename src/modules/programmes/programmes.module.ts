@@ -27,7 +27,15 @@ import { GroupOuting } from './group-outing.entity';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Programme, Group, Session, SessionRole, OnlinePeriod, SessionOuting, GroupOuting]),
+    TypeOrmModule.forFeature([
+      Programme,
+      Group,
+      Session,
+      SessionRole,
+      OnlinePeriod,
+      SessionOuting,
+      GroupOuting,
+    ]),
     RegionsModule,
     forwardRef(() => ParticipantsModule),
     LocationsModule,
