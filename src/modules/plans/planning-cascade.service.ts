@@ -14,8 +14,6 @@ import { ProgrammesService } from '../programmes/programmes.service';
 import { Session } from '../programmes/session.entity';
 import { SessionsService } from '../programmes/sessions.service';
 import { RoutesService } from '../routes/routes.service';
-import { RoutePlanningService } from '../routes/route-planning.service';
-import { OutingsService } from '../programmes/outings.service';
 import { SchedulingService } from '../scheduling/scheduling.service';
 import { PlanSummary } from '../scheduling/dto/plan.dto';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
@@ -81,8 +79,6 @@ export class PlanningCascadeService {
     private readonly bookings: ChildcareBookingsService,
     private readonly fleet: TransportScenarioService,
     private readonly routes: RoutesService,
-    private readonly routePlanning: RoutePlanningService,
-    private readonly outings: OutingsService,
     private readonly outcomes: PlanOutcomesService,
     private readonly waitingList: ChildcareWaitingListService,
   ) {}
@@ -171,10 +167,6 @@ export class PlanningCascadeService {
     steps.lap('care and rides');
     progress(PROGRESS.careAndRidesPlanned, 'storing');
     await this.store(regionId, sessions, plan, region.zone, region.idOf);
-    // The joint plan takes every ride to the session's place and back; an outing's rides go home from its last
-    // place instead (and in one bus where the fleet has one), which the route planner knows.
-    const outings = [...(await this.outings.ofSessions(sessions.map((s) => s.id))).keys()];
-    if (outings.length > 0) await this.routePlanning.plan(outings);
     steps.lap('store care and rides');
     const advice = advise(input, plan, { location: (ref) => region.locationNames.get(ref) ?? ref });
     steps.lap('advice');
