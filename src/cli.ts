@@ -164,6 +164,10 @@ async function planFile(args: string[]): Promise<number> {
         `written to ${values.out}`,
     );
     summary.unplanned.forEach((group) => console.log(`not planned: ${group.name}: ${group.reason}`));
+    const groupName = new Map(summary.groups.map((group) => [group.groupId, group.name]));
+    summary.outingsWaiting.forEach((outing) =>
+      console.log(`outing not held: ${groupName.get(outing.groupId)} on ${outing.date}: ${outing.reason}`),
+    );
     joint.advice.forEach((advice) => console.log(`advice: ${advice.text}`));
     if (summary.closingTalks) {
       const closing = summary.closingTalks;

@@ -15,6 +15,8 @@ import { LocationsScenarioService } from '../locations/locations-scenario.servic
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { GroupsService } from '../programmes/groups.service';
 import { OnlinePeriodsService } from '../programmes/online-periods.service';
+import { OutingsService } from '../programmes/outings.service';
+import { toMinutes } from '../../planning/time/calendar';
 import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
 import { Session } from '../programmes/session.entity';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
@@ -83,6 +85,7 @@ export class JointInputService {
     private readonly programmeRecords: ProgrammesScenarioService,
     private readonly groups: GroupsService,
     private readonly online: OnlinePeriodsService,
+    private readonly outings: OutingsService,
     private readonly conflicts: ConflictsService,
     private readonly absences: AbsencesService,
     private readonly regions: RegionsScenarioService,
@@ -243,17 +246,21 @@ export class JointInputService {
     const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
     const readyFromOf = await this.readyFromOf(sessions, membersOf);
     const carPooled = await this.carPool.carPooledIn(sessionIds);
+    const outings = await this.outings.endsOf(sessionIds);
     return sessions.map((session) => {
       // Sessions keep their own ids: their refs are not unique across plans.
       const { date, weekday } = instantToLocal(session.start, region.zone);
+      const start = instantToLocalMinute(session.start, date, region.zone);
+      const end = instantToLocalMinute(session.end, date, region.zone);
+      const outing = outings.get(session.id);
       return {
         id: session.id,
         groupId: ref(session.groupId),
         locationId: ref(session.locationId),
         date,
         weekday,
-        start: instantToLocalMinute(session.start, date, region.zone),
-        end: instantToLocalMinute(session.end, date, region.zone),
+        start,
+        end,
         // A session before she is ready is not hers: she needs neither care nor a ride, and is not counted.
         memberIds: (membersOf.get(session.groupId) ?? [])
           .filter((id) => readyOn({ readyFrom: readyFromOf.get(id) }, date))
@@ -261,6 +268,15 @@ export class JointInputService {
         blocked: blocked.get(session.id) ?? new Map(),
         online: new Set([...(online.get(session.id)?.keys() ?? [])].map(ref)),
         carPooled: new Set([...(carPooled.get(session.id) ?? [])].map(ref)),
+        ...(outing && {
+          outing: {
+            to: { start: outing.first.arrive ? toMinutes(outing.first.arrive) : start },
+            from: {
+              locationId: ref(outing.last.locationId),
+              end: outing.last.leave ? toMinutes(outing.last.leave) : end,
+            },
+          },
+        }),
       };
     });
   }

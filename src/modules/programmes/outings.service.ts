@@ -3,9 +3,14 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { In } from 'typeorm';
 import { chunks } from '../../common/database/bulk-writes';
+import { matchDatedOutings } from '../../planning/scheduling/dated-outings';
+import { toMinutes } from '../../planning/time/calendar';
+import { instantToLocal, instantToLocalMinute } from '../../planning/time/wall-clock';
 import { Position } from '../../planning/travel/offline-travel';
 import { LocationsService } from '../locations/locations.service';
 import { Location } from '../locations/location.entity';
+import { Group } from './group.entity';
+import { GroupOuting } from './group-outing.entity';
 import { OutingPlace, SessionOuting } from './session-outing.entity';
 import { Session } from './session.entity';
 
@@ -16,6 +21,20 @@ export interface NewOutingPlace {
   position: Position;
   arrive?: string;
   leave?: string;
+}
+
+/** An outing of a group on a local date, as a scenario gives it. */
+export interface NewDatedOuting {
+  groupId: string;
+  date: string;
+  places: NewOutingPlace[];
+}
+
+/** A dated outing a plan could not put on a session, and why. */
+export interface WaitingOuting {
+  groupId: string;
+  date: string;
+  reason: string;
 }
 
 /** Where the rides of an outing end and start: its first place and its last, with their times of day. */
@@ -37,6 +56,10 @@ export class OutingsService {
 
   private get outings() {
     return this.txHost.tx.getRepository(SessionOuting);
+  }
+
+  private get dated() {
+    return this.txHost.tx.getRepository(GroupOuting);
   }
 
   async of(sessionId: string): Promise<SessionOuting | null> {
@@ -89,7 +112,7 @@ export class OutingsService {
     }));
     const outing = await this.outings.save(
       existing
-        ? { ...existing, places: stored }
+        ? { ...existing, places: stored, byDate: false }
         : this.outings.create({
             regionId: session.regionId,
             sessionId: session.id,
@@ -106,5 +129,110 @@ export class OutingsService {
     if (!outing) throw new NotFoundException(`session ${sessionId} is no outing`);
     await this.outings.delete({ id: outing.id });
     return outing;
+  }
+
+  /** A programme's outings by date, in order of date (then group). */
+  async datedOf(programmeId: string): Promise<GroupOuting[]> {
+    return this.dated.find({ where: { programmeId }, order: { date: 'ASC', groupId: 'ASC' } });
+  }
+
+  /**
+   * Puts the outings of an import in place of a programme's, unless they are the same; answers whether they
+   * changed. Each place is found or added as a location of the region, in the municipality of the group's usual
+   * location. The sessions follow at the next plan.
+   */
+  async replaceDated(programmeId: string, regionId: string, wanted: NewDatedOuting[]): Promise<boolean> {
+    const groups = await this.txHost.tx
+      .getRepository(Group)
+      .find({ where: { programmeId }, select: { id: true, locationId: true } });
+    const municipalityOf = new Map<string, string>();
+    for (const group of groups)
+      municipalityOf.set(group.id, (await this.locations.get(group.locationId)).municipalityId);
+    const rows: Pick<GroupOuting, 'groupId' | 'date' | 'places'>[] = [];
+    for (const outing of wanted) {
+      const places: OutingPlace[] = [];
+      for (const { name, address, position, arrive, leave } of outing.places) {
+        const location = await this.locations.placeFor(regionId, municipalityOf.get(outing.groupId)!, {
+          name,
+          address,
+          position,
+        });
+        places.push({ locationId: location.id, ...(arrive && { arrive }), ...(leave && { leave }) });
+      }
+      rows.push({ groupId: outing.groupId, date: outing.date, places });
+    }
+    const key = (row: Pick<GroupOuting, 'groupId' | 'date' | 'places'>) =>
+      JSON.stringify([row.groupId, row.date, row.places.map((p) => [p.locationId, p.arrive, p.leave])]);
+    const current = await this.datedOf(programmeId);
+    if (current.map(key).sort().join() === rows.map(key).sort().join()) return false;
+    await this.dated.delete({ programmeId });
+    for (const row of rows) await this.dated.save(this.dated.create({ regionId, programmeId, ...row }));
+    return true;
+  }
+
+  /**
+   * After a plan: each outing of these groups' dates is put on the group's planned session of that date (the
+   * session moves to its first place, its usual location kept), and an outing put on a session by an earlier plan
+   * whose date no longer holds one is taken off (the plan left it at its usual place). Outings made by hand stay.
+   * Answers the sessions that are outings by date now, and the outings that wait.
+   */
+  async applyDated(
+    groupIds: string[],
+    sessions: Session[],
+    zone: string,
+  ): Promise<{ sessionIds: string[]; waiting: WaitingOuting[] }> {
+    const dated =
+      groupIds.length === 0
+        ? []
+        : await this.dated.find({ where: { groupId: In(groupIds) }, order: { date: 'ASC', groupId: 'ASC' } });
+    const planned = sessions.filter((session) => session.status === 'planned');
+    const existing = await this.ofSessions(planned.map((session) => session.id));
+    const days = planned.map((session) => {
+      const { date, time } = instantToLocal(session.start, zone);
+      return {
+        id: session.id,
+        groupId: session.groupId,
+        date,
+        start: toMinutes(time),
+        end: instantToLocalMinute(session.end, date, zone),
+        handMade: existing.has(session.id) && !existing.get(session.id)!.byDate,
+      };
+    });
+    const match = matchDatedOutings(dated, days);
+    const byId = new Map(planned.map((session) => [session.id, session]));
+    const sessionIds: string[] = [];
+    for (const { outing, sessionId } of match.applied) {
+      const { places } = dated[outing];
+      const session = byId.get(sessionId)!;
+      const before = existing.get(sessionId);
+      // The plan has just put the session at its usual location: the outing remembers that one.
+      await this.outings.save(
+        before
+          ? { ...before, usualLocationId: session.locationId, places, byDate: true }
+          : this.outings.create({
+              regionId: session.regionId,
+              sessionId,
+              usualLocationId: session.locationId,
+              places,
+              byDate: true,
+            }),
+      );
+      await this.txHost.tx
+        .getRepository(Session)
+        .update({ id: sessionId }, { locationId: places[0].locationId });
+      sessionIds.push(sessionId);
+    }
+    const stale = [...existing.values()]
+      .filter((outing) => outing.byDate && !sessionIds.includes(outing.sessionId))
+      .map((outing) => outing.id);
+    for (const chunk of chunks(stale)) await this.outings.delete({ id: In(chunk) });
+    return {
+      sessionIds,
+      waiting: match.waiting.map(({ outing, reason }) => ({
+        groupId: dated[outing].groupId,
+        date: dated[outing].date,
+        reason,
+      })),
+    };
   }
 }

@@ -19,6 +19,7 @@ import { OnlinePeriod } from './online-period.entity';
 import { OnlinePeriodsService } from './online-periods.service';
 import { OutingsService } from './outings.service';
 import { SessionOuting } from './session-outing.entity';
+import { GroupOuting } from './group-outing.entity';
 
 /**
  * Programmes, their groups (members and trainers), the groups' sessions, the periods they are held online, and
@@ -26,7 +27,15 @@ import { SessionOuting } from './session-outing.entity';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Programme, Group, Session, SessionRole, OnlinePeriod, SessionOuting]),
+    TypeOrmModule.forFeature([
+      Programme,
+      Group,
+      Session,
+      SessionRole,
+      OnlinePeriod,
+      SessionOuting,
+      GroupOuting,
+    ]),
     RegionsModule,
     forwardRef(() => ParticipantsModule),
     LocationsModule,

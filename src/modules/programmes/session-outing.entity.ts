@@ -33,4 +33,8 @@ export class SessionOuting extends RegionOwnedRecord {
 
   @Column({ type: 'jsonb' })
   places: OutingPlace[];
+
+  /** Put here by the plan from the group's outing of that date: a re-plan moves it with the date, not the session. */
+  @Column({ type: 'boolean', default: false })
+  byDate: boolean;
 }

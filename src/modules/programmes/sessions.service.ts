@@ -266,13 +266,15 @@ export class SessionsService {
   @Transactional()
   async replacePlanned(groupIds: string[], now: Date, planned: NewSession[]): Promise<Session[]> {
     const standing = await this.plannedFrom(groupIds, now);
-    // An outing stays where it goes: the re-plan moves its time, not its place.
+    // An outing made by hand stays where it goes: the re-plan moves its time, not its place. One of a date
+    // (`byDate`) is put again on the session of its date after the re-plan.
     const outings = new Set(
       (standing.length === 0
         ? []
-        : await this.txHost.tx
-            .getRepository(SessionOuting)
-            .find({ select: { sessionId: true }, where: { sessionId: In(standing.map((s) => s.id)) } })
+        : await this.txHost.tx.getRepository(SessionOuting).find({
+            select: { sessionId: true },
+            where: { sessionId: In(standing.map((s) => s.id)), byDate: false },
+          })
       ).map((outing) => outing.sessionId),
     );
     const inOrder = <T extends { groupId: string; start: Date }>(rows: T[], groupId: string) =>

@@ -7,6 +7,7 @@ import { LanguageProvidersScenarioService } from '../language-providers/language
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
+import { OutingsService } from '../programmes/outings.service';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { RegionsService } from '../regions/regions.service';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
@@ -39,6 +40,7 @@ export class ScenarioExportService {
     private readonly transport: TransportScenarioService,
     private readonly childcare: ChildcareScenarioService,
     private readonly programmes: ProgrammesScenarioService,
+    private readonly outings: OutingsService,
     private readonly access: AccessContext,
     private readonly audit: AuditService,
     private readonly talks: TalksScenarioService,
@@ -98,6 +100,8 @@ export class ScenarioExportService {
     );
     const readyDates = participants.some((participant) => participant.readyFrom !== null);
     const online = programme?.online ?? [];
+    const outings = programme ? await this.outings.datedOf(programme.programme.id) : [];
+    const locationById = new Map(locations.map((location) => [location.id, location]));
     const newer =
       staffMembers.length > 0 ||
       readyDates ||
@@ -108,7 +112,8 @@ export class ScenarioExportService {
           p.roles.length > 0 ||
           seriesGroups ||
           online.length > 0 ||
-          closingTalks),
+          closingTalks ||
+          outings.length > 0),
       );
     const groupRef = new Map((programme?.groups ?? []).map((g) => [g.id, scenarioId(g)]));
     return {
@@ -267,6 +272,22 @@ export class ScenarioExportService {
               place: closingTalks.place,
               ...(closingTalks.locationId !== null && { locationId: refOf.get(closingTalks.locationId)! }),
             },
+          }),
+          ...(outings.length > 0 && {
+            outings: outings.map((outing) => ({
+              group: groupRef.get(outing.groupId)!,
+              date: outing.date,
+              places: outing.places.map(({ locationId, arrive, leave }) => {
+                const { name, address, position: at } = locationById.get(locationId)!;
+                return {
+                  name,
+                  address,
+                  position: position(at),
+                  ...(arrive && { arrive }),
+                  ...(leave && { leave }),
+                };
+              }),
+            })),
           }),
         },
       }),

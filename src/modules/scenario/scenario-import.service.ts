@@ -10,6 +10,7 @@ import { LanguageProvidersScenarioService } from '../language-providers/language
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { ProgrammesScenarioService } from '../programmes/programmes-scenario.service';
+import { OutingsService } from '../programmes/outings.service';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { RegionsService } from '../regions/regions.service';
 import { AuditService } from '../audit/audit.service';
@@ -104,6 +105,7 @@ export class ScenarioImportService {
     private readonly transport: TransportScenarioService,
     private readonly childcare: ChildcareScenarioService,
     private readonly programmes: ProgrammesScenarioService,
+    private readonly outings: OutingsService,
     private readonly regionsService: RegionsService,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
@@ -370,6 +372,25 @@ export class ScenarioImportService {
             },
           )
         : false;
+    // Version 2's outings by group and date, stored to wait for the plan; left as they are by a file without them.
+    const outingsChanged =
+      programme && scenario.programme?.outings
+        ? await this.outings.replaceDated(
+            programme.programme.ids.get(scenario.programme.id ?? DEFAULT_PROGRAMME_REF)!,
+            regionId,
+            scenario.programme.outings.map((outing) => ({
+              groupId: programme.groups.ids.get(outing.group)!,
+              date: outing.date,
+              places: outing.places.map(({ name, address, position: { lat, lon }, arrive, leave }) => ({
+                name,
+                address,
+                position: { lat, lon },
+                arrive,
+                leave,
+              })),
+            })),
+          )
+        : false;
 
     const records: Record<string, ChangeCount> = {
       municipalities: withoutIds(municipalities),
@@ -411,6 +432,7 @@ export class ScenarioImportService {
       region.changes.updated ||
       onlineChanged ||
       closingChanged ||
+      outingsChanged ||
       Object.values(records).some((count) => count.created + count.updated > 0) ||
       Object.values(lists).some((change) => change.created + change.deleted > 0);
     return {

@@ -113,6 +113,43 @@ describe('checkScenarioReferences', () => {
     expect(check(document).errors).toEqual([message]);
   });
 
+  it.each([
+    [
+      'an outing in a version 1 document',
+      { format: 'trefpunt-scenario/1' },
+      [],
+      'programme.outings: needs "format": "trefpunt-scenario/2"',
+    ],
+    [
+      'an outing of an unknown group',
+      {},
+      [{ group: 'g9' }],
+      'programme.outings[0].group: unknown group "g9"',
+    ],
+    [
+      'a tour that leaves its first place after reaching the second',
+      {},
+      [{ places: [{ leave: '11:00' }, { arrive: '10:30' }] }],
+      'programme.outings[0].places[1].arrive: 10:30 comes before places[0].leave',
+    ],
+    [
+      'two outings of a group on one date',
+      {},
+      [{}, {}],
+      'programme.outings[1].date: group "g1" already has outings[0] that day',
+    ],
+  ])('refuses %s with its path', (_, top, outings, message) => {
+    const place = { name: 'Bibliotheek', address: 'Dorpsstraat 2', position: { lat: 52, lon: 6 } };
+    const document: any = { ...base(), ...top };
+    document.programme.outings = (outings.length ? outings : [{}]).map((outing: object) => ({
+      group: 'g1',
+      date: '2027-03-01',
+      places: [place],
+      ...outing,
+    }));
+    expect(check(document).errors).toEqual([message]);
+  });
+
   it('warns, without failing, about an appointment that ends before it starts and a missing e-mail address', () => {
     const document = base();
     document.participants[0].appointments.push({ date: '2027-01-02', from: '15:00', to: '12:00' });

@@ -1,4 +1,5 @@
 import { OnlineRange, rangesClash } from '../../planning/scheduling/online-periods';
+import { outingTimesProblem } from '../../planning/scheduling/outing-times';
 import { overlappingBand } from '../../planning/childcare/age-bands';
 import { describeSkippedTime, skippedTimeOn, skippedWeeklyTime } from '../../planning/time/skipped-times';
 import { phaseProblems } from '../programmes/programme-phase';
@@ -172,6 +173,7 @@ function programmeSeriesProblems(scenario: ScenarioDto): string[] {
     if (programme.phases !== undefined) newer('programme.phases');
     if (programme.avoidReligiousPeriods !== undefined) newer('programme.avoidReligiousPeriods');
     if (programme.online !== undefined) newer('programme.online');
+    if (programme.outings !== undefined) newer('programme.outings');
     if (programme.roles !== undefined) newer('programme.roles');
     if (programme.closingTalks !== undefined) newer('programme.closingTalks');
     programme.groups.forEach((group, g) => {
@@ -186,6 +188,7 @@ function programmeSeriesProblems(scenario: ScenarioDto): string[] {
     problems.push(...phaseProblems(programme.phases, programme.startDate, 'programme.phases'));
   }
   problems.push(...onlineProblems(programme));
+  problems.push(...outingProblems(programme));
   const after = new Map(programme.groups.map((group) => [group.id, group.after]));
   programme.groups.forEach((group, g) => {
     if (group.after === undefined) return;
@@ -236,6 +239,35 @@ function onlineProblems(programme: NonNullable<ScenarioDto['programme']>): strin
     );
     if (clash) problems.push(`${path}.from: puts members online that online[${clash.id}] already does then`);
     ranges.push(range);
+  });
+  return problems;
+}
+
+/**
+ * Outings name a group of the programme, a date from its start on, at most one per group and date, and times in
+ * the order of the tour. Whether they fit the session's times is known once it is planned (the plan says).
+ */
+function outingProblems(programme: NonNullable<ScenarioDto['programme']>): string[] {
+  const problems: string[] = [];
+  const groups = new Map(programme.groups.map((group) => [group.id, group]));
+  const seen = new Map<string, number>();
+  (programme.outings ?? []).forEach((outing, o) => {
+    const path = `programme.outings[${o}]`;
+    const group = groups.get(outing.group);
+    if (!group) return problems.push(`${path}.group: unknown group "${outing.group}"`);
+    const first = group.startDate ?? programme.startDate;
+    if (outing.date < first)
+      return problems.push(
+        `${path}.date: ${outing.date} is before group "${outing.group}" starts (${first})`,
+      );
+    const key = `${outing.group}|${outing.date}`;
+    if (seen.has(key))
+      return problems.push(
+        `${path}.date: group "${outing.group}" already has outings[${seen.get(key)}] that day`,
+      );
+    seen.set(key, o);
+    const problem = outingTimesProblem(outing.places, 0, 24 * 60);
+    if (problem) problems.push(`${path}.${problem}`);
   });
   return problems;
 }

@@ -11,6 +11,8 @@ import { localMinuteToInstant } from '../../planning/time/wall-clock';
 import { GroupsService } from '../programmes/groups.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { NewSession, SessionsService } from '../programmes/sessions.service';
+import { OutingsService } from '../programmes/outings.service';
+import { ConflictDetectionService } from './conflict-detection.service';
 import { ConflictsService } from './conflicts.service';
 import { AuditService } from '../audit/audit.service';
 import { PlanningContext, PlanningInputService } from './planning-input.service';
@@ -28,6 +30,8 @@ export class SchedulingService {
     private readonly groups: GroupsService,
     private readonly sessions: SessionsService,
     private readonly conflicts: ConflictsService,
+    private readonly detection: ConflictDetectionService,
+    private readonly outings: OutingsService,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
   ) {}
@@ -100,6 +104,23 @@ export class SchedulingService {
         })),
       ),
     );
+    // The outings of dates go on the sessions of those dates; their members' conflicts are judged at the places.
+    const outings = await this.outings.applyDated(
+      context.groups.map((group) => group.id),
+      created,
+      zone,
+    );
+    if (outings.sessionIds.length > 0) {
+      const moved = new Set(created.filter((s) => outings.sessionIds.includes(s.id)).map((s) => s.groupId));
+      await this.detection.redetect(
+        [
+          ...new Set(
+            context.groups.filter((g) => moved.has(g.id)).flatMap((g) => g.members.map((m) => m.id)),
+          ),
+        ],
+        now,
+      );
+    }
     // The replaced sessions took their childcare bookings with them: childcare is planned again at once, unless
     // the caller plans care and rides itself (the planning cascade).
     if (options.announce !== false)
@@ -150,6 +171,7 @@ export class SchedulingService {
         reason,
       })),
       warnings: plan.warnings,
+      outingsWaiting: outings.waiting,
       durationMs,
     };
   }

@@ -75,6 +75,30 @@ describe('planning care and rides together', () => {
     expect(plan.verdicts.every((verdict) => verdict.canCome)).toBe(true);
   });
 
+  it('takes her to an outing’s first place by its time, and home from its last place when the group leaves it', () => {
+    const lastPlace = { lat: 52.1 - 10 / 111, lon: 6.5 };
+    const plan = planCareAndRides(
+      region({
+        locations: [
+          { id: 'loc', position: LOCATION },
+          { id: 'museum', position: lastPlace },
+        ],
+        sessions: [
+          session({ outing: { to: { start: 10 * 60 + 15 }, from: { locationId: 'museum', end: 12 * 60 } } }),
+        ],
+      }),
+    );
+    const to = plan.rides.find((ride) => ride.direction === 'to')!;
+    const from = plan.rides.find((ride) => ride.direction === 'from')!;
+    expect(to.arrive).toBeLessThanOrEqual(10 * 60 + 15);
+    expect(to.arrive).toBeGreaterThan(10 * 60 - 10);
+    expect(from.depart).toBe(12 * 60);
+    const home = from.stops.find((stop) => stop.participantId === 'p1')!;
+    // From the museum, 16 km from her home, not from the usual place 6 km away.
+    expect(home.time - from.depart).toBeGreaterThanOrEqual(offlineTravel(lastPlace, near(6)).minutes);
+    expect(plan.verdicts.every((verdict) => verdict.canCome)).toBe(true);
+  });
+
   it('collects her not at all when no vehicle can take her home, and says so', () => {
     const plan = planCareAndRides(
       region({

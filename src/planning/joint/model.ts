@@ -75,6 +75,11 @@ export interface JointSession {
   online?: Set<string>;
   /** Members who ride with another woman in her car (an accepted car-pool offer): no vehicle needed either way. */
   carPooled?: Set<string>;
+  /**
+   * An outing: the session's location is its first place, where the rides arrive by `to.start`; the rides home
+   * leave its last place at `from.end` (minutes of the day). The travel between the places is the group's own.
+   */
+  outing?: { to: { start: number }; from: { locationId: string; end: number } };
 }
 
 export interface JointInput {

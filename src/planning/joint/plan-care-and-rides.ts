@@ -57,15 +57,37 @@ export function planCareAndRides(input: JointInput): JointPlan {
   for (const session of sessions) {
     const location = locations.get(session.locationId);
     if (!location) continue;
-    planSession(input, session, location, participants, ledger, busy, cache, plan);
+    const ways = waysOf(session, location, locations.get(session.outing?.from.locationId ?? ''));
+    planSession(input, session, ways, participants, ledger, busy, cache, plan);
   }
   return plan;
+}
+
+/** Where and when a session's rides go, each way: an outing's first place and its last, else its location. */
+interface Way {
+  location: Position;
+  start: number;
+  end: number;
+}
+
+function waysOf(
+  session: JointSession,
+  location: Position,
+  lastPlace: Position | undefined,
+): Record<Direction, Way> {
+  const usual = { location, start: session.start, end: session.end };
+  if (!session.outing) return { to: usual, from: usual };
+  const { to, from } = session.outing;
+  return {
+    to: { location, start: to.start, end: Math.max(session.end, to.start + 1) },
+    from: { location: lastPlace ?? location, start: Math.min(session.start, from.end - 1), end: from.end },
+  };
 }
 
 function planSession(
   input: JointInput,
   session: JointSession,
-  location: Position,
+  ways: Record<Direction, Way>,
   participants: Map<string, JointParticipant>,
   ledger: CareLedger,
   busy: Map<string, [number, number][]>,
@@ -73,6 +95,7 @@ function planSession(
   plan: JointPlan,
 ): void {
   const { policy } = input;
+  const location = ways.to.location;
   const members = [...new Set(session.memberIds)]
     .sort()
     .map((id) => participants.get(id))
@@ -106,7 +129,7 @@ function planSession(
   let outcome: Outcome | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const active = riders.filter((p) => !givenUp.has(p.id));
-    const rides = routeBothWays(input, session, location, active, onBoard, fleet, cache);
+    const rides = routeBothWays(input, ways, active, onBoard, fleet, cache);
     const away = (p: JointParticipant): TimeAway => {
       const to = rides.stopTime.get(`${p.id}|to`);
       const from = rides.stopTime.get(`${p.id}|from`);
@@ -289,8 +312,7 @@ interface BothWays {
  */
 function routeBothWays(
   input: JointInput,
-  session: JointSession,
-  location: Position,
+  ways: Record<Direction, Way>,
   riders: JointParticipant[],
   onBoard: Map<string, number>,
   fleet: FleetVehicle[],
@@ -308,17 +330,18 @@ function routeBothWays(
         .map((v) => v.id)
         .sort(),
     }),
-    maxRideMinutes: rideLimit(policy, input.minutes(p.position!, location)),
+    maxRideMinutes: rideLimit(policy, input.minutes(p.position!, ways.to.location)),
   }));
   const solve = (direction: Direction, fleetNow: FleetVehicle[]): SessionRides => {
-    const key = JSON.stringify([direction, location, session.start, session.end, requests, fleetNow]);
+    const { location, start, end } = ways[direction];
+    const key = JSON.stringify([direction, location, start, end, requests, fleetNow]);
     let found = cache.get(key);
     if (!found) {
       found = planSessionRides({
         direction,
         location,
-        start: session.start,
-        end: session.end,
+        start,
+        end,
         arriveMinutesBefore: policy.arriveMinutesBefore,
         maxEarlyMinutes: policy.maxEarlyMinutes,
         requests,

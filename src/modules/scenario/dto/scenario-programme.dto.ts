@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
   ArrayNotEmpty,
   IsArray,
   IsBoolean,
@@ -16,6 +18,7 @@ import {
 } from 'class-validator';
 import { IsAfterField, IsCalendarDate, IsNested, IsText } from '../../../common/validation/decorators';
 import { IsVideoUrl } from '../../online/dto/online-period.dto';
+import { OutingPlaceDto } from '../../outings/dto/outing.dto';
 import { ProgrammePhaseDto } from '../../programmes/dto/programme-phase.dto';
 import { IsRoleList } from '../../programmes/dto/is-role-list';
 import { RollingStartDto } from '../../programmes/dto/group.dto';
@@ -137,6 +140,23 @@ export class ScenarioClosingTalksDto {
   locationId?: string;
 }
 
+/** Version 2: a group's session of one date held at other places: one place, or a tour of several in order. */
+export class ScenarioOutingDto {
+  @ApiProperty({ example: 'g1', description: 'the id of the group' })
+  @IsScenarioReference('g1')
+  group: string;
+
+  @IsCalendarDate({ example: '2027-04-20', description: "the local date of the group's session" })
+  date: string;
+
+  @ApiProperty({ type: [OutingPlaceDto], minItems: 1, maxItems: 10, description: 'in the order visited' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsNested(() => OutingPlaceDto, { each: true })
+  places: OutingPlaceDto[];
+}
+
 /** Without phases the programme's fields are its one phase; with them, they may be left out. */
 const withoutPhases = (programme: ScenarioProgrammeDto) => !programme.phases;
 
@@ -212,4 +232,14 @@ export class ScenarioProgrammeDto {
   @IsOptional()
   @IsNested(() => ScenarioClosingTalksDto)
   closingTalks?: ScenarioClosingTalksDto;
+
+  @ApiPropertyOptional({
+    type: [ScenarioOutingDto],
+    description:
+      'version 2: sessions held at other places, by group and date (put on the session at each plan)',
+  })
+  @IsOptional()
+  @IsArray()
+  @IsNested(() => ScenarioOutingDto, { each: true })
+  outings?: ScenarioOutingDto[];
 }

@@ -22,7 +22,7 @@ import {
 export const SCENARIO_FORMAT = 'trefpunt-scenario/1';
 /**
  * Version 2 adds phases, groups that start on their own date or after another, avoided religious periods, online
- * ranges, staff roles, and closing talks.
+ * ranges, staff roles, closing talks, and outings by group and date.
  */
 export const SCENARIO_FORMAT_2 = 'trefpunt-scenario/2';
 const FORMATS = [SCENARIO_FORMAT, SCENARIO_FORMAT_2] as const;

@@ -44,6 +44,12 @@ export class UnplannedGroupDto {
   @ApiProperty() reason: string;
 }
 
+export class WaitingOutingDto {
+  @ApiProperty({ format: 'uuid' }) groupId: string;
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty({ example: 'the group has no planned session that day' }) reason: string;
+}
+
 export class CalendarWarningDto {
   @ApiProperty({ format: 'uuid' }) groupId: string;
   @ApiProperty({ format: 'date' }) date: string;
@@ -65,6 +71,12 @@ export class PlanSummary {
       'sessions in Ramadan or on an Eid (Umm al-Qura calendar); empty when the programme avoids those dates',
   })
   warnings: CalendarWarningDto[];
+  @ApiProperty({
+    type: [WaitingOutingDto],
+    description:
+      "the programme's outings by date (scenario) that no session holds: kept, and put on a session at a later plan that gives the group one that day",
+  })
+  outingsWaiting: WaitingOutingDto[];
   @ApiProperty() durationMs: number;
 }
 
