@@ -103,6 +103,7 @@ async function main(): Promise<void> {
       'accept-encoding': { type: 'string', default: 'gzip, deflate, br' },
       uploads: { type: 'boolean', default: true },
     },
+    allowNegative: true,
   });
   const [participants, runs, duration, connections, maxRequests] = [
     values.participants,

@@ -3,6 +3,7 @@ import { normalizeIp, ThrottlerModuleOptions, ThrottlerOptions } from '@nestjs/t
 import { createHash } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { Environment } from '../../../config/environment';
+import { CountingThrottlerStorage } from './counting-throttler-storage';
 
 /** Paths that are never limited: a load balancer's or monitor's health checks must always get through. */
 const UNLIMITED_PATHS = new Set(['/health']);
@@ -54,6 +55,7 @@ export function rateLimitOptions(environment: Environment): ThrottlerModuleOptio
   };
   return {
     throttlers: [perAddress, perToken],
+    storage: new CountingThrottlerStorage(),
     skipIf: isUnlimited,
     // One counter per tracker for the whole API; the default would count every route apart.
     generateKey: (_context, tracker, name) => `${name}:${tracker}`,
