@@ -99,6 +99,69 @@ describe('planning care and rides together', () => {
     expect(plan.verdicts.every((verdict) => verdict.canCome)).toBe(true);
   });
 
+  describe('on an outing', () => {
+    const toddler = (id: string) => ({ id, birthDate: '2025-03-01', careByPartner: false });
+    const riders = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        id: `p${i + 1}`,
+        position: near(4 + i),
+        transport: 'pickup',
+        children: i === 0 ? [toddler('c1')] : [],
+      }));
+    // The bus waits at the location; the van comes from far away, so the usual rides would take the bus.
+    const bus = {
+      id: 'bus',
+      depot: LOCATION,
+      seats: 8,
+      childSeats: 2,
+      availability: hours('07:30', '18:00'),
+    };
+    const van = { ...bus, id: 'van', depot: near(-15), seats: 4, childSeats: 1 };
+    const outing = (count: number, isOuting: boolean) =>
+      region({
+        participants: riders(count),
+        vehicles: [van, bus],
+        sessions: [
+          session({
+            memberIds: riders(count).map((p) => p.id),
+            ...(isOuting && {
+              outing: { to: { start: 10 * 60 }, from: { locationId: 'loc', end: 12 * 60 + 30 } },
+            }),
+          }),
+        ],
+      });
+    const ridersOf = (ride: { stops: { participantId: string }[] }) =>
+      ride.stops.map((s) => s.participantId).sort();
+
+    it('takes the whole group in the smallest vehicle that has room for all, one trip each way', () => {
+      const plan = planCareAndRides(outing(3, true));
+      expect(plan.rides.map((ride) => [ride.direction, ride.vehicleId, ridersOf(ride)])).toEqual([
+        ['to', 'van', ['p1', 'p2', 'p3']],
+        ['from', 'van', ['p1', 'p2', 'p3']],
+      ]);
+      // Her child, cared for at the location, rides along both ways.
+      const p1 = plan.rides.map((ride) => ride.stops.find((stop) => stop.participantId === 'p1')!.children);
+      expect(p1).toEqual([1, 1]);
+      expect(plan.bookings.map((b) => [b.childId, b.providerId])).toEqual([['c1', 'oppas']]);
+      expect(plan.verdicts.every((verdict) => verdict.canCome)).toBe(true);
+      // A session at its usual place gets the usual rides.
+      expect(planCareAndRides(outing(3, false)).rides.map((ride) => ride.vehicleId)).toContain('bus');
+    });
+
+    it('gives the usual rides when no vehicle has room for the whole group', () => {
+      // Eight women and a child: nine seats, one more than the bus has.
+      const everyone = riders(8).map((p) => p.id);
+      const plan = planCareAndRides(outing(8, true));
+      expect(plan.rides).toEqual(planCareAndRides(outing(8, false)).rides);
+      for (const direction of ['to', 'from']) {
+        const ways = plan.rides.filter((ride) => ride.direction === direction);
+        expect(ways.length).toBeGreaterThan(1);
+        expect(ways.flatMap(ridersOf).sort()).toEqual(everyone);
+      }
+      expect(plan.verdicts.every((verdict) => verdict.canCome)).toBe(true);
+    });
+  });
+
   it('collects her not at all when no vehicle can take her home, and says so', () => {
     const plan = planCareAndRides(
       region({

@@ -1,4 +1,5 @@
 import { freeWindows } from '../transport/free-windows';
+import { groupBus, inGroupBus } from '../transport/group-bus';
 import { availableOn, collectsIn, oneWayRiders, rideLimit } from '../transport/ride-rules';
 import {
   Direction,
@@ -129,7 +130,7 @@ function planSession(
   let outcome: Outcome | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const active = riders.filter((p) => !givenUp.has(p.id));
-    const rides = routeBothWays(input, ways, active, onBoard, fleet, cache);
+    const rides = routeBothWays(input, ways, active, onBoard, fleet, cache, session.outing !== undefined);
     const away = (p: JointParticipant): TimeAway => {
       const to = rides.stopTime.get(`${p.id}|to`);
       const from = rides.stopTime.get(`${p.id}|from`);
@@ -317,6 +318,7 @@ function routeBothWays(
   onBoard: Map<string, number>,
   fleet: FleetVehicle[],
   cache: Map<string, SessionRides>,
+  outing: boolean,
 ): BothWays {
   const { policy } = input;
   const limited = input.vehicles.some((vehicle) => vehicle.municipalityIds?.length);
@@ -332,9 +334,9 @@ function routeBothWays(
     }),
     maxRideMinutes: rideLimit(policy, input.minutes(p.position!, ways.to.location)),
   }));
-  const solve = (direction: Direction, fleetNow: FleetVehicle[]): SessionRides => {
+  const route = (direction: Direction, fleetNow: FleetVehicle[], asked: RideRequest[]): SessionRides => {
     const { location, start, end } = ways[direction];
-    const key = JSON.stringify([direction, location, start, end, requests, fleetNow]);
+    const key = JSON.stringify([direction, location, start, end, asked, fleetNow]);
     let found = cache.get(key);
     if (!found) {
       found = planSessionRides({
@@ -344,15 +346,24 @@ function routeBothWays(
         end,
         arriveMinutesBefore: policy.arriveMinutesBefore,
         maxEarlyMinutes: policy.maxEarlyMinutes,
-        requests,
+        requests: asked,
         vehicles: fleetNow,
         minutes: input.minutes,
         seed: input.seed ?? 1,
-        iterations: Math.round(sessionIterations(requests.length) * (input.effort ?? 1)),
+        iterations: Math.round(sessionIterations(asked.length) * (input.effort ?? 1)),
       });
       cache.set(key, found);
     }
     return found;
+  };
+  // On an outing, the whole group in one trip of one vehicle where one free that day takes them all in time,
+  // as the routes module plans it; else the usual rides.
+  const solve = (direction: Direction, fleetNow: FleetVehicle[]): SessionRides => {
+    const bus = outing ? groupBus(requests, fleetNow) : undefined;
+    const together = bus ? route(direction, fleetNow, inGroupBus(requests, bus)) : undefined;
+    return together && together.unrouted.length === 0 && together.rides.length === 1
+      ? together
+      : route(direction, fleetNow, requests);
   };
   const there = solve('to', fleet);
   // The rides home may not use the vehicles while they bring women there.
