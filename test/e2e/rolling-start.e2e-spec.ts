@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messagesOf } from '../support/answers';
@@ -108,6 +109,33 @@ describe('a rolling start: a group starts when enough of its women are ready', (
     const rolling = datesOf('g-utrecht-2');
     expect(rolling[0] >= '2027-03-01' && rolling[0] <= '2027-03-07').toBe(true);
     await api.patch(`/participants/${idOf.get('p16')}`, { readyFrom: '2027-02-03' }).expect(200);
+  });
+
+  it('reminds only the women ready by the session, not those whose day is still to come', async () => {
+    const { sessions, datesOf } = await plan();
+    const first = datesOf('g-utrecht-2')[0];
+    const session = sessions.find((s) => s.groupId === idOf.get('g-utrecht-2') && s.date === first)!;
+    const evening = DateTime.fromISO(first, { zone: 'Europe/Amsterdam' })
+      .minus({ days: 1 })
+      .set({ hour: 20 });
+    await api.post(`/admin/reminders/run?at=${encodeURIComponent(evening.toISO()!)}`).expect(200);
+    const reminded = new Set(
+      (
+        (await api.get(`/outbox?region=utrecht-rolling&limit=1000`).expect(200)).body.items as {
+          participantId: string;
+          sessionId: string;
+          kind: string;
+        }[]
+      )
+        .filter((message) => message.sessionId === session.id && message.kind === 'reminder-evening')
+        .map((message) => [...idOf].find(([, id]) => id === message.participantId)![0]),
+    );
+    const ready = readyFrom();
+    const later = [...ready].filter(([, day]) => day !== undefined && day > first).map(([ref]) => ref);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.filter((ref) => reminded.has(ref))).toEqual([]);
+    expect(reminded.size).toBeGreaterThan(0);
+    expect([...reminded].every((ref) => readyAt(new Map([[ref, ready.get(ref)]]), first) === 1)).toBe(true);
   });
 
   it('lists the group as unplanned when never enough of its women are ready', async () => {

@@ -7,7 +7,8 @@ import { ParticipantsScenarioService } from '../participants/participants-scenar
 import { GroupsService } from '../programmes/groups.service';
 import { Session } from '../programmes/session.entity';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
-import { clockTime } from '../../planning/time/wall-clock';
+import { readyOn } from '../../planning/scheduling/rolling-start';
+import { clockTime, instantToLocal } from '../../planning/time/wall-clock';
 import { dayInWords, MessageTexts } from './message-texts';
 import { notBefore } from './quiet-hours';
 
@@ -49,7 +50,8 @@ export class OutingMessagesService {
     for (const participantId of members) {
       const person = people.get(participantId);
       const to = person && recipientOf(person);
-      if (!person || !to) continue;
+      // A session before the day she is ready is not hers.
+      if (!person || !to || !readyOn(person, instantToLocal(session.start, zone).date)) continue;
       const text = this.texts.write(person.language, [
         {
           key: switched === 'outing' ? 'outing.set' : 'outing.back',

@@ -30,7 +30,8 @@ import { RoutesService } from '../routes/routes.service';
 import { ConflictsService } from '../scheduling/conflicts.service';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
 import { AbsenceLinksService } from './absence-links.service';
-import { clockTime } from '../../planning/time/wall-clock';
+import { readyOn } from '../../planning/scheduling/rolling-start';
+import { clockTime, instantToLocal } from '../../planning/time/wall-clock';
 import { dayInWords, MessageTexts, TextPart } from './message-texts';
 import { notBefore } from './quiet-hours';
 
@@ -307,7 +308,8 @@ export class RemindersService {
     for (const { session, participantId } of due) {
       const { kind, version, first } = shape(session);
       const person = people.get(participantId);
-      if (!person) continue;
+      // A session before the day she is ready is not hers (a group that started before she could join it).
+      if (!person || !readyOn(person, instantToLocal(session.start, zone).date)) continue;
       const location = locations.get(session.locationId)!;
       const when = first.at ?? session.start;
       const key = `${participantId}|${session.id}`;
