@@ -144,5 +144,16 @@ describe('operations', () => {
   it('serves the OpenAPI description', async () => {
     const response = await api.anonymous().get('/docs/openapi.json').expect(200);
     expect(response.body.paths['/regions']).toBeDefined();
+    // The plan's answer is described whole: who can come, the bound, the advice, the closing talks.
+    const plan =
+      response.body.paths['/programmes/{id}/plan'].post.responses['200'].content['application/json'];
+    expect(plan.schema.$ref).toBe('#/components/schemas/ProgrammePlanAnswer');
+    const { schemas } = response.body.components;
+    expect(Object.keys(schemas.ProgrammePlanAnswer.properties)).toEqual(
+      expect.arrayContaining(['sessions', 'groups', 'careAndRides', 'slotSearch', 'closingTalks']),
+    );
+    expect(Object.keys(schemas.CareAndRidesSummaryDto.properties)).toEqual(
+      expect.arrayContaining(['canCome', 'upperBound', 'advice']),
+    );
   });
 });

@@ -6,7 +6,7 @@ import { ScopedBy } from '../access/scoped-by.decorator';
 import { JobsService } from '../jobs/jobs.service';
 import { answerWithJob, RespondsAsync } from '../jobs/respond-async';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { PlanSummary } from '../scheduling/dto/plan.dto';
+import { ProgrammePlanAnswer } from './dto/programme-plan-answer.dto';
 import { ProgrammePlanJobsService } from './programme-plan-jobs.service';
 
 @ApiTags('scheduling')
@@ -35,7 +35,7 @@ export class ProgrammePlanController {
       'It runs as a job (one plan of a region at a time, on any instance): with `Prefer: respond-async` the ' +
       'answer is 202 with the job at once (follow it at GET /jobs/{id}); without, the answer waits for it.',
   })
-  @ApiOkResponse({ type: PlanSummary })
+  @ApiOkResponse({ type: ProgrammePlanAnswer })
   @RespondsAsync()
   async plan(
     @IdParam() id: string,
