@@ -173,4 +173,36 @@ describe('outings in the scenario format', () => {
     ]);
     await api.get(`/exports/scenario?region=${REGION}-wrong`).expect(400);
   });
+
+  it('exports an outing a coordinator set by hand as an outing of its group and date', async () => {
+    await plan();
+    const taken = new Set(
+      (
+        (await api.get(`/exports/scenario?region=${REGION}`).expect(200)).body.programme.outings as {
+          date: string;
+        }[]
+      ).map((outing) => outing.date),
+    );
+    const session = (await sessions())
+      .filter((s) => groupRef.get(s.groupId) === 'g-berkelland-1' && !taken.has(s.date))
+      .sort((a, b) => a.date.localeCompare(b.date))[0];
+    const place = {
+      name: 'Gezondheidscentrum Eibergen',
+      address: 'Grotestraat 1, Eibergen',
+      position: { lat: 52.1, lon: 6.65 },
+    };
+    await api.post(`/sessions/${session.id}/outing`, { places: [place] }).expect(200);
+    const exported = (await api.get(`/exports/scenario?region=${REGION}`).expect(200)).body;
+    expect(
+      (exported.programme.outings as { group: string; date: string }[]).find(
+        (outing) => outing.group === 'g-berkelland-1' && outing.date === session.date,
+      ),
+    ).toEqual({ group: 'g-berkelland-1', date: session.date, places: [place] });
+    // Undone by hand, it is no longer exported.
+    await api.delete(`/sessions/${session.id}/outing`).expect(200);
+    const after = (await api.get(`/exports/scenario?region=${REGION}`).expect(200)).body;
+    expect(
+      (after.programme.outings as { date: string }[]).filter((outing) => outing.date === session.date),
+    ).toEqual([]);
+  });
 });

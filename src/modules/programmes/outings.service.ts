@@ -137,6 +137,36 @@ export class OutingsService {
   }
 
   /**
+   * A programme's outings as a scenario holds them, by group and local date: those by date, and those a
+   * coordinator set on a session by hand (of a date no outing by date holds), in order of date (then group).
+   */
+  async allByDateOf(
+    programmeId: string,
+    zone: string,
+  ): Promise<Pick<GroupOuting, 'groupId' | 'date' | 'places'>[]> {
+    const dated = await this.datedOf(programmeId);
+    const held = new Set(dated.map((outing) => `${outing.groupId}|${outing.date}`));
+    const byHand = await this.outings
+      .createQueryBuilder('outing')
+      .innerJoinAndSelect('outing.session', 'session')
+      .innerJoin('session.group', 'grp')
+      .where('grp.programmeId = :programmeId', { programmeId })
+      .andWhere('outing.byDate = false')
+      .andWhere("session.status = 'planned'")
+      .getMany();
+    const set = byHand
+      .map((outing) => ({
+        groupId: outing.session.groupId,
+        date: instantToLocal(outing.session.start, zone).date,
+        places: outing.places,
+      }))
+      .filter((outing) => !held.has(`${outing.groupId}|${outing.date}`));
+    return [...dated, ...set].sort(
+      (a, b) => a.date.localeCompare(b.date) || a.groupId.localeCompare(b.groupId),
+    );
+  }
+
+  /**
    * Puts the outings of an import in place of a programme's, unless they are the same; answers whether they
    * changed. Each place is found or added as a location of the region, in the municipality of the group's usual
    * location. The sessions follow at the next plan.

@@ -100,7 +100,7 @@ export class ScenarioExportService {
     );
     const readyDates = participants.some((participant) => participant.readyFrom !== null);
     const online = programme?.online ?? [];
-    const outings = programme ? await this.outings.datedOf(programme.programme.id) : [];
+    const outings = programme ? await this.outings.allByDateOf(programme.programme.id, region.timezone) : [];
     const locationById = new Map(locations.map((location) => [location.id, location]));
     const newer =
       staffMembers.length > 0 ||
