@@ -3,7 +3,7 @@ import { AllocationRules, CareProviderInput } from '../../planning/childcare/all
 import { CareNeed, careNeeds, CareSession, ChildInput } from '../../planning/childcare/need';
 import { toMinutes } from '../../planning/time/calendar';
 import { closedOn } from '../../planning/time/holidays';
-import { readyOn } from '../../planning/scheduling/rolling-start';
+import { readyMembers } from '../../planning/scheduling/rolling-start';
 import { instantToLocal } from '../../planning/time/wall-clock';
 import { Position } from '../../planning/travel/offline-travel';
 import { AbsencesService } from '../attendance/absences.service';
@@ -127,10 +127,9 @@ export class ChildcareInputService {
     const allNeeds = careNeeds(
       careSessions,
       (session) =>
-        (membersOf.get(groupOf.get(session.id)!) ?? [])
+        // Before she is ready the session is not hers: her children need no care for it.
+        readyMembers(membersOf.get(groupOf.get(session.id)!) ?? [], readyFromOf, session.date)
           .filter((participantId) => !away.has(`${participantId}|${session.id}`))
-          // Before she is ready the session is not hers: her children need no care for it.
-          .filter((participantId) => readyOn({ readyFrom: readyFromOf.get(participantId) }, session.date))
           .flatMap((participantId) => childrenOf.get(participantId) ?? []),
       {
         schoolHours: region.schoolHours,

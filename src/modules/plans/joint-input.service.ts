@@ -3,7 +3,7 @@ import { JointInput, JointSession } from '../../planning/joint/model';
 import { NEAR_LOCATION_KM } from '../../planning/joint/session-care';
 import { SharedResources } from '../../planning/scheduling/model';
 import { stillClashesOnline } from '../../planning/scheduling/online-periods';
-import { readyOn } from '../../planning/scheduling/rolling-start';
+import { readyMembers } from '../../planning/scheduling/rolling-start';
 import { closedOn } from '../../planning/time/holidays';
 import { instantToLocal, instantToLocalMinute } from '../../planning/time/wall-clock';
 import { DEFAULT_MAX_EARLY_MINUTES } from '../../planning/transport/session-rides';
@@ -34,6 +34,8 @@ export interface RegionData {
   /** Everything but the sessions and the travel times: enough to judge a plan as it stands. */
   base: Omit<JointInput, 'sessions' | 'minutes'>;
   locationNames: Map<string, string>;
+  /** The day each participant who has one is ready (database ids): her sessions before it are not hers. */
+  readyFromOf: Map<string, string>;
 }
 
 /** A region with the travel times its rides and care may ask for: enough to plan. */
@@ -161,7 +163,8 @@ export class JointInputService {
       seed,
     };
     const locationNames = new Map(locations.map((l) => [ref(l.id), l.name]));
-    return { zone: region.timezone, refOf, idOf, base, locationNames };
+    const readyFromOf = new Map(people.flatMap((p) => (p.readyFrom ? [[p.id, p.readyFrom] as const] : [])));
+    return { zone: region.timezone, refOf, idOf, base, locationNames, readyFromOf };
   }
 
   /**
@@ -244,7 +247,6 @@ export class JointInputService {
     for (const absence of await this.absences.forSessions(sessionIds))
       block(absence.sessionId, absence.participantId, REPORTED_ABSENT);
     const membersOf = await this.groups.membersOf(sessions.map((session) => session.groupId));
-    const readyFromOf = await this.readyFromOf(sessions, membersOf);
     const carPooled = await this.carPool.carPooledIn(sessionIds);
     const outings = await this.outings.endsOf(sessionIds);
     return sessions.map((session) => {
@@ -262,9 +264,7 @@ export class JointInputService {
         start,
         end,
         // A session before she is ready is not hers: she needs neither care nor a ride, and is not counted.
-        memberIds: (membersOf.get(session.groupId) ?? [])
-          .filter((id) => readyOn({ readyFrom: readyFromOf.get(id) }, date))
-          .map(ref),
+        memberIds: readyMembers(membersOf.get(session.groupId) ?? [], region.readyFromOf, date).map(ref),
         blocked: blocked.get(session.id) ?? new Map(),
         online: new Set([...(online.get(session.id)?.keys() ?? [])].map(ref)),
         carPooled: new Set([...(carPooled.get(session.id) ?? [])].map(ref)),
@@ -279,16 +279,5 @@ export class JointInputService {
         }),
       };
     });
-  }
-
-  /** The ready dates of the members of these sessions who have one. */
-  private async readyFromOf(
-    sessions: Session[],
-    membersOf: Map<string, string[]>,
-  ): Promise<Map<string, string>> {
-    const regionId = sessions[0]?.regionId;
-    if (regionId === undefined) return new Map();
-    const members = await this.participants.participantsOf(regionId, [...membersOf.values()].flat());
-    return new Map(members.flatMap((member) => (member.readyFrom ? [[member.id, member.readyFrom]] : [])));
   }
 }

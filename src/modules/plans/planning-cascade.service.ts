@@ -1,5 +1,5 @@
 import { Transactional } from '@nestjs-cls/transactional';
-import { readyOn } from '../../planning/scheduling/rolling-start';
+import { readyMembers } from '../../planning/scheduling/rolling-start';
 import { Injectable, Logger } from '@nestjs/common';
 import { planCareAndRides } from '../../planning/joint/plan-care-and-rides';
 import { JointPlan, JointSession } from '../../planning/joint/model';
@@ -205,7 +205,6 @@ export class PlanningCascadeService {
    */
   private judge(plan: ProgrammePlan, input: PlanningInput, region: PlanningData): number {
     const groups = new Map(input.groups.map((group) => [group.id, group]));
-    const readyFromOf = new Map(input.members.map((member) => [member.id, member.readyFrom]));
     const dates = plan.groups.flatMap((group) => group.sessions.map((session) => session.date)).sort();
     if (dates.length === 0) return 0;
     const until = addDays(dates[0], JUDGED_DAYS);
@@ -227,9 +226,7 @@ export class PlanningCascadeService {
             weekday: weekdayOf(session.date),
             start: session.start,
             end: session.end,
-            memberIds: group.memberIds
-              .filter((id) => readyOn({ readyFrom: readyFromOf.get(id) }, session.date))
-              .map(ref),
+            memberIds: readyMembers(group.memberIds, region.readyFromOf, session.date).map(ref),
             blocked,
           };
         });

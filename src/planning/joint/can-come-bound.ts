@@ -59,15 +59,15 @@ export function canComeBound(
   const participants = new Map(region.participants.map((p) => [p.id, p]));
   const locations = new Map(region.locations.map((l) => [l.id, l.position]));
   const slots = planning.programme.sessionsPerWeek;
-  const readyFromOf = new Map(planning.members.map((member) => [member.id, member.readyFrom]));
-  const readyFromOfRef = new Map(planning.members.map((member) => [refOf(member.id), member.readyFrom]));
+  // By ref: the region's records (the riders) are named so; a group's members by their ids, through refOf.
+  const readyFromOf = new Map(planning.members.map((member) => [refOf(member.id), member.readyFrom]));
   const groups = planning.groups.map((given) => {
     // A group with a rolling start is judged from the day enough of its women are ready (none: from its own).
     const rolling =
       given.rollingStart &&
       rollingStartDay(
         given,
-        (id) => ({ readyFrom: readyFromOf.get(id) }),
+        (id) => ({ readyFrom: readyFromOf.get(refOf(id)) }),
         given.startDate ?? planning.programme.startDate,
         planning.programme,
       );
@@ -113,7 +113,7 @@ export function canComeBound(
           (m) =>
             m.transport === 'pickup' &&
             !away.get(date)?.has(m.id) &&
-            readyOn({ readyFrom: readyFromOfRef.get(m.id) }, date),
+            readyOn({ readyFrom: readyFromOf.get(m.id) }, date),
         );
         const withChildren = riders.map((p) => ({ p, children: needs.of(p).riding }));
         return sum + Math.max(riders.length - riding(option.slot, withChildren), care.excluded);

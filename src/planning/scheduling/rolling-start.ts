@@ -5,6 +5,13 @@ import { GroupInput, MemberInput, ProgrammeRules } from './model';
 export const readyOn = (member: { readyFrom?: string | null }, date: string): boolean =>
   !member.readyFrom || member.readyFrom <= date;
 
+/** Of these members, those who take part on a date: a session before her ready date is not hers. */
+export const readyMembers = (
+  ids: string[],
+  readyFromOf: ReadonlyMap<string, string | null | undefined>,
+  date: string,
+): string[] => ids.filter((id) => readyOn({ readyFrom: readyFromOf.get(id) }, date));
+
 /** No group starts later than this many days after the earliest day it could: the same guard as a series. */
 const HORIZON_DAYS = 520 * 7;
 
