@@ -1,4 +1,6 @@
+import { WeeklySlot } from '../scheduling/model';
 import { availableOn, collectsIn, rideLimit } from '../transport/ride-rules';
+import { ALIGHTING_MINUTES, boardingMinutes } from '../transport/session-rides';
 import { Position } from '../travel/offline-travel';
 import { JointParticipant, JointPolicy, JointVehicle } from './model';
 import { relaxedFigures, SegmentFigures, SegmentInput, segmentFigures } from './ride-segments';
@@ -10,24 +12,17 @@ export interface RideResources {
   minutes: (from: Position, to: Position) => number;
 }
 
-/** The session's time, as the rides planner sees it: minutes of the day. */
 /** A woman who needs a ride on a date, with her children who must ride along (their care is at the location). */
 export interface Rider {
   p: JointParticipant;
   children: number;
 }
 
-export interface RideSlot {
-  weekday: number;
-  start: number;
-  end: number;
-}
-
 /**
- * The minutes of a stop's service the rides planner counts at least: boarding at home on the way there (2 plus a
- * minute per child), getting out at home on the way back.
+ * The minutes of a stop's service the rides planner counts at least: boarding at home on the way there (more
+ * with children), getting out at home on the way back.
  */
-const SERVICE = { to: 2, from: 1 } as const;
+const SERVICE = { to: boardingMinutes(0), from: ALIGHTING_MINUTES } as const;
 type Way = keyof typeof SERVICE;
 
 /** Segments enumerated per group and direction at most; past it, the looser figures of `relaxedFigures`. */
@@ -51,7 +46,7 @@ export function rideBound(
   groupMembers: JointParticipant[],
   location: Position,
   region: RideResources,
-): (slot: RideSlot, riders: Rider[]) => number {
+): (slot: WeeklySlot, riders: Rider[]) => number {
   const homes = groupMembers.filter((p) => p.transport === 'pickup' && p.position !== undefined);
   const index = new Map(homes.map((p, i) => [p.id, i]));
   const points = [location, ...homes.map((p) => p.position!)];
@@ -105,7 +100,7 @@ interface Part {
 
 function wayBound(
   direction: Way,
-  slot: RideSlot,
+  slot: WeeklySlot,
   women: Woman[],
   figures: SegmentFigures[],
   region: RideResources,

@@ -81,7 +81,9 @@ export interface SessionRides {
 }
 
 /** Minutes to board (and to buckle children in); nothing at the location, where everyone gets out at once. */
-const boardingMinutes = (children: number) => 2 + children;
+export const boardingMinutes = (children: number) => 2 + children;
+/** Minutes to get out at home on the way back. */
+export const ALIGHTING_MINUTES = 1;
 /** Fewest vehicles first: one more vehicle costs more than any amount of driving in one session. */
 const COST_PER_VEHICLE = 10_000;
 /** Keeping last week's vehicle is worth this many minutes of driving; on a re-plan, much more. */
@@ -178,7 +180,7 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
       pickup: outbound ? home : { location: 0, service: 0, windows: [[input.end, input.end + waitAfter]] },
       delivery: outbound
         ? { location: 0, service: 0, windows: [[arriveBy - early, arriveBy]] }
-        : { ...home, service: 1 },
+        : { ...home, service: ALIGHTING_MINUTES },
       preference: previous && {
         vehicleId:
           vehicleIndex >= 0 ? windowId(previous.vehicleId, windowOf(vehicleIndex, previous.time)) : undefined,
