@@ -5,6 +5,7 @@ import { NewMessage, OutboxService } from '../messages/outbox.service';
 import type { Participant } from '../participants/participant.entity';
 import { dayInWords, MessageTexts, TextValues } from '../reminders/message-texts';
 import { notBefore } from '../reminders/quiet-hours';
+import { recipientOf } from '../messages/recipient';
 
 export type CarPoolMessage = 'offer' | 'accepted' | 'riding' | 'ended';
 
@@ -35,9 +36,9 @@ export class CarPoolMessagesService {
     const messages: NewMessage[] = [];
     for (const notice of notices) {
       const person = notice.to;
-      const channel = person.reminderChannel === 'email' && !person.email ? 'sms' : person.reminderChannel;
-      const recipient = channel === 'email' ? person.email : person.phone;
-      if (!channel || !recipient) continue;
+      const to = recipientOf(person);
+      if (!to) continue;
+      const { channel, recipient } = to;
       const day = (language: string) => dayInWords(notice.firstStart, zone, language);
       const values: TextValues = { ...notice.values, day, link: `${publicUrlOf(this.environment)}/me` };
       const text = this.texts.write(person.language, [{ key: `carPool.${notice.message}`, values }]);

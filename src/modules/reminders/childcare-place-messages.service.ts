@@ -11,7 +11,7 @@ import { NewMessage, OutboxService } from '../messages/outbox.service';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { dayInWords, MessageTexts } from './message-texts';
-import { recipientOf } from './outing-messages.service';
+import { recipientOf } from '../messages/recipient';
 import { notBefore } from './quiet-hours';
 
 /** The outbox kind of the message that a waiting child has a care place now. */
@@ -38,10 +38,15 @@ export class ChildcarePlaceMessagesService {
     const messages: NewMessage[] = [];
     for (const regionId of new Set(event.places.map((place) => place.regionId))) {
       const { timezone: zone } = await this.regions.exportRegion(regionId);
-      const people = new Map((await this.participants.exportParticipants(regionId)).map((p) => [p.id, p]));
+      const mine = event.places.filter((found) => found.regionId === regionId);
+      const mothers = await this.participants.participantsOf(
+        regionId,
+        mine.map((place) => place.participantId),
+      );
+      const people = new Map(mothers.map((p) => [p.id, p]));
       const names = new Map((await this.providers.exportProviders(regionId)).map((p) => [p.id, p.name]));
       const now = new Date();
-      for (const place of event.places.filter((found) => found.regionId === regionId)) {
+      for (const place of mine) {
         const person = people.get(place.participantId);
         const to = person && recipientOf(person);
         if (!person || !to) continue;

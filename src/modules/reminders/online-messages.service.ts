@@ -9,6 +9,7 @@ import { Session } from '../programmes/session.entity';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { dayInWords, MessageTexts } from './message-texts';
 import { notBefore } from './quiet-hours';
+import { recipientOf } from '../messages/recipient';
 
 /**
  * Tells the women concerned, in their language, that their sessions of a date range are online (the link, the
@@ -52,9 +53,9 @@ export class OnlineMessagesService {
     const messages: NewMessage[] = [];
     for (const [participantId, session] of firstSession) {
       const person = people.get(participantId);
-      const channel = person?.reminderChannel === 'email' && !person.email ? 'sms' : person?.reminderChannel;
-      const recipient = channel === 'email' ? person?.email : person?.phone;
-      if (!person || !channel || !recipient) continue;
+      const to = person && recipientOf(person);
+      if (!person || !to) continue;
+      const { channel, recipient } = to;
       const text = this.texts.write(person.language, [
         {
           key: switched === 'online' ? 'online.switched' : 'online.back',

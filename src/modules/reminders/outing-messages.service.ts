@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Environment } from '../../../config/environment';
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
 import { NewMessage, OutboxService } from '../messages/outbox.service';
-import { Participant } from '../participants/participant.entity';
 import { ParticipantsScenarioService } from '../participants/participants-scenario.service';
 import { GroupsService } from '../programmes/groups.service';
 import { Session } from '../programmes/session.entity';
@@ -11,13 +10,7 @@ import { readyOn } from '../../planning/scheduling/rolling-start';
 import { clockTime, instantToLocal } from '../../planning/time/wall-clock';
 import { dayInWords, MessageTexts } from './message-texts';
 import { notBefore } from './quiet-hours';
-
-/** Her channel and address: e-mail without an address falls back to a text message, as the reminders do. */
-export const recipientOf = (person: Participant) => {
-  const channel = person.reminderChannel === 'email' && !person.email ? 'sms' : person.reminderChannel;
-  const recipient = channel === 'email' ? person.email : person.phone;
-  return channel && recipient ? { channel, recipient } : undefined;
-};
+import { recipientOf } from '../messages/recipient';
 
 /**
  * Tells every member of a session's group, in her language, that it has become an outing (the places in order,

@@ -34,6 +34,7 @@ import { readyOn } from '../../planning/scheduling/rolling-start';
 import { clockTime, instantToLocal } from '../../planning/time/wall-clock';
 import { dayInWords, MessageTexts, TextPart } from './message-texts';
 import { notBefore } from './quiet-hours';
+import { recipientOf } from '../messages/recipient';
 
 type Kind = 'reminder-evening' | 'reminder-morning' | 'change';
 
@@ -365,10 +366,9 @@ export class RemindersService {
     at: Date,
     zone: string,
   ): NewMessage[] {
-    // E-mail without an address (the import warns of it) falls back to a text message to her phone.
-    const channel = person.reminderChannel === 'email' && !person.email ? 'sms' : person.reminderChannel;
-    const recipient = channel === 'email' ? person.email : person.phone;
-    if (!recipient) return [];
+    const to = recipientOf(person);
+    if (!to) return [];
+    const { channel, recipient } = to;
     return [
       {
         regionId: session.regionId,

@@ -17,6 +17,7 @@ import { StaffScenarioService } from '../staff/staff-scenario.service';
 import { TalkOccurrence } from './talk-occurrence.entity';
 import { staffOf } from './talk-planning.service';
 import { TalkSeries } from './talk-series.entity';
+import { recipientOf } from '../messages/recipient';
 
 type TalkMessageKind = 'talk-reminder-evening' | 'talk-reminder-morning' | 'talk-change';
 
@@ -147,10 +148,9 @@ export class TalkMessagesService {
     zone: string,
   ): NewMessage[] {
     if (!person) return [];
-    // E-mail without an address falls back to a text message to her phone, as for sessions.
-    const channel = person.reminderChannel === 'email' && !person.email ? 'sms' : person.reminderChannel;
-    const recipient = channel === 'email' ? person.email : person.phone;
-    if (!recipient) return [];
+    const to = recipientOf(person);
+    if (!to) return [];
+    const { channel, recipient } = to;
     const values: TextValues = {
       day: (language) => dayInWords(talk.start!, zone, language),
       time: clockTime(talk.start!, zone),
