@@ -33,6 +33,7 @@ import { TravelTimesService } from '../travel/travel-times.service';
 import { CarPoolOffer } from './car-pool-offer.entity';
 import { CarPoolMessagesService, CarPoolNotice, firstName } from './car-pool-messages.service';
 import { CarPoolOffersService, NewCarPoolOffer, STANDING } from './car-pool-offers.service';
+import { ofCareAge } from '../../planning/childcare/need';
 
 /**
  * Car-pooling among the women of a programme: proposes who could ride with a woman who drives herself, offers it
@@ -355,10 +356,9 @@ export class CarPoolService {
     const children = (await this.people.exportChildren(regionId)).filter((child) => !child.careByPartner);
     for (const session of sessions) {
       const date = instantToLocal(session.start, zone).date;
-      const thirteenYearsAgo = `${Number(date.slice(0, 4)) - 13}${date.slice(4)}`;
       for (const child of children) {
         const key = `${child.participantId}|${session.id}`;
-        if (booked.has(key) || child.birthDate <= thirteenYearsAgo) continue;
+        if (booked.has(key) || !ofCareAge(child.birthDate, date)) continue;
         riding.set(key, (riding.get(key) ?? 0) + 1);
       }
     }

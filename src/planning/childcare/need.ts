@@ -47,6 +47,12 @@ export function ageInMonths(birthDate: string, date: string): number {
 /** From 13 on a child needs no care. */
 const OLDEST_MONTHS = 155;
 
+/** Whether a child is of an age to need care (born, and not yet 13) on a date. */
+export const ofCareAge = (birthDate: string, date: string): boolean => {
+  const months = ageInMonths(birthDate, date);
+  return months >= 0 && months <= OLDEST_MONTHS;
+};
+
 /**
  * Why a child needs care while her mother is away from `away.from` to `away.to` (minutes of that day), or
  * undefined when she does not: under 4 always; 4 to 12 when that time is not wholly within the day's school hours,
