@@ -205,4 +205,15 @@ describe('car-pooling among the women of Bronckhorst', () => {
       true,
     );
   });
+
+  it('forgets the offers of a woman who is erased, so that her passengers go back to the bus', async () => {
+    const offer = await offerOf('b8', 'b2');
+    const b8 = as(await tokenOf('b8'));
+    expect((await b8.post(`/me/car-pool/${offer.id}/accept`).expect(200)).body.status).toBe('accepted');
+    for (const date of inPerson) expect((await rides())[date].riders).not.toContain('b2');
+    await api.post(`/participants/${idOf.get('b8')}/erase`).expect(200);
+    expect(pairs(await offersOf()).filter((pair) => pair.includes('b8'))).toEqual([]);
+    await api.post(`/programmes/${programmeId}/plan`).expect(200);
+    for (const date of inPerson) expect((await rides())[date].riders).toContain('b2');
+  });
 });

@@ -37,8 +37,6 @@ export class CarPoolOffersService {
       .getRepository(CarPoolOfferSession)
       .createQueryBuilder('s')
       .innerJoin('s.offer', 'o')
-      // An erased driver takes nobody along any more: her passengers go back to the vehicles.
-      .innerJoin('o.driver', 'd', 'd.erasedAt IS NULL')
       .select(['s.sessionId AS "sessionId"', 'o.passengerId AS "passengerId"'])
       .where('s.sessionId IN (:...ids)', { ids: [...new Set(sessionIds)] })
       .andWhere(`o.status = 'accepted'`)
@@ -49,6 +47,14 @@ export class CarPoolOffersService {
       pooled.set(row.sessionId, riders);
     }
     return pooled;
+  }
+
+  /**
+   * When she is erased: the offers she made or was made go (their sessions with them), so an erased driver takes
+   * nobody along any more and her passengers go back to the vehicles at the next plan.
+   */
+  async deleteForParticipant(participantId: string): Promise<void> {
+    await this.offers.delete([{ driverId: participantId }, { passengerId: participantId }]);
   }
 
   /** The offers of a programme, with their sessions; only those of these statuses when given. */

@@ -11,6 +11,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { RoutesService } from '../routes/routes.service';
 import { LessonsService } from '../language-providers/lessons.service';
 import { ParticipantsService } from '../participants/participants.service';
+import { CarPoolOffersService } from '../car-pool/car-pool-offers.service';
 
 export interface Erasure {
   participantId: string;
@@ -38,6 +39,7 @@ export class ErasureService {
     private readonly feeds: CalendarFeedsService,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
+    private readonly carPool: CarPoolOffersService,
   ) {}
 
   @Transactional()
@@ -51,6 +53,7 @@ export class ErasureService {
     await this.outbox.deleteForParticipant(participantId);
     await this.links.deleteForParticipant(participantId);
     await this.feeds.deleteForParticipant(participantId);
+    await this.carPool.deleteForParticipant(participantId);
     await this.jobs.eraseParticipant(participantId);
     await this.participants.erasePersonalData(participantId, now);
     await this.audit.record('erase', [

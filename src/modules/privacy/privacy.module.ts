@@ -11,6 +11,7 @@ import { LanguageProvidersModule } from '../language-providers/language-provider
 import { ParticipantsModule } from '../participants/participants.module';
 import { ErasureController } from './erasure.controller';
 import { ErasureService } from './erasure.service';
+import { CarPoolOffersModule } from '../car-pool/car-pool-offers.module';
 
 /** The participant's rights under the AVG that cut across modules: erasure. */
 @Module({
@@ -25,6 +26,7 @@ import { ErasureService } from './erasure.service';
     CalendarModule,
     AuditModule,
     JobsModule,
+    CarPoolOffersModule,
   ],
   controllers: [ErasureController],
   providers: [ErasureService],
