@@ -137,7 +137,6 @@ export class ParticipantsService {
   }
 
   @Transactional()
-  @Transactional()
   async update(id: string, dto: UpdateParticipantDto): Promise<Participant> {
     const participant = await this.get(id);
     if (dto.municipalityId && dto.municipalityId !== participant.municipalityId) {
