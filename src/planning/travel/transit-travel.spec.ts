@@ -50,6 +50,8 @@ describe('transitTravel', () => {
       speeds: [{ upToKm: Infinity, kmPerHour: 60 }],
       headways: [{ upToKm: Infinity, minutes: 4 }],
     };
-    expect(transitTravel(HOME, north(12), quick).minutes).toBeLessThan(transitTravel(HOME, north(12)).minutes);
+    expect(transitTravel(HOME, north(12), quick).minutes).toBeLessThan(
+      transitTravel(HOME, north(12)).minutes,
+    );
   });
 });
