@@ -20,7 +20,7 @@ import {
 } from '../../planning/transport/session-rides';
 import { availableOn, collectsIn, oneWayRiders, rideLimit } from '../../planning/transport/ride-rules';
 import { freeWindows } from '../../planning/transport/free-windows';
-import { groupBus, inGroupBus } from '../../planning/transport/group-bus';
+import { outingRides } from '../../planning/transport/group-bus';
 import { Position } from '../../planning/travel/offline-travel';
 import { AbsencesService } from '../attendance/absences.service';
 import { CarPoolOffersService } from '../car-pool/car-pool-offers.service';
@@ -269,12 +269,9 @@ export class RoutePlanningService {
           });
         // The whole group in one trip of one bus where the fleet has one that takes them all in time (planned
         // afresh: last week's trips are no guide); else the usual rides.
-        const bus = outing ? groupBus(wayRequests, fleet) : undefined;
-        const together = bus ? solve(inGroupBus(wayRequests, bus), undefined) : undefined;
-        const planned =
-          together && together.unrouted.length === 0 && together.rides.length === 1
-            ? together
-            : solve(wayRequests, current);
+        const planned = outing
+          ? outingRides(wayRequests, fleet, (asked, together) => solve(asked, together ? undefined : current))
+          : solve(wayRequests, current);
         const stored: NewRoute[] = planned.rides.map((ride) => ({
           regionId,
           sessionId: session.id,

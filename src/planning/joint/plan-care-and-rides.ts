@@ -1,5 +1,5 @@
 import { freeWindows } from '../transport/free-windows';
-import { groupBus, inGroupBus } from '../transport/group-bus';
+import { outingRides } from '../transport/group-bus';
 import { availableOn, collectsIn, oneWayRiders, rideLimit } from '../transport/ride-rules';
 import {
   Direction,
@@ -358,13 +358,10 @@ function routeBothWays(
   };
   // On an outing, the whole group in one trip of one vehicle where one free that day takes them all in time,
   // as the routes module plans it; else the usual rides.
-  const solve = (direction: Direction, fleetNow: FleetVehicle[]): SessionRides => {
-    const bus = outing ? groupBus(requests, fleetNow) : undefined;
-    const together = bus ? route(direction, fleetNow, inGroupBus(requests, bus)) : undefined;
-    return together && together.unrouted.length === 0 && together.rides.length === 1
-      ? together
+  const solve = (direction: Direction, fleetNow: FleetVehicle[]): SessionRides =>
+    outing
+      ? outingRides(requests, fleetNow, (asked) => route(direction, fleetNow, asked))
       : route(direction, fleetNow, requests);
-  };
   const there = solve('to', fleet);
   // The rides home may not use the vehicles while they bring women there.
   const afterThere = fleet.map((vehicle) => ({

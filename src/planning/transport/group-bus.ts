@@ -1,4 +1,4 @@
-import { FleetVehicle, RideRequest } from './session-rides';
+import { FleetVehicle, RideRequest, SessionRides } from './session-rides';
 
 /**
  * The one vehicle that can take the whole group on an outing: every rider and her children fit in it, every rider
@@ -21,3 +21,19 @@ export function groupBus(requests: RideRequest[], vehicles: FleetVehicle[]): str
 /** The requests with the group bus as the only vehicle each may ride in. */
 export const inGroupBus = (requests: RideRequest[], busId: string): RideRequest[] =>
   requests.map((request) => ({ ...request, vehicleIds: [busId] }));
+
+/**
+ * An outing's rides one way: the whole group in one trip of the group bus where it takes them all in time, else
+ * the usual rides. `solve` plans rides for the requests given, `together` telling it the group bus is tried.
+ */
+export function outingRides(
+  requests: RideRequest[],
+  vehicles: FleetVehicle[],
+  solve: (requests: RideRequest[], together: boolean) => SessionRides,
+): SessionRides {
+  const bus = groupBus(requests, vehicles);
+  const together = bus ? solve(inGroupBus(requests, bus), true) : undefined;
+  return together && together.unrouted.length === 0 && together.rides.length === 1
+    ? together
+    : solve(requests, false);
+}
