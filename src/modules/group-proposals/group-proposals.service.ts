@@ -18,6 +18,7 @@ import { StaffScenarioService } from '../staff/staff-scenario.service';
 import { TravelTimesService } from '../travel/travel-times.service';
 import { AcceptGroupProposalDto, CreateGroupProposalDto } from './dto/group-proposal.dto';
 import { GroupProposal, StoredProposedGroup } from './group-proposal.entity';
+import { lessonsByParticipant } from '../scheduling/lessons-by-participant';
 
 /** Which request field a refusal of the core is about. */
 const FIELD_OF: Record<GroupProposalError['code'], string> = {
@@ -80,6 +81,7 @@ export class GroupProposalsService {
       programme.phases.length > 0
         ? programmeTotals(programme.phases).durationMinutes
         : programme.durationMinutes;
+    const schedulesOf = lessonsByParticipant(lessons, []);
     const free = freeSlots({
       policy: region.policy,
       startDate: programme.startDate,
@@ -87,7 +89,7 @@ export class GroupProposalsService {
       locations,
       women: women.map((woman) => ({
         id: woman.id,
-        lessons: lessons.filter((lesson) => lesson.participantId === woman.id),
+        lessons: schedulesOf(woman.id).lessons,
       })),
       travelMinutes,
     });

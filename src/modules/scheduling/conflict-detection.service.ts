@@ -15,6 +15,7 @@ import { SessionsService } from '../programmes/sessions.service';
 import { RegionsScenarioService } from '../regions/regions-scenario.service';
 import { TravelTimesService } from '../travel/travel-times.service';
 import { ConflictsService } from './conflicts.service';
+import { lessonsByParticipant } from './lessons-by-participant';
 
 /**
  * Keeps the conflicts of planned sessions true when a lesson, an appointment or a group's members change after
@@ -84,13 +85,13 @@ export class ConflictDetectionService {
           [sessionPlaces, busLessonPlaces, 'transit'],
         ]),
       };
+      const schedulesOf = lessonsByParticipant(lessons, appointments);
       for (const participantId of participantIds) {
         const member = {
           id: participantId,
           travelMode: modeOf.get(participantId),
           readyFrom: readyFromOf.get(participantId),
-          lessons: lessons.filter((lesson) => lesson.participantId === participantId),
-          appointments: appointments.filter((appointment) => appointment.participantId === participantId),
+          ...schedulesOf(participantId),
         };
         const ownGroups = groupsOf.get(participantId) ?? [];
         for (const session of sessions.filter((candidate) => ownGroups.includes(candidate.groupId))) {
