@@ -15,7 +15,7 @@ import { AccessContext } from '../access/access-context';
 import { AuditService } from '../audit/audit.service';
 import { ChildrenService } from '../participants/children.service';
 import { GroupsService } from '../programmes/groups.service';
-import { CurrentBooking, openNeeds, replanCare } from '../../planning/childcare/replan';
+import { openNeeds, replanCare } from '../../planning/childcare/replan';
 import { professionalsNeeded } from '../../planning/childcare/staff-ratio';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { Session } from '../programmes/session.entity';
@@ -27,7 +27,8 @@ import { ChildcareWaitingEntriesService } from './childcare-waiting-entries.serv
 import { ChildcareWaitingListService } from './childcare-waiting-list.service';
 import { ChildcarePlanDto, ChildcareStateDto, StaffingDto, UnmetNeedDto } from './dto/childcare-plan.dto';
 import { emitInOrder } from '../../common/events/emit-in-order';
-import { instantToLocalMinute, localMinuteToInstant } from '../../planning/time/wall-clock';
+import { localMinuteToInstant } from '../../planning/time/wall-clock';
+import { bookingInCore } from './booking-in-core';
 
 /**
  * Plans childcare over the planned sessions of a programme: keeps bookings that still fit (moved with their
@@ -184,7 +185,7 @@ export class ChildcarePlanningService {
   private async standing(sessions: Session[]) {
     const context = await this.inputs.load(sessions[0].regionId, sessions);
     const active = await this.bookings.activeFor(sessions.map((session) => session.id));
-    const current = active.map((booking) => toCore(booking, context));
+    const current = active.map((booking) => bookingInCore(booking, context));
     const unmet: UnmetNeedDto[] = [
       ...openNeeds(context.needs, context.sessions, context.providers, context.rules, current),
       ...settledAsUnmet(context),
@@ -271,7 +272,7 @@ export class ChildcarePlanningService {
     }
     const context = await this.inputs.load(sessions[0].regionId, sessions);
     const current = (await this.bookings.activeFor(sessions.map((session) => session.id))).map((booking) =>
-      toCore(booking, context),
+      bookingInCore(booking, context),
     );
     const result = replanCare(context.needs, context.sessions, context.providers, context.rules, current);
     const ages = new Map(context.needs.map((need) => [`${need.childId}|${need.sessionId}`, need.ageMonths]));
@@ -328,24 +329,6 @@ const settledAsUnmet = (context: CareContext) =>
 
 function counts(plan: { kept: number; booked: number; cancelled: unknown[]; unmet: unknown[] }) {
   return { kept: plan.kept, booked: plan.booked, cancelled: plan.cancelled.length, unmet: plan.unmet.length };
-}
-
-/** A stored booking in the core's terms: minutes of its session's local day, and the band it takes. */
-function toCore(booking: ChildcareBooking, context: CareContext): CurrentBooking {
-  const session = context.sessionsById.get(booking.sessionId)!;
-  const provider = context.providers.find((p) => p.id === booking.providerId);
-  return {
-    id: booking.id,
-    status: booking.status === 'confirmed' ? 'confirmed' : 'requested',
-    childId: booking.childId,
-    participantId: booking.participantId,
-    sessionId: booking.sessionId,
-    providerId: booking.providerId,
-    band: provider ? bandOf(provider, booking.ageMonths) : -1,
-    date: booking.careDate,
-    from: instantToLocalMinute(booking.from, session.date, context.zone),
-    to: instantToLocalMinute(booking.to, session.date, context.zone),
-  };
 }
 
 /** Professionals each formal provider needs per session, by the staff-to-child ratio (reported, not enforced). */

@@ -3,17 +3,12 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { Injectable, Logger } from '@nestjs/common';
 import { FindOptionsWhere, In } from 'typeorm';
 import { Page } from '../../common/api/page';
-import { bandOf, CareBooking } from '../../planning/childcare/allocate';
+import { CareBooking } from '../../planning/childcare/allocate';
 import { SIBLING_WITHOUT_PLACE } from '../../planning/joint/session-care';
 import { ageInMonths } from '../../planning/childcare/need';
 import { openNeeds } from '../../planning/childcare/replan';
 import { placeWaiting, WaitingChild, waitingOrder } from '../../planning/childcare/waiting-list';
-import {
-  instantToLocal,
-  instantToLocalIso,
-  instantToLocalMinute,
-  localMinuteToInstant,
-} from '../../planning/time/wall-clock';
+import { instantToLocal, instantToLocalIso, localMinuteToInstant } from '../../planning/time/wall-clock';
 import { ParticipantsService } from '../participants/participants.service';
 import { Session } from '../programmes/session.entity';
 import { SessionsService } from '../programmes/sessions.service';
@@ -23,6 +18,7 @@ import { CareContext, ChildcareInputService } from './childcare-input.service';
 import { ChildcareWaitingEntriesService } from './childcare-waiting-entries.service';
 import { ChildcareWaitingEntry } from './childcare-waiting-entry.entity';
 import { ChildcareWaitingEntryDto, ChildcareWaitingListQueryDto } from './dto/childcare-waiting-list.dto';
+import { bookingInCore } from './booking-in-core';
 
 /**
  * Books waiting children when places free, in the transaction that frees them. Places free per provider, age band
@@ -156,22 +152,10 @@ export class ChildcareWaitingListService {
   private async heldOn(regionId: string, context: CareContext): Promise<CareBooking[]> {
     const days = [...new Set(context.sessions.map((session) => session.date))].sort();
     if (days.length === 0) return [];
-    const held: CareBooking[] = [];
-    for (const booking of await this.bookings.activeOn(regionId, days[0], days[days.length - 1])) {
-      const provider = context.providers.find((p) => p.id === booking.providerId);
-      if (!provider || !days.includes(booking.careDate)) continue;
-      held.push({
-        childId: booking.childId,
-        participantId: booking.participantId,
-        sessionId: booking.sessionId,
-        providerId: booking.providerId,
-        band: bandOf(provider, booking.ageMonths),
-        date: booking.careDate,
-        from: instantToLocalMinute(booking.from, booking.careDate, context.zone),
-        to: instantToLocalMinute(booking.to, booking.careDate, context.zone),
-      });
-    }
-    return held;
+    return (await this.bookings.activeOn(regionId, days[0], days[days.length - 1]))
+      .filter((booking) => days.includes(booking.careDate))
+      .map((booking) => bookingInCore(booking, context))
+      .filter((booking) => booking.band >= 0);
   }
 
   /**
