@@ -99,6 +99,31 @@ describe('planning care and rides together', () => {
     expect(plan.verdicts.every((verdict) => verdict.canCome)).toBe(true);
   });
 
+  it('counts her ride limit home from the last place of a tour, not from the first', () => {
+    // She lives 1 km from the first place; the tour ends 60 km away, much further than 45 minutes.
+    const farPlace = near(-60);
+    const plan = planCareAndRides(
+      region({
+        participants: [{ id: 'p1', position: near(1), transport: 'pickup', children: [] }],
+        locations: [
+          { id: 'loc', position: LOCATION },
+          { id: 'far', position: farPlace },
+        ],
+        sessions: [
+          session({
+            memberIds: ['p1'],
+            outing: { to: { start: 10 * 60 }, from: { locationId: 'far', end: 12 * 60 + 30 } },
+          }),
+        ],
+      }),
+    );
+    expect(offlineTravel(farPlace, near(1)).minutes).toBeGreaterThan(45);
+    expect(plan.unrouted).toEqual([]);
+    const home = plan.rides.find((ride) => ride.direction === 'from')!;
+    expect(home.stops.map((stop) => stop.participantId)).toEqual(['p1']);
+    expect(plan.verdicts).toEqual([expect.objectContaining({ participantId: 'p1', canCome: true })]);
+  });
+
   describe('on an outing', () => {
     const toddler = (id: string) => ({ id, birthDate: '2025-03-01', careByPartner: false });
     const riders = (count: number) =>

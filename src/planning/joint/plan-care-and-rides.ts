@@ -334,8 +334,16 @@ function routeBothWays(
     }),
     maxRideMinutes: rideLimit(policy, input.minutes(p.position!, ways.to.location)),
   }));
-  const route = (direction: Direction, fleetNow: FleetVehicle[], asked: RideRequest[]): SessionRides => {
+  const route = (direction: Direction, fleetNow: FleetVehicle[], given: RideRequest[]): SessionRides => {
     const { location, start, end } = ways[direction];
+    // Her ride limit counts from the place of this way: on a tour, home is from the last place, not the first.
+    const asked =
+      location === ways.to.location
+        ? given
+        : given.map((request) => ({
+            ...request,
+            maxRideMinutes: rideLimit(policy, input.minutes(request.home, location)),
+          }));
     const key = JSON.stringify([direction, location, start, end, asked, fleetNow]);
     let found = cache.get(key);
     if (!found) {
