@@ -3,7 +3,7 @@ import { readyMembers } from '../../planning/scheduling/rolling-start';
 import { Injectable, Logger } from '@nestjs/common';
 import { planCareAndRides } from '../../planning/joint/plan-care-and-rides';
 import { JointPlan, JointSession } from '../../planning/joint/model';
-import { ChosenSlots, improveSlots } from '../../planning/joint/improve-slots';
+import { ChosenSlots, improveSlots, Judgement } from '../../planning/joint/improve-slots';
 import { PlanningInput, ProgrammePlan } from '../../planning/scheduling/model';
 import { addDays, weekdayOf } from '../../planning/time/calendar';
 import { instantToLocal, localMinuteToInstant } from '../../planning/time/wall-clock';
@@ -203,10 +203,10 @@ export class PlanningCascadeService {
    * The member-sessions she could come to in the first two weeks of a plan of the slot planner, care and rides
    * planned with it: how the slot search judges a plan.
    */
-  private judge(plan: ProgrammePlan, input: PlanningInput, region: PlanningData): number {
+  private judge(plan: ProgrammePlan, input: PlanningInput, region: PlanningData): Judgement {
     const groups = new Map(input.groups.map((group) => [group.id, group]));
     const dates = plan.groups.flatMap((group) => group.sessions.map((session) => session.date)).sort();
-    if (dates.length === 0) return 0;
+    if (dates.length === 0) return { canCome: 0 };
     const until = addDays(dates[0], JUDGED_DAYS);
     const ref = (id: string) => region.refOf.get(id) ?? id;
     const sessions: JointSession[] = plan.groups.flatMap((groupPlan) => {
@@ -232,9 +232,17 @@ export class PlanningCascadeService {
         });
     });
     // Plans are compared here, not kept: a smaller routing search serves.
-    return planCareAndRides({ ...region.base, sessions, effort: JUDGING_EFFORT }).verdicts.filter(
-      (verdict) => verdict.canCome,
-    ).length;
+    const { verdicts } = planCareAndRides({ ...region.base, sessions, effort: JUDGING_EFFORT });
+    const sessionById = new Map(sessions.map((session) => [session.id, session]));
+    const groupIdOf = new Map(input.groups.map((group) => [ref(group.id), group.id]));
+    const lostByGroup = new Map<string, number>();
+    for (const verdict of verdicts) {
+      const session = sessionById.get(verdict.sessionId);
+      if (verdict.canCome || !session || session.blocked.has(verdict.participantId)) continue;
+      const groupId = groupIdOf.get(session.groupId)!;
+      lostByGroup.set(groupId, (lostByGroup.get(groupId) ?? 0) + 1);
+    }
+    return { canCome: verdicts.filter((verdict) => verdict.canCome).length, lostByGroup };
   }
 
   private async store(

@@ -40,6 +40,23 @@ describe('choosing weekly times by what the whole plan gives', () => {
     ]);
   });
 
+  it('moves first the groups the judge says lose most to care and rides', () => {
+    // Only the group last by ref matters to this judge: a budget of two judged plans reaches it only when the
+    // search takes the groups by what they lose, not by ref.
+    const last = [...input.groups].sort((a, b) => (b.ref ?? b.id).localeCompare(a.ref ?? a.id))[0];
+    const startOfLast = (plan: ProgrammePlan) =>
+      plan.groups.find((group) => group.groupId === last.id)!.slots.reduce((n, slot) => n + slot.start, 0);
+    const options = { maxEvaluations: 2, optionsPerGroup: 6 };
+    const byRef = improveSlots(input, startOfLast, options);
+    expect(byRef.after).toBe(byRef.before);
+    const byLoss = improveSlots(
+      input,
+      (plan) => ({ canCome: startOfLast(plan), lostByGroup: new Map([[last.id, 1]]) }),
+      options,
+    );
+    expect(byLoss.after).toBeGreaterThan(byLoss.before);
+  });
+
   it('gives the same choice every time', () => {
     const options = { maxEvaluations: 20, optionsPerGroup: 4 };
     expect(improveSlots(input, lateInDay, options).plan).toEqual(

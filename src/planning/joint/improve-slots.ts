@@ -27,6 +27,19 @@ export interface ImproveOptions {
   maxTrials?: number;
 }
 
+/**
+ * What the judge says of a plan: the member-sessions she can come to and, where known, per group id those
+ * lost to care or rides alone (free of lessons and appointments, yet she cannot come). The search moves the
+ * groups that lose most first, so that a budget smaller than the groups' options is spent where it can help.
+ */
+export interface Judgement {
+  canCome: number;
+  lostByGroup?: ReadonlyMap<string, number>;
+}
+
+const judged = (judgement: number | Judgement): Judgement =>
+  typeof judgement === 'number' ? { canCome: judgement } : judgement;
+
 const timesOf = (plan: ProgrammePlan) =>
   new Map(
     plan.groups.map((group) => [
@@ -50,14 +63,15 @@ const missingOf = (plan: ProgrammePlan) =>
  */
 export function improveSlots(
   input: PlanningInput,
-  judge: (plan: ProgrammePlan) => number,
+  judge: (plan: ProgrammePlan) => number | Judgement,
   options: ImproveOptions,
 ): ChosenSlots {
   // The trials differ only in where groups are pinned: the groups left unpinned keep their options throughout.
   const optionsOf = rememberedSlotOptions();
   const first = planProgramme(input, optionsOf);
   let plan = first;
-  let best = judge(first);
+  let judgement = judged(judge(first));
+  let best = judgement.canCome;
   let evaluations = 1;
   let trials = 0;
   const maxTrials = options.maxTrials ?? 5 * options.maxEvaluations;
@@ -78,7 +92,11 @@ export function improveSlots(
   );
   for (let improved = true; improved && !spent();) {
     improved = false;
-    for (const group of movable) {
+    const lost = judgement.lostByGroup;
+    const order = lost
+      ? [...movable].sort((a, b) => (lost.get(b.id) ?? 0) - (lost.get(a.id) ?? 0))
+      : movable;
+    for (const group of order) {
       const times = timesOf(plan);
       const own = times.get(group.id);
       if (!own) continue;
@@ -105,10 +123,11 @@ export function improveSlots(
         );
         trials++;
         if (trial.unplanned.length > plan.unplanned.length || missingOf(trial) > missingOf(plan)) continue;
-        const score = judge(trial);
+        const trialJudgement = judged(judge(trial));
         evaluations++;
-        if (score > best) {
-          best = score;
+        if (trialJudgement.canCome > best) {
+          best = trialJudgement.canCome;
+          judgement = trialJudgement;
           plan = trial;
           improved = true;
           break;
