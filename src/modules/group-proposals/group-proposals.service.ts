@@ -212,22 +212,19 @@ export class GroupProposalsService {
         .filter((participant) => participant.interpreterNeeded)
         .map((participant) => [participant.id, participant.language]),
     );
-    const created: string[] = [];
-    for (const [index, group] of proposal.groups.entries()) {
-      const participantIds = members[index];
-      const { id: groupId } = await this.groups.create({
+    const created = await this.groups.createMany(
+      proposal.groups.map((group, index) => ({
         regionId: programme.regionId,
         programmeId,
         name: `${programme.name} – groep ${group.number}`,
         locationId: group.locationId,
-        participantIds,
+        participantIds: members[index],
         trainerIds,
         interpreterLanguages: [
-          ...new Set(participantIds.flatMap((woman) => interpreted.get(woman) ?? [])),
+          ...new Set(members[index].flatMap((woman) => interpreted.get(woman) ?? [])),
         ].sort(),
-      });
-      created.push(groupId);
-    }
+      })),
+    );
     await this.proposals.update({ id }, { acceptedGroupIds: created });
     return this.get(programmeId, id);
   }
