@@ -216,4 +216,24 @@ describe('car-pooling among the women of Bronckhorst', () => {
     await api.post(`/programmes/${programmeId}/plan`).expect(200);
     for (const date of inPerson) expect((await rides())[date].riders).toContain('b2');
   });
+
+  it('offers no car for a session before the driver or the passenger is ready (rolling start)', async () => {
+    // b6 is ready from 10 April, b4 from 15 April: of their in-person sessions only 20 April is both of theirs.
+    await api.patch(`/participants/${idOf.get('b6')}`, { readyFrom: '2027-04-10' }).expect(200);
+    await api.patch(`/participants/${idOf.get('b4')}`, { readyFrom: '2027-04-15' }).expect(200);
+    const proposed = (
+      await api.post(`/programmes/${programmeId}/car-pool/propose`, { maxDetourMinutes: 20 }).expect(200)
+    ).body.offers as Offer[];
+    const dateOf = new Map(sessions.map((session) => [session.id, session.date]));
+    const readyFrom: Record<string, string> = { b4: '2027-04-15', b6: '2027-04-10' };
+    const dates = proposed.map(
+      (o) =>
+        `${refOf.get(o.driverId)}>${refOf.get(o.passengerId)} ${o.sessionIds.map((id) => dateOf.get(id)).sort()}`,
+    );
+    expect(dates).toContain('b4>b6 2027-04-20');
+    for (const offer of proposed)
+      for (const woman of [offer.driverId, offer.passengerId])
+        for (const id of offer.sessionIds)
+          expect(dateOf.get(id)! >= (readyFrom[refOf.get(woman)!] ?? '')).toBe(true);
+  });
 });

@@ -180,7 +180,15 @@ describe('group proposals', () => {
       await accept({ moves: eightOut })
         .expect(400)
         .expect(({ body }) => expect(body.message).toMatch(/^moves: group 1 would have \d+ women/));
+      // A trainer refused while the groups are written: none of them is kept, nor the proposal marked accepted.
+      await accept({ trainerIds: ['00000000-0000-4000-8000-000000000000'] })
+        .expect(400)
+        .expect(({ body }) => expect(body.message).toContain('trainerIds[0]: no trainer'));
       expect(await list(`/groups?region=almere&limit=100`)).toEqual([]);
+      expect(
+        (await api.get(`/programmes/${programmeId()}/group-proposals/${proposal.id}`).expect(200)).body
+          .acceptedAt,
+      ).toBeNull();
     });
 
     it('accepts with a woman moved: the groups exist with their members, and the programme plans', async () => {

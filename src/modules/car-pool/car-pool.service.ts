@@ -10,6 +10,7 @@ import {
 } from '../../planning/transport/car-pool';
 import type { CarPoolRules } from '../../planning/transport/car-pool';
 import { rideLimit } from '../../planning/transport/ride-rules';
+import { readyOn } from '../../planning/scheduling/rolling-start';
 import { instantToLocal } from '../../planning/time/wall-clock';
 import { Position } from '../../planning/travel/offline-travel';
 import { AbsencesService } from '../attendance/absences.service';
@@ -104,12 +105,19 @@ export class CarPoolService {
     const members = await this.groups.membersOf(sessions.map((session) => session.groupId));
     // A coordinator limited to some municipalities pairs the women of those only.
     const reachable = await this.participants.reachableIds([...people.keys()]);
+    // A session before her ready date (rolling start) is not hers: she neither drives nor rides to it.
+    const dateOf = new Map(
+      sessions.map((session) => [session.id, instantToLocal(session.start, region.timezone).date]),
+    );
     const homes = (session: Session) =>
       (members.get(session.groupId) ?? [])
         .map((id) => people.get(id))
         .filter(
           (p): p is Participant =>
-            p?.position?.lat != null && reachable.has(p.id) && !away.has(`${p.id}|${session.id}`),
+            p?.position?.lat != null &&
+            reachable.has(p.id) &&
+            !away.has(`${p.id}|${session.id}`) &&
+            readyOn(p, dateOf.get(session.id)!),
         );
     const places: Position[] = [
       ...sessions.map((session) => locations.get(session.locationId)!.position),

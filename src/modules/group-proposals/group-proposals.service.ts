@@ -5,6 +5,7 @@ import { IsNull } from 'typeorm';
 import { notFound } from '../../common/errors/not-found';
 import { bestTimes, freeSlots } from '../../planning/groups/free-slots';
 import { GroupProposalError, proposeGroups } from '../../planning/groups/propose-groups';
+import { travelModeOf } from '../../planning/travel/travel-mode';
 import { AccessContext } from '../access/access-context';
 import { LanguageProvidersScenarioService } from '../language-providers/language-providers-scenario.service';
 import { LocationsScenarioService } from '../locations/locations-scenario.service';
@@ -72,10 +73,19 @@ export class GroupProposalsService {
     const homes = women.map((woman) => woman.position as { lat: number; lon: number });
     const places = locations.map((location) => location.position);
     const lessonPlaces = lessons.map((lesson) => lesson.position);
+    // As the slot planner: between a lesson and a location by bus too, for the women who take the bus.
+    const byBus = new Set(
+      women.filter((woman) => travelModeOf(woman.transport) === 'transit').map((woman) => woman.id),
+    );
+    const busLessonPlaces = lessons
+      .filter((lesson) => byBus.has(lesson.participantId))
+      .map((lesson) => lesson.position);
     const travelMinutes = await this.travel.minutesLookup([
       [homes, places],
       [lessonPlaces, places],
       [places, lessonPlaces],
+      [busLessonPlaces, places, 'transit'],
+      [places, busLessonPlaces, 'transit'],
     ]);
     const durationMinutes =
       programme.phases.length > 0
@@ -90,6 +100,7 @@ export class GroupProposalsService {
       women: women.map((woman) => ({
         id: woman.id,
         lessons: schedulesOf(woman.id).lessons,
+        travelMode: travelModeOf(woman.transport),
       })),
       travelMinutes,
     });
@@ -201,22 +212,19 @@ export class GroupProposalsService {
         .filter((participant) => participant.interpreterNeeded)
         .map((participant) => [participant.id, participant.language]),
     );
-    const created: string[] = [];
-    for (const [index, group] of proposal.groups.entries()) {
-      const participantIds = members[index];
-      const { id: groupId } = await this.groups.create({
+    const created = await this.groups.createMany(
+      proposal.groups.map((group, index) => ({
         regionId: programme.regionId,
         programmeId,
         name: `${programme.name} – groep ${group.number}`,
         locationId: group.locationId,
-        participantIds,
+        participantIds: members[index],
         trainerIds,
         interpreterLanguages: [
-          ...new Set(participantIds.flatMap((woman) => interpreted.get(woman) ?? [])),
+          ...new Set(members[index].flatMap((woman) => interpreted.get(woman) ?? [])),
         ].sort(),
-      });
-      created.push(groupId);
-    }
+      })),
+    );
     await this.proposals.update({ id }, { acceptedGroupIds: created });
     return this.get(programmeId, id);
   }

@@ -171,30 +171,58 @@ export class GroupsService {
 
   @Transactional()
   async create(dto: CreateGroupDto): Promise<Group> {
-    const regionId = await this.regions.resolveId(dto.regionId, 'regionId');
-    await this.programmes.requireInRegion(dto.programmeId, regionId, 'programmeId');
-    await this.locations.requireInRegion(dto.locationId, regionId, 'locationId');
-    const participantIds = dto.participantIds ?? [];
-    const trainerIds = dto.trainerIds ?? [];
-    await this.requireParticipants(participantIds, regionId);
-    await this.requireTrainers(trainerIds, regionId);
-    if (dto.afterGroupId) await this.requireFollowable(undefined, dto.afterGroupId, dto.programmeId);
-    const { id } = await this.groups.save(
-      this.groups.create({
-        regionId,
-        ref: dto.ref,
-        programmeId: dto.programmeId,
-        name: dto.name,
-        locationId: dto.locationId,
-        interpreterLanguages: dto.interpreterLanguages ?? [],
-        startDate: dto.startDate ?? null,
-        afterGroupId: dto.afterGroupId ?? null,
-        rollingStartMinReady: dto.rollingStart?.minReady ?? null,
-        members: participantIds.map((participantId) => ({ id: participantId })),
-        trainers: trainerIds.map((trainerId) => ({ id: trainerId })),
-      }),
-    );
+    const [id] = await this.createMany([dto]);
     return this.get(id);
+  }
+
+  /**
+   * Several groups (accepting a group proposal) in one write, each checked as `create` checks it (400 naming the
+   * field); none when one is refused. What they share (region, programme, location, trainers) is checked once.
+   * Their ids, in the order given.
+   */
+  @Transactional()
+  async createMany(dtos: CreateGroupDto[]): Promise<string[]> {
+    if (dtos.length === 0) return [];
+    const checked = new Map<string, Promise<unknown>>();
+    const once = <T>(key: string, check: () => Promise<T>): Promise<T> => {
+      if (!checked.has(key)) checked.set(key, check());
+      return checked.get(key) as Promise<T>;
+    };
+    const groups: Group[] = [];
+    for (const dto of dtos) {
+      const regionId = await once(`region|${dto.regionId}`, () =>
+        this.regions.resolveId(dto.regionId, 'regionId'),
+      );
+      await once(`programme|${regionId}|${dto.programmeId}`, () =>
+        this.programmes.requireInRegion(dto.programmeId, regionId, 'programmeId'),
+      );
+      await once(`location|${regionId}|${dto.locationId}`, () =>
+        this.locations.requireInRegion(dto.locationId, regionId, 'locationId'),
+      );
+      const participantIds = dto.participantIds ?? [];
+      const trainerIds = dto.trainerIds ?? [];
+      await this.requireParticipants(participantIds, regionId);
+      await once(`trainers|${regionId}|${JSON.stringify(trainerIds)}`, () =>
+        this.requireTrainers(trainerIds, regionId),
+      );
+      if (dto.afterGroupId) await this.requireFollowable(undefined, dto.afterGroupId, dto.programmeId);
+      groups.push(
+        this.groups.create({
+          regionId,
+          ref: dto.ref,
+          programmeId: dto.programmeId,
+          name: dto.name,
+          locationId: dto.locationId,
+          interpreterLanguages: dto.interpreterLanguages ?? [],
+          startDate: dto.startDate ?? null,
+          afterGroupId: dto.afterGroupId ?? null,
+          rollingStartMinReady: dto.rollingStart?.minReady ?? null,
+          members: participantIds.map((participantId) => ({ id: participantId })),
+          trainers: trainerIds.map((trainerId) => ({ id: trainerId })),
+        }),
+      );
+    }
+    return (await this.groups.save(groups)).map((group) => group.id);
   }
 
   @Transactional()

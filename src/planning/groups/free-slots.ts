@@ -1,7 +1,9 @@
 import { lessonClash } from '../scheduling/attendance';
 import { LessonInput, SchedulingPolicy, WeeklySlot, WeeklyWindow } from '../scheduling/model';
+import { candidateTimes, covers, inMinutes } from '../scheduling/slot-options';
 import { toMinutes, toTimeOfDay } from '../time/calendar';
 import { Position } from '../travel/offline-travel';
+import { TravelMinutes, TravelMode } from '../travel/travel-mode';
 
 export interface FreeSlotsInput {
   policy: SchedulingPolicy;
@@ -9,8 +11,9 @@ export interface FreeSlotsInput {
   startDate: string;
   durationMinutes: number;
   locations: { id: string; position: Position; openingHours: WeeklyWindow[] }[];
-  women: { id: string; lessons: LessonInput[] }[];
-  travelMinutes: (from: Position, to: Position) => number;
+  /** `travelMode`: how she travels on her own (`travelModeOf` her transport); by road when not given. */
+  women: { id: string; lessons: LessonInput[]; travelMode?: TravelMode }[];
+  travelMinutes: TravelMinutes;
 }
 
 export interface FreeSlots {
@@ -21,31 +24,18 @@ export interface FreeSlots {
 }
 
 /**
- * Which weekly times each woman is free of lessons at each location, judged as the planner judges a lesson
- * (`lessonClash`: an overlap, or too little time to travel between the lesson and the location). One-off
- * appointments are left out: they do not decide which group she belongs in.
+ * Which weekly times each woman is free of lessons at each location, judged as the slot planner judges them: the
+ * same candidate times and opening hours (`candidateTimes`, `covers`), and `lessonClash` with her travel mode (an
+ * overlap, or too little time to travel between the lesson and the location her way). One-off appointments are
+ * left out: they do not decide which group she belongs in.
  */
 export function freeSlots(input: FreeSlotsInput): FreeSlots {
   const { policy, durationMinutes } = input;
-  const opening = input.locations.map((location) =>
-    location.openingHours.map(({ weekday, from, to }) => ({
-      weekday,
-      from: toMinutes(from),
-      to: toMinutes(to),
-    })),
-  );
-  const isOpen = (l: number, slot: WeeklySlot) =>
-    opening[l].some(
-      (window) => window.weekday === slot.weekday && window.from <= slot.start && slot.end <= window.to,
-    );
+  const opening = input.locations.map((location) => inMinutes(location.openingHours));
   const slots: WeeklySlot[] = [];
-  const step = policy.slotStepMinutes;
-  const first = Math.ceil(toMinutes(policy.earliestStart) / step) * step;
-  for (let weekday = 1; weekday <= 7; weekday++) {
-    for (let start = first; start + durationMinutes <= toMinutes(policy.latestEnd); start += step) {
-      const slot = { weekday, start, end: start + durationMinutes };
-      if (input.locations.some((_, l) => isOpen(l, slot))) slots.push(slot);
-    }
+  for (const { weekday, start } of candidateTimes({ policy, programme: { durationMinutes } }, {})) {
+    const slot = { weekday, start, end: start + durationMinutes };
+    if (opening.some((hours) => covers(hours, slot))) slots.push(slot);
   }
   const rules = { travelBufferMinutes: policy.travelBufferMinutes, travelMinutes: input.travelMinutes };
   const free = input.women.map((woman) => {
@@ -55,12 +45,18 @@ export function freeSlots(input: FreeSlotsInput): FreeSlots {
     return input.locations.map((location, l) =>
       slots.map(
         (slot) =>
-          isOpen(l, slot) &&
+          covers(opening[l], slot) &&
           !lessons.some(
             ({ lesson, from, to }) =>
               lesson.weekday === slot.weekday &&
-              lessonClash(from, to, lesson.position, { ...slot, position: location.position }, rules) !==
-                undefined,
+              lessonClash(
+                from,
+                to,
+                lesson.position,
+                { ...slot, position: location.position },
+                rules,
+                woman.travelMode,
+              ) !== undefined,
           ),
       ),
     );

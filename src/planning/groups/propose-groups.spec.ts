@@ -237,3 +237,39 @@ describe('freeSlots', () => {
     expect(free).toEqual([[[false, false, true, true]]]);
   });
 });
+
+describe('freeSlots by how she travels', () => {
+  const policy = { travelBufferMinutes: 0, slotStepMinutes: 60, earliestStart: '10:00', latestEnd: '12:00' };
+  const school = { lat: 52.1, lon: 5.1 };
+  const centre = { lat: 52.2, lon: 5.2 };
+  const lesson = {
+    id: 'lesson',
+    providerId: 'provider',
+    weekday: 2,
+    from: '09:00',
+    to: '09:40',
+    position: school,
+    validFrom: '2027-01-01',
+    validTo: '2027-12-31',
+  };
+  // 20 minutes by car, 45 by bus: her lesson ends at 09:40, the 10:00 session starts 20 minutes later.
+  const travelMinutes = (_from: unknown, _to: unknown, mode?: string) => (mode === 'transit' ? 45 : 20);
+  const run = (travelMode?: 'driving' | 'transit') =>
+    freeSlots({
+      policy,
+      startDate: '2027-03-01',
+      durationMinutes: 60,
+      locations: [{ id: 'loc', position: centre, openingHours: [{ weekday: 2, from: '10:00', to: '12:00' }] }],
+      women: [{ id: 'amina', lessons: [lesson], travelMode }],
+      travelMinutes,
+    });
+
+  it.each([
+    ['by car', 'driving' as const, [[[true, true]]]],
+    ['without a mode, by road', undefined, [[[true, true]]]],
+    // 20 minutes are not the 45 she needs by bus at 10:00; at 11:00 she has 80.
+    ['by public transport', 'transit' as const, [[[false, true]]]],
+  ])('judges a woman who travels %s with her own travel times', (_name, mode, expected) => {
+    expect(run(mode).free).toEqual(expected);
+  });
+});

@@ -45,7 +45,8 @@ export interface SlotOption {
   demand: { riders: number; careChildren: number };
 }
 
-interface Minutes {
+/** A weekly window in minutes of the day. */
+export interface Minutes {
   weekday: number;
   from: number;
   to: number;
@@ -75,10 +76,11 @@ export interface SlotContext {
   rules: AttendanceRules;
 }
 
-const inMinutes = (windows: WeeklyWindow[]): Minutes[] =>
+export const inMinutes = (windows: WeeklyWindow[]): Minutes[] =>
   windows.map(({ weekday, from, to }) => ({ weekday, from: toMinutes(from), to: toMinutes(to) }));
 
-const covers = (windows: Minutes[], slot: WeeklySlot) =>
+/** Whether one of the windows holds the whole slot. */
+export const covers = (windows: Minutes[], slot: WeeklySlot) =>
   windows.some(
     (window) => window.weekday === slot.weekday && window.from <= slot.start && slot.end <= window.to,
   );
@@ -357,9 +359,9 @@ export function rememberedSlotOptions(): typeof slotOptions {
 }
 
 /** Every start on the policy's step within its day window, Monday to Sunday; or only the pinned times. */
-function* candidateTimes(
-  input: PlanningInput,
-  group: GroupInput,
+export function* candidateTimes(
+  input: { policy: PlanningInput['policy']; programme: Pick<PlanningInput['programme'], 'durationMinutes'> },
+  group: Pick<GroupInput, 'pinned'>,
 ): Generator<{ weekday: number; start: number; pinned: boolean }> {
   if (group.pinned && group.pinned.length > 0) {
     for (const pinned of group.pinned)
