@@ -103,6 +103,22 @@ describe('closing talks in the scenario format', () => {
     expect(document.closingTalksUnplaced).toEqual([]);
   }, 180_000);
 
+  it('holds in a plan document over some dates only the closing talks that start on them', async () => {
+    const all = (await api.get(`/exports/plan?region=${REGION}`).expect(200)).body.closingTalks as {
+      participantId: string;
+      start: string;
+    }[];
+    const day = all[0].start.slice(0, 10);
+    const thatDay = (await api.get(`/exports/plan?region=${REGION}&from=${day}&to=${day}`).expect(200)).body;
+    expect(thatDay.closingTalks.map((talk: { participantId: string }) => talk.participantId)).toEqual(
+      all.filter((talk) => talk.start.startsWith(day)).map((talk) => talk.participantId),
+    );
+    const before = DateTime.fromISO(day).minus({ days: 30 }).toISODate();
+    const earlier = (await api.get(`/exports/plan?region=${REGION}&to=${before}`).expect(200)).body;
+    expect(earlier.closingTalks).toBeUndefined();
+    expect(earlier.closingTalksUnplaced).toBeUndefined();
+  });
+
   it('exports the staff roles and the closing talks as the file said, and importing the export changes nothing', async () => {
     const exported = (await api.get(`/exports/scenario?region=${REGION}`).expect(200)).body;
     const file = fixture();
@@ -174,4 +190,30 @@ describe('closing talks in the scenario format', () => {
     const again = (await api.get(`/exports/scenario?region=${REGION}`).expect(200)).body;
     expect(again.programme.closingTalks).toEqual({ ...fixture().programme.closingTalks, place: 'location' });
   });
+
+  it('holds in a plan document over some dates the closing talks without a time whose days meet them', async () => {
+    // Five hours do not fit between 09:00 and 13:00: every talk stays without a time, in its last two weeks.
+    const answer = (
+      await api
+        .post(`/programmes/${programmeId}/closing-talks`, {
+          roles: ['jobcoach', 'case-manager'],
+          durationMinutes: 300,
+          place: 'online',
+        })
+        .expect(200)
+    ).body as { series: { talks: { status: string; windowFrom: string; windowTo: string }[] }[] };
+    const talks = answer.series.flatMap((series) => series.talks);
+    expect(talks.length).toBeGreaterThan(0);
+    expect(talks.every((talk) => talk.status === 'unplaced')).toBe(true);
+    const { windowFrom, windowTo } = talks[0];
+    const exported = async (range: string) =>
+      (await api.get(`/exports/plan?region=${REGION}${range}`).expect(200)).body;
+
+    expect((await exported(`&from=${windowTo}`)).closingTalksUnplaced).toHaveLength(talks.length);
+    expect((await exported(`&to=${windowFrom}`)).closingTalksUnplaced).toHaveLength(talks.length);
+    const dayBefore = DateTime.fromISO(windowFrom).minus({ days: 1 }).toISODate();
+    const dayAfter = DateTime.fromISO(windowTo).plus({ days: 1 }).toISODate();
+    expect((await exported(`&to=${dayBefore}`)).closingTalksUnplaced).toBeUndefined();
+    expect((await exported(`&from=${dayAfter}`)).closingTalksUnplaced).toBeUndefined();
+  }, 180_000);
 });

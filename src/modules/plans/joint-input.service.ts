@@ -66,6 +66,17 @@ export function sharedResources(region: RegionData): SharedResources {
   };
 }
 
+/**
+ * The trips by public transport of the women who take the bus, from their homes to these places: for their time
+ * away, in the plan (to their group's location) and in who can come (to any location).
+ */
+function busTrips(participants: RegionData['base']['participants'], to: Position[]): LookupGroup {
+  const homes = participants.flatMap((p) =>
+    p.position && travelModeOf(p.transport) === 'transit' ? [p.position] : [],
+  );
+  return [homes, to, 'transit'];
+}
+
 export const REASON_OF_CONFLICT: Record<string, string> = {
   overlap: 'a lesson at that time',
   travel: 'no time to travel from or to a lesson',
@@ -180,11 +191,6 @@ export class JointInputService {
     const homeOf = new Map(
       base.participants.flatMap((p) => (p.position ? [[idOf.get(p.id) ?? p.id, p.position] as const] : [])),
     );
-    const byBus = new Set(
-      base.participants.flatMap((p) =>
-        travelModeOf(p.transport) === 'transit' ? [idOf.get(p.id) ?? p.id] : [],
-      ),
-    );
     const depots = base.vehicles.map((v) => v.depot);
     const careAt = base.providers.flatMap((p) => (p.position ? [p.position] : []));
     const lookup = await this.travel.minutesLookup([
@@ -197,12 +203,10 @@ export class JointInputService {
         return [places, places];
       }),
       [careAt, [...locationOf.values(), ...homeOf.values()]],
-      // Women who take the bus: their own trip to the location, for their time away.
-      ...groups.map((group): LookupGroup => {
-        const busHomes = (members.get(group.id) ?? []).flatMap((id) =>
-          homeOf.has(id) && byBus.has(id) ? [homeOf.get(id)!] : [],
-        );
-        return [busHomes, [locationOf.get(group.locationId)!], 'transit'];
+      ...groups.map((group) => {
+        const memberRefs = new Set((members.get(group.id) ?? []).map((id) => region.refOf.get(id) ?? id));
+        const own = base.participants.filter((p) => memberRefs.has(p.id));
+        return busTrips(own, [locationOf.get(group.locationId)!]);
       }),
     ]);
     return { ...region, base: { ...base, minutes: memoised(lookup) } };
@@ -213,12 +217,9 @@ export class JointInputService {
    * away when only that counts (who can come by the plan as it stands). From Google when a key is configured.
    */
   async busTravel(region: RegionData): Promise<TravelMinutes> {
-    const homes = region.base.participants.flatMap((p) =>
-      p.position && travelModeOf(p.transport) === 'transit' ? [p.position] : [],
-    );
-    return memoised(
-      await this.travel.minutesLookup([[homes, region.base.locations.map((l) => l.position), 'transit']]),
-    );
+    const { participants, locations } = region.base;
+    const places = locations.map((l) => l.position);
+    return memoised(await this.travel.minutesLookup([busTrips(participants, places)]));
   }
 
   /** Stored sessions as the joint core sees them: local date and minutes, members in refs, who cannot come. */

@@ -118,14 +118,9 @@ export class PlanExportService {
     const routes = await this.routes.forSessions(sessionIds);
     const unrouted = await this.routes.unroutedFor(sessionIds);
     const riders = routes.flatMap((route) => route.stops);
-    const closing = (
-      await this.talks.closingTalksIn(regionId, {
-        start,
-        end,
-        from: from ?? '0000-01-01',
-        to: to ?? '9999-12-31',
-      })
-    ).sort((a, b) => ref(a.participantId).localeCompare(ref(b.participantId), 'en', { numeric: true }));
+    const closing = (await this.talks.closingTalksIn(regionId, { start, end, from, to })).sort((a, b) =>
+      ref(a.participantId).localeCompare(ref(b.participantId), 'en', { numeric: true }),
+    );
     const participantIds = [
       ...new Set(
         [...conflicts, ...bookings, ...unmet, ...riders, ...unrouted, ...closing].map(

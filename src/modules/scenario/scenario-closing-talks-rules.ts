@@ -1,4 +1,5 @@
 import { TALK_ROLES } from '../../planning/talks/model';
+import { talkPlaceProblem } from '../../planning/talks/talk-place';
 import type { ScenarioDto } from './dto/scenario.dto';
 import type { ScenarioFindings } from './scenario-rules';
 
@@ -29,12 +30,13 @@ export function closingTalksFindings(scenario: ScenarioDto): ScenarioFindings {
     if (!scenario.staff.some((member) => (member.roles as string[]).includes(role)))
       errors.push(`${path}: no one in staff is a ${role}`);
   });
-  const place = closing.place ?? 'location';
-  if (closing.locationId === undefined) {
-    if (place === 'office') errors.push(`${PATH}.locationId: an office talk needs one`);
-  } else if (place !== 'office' && place !== 'location') {
-    errors.push(`${PATH}.locationId: only for talks at an office or a location`);
-  } else if (!scenario.locations.some((location) => location.id === closing.locationId)) {
+  const problem = talkPlaceProblem(closing.place ?? 'location', closing.locationId);
+  if (problem) {
+    errors.push(`${PATH}.locationId: ${problem}`);
+  } else if (
+    closing.locationId !== undefined &&
+    !scenario.locations.some((location) => location.id === closing.locationId)
+  ) {
     errors.push(`${PATH}.locationId: unknown location "${closing.locationId}"`);
   }
   return { errors, warnings };

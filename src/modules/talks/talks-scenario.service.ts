@@ -1,6 +1,7 @@
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
+import { And, LessThan, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { TalkPlaceKind, TalkRole } from '../../planning/talks/model';
 import { StaffScenarioService } from '../staff/staff-scenario.service';
 import { ProgrammeClosingTalks } from './programme-closing-talks.entity';
@@ -69,22 +70,27 @@ export class TalksScenarioService {
 
   /**
    * The closing talks of a region for a plan document: those planned to start in [start, end), and those that
-   * found no time whose days meet the local dates [from, to]; each with its series.
+   * found no time whose days meet the local dates [from, to] (either open when left out); each with its series.
    */
   async closingTalksIn(
     regionId: string,
-    range: { start: Date; end: Date; from: string; to: string },
+    range: { start: Date; end: Date; from?: string; to?: string },
   ): Promise<TalkOccurrence[]> {
-    const talks = await this.txHost.tx.getRepository(TalkOccurrence).find({
-      where: { regionId, series: { kind: 'closing' } },
+    const closing = { regionId, series: { kind: 'closing' as const } };
+    // Only the talks of the range: a region's history of closing talks grows with every plan.
+    return this.txHost.tx.getRepository(TalkOccurrence).find({
+      where: [
+        { ...closing, status: 'planned', start: And(MoreThanOrEqual(range.start), LessThan(range.end)) },
+        {
+          ...closing,
+          status: 'unplaced',
+          ...(range.from !== undefined && { windowTo: MoreThanOrEqual(range.from) }),
+          ...(range.to !== undefined && { windowFrom: LessThanOrEqual(range.to) }),
+        },
+      ],
       relations: { series: true },
       order: { windowFrom: 'ASC', participantId: 'ASC' },
     });
-    return talks.filter((talk) =>
-      talk.status === 'planned'
-        ? talk.start! >= range.start && talk.start! < range.end
-        : talk.windowTo >= range.from && talk.windowFrom <= range.to,
-    );
   }
 
   /**

@@ -4,7 +4,8 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { ArrayContains, FindOptionsWhere } from 'typeorm';
 import { Page } from '../../common/api/page';
 import { placeTalks } from '../../planning/talks/place-talks';
-import { COACH_ROLES, TalkPlan, TalkRequest, TalkRole } from '../../planning/talks/model';
+import { COACH_ROLES, TalkPlaceKind, TalkPlan, TalkRequest, TalkRole } from '../../planning/talks/model';
+import { talkLocationId, talkPlaceProblem } from '../../planning/talks/talk-place';
 import { seriesStart, talkWeeks } from '../../planning/talks/talk-weeks';
 import { addDays } from '../../planning/time/calendar';
 import { instantToLocal } from '../../planning/time/wall-clock';
@@ -112,7 +113,7 @@ export class TalksService {
             : 'fromDate';
       throw new BadRequestException(`${field}: the talks would start on ${firstDate}, after ${lastDate}`);
     }
-    const locationId = await this.placeLocation(dto.place, dto.locationId, own[0], her.regionId);
+    const given = await this.givenLocation(dto.place, dto.locationId, her.regionId);
     if (dto.side && dto.place !== 'location') {
       throw new BadRequestException('side: only for talks at the location');
     }
@@ -132,7 +133,7 @@ export class TalksService {
         count: dto.count ?? null,
         durationMinutes: dto.durationMinutes ?? 60,
         place: dto.place,
-        locationId,
+        locationId: talkLocationId(dto.place, given, own[0].locationId) ?? null,
         side: dto.side ?? null,
       }),
     );
@@ -155,12 +156,7 @@ export class TalksService {
     const regionId = programme.regionId;
     const zone = await this.zoneOf(regionId);
     const place = dto.place ?? 'location';
-    if (dto.locationId && place !== 'office' && place !== 'location') {
-      throw new BadRequestException('locationId: only for talks at an office or a location');
-    }
-    if (place === 'office' && !dto.locationId)
-      throw new BadRequestException('locationId: an office talk needs one');
-    if (dto.locationId) await this.locations.requireInRegion(dto.locationId, regionId, 'locationId');
+    const given = await this.givenLocation(place, dto.locationId, regionId);
     const roles = [...new Set(dto.roles)];
     const staffMembers = (await this.staff.exportStaffMembers(regionId)).sort((a, b) =>
       (a.ref ?? a.name).localeCompare(b.ref ?? b.name),
@@ -203,7 +199,6 @@ export class TalksService {
             ?.staffMemberIds[0] ??
           staffMembers.find((person) => (person.roles as string[]).includes(role))!.id,
       );
-      const locationId = dto.locationId ?? (place === 'location' ? last.locationId : null);
       const series = await this.series.save(
         this.series.create({
           regionId,
@@ -220,7 +215,7 @@ export class TalksService {
           count: 1,
           durationMinutes: dto.durationMinutes ?? 60,
           place,
-          locationId,
+          locationId: talkLocationId(place, given, last.locationId) ?? null,
           side: null,
         }),
       );
@@ -333,24 +328,18 @@ export class TalksService {
     return last && instantToLocal(last.start, zone).date;
   }
 
-  /** The location a place needs: an office given, her group's location, or none. */
-  private async placeLocation(
-    place: string,
-    locationId: string | undefined,
-    group: Group,
+  /** The location a talk's place is given, checked against the place and the region; 400 naming `locationId`. */
+  private async givenLocation(
+    place: TalkPlaceKind,
+    locationId: string | null | undefined,
     regionId: string,
-  ): Promise<string | null> {
-    if (place === 'home' || place === 'online') {
-      if (locationId) throw new BadRequestException('locationId: only for talks at an office or a location');
-      return null;
-    }
-    if (place === 'office' && !locationId)
-      throw new BadRequestException('locationId: an office talk needs one');
-    if (locationId) {
-      await this.locations.requireInRegion(locationId, regionId, 'locationId');
-      return locationId;
-    }
-    return group.locationId;
+  ): Promise<string | undefined> {
+    // A JSON null is no location.
+    const given = locationId ?? undefined;
+    const problem = talkPlaceProblem(place, given);
+    if (problem) throw new BadRequestException(`locationId: ${problem}`);
+    if (given) await this.locations.requireInRegion(given, regionId, 'locationId');
+    return given;
   }
 }
 

@@ -7,6 +7,7 @@ import {
   Max,
   Min,
   Validate,
+  ValidateBy,
   ValidationArguments,
   ValidatorConstraint,
   ValidatorConstraintInterface,
@@ -20,47 +21,35 @@ import { formatHeadways, formatSpeedBands, parseHeadways, parseSpeedBands } from
 const toNumber = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
 
-@ValidatorConstraint({ name: 'isSpeedBands' })
-class IsSpeedBands implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && this.problem(value) === undefined;
-  }
-
-  defaultMessage(args: ValidationArguments): string {
-    const problem = typeof args.value === 'string' ? this.problem(args.value) : 'it is not text';
-    return `${args.property} must be speed bands such as 5:25,20:45,*:70 (up to km : km/h); ${problem}`;
-  }
-
-  private problem(value: string): string | undefined {
+/**
+ * A variable `parse` reads without objecting: the message shows `shape` and what `parse` objected to. Speed
+ * bands and headways are both read so.
+ */
+const parsedBy = (name: string, parse: (value: string) => unknown, shape: string): PropertyDecorator => {
+  const problem = (value: string): string | undefined => {
     try {
-      parseSpeedBands(value);
+      parse(value);
       return undefined;
     } catch (error) {
       return (error as Error).message;
     }
-  }
-}
+  };
+  return ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && problem(value) === undefined,
+      defaultMessage: (args?: ValidationArguments) => {
+        const { property, value } = args!;
+        return `${property} must be ${shape}; ${typeof value === 'string' ? problem(value) : 'it is not text'}`;
+      },
+    },
+  });
+};
 
-@ValidatorConstraint({ name: 'isHeadways' })
-class IsHeadways implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && this.problem(value) === undefined;
-  }
-
-  defaultMessage(args: ValidationArguments): string {
-    const problem = typeof args.value === 'string' ? this.problem(args.value) : 'it is not text';
-    return `${args.property} must be headways such as 10:15,*:30 (up to km : minutes between buses); ${problem}`;
-  }
-
-  private problem(value: string): string | undefined {
-    try {
-      parseHeadways(value);
-      return undefined;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  }
-}
+const IsSpeedBands = () =>
+  parsedBy('isSpeedBands', parseSpeedBands, 'speed bands such as 5:25,20:45,*:70 (up to km : km/h)');
+const IsHeadways = () =>
+  parsedBy('isHeadways', parseHeadways, 'headways such as 10:15,*:30 (up to km : minutes between buses)');
 
 /** The messages of a number variable that must lie in a range. */
 const numberFrom = (name: string, min: number, max: number, unit: string) => {
@@ -149,7 +138,7 @@ export class TravelEnvironment {
   TREFPUNT_TRAVEL_DETOUR_FACTOR = DEFAULT_TRAVEL_MODEL.detourFactor;
 
   @IsOptional()
-  @Validate(IsSpeedBands)
+  @IsSpeedBands()
   TREFPUNT_TRAVEL_SPEEDS = formatSpeedBands(DEFAULT_TRAVEL_MODEL.speeds);
 
   @IsOptional()
@@ -176,11 +165,11 @@ export class TravelEnvironment {
   TREFPUNT_TRANSIT_DETOUR_FACTOR = DEFAULT_TRANSIT_MODEL.detourFactor;
 
   @IsOptional()
-  @Validate(IsSpeedBands)
+  @IsSpeedBands()
   TREFPUNT_TRANSIT_SPEEDS = formatSpeedBands(DEFAULT_TRANSIT_MODEL.speeds);
 
   @IsOptional()
-  @Validate(IsHeadways)
+  @IsHeadways()
   TREFPUNT_TRANSIT_HEADWAYS = formatHeadways(DEFAULT_TRANSIT_MODEL.headways);
 
   @IsOptional()

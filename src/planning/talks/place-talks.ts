@@ -11,6 +11,7 @@ import {
   TalkRequest,
   TalkStaff,
 } from './model';
+import { hasLocation } from './talk-place';
 
 const MINUTE = 60_000;
 const samePlace = (a: Position, b: Position) => a.lat === b.lat && a.lon === b.lon;
@@ -184,7 +185,7 @@ function candidates(
         start,
         end: localMinuteToInstant(date, minute + request.durationMinutes, zone),
         position,
-        locationId: place.kind === 'home' || place.kind === 'online' ? undefined : place.locationId,
+        locationId: hasLocation(place.kind) ? place.locationId : undefined,
         rank: [place.kind === 'location' ? 1 : 0, preference(date, minute), date, minute],
       });
     }

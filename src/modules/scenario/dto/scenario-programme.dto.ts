@@ -1,11 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayNotEmpty,
   IsArray,
   IsBoolean,
-  IsIn,
   IsInt,
   IsObject,
   IsOptional,
@@ -22,9 +21,10 @@ import { OutingPlaceDto } from '../../outings/dto/outing.dto';
 import { ProgrammePhaseDto } from '../../programmes/dto/programme-phase.dto';
 import { IsRoleList } from '../../programmes/dto/is-role-list';
 import { RollingStartDto } from '../../programmes/dto/group.dto';
+import { ClosingTalksDto } from '../../talks/dto/talk.dto';
 import type { ExtraRole } from '../../../planning/scheduling/model';
-import { TALK_PLACES, TALK_ROLES } from '../../../planning/talks/model';
-import type { TalkPlaceKind, TalkRole } from '../../../planning/talks/model';
+import { TALK_ROLES } from '../../../planning/talks/model';
+import type { TalkRole } from '../../../planning/talks/model';
 import {
   IsListOf,
   IsScenarioId,
@@ -113,26 +113,15 @@ export class ScenarioOnlineDto {
 /**
  * Version 2: the programme ends with a closing talk for every member in the last two weeks of her sessions, with
  * her, her group's trainer and a staff member of each role (as `POST /programmes/{id}/closing-talks` plans them).
- * Which roles are talk roles, and listed once, the rules check with the index of each.
+ * Its length and place are those of that endpoint's body; its roles are checked by the scenario rules (talk roles,
+ * each once, naming the index of each) and its location is one of the file's.
  */
-export class ScenarioClosingTalksDto {
+export class ScenarioClosingTalksDto extends OmitType(ClosingTalksDto, ['roles', 'locationId'] as const) {
   @ApiProperty({ enum: TALK_ROLES, isArray: true, example: ['jobcoach', 'case-manager'] })
   @IsArray()
   @ArrayNotEmpty()
   @IsString({ each: true })
   roles: TalkRole[];
-
-  @ApiPropertyOptional({ minimum: 10, maximum: 480, default: 60 })
-  @IsOptional()
-  @IsInt()
-  @Min(10)
-  @Max(480)
-  durationMinutes?: number;
-
-  @ApiPropertyOptional({ enum: TALK_PLACES, default: 'location' })
-  @IsOptional()
-  @IsIn(TALK_PLACES, { message: `$property must be one of ${TALK_PLACES.join(', ')}` })
-  place?: TalkPlaceKind;
 
   @ApiPropertyOptional({ description: 'the office (`office`), or another location than her group’s' })
   @IsOptional()
