@@ -32,6 +32,8 @@ export interface WaitingNeed {
   careDate: string;
 }
 
+type WaitingRow = Pick<ChildcareWaitingEntry, 'childId' | 'sessionId'>;
+
 /**
  * The rows of the waiting list. A plan (or a fill) says who waits in the sessions it judged: those still waiting
  * keep their turn, new ones join at the back, and those who left the list with a booking are told.
@@ -54,13 +56,31 @@ export class ChildcareWaitingEntriesService {
   async record(sessionIds: string[], unmet: WaitingNeed[]): Promise<void> {
     if (sessionIds.length === 0) return;
     const waiting = unmet.filter((need) => WAITING_REASONS.includes(need.reason));
-    const stays = new Set(waiting.map((need) => `${need.childId}|${need.sessionId}`));
-    const left: ChildcareWaitingEntry[] = [];
+    const left: WaitingRow[] = [];
     for (const chunk of chunks(sessionIds)) {
-      for (const entry of await this.entries.find({ where: { sessionId: In(chunk) } }))
-        if (!stays.has(`${entry.childId}|${entry.sessionId}`)) left.push(entry);
+      // Deleted and read back in one statement: the caller (a fill) has read these rows already.
+      const inChunk = new Set(chunk);
+      left.push(
+        ...((await this.txHost.tx.query(
+          `WITH gone AS (
+             DELETE FROM childcare_waiting_list entry
+             WHERE entry.session_id = ANY($1::uuid[])
+               AND NOT EXISTS (
+                 SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS stay(child_id uuid, session_id uuid)
+                 WHERE stay.child_id = entry.child_id AND stay.session_id = entry.session_id)
+             RETURNING entry.child_id, entry.session_id)
+           SELECT child_id AS "childId", session_id AS "sessionId" FROM gone`,
+          [
+            chunk,
+            JSON.stringify(
+              waiting
+                .filter((need) => inChunk.has(need.sessionId))
+                .map((need) => ({ child_id: need.childId, session_id: need.sessionId })),
+            ),
+          ],
+        )) as WaitingRow[]),
+      );
     }
-    for (const chunk of chunks(left.map((entry) => entry.id))) await this.entries.delete({ id: In(chunk) });
     for (const chunk of chunks(waiting)) {
       // An existing row keeps when she started waiting.
       await this.txHost.tx.query(
@@ -86,7 +106,7 @@ export class ChildcareWaitingEntriesService {
     await this.tellPlaced(left);
   }
 
-  private async tellPlaced(left: ChildcareWaitingEntry[]): Promise<void> {
+  private async tellPlaced(left: WaitingRow[]): Promise<void> {
     if (left.length === 0) return;
     const bookings = this.txHost.tx.getRepository(ChildcareBooking);
     const found = new Map<string, PlaceFound>();
@@ -130,7 +150,14 @@ export class ChildcareWaitingEntriesService {
     return this.entries.find({ where, relations: { child: true, participant: true } });
   }
 
-  /** The waiting list as the caller may see it, with her mother and child, and every entry of those sessions. */
+  /** The rows the caller may see, by id and session only. */
+  idsWhere(
+    where: FindOptionsWhere<ChildcareWaitingEntry>,
+  ): Promise<Pick<ChildcareWaitingEntry, 'id' | 'sessionId'>[]> {
+    return this.entries.find({ where, select: { id: true, sessionId: true } });
+  }
+
+  /** Entries with their mother, child and session, e.g. every entry of some sessions. */
   find(where: FindOptionsWhere<ChildcareWaitingEntry>): Promise<ChildcareWaitingEntry[]> {
     return this.entries.find({ where, relations: { child: true, participant: true, session: true } });
   }

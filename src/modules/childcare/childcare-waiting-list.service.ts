@@ -62,21 +62,34 @@ export class ChildcareWaitingListService {
       [regionId],
     );
     const now = new Date();
-    const zone = (await this.regions.timezones([regionId])).get(regionId)!;
-    const entries = await this.entries.on(regionId, dates ?? { from: instantToLocal(now, zone).date });
+    // The region's zone comes with the care context; only "from today" needs it before.
+    const today = async () =>
+      instantToLocal(now, (await this.regions.timezones([regionId])).get(regionId)!).date;
+    const entries = await this.entries.on(regionId, dates ?? { from: await today() });
     if (entries.length === 0) return [];
     const sessionIds = [...new Set(entries.map((entry) => entry.sessionId))];
     const open = (await this.sessions.getMany(sessionIds)).filter(
       (session) => session.status === 'planned' && session.start > now,
     );
-    const context = open.length > 0 ? await this.inputs.load(regionId, open) : undefined;
-    const active = context ? await this.heldOn(regionId, context) : [];
+    // Sessions cancelled or begun: nobody waits for them any more.
+    if (open.length === 0) {
+      await this.entries.record(sessionIds, []);
+      return [];
+    }
+    const context = await this.inputs.load(regionId, open);
+    const zone = context.zone;
+    const active = await this.heldOn(regionId, context);
     const starts = new Map(open.map((session) => [session.id, session.start]));
     const families = waitingOrder(entries.map((entry) => waitingChild(entry, starts.get(entry.sessionId))));
-    const placed = context
-      ? placeWaiting(families, context.needs, context.sessions, context.providers, context.rules, active)
-      : { booked: [], waiting: [] };
-    const ages = new Map(context?.needs.map((need) => [`${need.childId}|${need.sessionId}`, need.ageMonths]));
+    const placed = placeWaiting(
+      families,
+      context.needs,
+      context.sessions,
+      context.providers,
+      context.rules,
+      active,
+    );
+    const ages = new Map(context.needs.map((need) => [`${need.childId}|${need.sessionId}`, need.ageMonths]));
     await this.bookings.apply({
       cancel: [],
       move: [],
@@ -173,11 +186,14 @@ export class ChildcareWaitingListService {
     };
     if (query.session) where.sessionId = query.session;
     else if (sessionIds) where.sessionId = In(sessionIds);
-    const visible = await this.entries.find(where);
-    if (visible.length === 0) return { items: [], total: 0 };
+    // Which rows she sees, by id only: every row of their sessions is loaded once, below, for the turns.
+    const seen = await this.entries.idsWhere(where);
+    if (seen.length === 0) return { items: [], total: 0 };
     const everyone = await this.entries.find({
-      sessionId: In([...new Set(visible.map((e) => e.sessionId))]),
+      sessionId: In([...new Set(seen.map((e) => e.sessionId))]),
     });
+    const seenIds = new Set(seen.map((e) => e.id));
+    const visible = everyone.filter((entry) => seenIds.has(entry.id));
     const turns = new Map<string, number>();
     const bySession = new Map<string, ChildcareWaitingEntry[]>();
     for (const entry of everyone)

@@ -1,5 +1,6 @@
 import { toMinutes } from '../time/calendar';
 import { WeeklyWindow } from '../scheduling/model';
+import { CareLedger } from './care-ledger';
 import { CareNeed, CareSession } from './need';
 
 export interface PlacesInput {
@@ -62,21 +63,6 @@ export const isOpen = (provider: CareProviderInput, weekday: number, from: numbe
     (hours) => hours.weekday === weekday && toMinutes(hours.from) <= from && to <= toMinutes(hours.to),
   );
 
-/** How many children a band holds at once, at most, with one more over [from, to). */
-export function peakWith(intervals: [number, number][], from: number, to: number): number {
-  const points = [...intervals, [from, to] as [number, number]]
-    .filter(([a, b]) => a < to && from < b)
-    .flatMap(([a, b]) => [
-      [a, 1],
-      [b, -1],
-    ])
-    .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  let current = 0;
-  let peak = 0;
-  for (const [, step] of points) peak = Math.max(peak, (current += step));
-  return peak;
-}
-
 /**
  * Books every child in need into a provider that takes her age, is open for the whole time (the session, plus
  * bringing and fetching her when care is elsewhere), is near enough, and has a place left in her band at every
@@ -92,11 +78,8 @@ export function allocateCare(
   kept: CareBooking[] = [],
 ): { bookings: CareBooking[]; unmet: UnmetNeed[] } {
   const sessionById = new Map(sessions.map((session) => [session.id, session]));
-  const load = new Map<string, [number, number][]>();
-  for (const booking of kept) {
-    const key = `${booking.providerId}|${booking.band}|${booking.date}`;
-    load.set(key, [...(load.get(key) ?? []), [booking.from, booking.to]]);
-  }
+  const ledger = new CareLedger();
+  for (const booking of kept) holdPlace(ledger, booking);
   const bookings: CareBooking[] = [];
   const unmet: UnmetNeed[] = [];
 
@@ -139,73 +122,22 @@ export function allocateCare(
     .map(({ family }) => family);
 
   const window = (provider: CareProviderInput, session: CareSession) => careWindow(provider, session, rules);
-  const tryBook = (
-    need: CareNeed,
-    session: CareSession,
-    provider: CareProviderInput,
-  ): CareBooking | undefined => {
-    const band = bandOf(provider, need.ageMonths);
-    if (band < 0) return undefined;
-    const { from, to } = window(provider, session);
-    if (
-      !isNear(provider, session, need.participantId, rules) ||
-      !isOpen(provider, session.weekday, from, to)
-    ) {
-      return undefined;
-    }
-    const key = `${provider.id}|${band}|${session.date}`;
-    if (peakWith(load.get(key) ?? [], from, to) > provider.places[band].capacity) return undefined;
-    load.set(key, [...(load.get(key) ?? []), [from, to]]);
-    return {
-      childId: need.childId,
-      participantId: need.participantId,
-      sessionId: need.sessionId,
-      providerId: provider.id,
-      band,
-      date: session.date,
-      from,
-      to,
-    };
-  };
-  const release = (booking: CareBooking) => {
-    const key = `${booking.providerId}|${booking.band}|${booking.date}`;
-    const intervals = load.get(key)!;
-    intervals.splice(
-      intervals.findIndex(([a, b]) => a === booking.from && b === booking.to),
-      1,
-    );
-  };
+  const book = (need: CareNeed, session: CareSession, provider: CareProviderInput) =>
+    tryBook(need, session, provider, rules, ledger);
+  const release = (booking: CareBooking) => releasePlace(ledger, booking);
   const preference = (session: CareSession, childId?: string) =>
     providerPreference(providers, session, rules, childId);
 
   for (const family of ordered) {
     const session = sessionById.get(family[0].sessionId)!;
     // Together first: the first provider that takes all of them.
-    let together: CareBooking[] | undefined;
-    if (family.length > 1) {
-      for (const provider of preference(session, family[0].childId)) {
-        const attempt: CareBooking[] = [];
-        for (const need of family) {
-          const booking = tryBook(need, session, provider);
-          if (booking) attempt.push(booking);
-        }
-        if (attempt.length === family.length) {
-          together = attempt;
-          break;
-        }
-        attempt.forEach(release);
-      }
-    }
+    const together = family.length > 1 ? bookTogether(family, session, providers, rules, ledger) : undefined;
     if (together) {
       bookings.push(...together);
       continue;
     }
     for (const need of family) {
-      // The first provider that takes her, in order of preference (trying one books her there).
-      let booking: CareBooking | undefined;
-      for (const provider of preference(session, need.childId)) {
-        if ((booking = tryBook(need, session, provider))) break;
-      }
+      const booking = bookFirstFree(need, session, providers, rules, ledger);
       if (booking) bookings.push(booking);
       else
         unmet.push({
@@ -219,10 +151,7 @@ export function allocateCare(
 
   // A second pass for those left without a place: make room by moving one child booked before her to another
   // provider that can take that child (a one-step exchange).
-  const hold = (booking: CareBooking) => {
-    const key = `${booking.providerId}|${booking.band}|${booking.date}`;
-    load.set(key, [...(load.get(key) ?? []), [booking.from, booking.to]]);
-  };
+  const hold = (booking: CareBooking) => holdPlace(ledger, booking);
   const needOf = new Map(needs.map((need) => [`${need.childId}|${need.sessionId}`, need]));
   const makeRoom = (need: CareNeed, session: CareSession): CareBooking | undefined => {
     for (const provider of preference(session, need.childId)) {
@@ -244,10 +173,9 @@ export function allocateCare(
         release(other);
         let moved: CareBooking | undefined;
         for (const alternative of preference(otherSession, other.childId)) {
-          if (alternative.id !== provider.id && (moved = tryBook(otherNeed, otherSession, alternative)))
-            break;
+          if (alternative.id !== provider.id && (moved = book(otherNeed, otherSession, alternative))) break;
         }
-        const mine = moved && tryBook(need, session, provider);
+        const mine = moved && book(need, session, provider);
         if (moved && mine) {
           bookings.splice(bookings.indexOf(other), 1, moved);
           return mine;
@@ -268,6 +196,91 @@ export function allocateCare(
     else stillUnmet.push(need);
   }
   return { bookings, unmet: stillUnmet };
+}
+
+const placeOf = (booking: CareBooking) =>
+  [booking.providerId, booking.band, booking.date, booking.from, booking.to] as const;
+
+/** Takes a booking's place: one that stays, or one just made. */
+export const holdPlace = (ledger: CareLedger, booking: CareBooking) => ledger.hold(...placeOf(booking));
+
+/** Gives a held booking's place back. */
+export const releasePlace = (ledger: CareLedger, booking: CareBooking) => ledger.release(...placeOf(booking));
+
+/**
+ * The booking she would get at this provider now, if it takes her age, is near enough, is open for the whole
+ * time and has a place left in her band at every moment of it; else undefined. Holds nothing.
+ */
+export function freePlace(
+  need: CareNeed,
+  session: CareSession,
+  provider: CareProviderInput,
+  rules: AllocationRules,
+  ledger: CareLedger,
+): CareBooking | undefined {
+  const band = bandOf(provider, need.ageMonths);
+  if (band < 0 || !isNear(provider, session, need.participantId, rules)) return undefined;
+  const { from, to } = careWindow(provider, session, rules);
+  if (!isOpen(provider, session.weekday, from, to)) return undefined;
+  if (!ledger.fits(provider.id, band, session.date, from, to, provider.places[band].capacity))
+    return undefined;
+  return {
+    childId: need.childId,
+    participantId: need.participantId,
+    sessionId: need.sessionId,
+    providerId: provider.id,
+    band,
+    date: session.date,
+    from,
+    to,
+  };
+}
+
+/** Books her at this provider if it has a place for her now (see `freePlace`), and holds that place. */
+export function tryBook(
+  need: CareNeed,
+  session: CareSession,
+  provider: CareProviderInput,
+  rules: AllocationRules,
+  ledger: CareLedger,
+): CareBooking | undefined {
+  const booking = freePlace(need, session, provider, rules, ledger);
+  if (booking) holdPlace(ledger, booking);
+  return booking;
+}
+
+/**
+ * Her children all at the first provider, in order of preference, that has a place for each of them, their
+ * places held; else undefined, and nothing held.
+ */
+export function bookTogether(
+  family: CareNeed[],
+  session: CareSession,
+  providers: CareProviderInput[],
+  rules: AllocationRules,
+  ledger: CareLedger,
+): CareBooking[] | undefined {
+  for (const provider of providerPreference(providers, session, rules, family[0].childId)) {
+    const attempt = family.map((need) => tryBook(need, session, provider, rules, ledger));
+    if (attempt.every((booking) => booking)) return attempt as CareBooking[];
+    attempt.forEach((booking) => booking && releasePlace(ledger, booking));
+  }
+  return undefined;
+}
+
+/** Her at the first provider, in order of preference, that has a place for her, that place held. */
+export function bookFirstFree(
+  need: CareNeed,
+  session: CareSession,
+  providers: CareProviderInput[],
+  rules: AllocationRules,
+  ledger: CareLedger,
+): CareBooking | undefined {
+  for (const provider of providerPreference(providers, session, rules, need.childId)) {
+    const booking = tryBook(need, session, provider, rules, ledger);
+    if (booking) return booking;
+  }
+  return undefined;
 }
 
 /** Volunteer care at the location first, then her usual provider, then the nearest (ties by id). */

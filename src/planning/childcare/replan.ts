@@ -5,12 +5,13 @@ import {
   CareBooking,
   CareProviderInput,
   careWindow,
-  isNear,
+  freePlace,
+  holdPlace,
   isOpen,
-  peakWith,
   reasonUnmet,
   UnmetNeed,
 } from './allocate';
+import { CareLedger } from './care-ledger';
 import { CareNeed, CareSession } from './need';
 
 /** A booking as it stands: requested of the provider, or confirmed by it. */
@@ -30,8 +31,6 @@ export interface CareReplan {
 }
 
 const needKey = (need: { childId: string; sessionId: string }) => `${need.childId}|${need.sessionId}`;
-const loadKey = (booking: Pick<CareBooking, 'providerId' | 'band' | 'date'>) =>
-  `${booking.providerId}|${booking.band}|${booking.date}`;
 
 /**
  * Plans care again over bookings that exist: a booking stays (moved to the session's new times if it moved) as
@@ -49,7 +48,7 @@ export function replanCare(
   const needByKey = new Map(needs.map((need) => [needKey(need), need]));
   const sessionById = new Map(sessions.map((session) => [session.id, session]));
   const providerById = new Map(providers.map((provider) => [provider.id, provider]));
-  const load = new Map<string, [number, number][]>();
+  const ledger = new CareLedger();
   const kept: CareReplan['kept'] = [];
   const cancelled: CareReplan['cancelled'] = [];
 
@@ -75,12 +74,11 @@ export function replanCare(
       continue;
     }
     const moved = { ...booking, band, date: session.date, from, to };
-    const intervals = load.get(loadKey(moved)) ?? [];
-    if (peakWith(intervals, from, to) > provider.places[band].capacity) {
+    if (!ledger.fits(provider.id, band, session.date, from, to, provider.places[band].capacity)) {
       cancelled.push({ id: booking.id, reason: 'no place at the new time' });
       continue;
     }
-    load.set(loadKey(moved), [...intervals, [from, to]]);
+    holdPlace(ledger, moved);
     kept.push({
       ...moved,
       moved: from !== booking.from || to !== booking.to || session.date !== booking.date,
@@ -106,23 +104,14 @@ export function openNeeds(
 ): UnmetNeed[] {
   const booked = new Set(active.map(needKey));
   const sessionById = new Map(sessions.map((session) => [session.id, session]));
-  const load = new Map<string, [number, number][]>();
-  for (const booking of active) {
-    load.set(loadKey(booking), [...(load.get(loadKey(booking)) ?? []), [booking.from, booking.to]]);
-  }
+  const ledger = new CareLedger();
+  active.forEach((booking) => holdPlace(ledger, booking));
   const window = (provider: CareProviderInput, session: CareSession) => careWindow(provider, session, rules);
   return needs
     .filter((need) => !booked.has(needKey(need)) && sessionById.has(need.sessionId))
     .map((need) => {
       const session = sessionById.get(need.sessionId)!;
-      const free = providers.some((provider) => {
-        const band = bandOf(provider, need.ageMonths);
-        if (band < 0 || !isNear(provider, session, need.participantId, rules)) return false;
-        const { from, to } = window(provider, session);
-        if (!isOpen(provider, session.weekday, from, to)) return false;
-        const intervals = load.get(loadKey({ providerId: provider.id, band, date: session.date })) ?? [];
-        return peakWith(intervals, from, to) <= provider.places[band].capacity;
-      });
+      const free = providers.some((provider) => freePlace(need, session, provider, rules, ledger));
       return {
         childId: need.childId,
         participantId: need.participantId,

@@ -1,14 +1,13 @@
 import {
   AllocationRules,
-  bandOf,
   CareBooking,
+  bookFirstFree,
+  bookTogether,
   CareProviderInput,
-  careWindow,
-  isNear,
-  isOpen,
-  peakWith,
-  providerPreference,
+  holdPlace,
+  releasePlace,
 } from './allocate';
+import { CareLedger } from './care-ledger';
 import { CareNeed, CareSession } from './need';
 
 /** A child on the waiting list of one session, with what orders her there. */
@@ -75,7 +74,6 @@ export interface WaitingPlaced {
 }
 
 const key = (need: { childId: string; sessionId: string }) => `${need.childId}|${need.sessionId}`;
-const loadKey = (providerId: string, band: number, date: string) => `${providerId}|${band}|${date}`;
 
 /**
  * Gives the places free now to the waiting families in turn: each family whose children all find a place (at
@@ -96,44 +94,12 @@ export function placeWaiting(
   const needOf = new Map(needs.map((need) => [key(need), need]));
   const sessionById = new Map(sessions.map((session) => [session.id, session]));
   const bookedAlready = new Set(active.map(key));
-  const load = new Map<string, [number, number][]>();
-  const hold = (booking: CareBooking) => {
-    const at = loadKey(booking.providerId, booking.band, booking.date);
-    load.set(at, [...(load.get(at) ?? []), [booking.from, booking.to]]);
-  };
-  const release = (booking: CareBooking) => {
-    const intervals = load.get(loadKey(booking.providerId, booking.band, booking.date))!;
-    intervals.splice(
-      intervals.findIndex(([a, b]) => a === booking.from && b === booking.to),
-      1,
-    );
-  };
-  active.forEach(hold);
-
-  const tryBook = (need: CareNeed, session: CareSession, provider: CareProviderInput) => {
-    const band = bandOf(provider, need.ageMonths);
-    if (band < 0 || !isNear(provider, session, need.participantId, rules)) return undefined;
-    const { from, to } = careWindow(provider, session, rules);
-    if (!isOpen(provider, session.weekday, from, to)) return undefined;
-    const intervals = load.get(loadKey(provider.id, band, session.date)) ?? [];
-    if (peakWith(intervals, from, to) > provider.places[band].capacity) return undefined;
-    const booking: CareBooking = {
-      childId: need.childId,
-      participantId: need.participantId,
-      sessionId: need.sessionId,
-      providerId: provider.id,
-      band,
-      date: session.date,
-      from,
-      to,
-    };
-    hold(booking);
-    return booking;
-  };
+  const ledger = new CareLedger();
+  active.forEach((booking) => holdPlace(ledger, booking));
   /** All of them, or none (what was held for some is given back). */
   const allOrNone = (attempt: (CareBooking | undefined)[]) => {
     if (attempt.every((booking) => booking)) return attempt as CareBooking[];
-    attempt.forEach((booking) => booking && release(booking));
+    attempt.forEach((booking) => booking && releasePlace(ledger, booking));
     return undefined;
   };
 
@@ -146,19 +112,9 @@ export function placeWaiting(
     result.gone.push(...family.children.filter((child) => !still.includes(child)));
     if (!session || still.length === 0) continue;
     const needs = still.map((child) => needOf.get(key(child))!);
-    let booked: CareBooking[] | undefined;
-    for (const provider of providerPreference(providers, session, rules, needs[0].childId)) {
-      if ((booked = allOrNone(needs.map((need) => tryBook(need, session, provider))))) break;
-    }
-    booked ??= allOrNone(
-      needs.map((need) => {
-        for (const provider of providerPreference(providers, session, rules, need.childId)) {
-          const booking = tryBook(need, session, provider);
-          if (booking) return booking;
-        }
-        return undefined;
-      }),
-    );
+    const booked =
+      bookTogether(needs, session, providers, rules, ledger) ??
+      allOrNone(needs.map((need) => bookFirstFree(need, session, providers, rules, ledger)));
     if (booked) {
       result.booked.push(...booked);
       result.placed.push({ ...family, children: still });

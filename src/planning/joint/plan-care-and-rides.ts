@@ -11,7 +11,7 @@ import {
   sessionIterations,
 } from '../transport/session-rides';
 import { Position } from '../travel/offline-travel';
-import { CareLedger } from './care-ledger';
+import { CareLedger } from '../childcare/care-ledger';
 import { JointInput, JointParticipant, JointPlan, JointSession, JointUnmet } from './model';
 import {
   childrenNeedingCare,

@@ -1,7 +1,7 @@
 import { bandOf, isOpen } from '../childcare/allocate';
 import { ageInMonths, careNeedReason } from '../childcare/need';
 import { straightLineKm } from '../travel/offline-travel';
-import { CareLedger } from './care-ledger';
+import { CareLedger } from '../childcare/care-ledger';
 import { JointBooking, JointInput, JointParticipant, JointProvider, JointSession, JointUnmet } from './model';
 import { TimeAway } from './time-away';
 

@@ -1,4 +1,17 @@
-import { peakWith } from '../childcare/allocate';
+/** How many children a band holds at once, at most, with one more over [from, to). */
+export function peakWith(intervals: [number, number][], from: number, to: number): number {
+  const points = [...intervals, [from, to] as [number, number]]
+    .filter(([a, b]) => a < to && from < b)
+    .flatMap(([a, b]) => [
+      [a, 1],
+      [b, -1],
+    ])
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let current = 0;
+  let peak = 0;
+  for (const [, step] of points) peak = Math.max(peak, (current += step));
+  return peak;
+}
 
 /**
  * The places taken per provider, age band and date, over all sessions planned so far: a child holds a place
