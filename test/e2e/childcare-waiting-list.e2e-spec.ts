@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -113,6 +114,43 @@ describe('childcare waiting list', () => {
     const byProgramme = (await api.get(`/childcare/waiting-list?region=${REGION}&limit=1000`).expect(200))
       .body;
     expect(byProgramme.total).toBeGreaterThanOrEqual(2 * sessionIds.length);
+  });
+
+  it('keeps the children waiting in turn when their session moves to another day, on that day', async () => {
+    const sessionId = sessionIds[sessionIds.length - 1];
+    const before = await waiting(sessionId);
+    expect(before.length).toBeGreaterThan(0);
+    const session = (await api.get(`/sessions/${sessionId}`).expect(200)).body as {
+      start: string;
+      end: string;
+    };
+    const dayLater = (instant: string) =>
+      DateTime.fromISO(instant, { setZone: true }).plus({ days: 1 }).toISO();
+    await api
+      .patch(`/sessions/${sessionId}`, { start: dayLater(session.start), end: dayLater(session.end) })
+      .expect(200);
+    const after = await waiting(sessionId);
+    expect(after.map((entry) => [entry.childId, entry.position, entry.waitingSince])).toEqual(
+      before.map((entry) => [entry.childId, entry.position, entry.waitingSince]),
+    );
+    const db = new Client({ connectionString: api.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT DISTINCT to_char(care_date, 'YYYY-MM-DD') AS date FROM childcare_waiting_list WHERE session_id = $1`,
+        [sessionId],
+      );
+      expect(rows).toEqual([
+        { date: DateTime.fromISO(dayLater(session.start)!, { setZone: true }).toISODate() },
+      ]);
+    } finally {
+      await db.end();
+    }
+    // Back where it was, for the tests that follow: her turn and the date come back with it.
+    await api.patch(`/sessions/${sessionId}`, { start: session.start, end: session.end }).expect(200);
+    expect((await waiting(sessionId)).map((entry) => [entry.childId, entry.position])).toEqual(
+      before.map((entry) => [entry.childId, entry.position]),
+    );
   });
 
   it('gives a baby place freed by an absence to the waiting baby and tells her mother; the toddler waits on', async () => {

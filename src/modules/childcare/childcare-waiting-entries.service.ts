@@ -82,13 +82,15 @@ export class ChildcareWaitingEntriesService {
       );
     }
     for (const chunk of chunks(waiting)) {
-      // An existing row keeps when she started waiting.
+      // An existing row keeps when she started waiting, and takes the session's date and reason now: a session
+      // moved to another day must find her a place freed on that day.
       await this.txHost.tx.query(
         `INSERT INTO childcare_waiting_list (region_id, session_id, child_id, participant_id, reason, care_date)
          SELECT need.region_id, need.session_id, need.child_id, need.participant_id, need.reason, need.care_date
          FROM jsonb_to_recordset($1::jsonb) AS need(region_id uuid, session_id uuid, child_id uuid,
            participant_id uuid, reason text, care_date date)
-         ON CONFLICT (child_id, session_id) DO NOTHING`,
+         ON CONFLICT (child_id, session_id)
+         DO UPDATE SET care_date = EXCLUDED.care_date, reason = EXCLUDED.reason`,
         [
           JSON.stringify(
             chunk.map((need) => ({
