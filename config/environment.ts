@@ -178,11 +178,21 @@ export class Environment {
   })
   TREFPUNT_QUIET_HOURS = '21:00-07:00';
 
-  /** Whether this instance runs the reminder job every five minutes (all instances may: it is idempotent). */
+  /**
+   * Whether the reminder job runs on its timer: put on pg-boss's schedule by this instance when it has job workers,
+   * taken off it when false. One run per period over all instances on the database.
+   */
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'TREFPUNT_REMINDERS must be true or false' })
   TREFPUNT_REMINDERS = true;
+
+  /** When the reminder job runs: five cron fields in Europe/Amsterdam, at most once a minute (pg-boss). */
+  @IsOptional()
+  @Matches(/^\s*[\d*/,-]+(\s+[\d*/,-]+){4}\s*$/, {
+    message: 'TREFPUNT_REMINDERS_CRON must be a cron expression of five fields, e.g. */5 * * * *',
+  })
+  TREFPUNT_REMINDERS_CRON = '*/5 * * * *';
 }
 
 export class InvalidEnvironmentError extends Error {}
