@@ -26,6 +26,11 @@ const toBoolean = ({ value }: { value: unknown }) => {
 };
 const toInteger = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+/**
+ * Five cron fields (minute hour day month weekday), as pg-boss's scheduler takes them: a period of a minute at
+ * least (a sixth field, for seconds, would be read by it but not kept to).
+ */
+export const CRON_EXPRESSION = /^\s*[\d*/,-]+(\s+[\d*/,-]+){4}\s*$/;
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
     ? value
@@ -189,7 +194,7 @@ export class Environment {
 
   /** When the reminder job runs: five cron fields in Europe/Amsterdam, at most once a minute (pg-boss). */
   @IsOptional()
-  @Matches(/^\s*[\d*/,-]+(\s+[\d*/,-]+){4}\s*$/, {
+  @Matches(CRON_EXPRESSION, {
     message: 'TREFPUNT_REMINDERS_CRON must be a cron expression of five fields, e.g. */5 * * * *',
   })
   TREFPUNT_REMINDERS_CRON = '*/5 * * * *';

@@ -8,7 +8,10 @@ const QUEUES: [name: string, options: object][] = [
   // One queue per timed work, since pg-boss keeps one schedule per queue. A failed run is tried once more a minute
   // later; the next period runs anyway. Each run takes seconds: a lease of 15 minutes.
   ['trefpunt-reminders', { policy: 'standard', retryLimit: 1, retryDelay: 60, expireInSeconds: 900 }],
-  ['trefpunt-travel-cache-cleanup', { policy: 'standard', retryLimit: 1, retryDelay: 60, expireInSeconds: 900 }],
+  [
+    'trefpunt-travel-cache-cleanup',
+    { policy: 'standard', retryLimit: 1, retryDelay: 60, expireInSeconds: 900 },
+  ],
 ];
 
 /**

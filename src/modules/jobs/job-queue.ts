@@ -107,12 +107,16 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       // The first pg-boss supervises every queue.
       supervise: false,
     });
-    this.timekeeper.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'timekeeper error'));
+    this.timekeeper.on('error', (error: Error) =>
+      this.logger.warn({ err: error.message }, 'timekeeper error'),
+    );
     await this.timekeeper.start();
     for (const job of jobs) {
       await this.timekeeper.schedule(job.queue, job.cron, {}, { tz: job.tz });
-      await this.timekeeper.work(job.queue, { batchSize: 1, pollingIntervalSeconds: TIMED_POLL_SECONDS }, () =>
-        this.timed.run(job),
+      await this.timekeeper.work(
+        job.queue,
+        { batchSize: 1, pollingIntervalSeconds: TIMED_POLL_SECONDS },
+        () => this.timed.run(job),
       );
     }
   }

@@ -12,7 +12,6 @@ import { JobQueue } from './job-queue';
 import { JobRecord } from './job-record.entity';
 import { JobData, JobsService, regionKey } from './jobs.service';
 
-
 /**
  * A job started this often without finishing killed or stopped its instance each time (out of memory, say):
  * it fails instead of taking the next instance down too.

@@ -1,10 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { CRON_EXPRESSION } from '../../../config/environment';
 import { INSTANCE } from './instance';
-
-/** Five cron fields (minute hour day month weekday), as pg-boss's scheduler takes them: once a minute at most. */
-const CRON = /^\s*[\d*/,-]+(\s+[\d*/,-]+){4}\s*$/;
-
-export const isCron = (text: string): boolean => CRON.test(text);
 
 export interface TimedJob {
   /** Its own pg-boss queue (made by the migration TimedWorkQueues): pg-boss keeps one schedule per queue. */
@@ -36,7 +32,8 @@ export class TimedWork {
     run: TimedJob['run'],
     { tz = 'Europe/Amsterdam', enabled = true }: { tz?: string; enabled?: boolean } = {},
   ): void {
-    if (!isCron(cron)) throw new Error(`${queue}: "${cron}" is not a cron expression of five fields`);
+    if (!CRON_EXPRESSION.test(cron))
+      throw new Error(`${queue}: "${cron}" is not a cron expression of five fields`);
     if (this.on.has(queue) || this.off.has(queue)) throw new Error(`${queue} is registered twice`);
     if (enabled) this.on.set(queue, { queue, cron, tz, run });
     else this.off.add(queue);
