@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { TimedWorkQueues1795418910000 } from '../../migrations/1795418910000-TimedWorkQueues';
 import { TravelCacheCleanup } from '../../src/modules/travel/travel-cache-cleanup';
 import { readTravelConfig } from '../../src/modules/travel/travel-config';
 import { TravelTimeCacheRepository } from '../../src/modules/travel/travel-time-cache.repository';
@@ -97,6 +99,33 @@ describe('timed work on pg-boss', () => {
       expect(await stored(api.databaseUrl)).toHaveLength(2);
       expect(await cleanup.cleanUp(new Date())).toEqual({ deleted: 2 });
       expect(await stored(api.databaseUrl)).toEqual([]);
+    });
+
+    it('undoes its migration, the queues and their schedule gone, and does it again', async () => {
+      const queues = () =>
+        withClient(api.databaseUrl, async (client) =>
+          (
+            await client.query<{ name: string }>(
+              "SELECT name FROM pgboss.queue WHERE name <> 'trefpunt' ORDER BY name",
+            )
+          ).rows.map((row) => row.name),
+        );
+      const made = ['__pgboss__send-it', 'trefpunt-reminders', 'trefpunt-travel-cache-cleanup'];
+      expect(await queues()).toEqual(made);
+      const runner = api.app.get(DataSource).createQueryRunner();
+      const migration = new TimedWorkQueues1795418910000();
+      try {
+        await migration.down(runner);
+        expect(await queues()).toEqual([]);
+        const schedules = await withClient(api.databaseUrl, (client) =>
+          client.query('SELECT 1 FROM pgboss.schedule'),
+        );
+        expect(schedules.rowCount).toBe(0);
+        await migration.up(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await queues()).toEqual(made);
     });
   });
 
