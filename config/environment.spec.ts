@@ -33,6 +33,16 @@ describe('validateEnvironment', () => {
     expect(environment.TREFPUNT_LOG_FILE).toBe('/var/log/trefpunt/trefpunt.log');
   });
 
+  it("reads the reminders' timer as five cron fields, every five minutes unless set", () => {
+    expect(validateEnvironment({}).TREFPUNT_REMINDERS_CRON).toBe('*/5 * * * *');
+    expect(
+      validateEnvironment({ TREFPUNT_REMINDERS_CRON: '0,30 7-21 * * 1-5' }).TREFPUNT_REMINDERS_CRON,
+    ).toBe('0,30 7-21 * * 1-5');
+    expect(() => validateEnvironment({ TREFPUNT_REMINDERS_CRON: '*/30 * * * * *' })).toThrow(
+      /TREFPUNT_REMINDERS_CRON must be a cron expression of five fields/,
+    );
+  });
+
   it('reads the CORS origins as a comma-separated list, blanks ignored', () => {
     expect(
       validateEnvironment({ TREFPUNT_CORS_ORIGINS: 'https://planning.example.nl, http://localhost:5173,' })

@@ -26,6 +26,11 @@ const toBoolean = ({ value }: { value: unknown }) => {
 };
 const toInteger = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+/**
+ * Five cron fields (minute hour day month weekday), as pg-boss's scheduler takes them: a period of a minute at
+ * least (a sixth field, for seconds, would be read by it but not kept to).
+ */
+export const CRON_EXPRESSION = /^\s*[\d*/,-]+(\s+[\d*/,-]+){4}\s*$/;
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
     ? value
@@ -178,11 +183,21 @@ export class Environment {
   })
   TREFPUNT_QUIET_HOURS = '21:00-07:00';
 
-  /** Whether this instance runs the reminder job every five minutes (all instances may: it is idempotent). */
+  /**
+   * Whether the reminder job runs on its timer: put on pg-boss's schedule by this instance when it has job workers,
+   * taken off it when false. One run per period over all instances on the database.
+   */
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'TREFPUNT_REMINDERS must be true or false' })
   TREFPUNT_REMINDERS = true;
+
+  /** When the reminder job runs: five cron fields in Europe/Amsterdam, at most once a minute (pg-boss). */
+  @IsOptional()
+  @Matches(CRON_EXPRESSION, {
+    message: 'TREFPUNT_REMINDERS_CRON must be a cron expression of five fields, e.g. */5 * * * *',
+  })
+  TREFPUNT_REMINDERS_CRON = '*/5 * * * *';
 }
 
 export class InvalidEnvironmentError extends Error {}

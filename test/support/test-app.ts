@@ -73,6 +73,9 @@ export async function startTestApp(
       DATABASE_URL: database.url,
       TREFPUNT_ADMIN_TOKEN: ADMIN_TOKEN,
       TREFPUNT_DEMO_DATA: 'false',
+      // The reminders' timer is off, as in the child-process instances: a test runs the job itself, as of the
+      // instant it needs (POST /admin/reminders/run), and no test app starts pg-boss's timekeeper unasked.
+      TREFPUNT_REMINDERS: 'false',
       LOG_LEVEL: testLogLevel(),
       ...(logFile ? { TREFPUNT_LOG_FILE: logFile } : {}),
       ...environment,

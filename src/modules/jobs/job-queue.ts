@@ -9,6 +9,7 @@ import { Pool } from 'pg';
 import PgBoss from 'pg-boss';
 import { DatabaseServer } from '../../common/database/database-server';
 import { JobsConfig } from './jobs-config';
+import { TimedWork } from './timed-work';
 
 /** The one pg-boss queue of the service (made by the migration Jobs): every kind of job goes through it. */
 export const QUEUE = 'trefpunt';
@@ -20,6 +21,8 @@ const BUSY_RETRY_SECONDS = 1;
  * stopped. Enough for a region busy for hours; instances dying under one job are counted apart (JobsService).
  */
 const RETRY_LIMIT = 100_000;
+/** Timed work is due at most once a minute: its queues are looked at this often (seconds). */
+const TIMED_POLL_SECONDS = 5;
 
 export type JobHandler<T> = (job: PgBoss.Job<T>) => Promise<unknown>;
 
@@ -37,15 +40,22 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   private handler: JobHandler<unknown> | undefined;
   private readonly workerIds: string[] = [];
   private started = false;
+  /**
+   * A second pg-boss on the same pool, with its scheduler (timekeeper) on: started only by an instance that runs
+   * jobs and has timed work switched on, which the modules register after this class is built.
+   */
+  private timekeeper: PgBoss | undefined;
 
   constructor(
     server: DatabaseServer,
     private readonly config: JobsConfig,
+    private readonly timed: TimedWork,
   ) {
     this.pool = new Pool({
       connectionString: server.url,
       application_name: 'trefpunt-jobs',
-      max: Math.max(2, config.workers + 1),
+      // Two more for the timekeeper's own worker and its timed work.
+      max: Math.max(2, config.workers + 1) + 2,
     });
     this.pool.on('error', (error) => this.logger.warn({ err: error.message }, 'job queue connection lost'));
     this.boss = new PgBoss({
@@ -76,6 +86,39 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
         ),
       );
     }
+    await this.startTimedWork();
+  }
+
+  /**
+   * Puts the timed work on pg-boss's schedule and works its queues. The timekeeper of every instance looks at the
+   * schedule, but one at a time (pg-boss's `cron_on` stamp), and each due period becomes one job (a singleton
+   * per minute), which one instance takes: a run per period over all instances, however many there are.
+   * An instance without workers leaves the schedule as it is.
+   */
+  private async startTimedWork(): Promise<void> {
+    if (this.config.workers === 0) return;
+    for (const queue of this.timed.disabled) await this.boss.unschedule(queue);
+    const jobs = this.timed.enabled;
+    if (jobs.length === 0) return;
+    this.timekeeper = new PgBoss({
+      db: { executeSql: (text, values) => this.pool.query(text, values) },
+      migrate: false,
+      schedule: true,
+      // The first pg-boss supervises every queue.
+      supervise: false,
+    });
+    this.timekeeper.on('error', (error: Error) =>
+      this.logger.warn({ err: error.message }, 'timekeeper error'),
+    );
+    await this.timekeeper.start();
+    for (const job of jobs) {
+      await this.timekeeper.schedule(job.queue, job.cron, {}, { tz: job.tz });
+      await this.timekeeper.work(
+        job.queue,
+        { batchSize: 1, pollingIntervalSeconds: TIMED_POLL_SECONDS },
+        () => this.timed.run(job),
+      );
+    }
   }
 
   async send(id: string, data: object): Promise<void> {
@@ -102,7 +145,10 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.started) return;
     this.started = false;
-    await this.boss.stop({ graceful: true, wait: true, timeout: this.config.stopSeconds * 1000 });
+    // Together, so that the wait is one TREFPUNT_JOB_STOP_SECONDS. A timed run still going is handed back like a
+    // job; the next period runs anyway.
+    const options = { graceful: true, wait: true, timeout: this.config.stopSeconds * 1000 };
+    await Promise.all([this.timekeeper?.stop(options), this.boss.stop(options)]);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -2,18 +2,15 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ClsService } from 'nestjs-cls';
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
 import { DataSource, Repository } from 'typeorm';
 import { PRINCIPAL } from '../access/principal';
 import { HeldLock, tryExclusiveLock } from './exclusive-lock';
+import { INSTANCE } from './instance';
 import { failure, JobOutcome } from './job-outcome';
 import { JobQueue } from './job-queue';
 import { JobRecord } from './job-record.entity';
 import { JobData, JobsService, regionKey } from './jobs.service';
-
-/** This instance, as the jobs it runs name it. */
-export const INSTANCE = `${hostname()}:${process.pid}`;
 
 /**
  * A job started this often without finishing killed or stopped its instance each time (out of memory, say):

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { ChildcareModule } from '../childcare/childcare.module';
+import { TimedWorkModule } from '../jobs/timed-work.module';
 import { LocationsModule } from '../locations/locations.module';
 import { MessagesModule } from '../messages/messages.module';
 import { ParticipantsModule } from '../participants/participants.module';
@@ -16,6 +17,7 @@ import { ChildcarePlaceMessagesService } from './childcare-place-messages.servic
 import { MessageTexts } from './message-texts';
 import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
+import { RemindersTimer } from './reminders-timer';
 import { OnlineMessagesService } from './online-messages.service';
 import { OutingMessagesService } from './outing-messages.service';
 
@@ -37,10 +39,12 @@ import { OutingMessagesService } from './outing-messages.service';
     RoutesModule,
     TransportModule,
     MessagesModule,
+    TimedWorkModule,
   ],
   controllers: [RemindersController],
   providers: [
     RemindersService,
+    RemindersTimer,
     OnlineMessagesService,
     OutingMessagesService,
     AbsenceLinksService,

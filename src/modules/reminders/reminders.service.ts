@@ -2,7 +2,6 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
-import { Cron } from '@nestjs/schedule';
 import { DateTime } from 'luxon';
 import { Environment } from '../../../config/environment';
 import { claimWork } from '../../common/database/claim-work';
@@ -72,11 +71,11 @@ export class RemindersService {
     private readonly events: EventEmitter2,
   ) {}
 
-  @Cron('0 */5 * * * *')
-  async tick(): Promise<void> {
-    if (!this.environment.TREFPUNT_REMINDERS) return;
-    const { enqueued } = await this.run(new Date());
+  /** The timed run (RemindersTimer): what is due now. */
+  async tick(): Promise<{ enqueued: number; busyRegions: number }> {
+    const { enqueued, busyRegions } = await this.run(new Date());
     if (enqueued > 0) this.logger.log({ enqueued }, 'reminders written');
+    return { enqueued, busyRegions };
   }
 
   /**
@@ -98,7 +97,9 @@ export class RemindersService {
     let enqueued = 0;
     let busyRegions = 0;
     for (const regionId of await this.regions.allIds()) {
-      // Several instances run this job: each region's reminders are written by one of them at a time.
+      // The timer's run is one job on one instance, but POST /admin/reminders/run may race it (and a slow run may
+      // still hold a region when the next period's starts): each region's reminders are written by one run at a
+      // time, and a region held elsewhere is left to that run.
       if (!(await claimWork(this.txHost.tx, 'reminders', regionId))) {
         busyRegions += 1;
         continue;

@@ -98,4 +98,14 @@ export class TravelTimeCacheRepository {
       ],
     );
   }
+
+  /** Deletes up to `limit` stored times fetched before `before`; answers how many. */
+  async deleteFetchedBefore(before: Date, limit: number): Promise<number> {
+    const [, deleted]: [unknown, number] = await this.rows.query(
+      `DELETE FROM travel_time_cache
+        WHERE ctid IN (SELECT ctid FROM travel_time_cache WHERE fetched_at < $1 LIMIT $2)`,
+      [before, limit],
+    );
+    return deleted;
+  }
 }
