@@ -61,7 +61,10 @@ function main(): void {
   const args = process.argv.slice(2);
   const runsAt = args.indexOf('--runs');
   const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-  const sizes = args.filter((arg, index) => /^\d+$/.test(arg) && index !== runsAt + 1).map(Number);
+  // The number after --runs is not a size (without --runs, every number is one).
+  const sizes = args
+    .filter((arg, index) => /^\d+$/.test(arg) && (runsAt < 0 || index !== runsAt + 1))
+    .map(Number);
   const dir = mkdtempSync(join(tmpdir(), 'trefpunt-bench-plan-'));
   console.log(`plan benchmark: ${cpus().length} cores, ${runs} runs per size, medians`);
   console.log(
