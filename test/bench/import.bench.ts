@@ -9,19 +9,15 @@ import { buildScenario } from '../factories/scenario.factory';
 import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
 import { startTestApp } from '../support/test-app';
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+import { median, sizesAndRuns } from './sizes-and-runs';
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const runsAt = args.indexOf('--runs');
-  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-  const sizes = args.filter((arg, index) => /^\d+$/.test(arg) && index !== runsAt + 1).map(Number);
+  const { sizes, runs } = sizesAndRuns(process.argv.slice(2), [500, 2000]);
   await globalSetup();
   try {
     console.log(`import benchmark: ${cpus().length} cores, ${runs} runs per size, median (min–max) in ms`);
     console.log('participants | first import | again (no change) | children | lessons');
-    for (const participants of sizes.length > 0 ? sizes : [500, 2000]) {
+    for (const participants of sizes) {
       const scenario = buildScenario({ participants, region: `bench-${participants}` });
       const first: number[] = [];
       const again: number[] = [];

@@ -20,8 +20,7 @@ import { parseArgs } from 'node:util';
 import { loadRegion } from './load/region';
 import { startService } from './load/service';
 import { healthDuringUploads } from './load/uploads';
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+import { median } from './sizes-and-runs';
 
 interface Endpoint {
   name: string;

@@ -12,10 +12,10 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildScenario } from '../factories/scenario.factory';
+import { median, sizesAndRuns } from './sizes-and-runs';
 
 const ROOT = resolve(__dirname, '../..');
 const CHECKER = resolve(ROOT, '../shared/scenario/check-plan.mjs');
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 interface Figures {
   memberSessions: number;
@@ -58,19 +58,13 @@ function check(scenario: string, plan: string): string {
 }
 
 function main(): void {
-  const args = process.argv.slice(2);
-  const runsAt = args.indexOf('--runs');
-  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-  // The number after --runs is not a size (without --runs, every number is one).
-  const sizes = args
-    .filter((arg, index) => /^\d+$/.test(arg) && (runsAt < 0 || index !== runsAt + 1))
-    .map(Number);
+  const { sizes, runs } = sizesAndRuns(process.argv.slice(2), [35, 300, 1000, 6000]);
   const dir = mkdtempSync(join(tmpdir(), 'trefpunt-bench-plan-'));
   console.log(`plan benchmark: ${cpus().length} cores, ${runs} runs per size, medians`);
   console.log(
     'participants | can come | share | lessons-only bound | bound with care and fleet, gap | cli plan wall s | care+rides s | peak MB | check',
   );
-  for (const participants of sizes.length > 0 ? sizes : [35, 300, 1000, 6000]) {
+  for (const participants of sizes) {
     const scenario = join(dir, `region-${participants}.json`);
     const document =
       participants === 35
