@@ -38,9 +38,11 @@ describe('validateEnvironment', () => {
     expect(
       validateEnvironment({ TREFPUNT_REMINDERS_CRON: '0,30 7-21 * * 1-5' }).TREFPUNT_REMINDERS_CRON,
     ).toBe('0,30 7-21 * * 1-5');
-    expect(() => validateEnvironment({ TREFPUNT_REMINDERS_CRON: '*/30 * * * * *' })).toThrow(
-      /TREFPUNT_REMINDERS_CRON must be a cron expression of five fields/,
-    );
+    // Six fields; the right shape but a minute out of range; a step of 0: each would stop every job worker at start.
+    for (const cron of ['*/30 * * * * *', '99 * * * *', '*/0 * * * *'])
+      expect(() => validateEnvironment({ TREFPUNT_REMINDERS_CRON: cron })).toThrow(
+        /TREFPUNT_REMINDERS_CRON must be a cron expression of five fields/,
+      );
   });
 
   it('reads the CORS origins as a comma-separated list, blanks ignored', () => {

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { parseExpression } from 'cron-parser';
 import {
   IsArray,
   IsBoolean,
@@ -30,7 +31,24 @@ const toInteger = ({ value }: { value: unknown }) =>
  * Five cron fields (minute hour day month weekday), as pg-boss's scheduler takes them: a period of a minute at
  * least (a sixth field, for seconds, would be read by it but not kept to).
  */
-export const CRON_EXPRESSION = /^\s*[\d*/,-]+(\s+[\d*/,-]+){4}\s*$/;
+const FIVE_CRON_FIELDS = /^\s*[\d*/,-]+(\s+[\d*/,-]+){4}\s*$/;
+/** Five fields whose values are in range too (`99 * * * *` has the shape, and pg-boss would refuse it at start). */
+export function isCronExpression(value: unknown): boolean {
+  if (typeof value !== 'string' || !FIVE_CRON_FIELDS.test(value)) return false;
+  try {
+    parseExpression(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+@ValidatorConstraint({ name: 'isCronExpression' })
+class IsCronExpression implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return isCronExpression(value);
+  }
+}
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
     ? value
@@ -194,7 +212,7 @@ export class Environment {
 
   /** When the reminder job runs: five cron fields in Europe/Amsterdam, at most once a minute (pg-boss). */
   @IsOptional()
-  @Matches(CRON_EXPRESSION, {
+  @Validate(IsCronExpression, {
     message: 'TREFPUNT_REMINDERS_CRON must be a cron expression of five fields, e.g. */5 * * * *',
   })
   TREFPUNT_REMINDERS_CRON = '*/5 * * * *';

@@ -20,6 +20,7 @@ describe('TimedWork', () => {
     ['a cron with seconds, which pg-boss would not keep to', '*/5 * * * * *'],
     ['too few fields', '*/5 * * *'],
     ['words', 'every five minutes'],
+    ['a minute out of range', '99 * * * *'],
   ])('refuses %s', (_, cron) => {
     expect(() => new TimedWork().every('trefpunt-reminders', cron, nothing)).toThrow(/trefpunt-reminders/);
   });

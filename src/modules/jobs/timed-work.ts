@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CRON_EXPRESSION } from '../../../config/environment';
+import { isCronExpression } from '../../../config/environment';
 import { INSTANCE } from './instance';
 
 export interface TimedJob {
@@ -32,7 +32,7 @@ export class TimedWork {
     run: TimedJob['run'],
     { tz = 'Europe/Amsterdam', enabled = true }: { tz?: string; enabled?: boolean } = {},
   ): void {
-    if (!CRON_EXPRESSION.test(cron))
+    if (!isCronExpression(cron))
       throw new Error(`${queue}: "${cron}" is not a cron expression of five fields`);
     if (this.on.has(queue) || this.off.has(queue)) throw new Error(`${queue} is registered twice`);
     if (enabled) this.on.set(queue, { queue, cron, tz, run });
