@@ -93,6 +93,18 @@ describe('timed work on pg-boss', () => {
       expect(await cleanup.cleanUp(new Date(), 2)).toEqual({ deleted: 0 });
     });
 
+    it('keeps what others stored within GOOGLE_MAPS_CACHE_DAYS when it runs on an instance without a key', async () => {
+      const keyless = readTravelConfig({ GOOGLE_MAPS_CACHE_DAYS: '30' });
+      expect(keyless.google).toBeNull();
+      const cleanup = new TravelCacheCleanup(
+        new TimedWork(),
+        keyless,
+        api.app.get(TravelTimeCacheRepository),
+      );
+      expect(await cleanup.cleanUp(new Date())).toEqual({ deleted: 0 });
+      expect(await stored(api.databaseUrl)).toEqual([52.101, 52.102]);
+    });
+
     it('deletes every stored time with GOOGLE_MAPS_CACHE_DAYS=0, since none is reused then', async () => {
       const config = readTravelConfig({ ...google, GOOGLE_MAPS_CACHE_DAYS: '0' });
       const cleanup = new TravelCacheCleanup(new TimedWork(), config, api.app.get(TravelTimeCacheRepository));

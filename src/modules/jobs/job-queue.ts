@@ -97,7 +97,13 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
    */
   private async startTimedWork(): Promise<void> {
     if (this.config.workers === 0) return;
-    for (const queue of this.timed.disabled) await this.boss.unschedule(queue);
+    for (const queue of this.timed.disabled) {
+      // The schedule is the deployment's, not this instance's: say so, since every instance stops this work now.
+      this.logger.warn(
+        `timed work ${queue} is switched off here, so taken off the schedule of every instance`,
+      );
+      await this.boss.unschedule(queue);
+    }
     const jobs = this.timed.enabled;
     if (jobs.length === 0) return;
     this.timekeeper = new PgBoss({

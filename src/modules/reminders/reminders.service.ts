@@ -37,7 +37,10 @@ import { recipientOf } from '../messages/recipient';
 
 type Kind = 'reminder-evening' | 'reminder-morning' | 'change';
 
-/** The timer's period: a run as of an instant further back than this is catching up, not keeping time. */
+/**
+ * A run as of an instant further back than this is catching up, not keeping time: the default timer's period
+ * (TREFPUNT_REMINDERS_CRON). Only `POST /admin/reminders/run` with a past `at` can be that far back.
+ */
 const TIMER_PERIOD_MS = 5 * 60 * 1000;
 const isBackfill = (at: Date, now: Date) => at.getTime() < now.getTime() - TIMER_PERIOD_MS;
 

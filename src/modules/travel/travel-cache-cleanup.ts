@@ -24,16 +24,16 @@ export class TravelCacheCleanup implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // Without an API key nothing new is stored; what an earlier key stored is cleaned once a key is set again.
+    // On in every instance, with or without a Google key: one without a key (offline travel times) must not take
+    // the clean-up off the schedule of instances that store Google's times, and with nothing stored it is cheap.
     this.timed.every(TRAVEL_CACHE_CLEANUP_QUEUE, '30 3 * * *', () => this.cleanUp(new Date()), {
       tz: 'Europe/Amsterdam',
-      enabled: this.config.google !== null,
     });
   }
 
   /** Deletes the times fetched more than the cache days before `now`, in batches; answers how many went. */
   async cleanUp(now: Date, batch = BATCH): Promise<{ deleted: number }> {
-    const days = this.config.google?.cacheDays ?? 0;
+    const days = this.config.keptDays;
     const before = DateTime.fromJSDate(now).minus({ days }).toJSDate();
     let deleted = 0;
     for (;;) {

@@ -201,6 +201,11 @@ export class TravelConfig {
     readonly transitModel: TransitTravelModel,
     /** Null when no API key is configured: then nothing goes to Google. */
     readonly google: GoogleMapsSettings | null,
+    /**
+     * How long Google's answers are kept (GOOGLE_MAPS_CACHE_DAYS), read with or without a key: the nightly
+     * clean-up may run on an instance without one, and must keep what the others stored.
+     */
+    readonly keptDays: number = google?.cacheDays ?? 0,
   ) {}
 }
 
@@ -242,5 +247,5 @@ export function readTravelConfig(raw: Record<string, unknown>): TravelConfig {
         cacheDays: environment.GOOGLE_MAPS_CACHE_DAYS,
       }
     : null;
-  return new TravelConfig(offlineModel, transitModel, google);
+  return new TravelConfig(offlineModel, transitModel, google, environment.GOOGLE_MAPS_CACHE_DAYS);
 }
