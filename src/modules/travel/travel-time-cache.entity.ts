@@ -1,4 +1,4 @@
-import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { numericTransformer } from '../../common/database/columns';
 import type { TravelMode } from '../../planning/travel/travel-mode';
 
@@ -14,7 +14,7 @@ const Coordinate = () =>
   });
 
 /**
- * A travel time that Google answered, kept so that the same pair at the same hour of the week by the same mode of the week is not asked
+ * A travel time that Google answered, kept so that the same pair at the same hour of the week by the same mode is not asked
  * (and paid for) again. Positions are rounded to 5 decimals (about 1 m). Offline times are never stored: they
  * cost nothing to compute.
  */
@@ -49,6 +49,8 @@ export class TravelTimeCache {
   @Column({ type: 'numeric', precision: 8, scale: 3, transformer: numericTransformer })
   km: number;
 
+  /** Indexed for the nightly clean-up (migration IndexTravelTimesFetchedAt). */
+  @Index('idx_travel_time_cache_fetched_at')
   @Column({ type: 'timestamptz', default: () => 'now()' })
   fetchedAt: Date;
 }
