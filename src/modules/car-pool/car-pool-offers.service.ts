@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { CarPoolOfferSession } from './car-pool-offer-session.entity';
 import { CarPoolOffer, CarPoolStatus } from './car-pool-offer.entity';
+import { chunks } from '../../common/database/bulk-writes';
 
 /** Offers that stand: not made again, and (offered or accepted) holding her seat and the passenger's session. */
 export const STANDING: CarPoolStatus[] = ['offered', 'accepted', 'declined'];
@@ -88,23 +89,27 @@ export class CarPoolOffersService {
     return row ? this.get(row.id) : null;
   }
 
-  /** The offers with their sessions, in three queries whatever their number; returned in the order given. */
+  /**
+   * The offers with their sessions, three statements per thousand rows whatever their number (in pieces: a
+   * statement takes at most 65 535 parameters); returned in the order given.
+   */
   async create(offers: NewCarPoolOffer[]): Promise<CarPoolOffer[]> {
     if (offers.length === 0) return [];
-    const { identifiers } = await this.offers.insert(
-      offers.map(({ sessionIds, ...offer }) => ({ ...offer, status: 'offered' as const })),
-    );
-    const ids = identifiers.map((identifier) => identifier.id as string);
+    const ids: string[] = [];
+    for (const part of chunks(offers)) {
+      const { identifiers } = await this.offers.insert(
+        part.map(({ sessionIds, ...offer }) => ({ ...offer, status: 'offered' as const })),
+      );
+      ids.push(...identifiers.map((identifier) => identifier.id as string));
+    }
     const sessions = offers.flatMap(({ sessionIds }, index) =>
       sessionIds.map((sessionId) => ({ offerId: ids[index], sessionId })),
     );
-    if (sessions.length > 0) await this.txHost.tx.getRepository(CarPoolOfferSession).insert(sessions);
-    const saved = new Map(
-      (await this.offers.find({ where: { id: In(ids) }, relations: { sessions: true } })).map((row) => [
-        row.id,
-        row,
-      ]),
-    );
+    for (const part of chunks(sessions)) await this.txHost.tx.getRepository(CarPoolOfferSession).insert(part);
+    const saved = new Map<string, CarPoolOffer>();
+    for (const part of chunks(ids))
+      for (const row of await this.offers.find({ where: { id: In(part) }, relations: { sessions: true } }))
+        saved.set(row.id, row);
     return ids.map((id) => saved.get(id)!);
   }
 

@@ -193,6 +193,7 @@ export class JointInputService {
     );
     const depots = base.vehicles.map((v) => v.depot);
     const careAt = base.providers.flatMap((p) => (p.position ? [p.position] : []));
+    const participantByRef = new Map(base.participants.map((p) => [p.id, p]));
     const lookup = await this.travel.minutesLookup([
       ...groups.map((group): [Position[], Position[]] => {
         const places = [
@@ -204,8 +205,10 @@ export class JointInputService {
       }),
       [careAt, [...locationOf.values(), ...homeOf.values()]],
       ...groups.map((group) => {
-        const memberRefs = new Set((members.get(group.id) ?? []).map((id) => region.refOf.get(id) ?? id));
-        const own = base.participants.filter((p) => memberRefs.has(p.id));
+        const own = (members.get(group.id) ?? []).flatMap((id) => {
+          const participant = participantByRef.get(region.refOf.get(id) ?? id);
+          return participant ? [participant] : [];
+        });
         return busTrips(own, [locationOf.get(group.locationId)!]);
       }),
     ]);
