@@ -106,7 +106,8 @@ export class ChildcareWaitingListService {
       })),
     });
     const reasons = new Map(entries.map((entry) => [`${entry.childId}|${entry.sessionId}`, entry.reason]));
-    const careDates = new Map(entries.map((entry) => [entry.sessionId, entry.careDate]));
+    // The session's date now, not the entry's: a session moved since she started waiting is on its new day.
+    const careDates = new Map(context.sessions.map((session) => [session.id, session.date]));
     await this.entries.record(
       sessionIds,
       placed.waiting.map((child) => ({
