@@ -22,7 +22,6 @@ describe('readTravelConfig', () => {
       retries: 3,
       retryDelayMs: 500,
       timeoutMs: 10000,
-      cacheDays: 30,
     });
     expect(
       readTravelConfig({
@@ -39,8 +38,13 @@ describe('readTravelConfig', () => {
       retries: 0,
       retryDelayMs: 5,
       timeoutMs: 2000,
-      cacheDays: 7,
     });
+  });
+
+  it('reads how long Google times are kept with or without a key (an instance without one may clean them up)', () => {
+    expect(readTravelConfig({}).keptDays).toBe(30);
+    expect(readTravelConfig({ GOOGLE_MAPS_CACHE_DAYS: '7' }).keptDays).toBe(7);
+    expect(readTravelConfig({ GOOGLE_MAPS_API_KEY: 'a-key', GOOGLE_MAPS_CACHE_DAYS: '0' }).keptDays).toBe(0);
   });
 
   it('reads the offline model knobs', () => {

@@ -190,7 +190,6 @@ export interface GoogleMapsSettings {
   retries: number;
   retryDelayMs: number;
   timeoutMs: number;
-  cacheDays: number;
 }
 
 /** What the travel module needs, read once at start. */
@@ -205,7 +204,7 @@ export class TravelConfig {
      * How long Google's answers are kept (GOOGLE_MAPS_CACHE_DAYS), read with or without a key: the nightly
      * clean-up may run on an instance without one, and must keep what the others stored.
      */
-    readonly keptDays: number = google?.cacheDays ?? 0,
+    readonly keptDays: number,
   ) {}
 }
 
@@ -244,7 +243,6 @@ export function readTravelConfig(raw: Record<string, unknown>): TravelConfig {
         retries: environment.GOOGLE_MAPS_RETRIES,
         retryDelayMs: environment.GOOGLE_MAPS_RETRY_DELAY_MS,
         timeoutMs: environment.GOOGLE_MAPS_TIMEOUT_MS,
-        cacheDays: environment.GOOGLE_MAPS_CACHE_DAYS,
       }
     : null;
   return new TravelConfig(offlineModel, transitModel, google, environment.GOOGLE_MAPS_CACHE_DAYS);

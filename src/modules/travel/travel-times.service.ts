@@ -147,8 +147,13 @@ export class TravelTimesService {
     const to = uniquePositions(destinations);
     const hour = departure ? hourOfWeek(departure) : ANY_HOUR;
     const now = DateTime.now();
-    const cacheDays = this.config.google?.cacheDays ?? 0;
-    const known = await this.cache.find(from, to, hour, now.minus({ days: cacheDays }).toJSDate(), mode);
+    const known = await this.cache.find(
+      from,
+      to,
+      hour,
+      now.minus({ days: this.config.keptDays }).toJSDate(),
+      mode,
+    );
     const cached = known.size;
     const missing = from.map((origin) =>
       to.flatMap((destination, index) => (known.has(pairKey(origin, destination)) ? [] : [index])),
