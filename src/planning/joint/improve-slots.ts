@@ -37,9 +37,6 @@ export interface Judgement {
   lostByGroup?: ReadonlyMap<string, number>;
 }
 
-const judged = (judgement: number | Judgement): Judgement =>
-  typeof judgement === 'number' ? { canCome: judgement } : judgement;
-
 const timesOf = (plan: ProgrammePlan) =>
   new Map(
     plan.groups.map((group) => [
@@ -63,14 +60,14 @@ const missingOf = (plan: ProgrammePlan) =>
  */
 export function improveSlots(
   input: PlanningInput,
-  judge: (plan: ProgrammePlan) => number | Judgement,
+  judge: (plan: ProgrammePlan) => Judgement,
   options: ImproveOptions,
 ): ChosenSlots {
   // The trials differ only in where groups are pinned: the groups left unpinned keep their options throughout.
   const optionsOf = rememberedSlotOptions();
   const first = planProgramme(input, optionsOf);
   let plan = first;
-  let judgement = judged(judge(first));
+  let judgement = judge(first);
   let best = judgement.canCome;
   let evaluations = 1;
   let trials = 0;
@@ -93,9 +90,7 @@ export function improveSlots(
   for (let improved = true; improved && !spent();) {
     improved = false;
     const lost = judgement.lostByGroup;
-    const order = lost
-      ? [...movable].sort((a, b) => (lost.get(b.id) ?? 0) - (lost.get(a.id) ?? 0))
-      : movable;
+    const order = lost ? [...movable].sort((a, b) => (lost.get(b.id) ?? 0) - (lost.get(a.id) ?? 0)) : movable;
     for (const group of order) {
       const times = timesOf(plan);
       const own = times.get(group.id);
@@ -123,7 +118,7 @@ export function improveSlots(
         );
         trials++;
         if (trial.unplanned.length > plan.unplanned.length || missingOf(trial) > missingOf(plan)) continue;
-        const trialJudgement = judged(judge(trial));
+        const trialJudgement = judge(trial);
         evaluations++;
         if (trialJudgement.canCome > best) {
           best = trialJudgement.canCome;
