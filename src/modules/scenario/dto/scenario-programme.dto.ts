@@ -1,7 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
   ArrayNotEmpty,
   IsArray,
   IsBoolean,
@@ -17,7 +15,7 @@ import {
 } from 'class-validator';
 import { IsAfterField, IsCalendarDate, IsNested, IsText } from '../../../common/validation/decorators';
 import { IsVideoUrl } from '../../online/dto/online-period.dto';
-import { OutingPlaceDto } from '../../outings/dto/outing.dto';
+import { SetOutingDto } from '../../outings/dto/outing.dto';
 import { ProgrammePhaseDto } from '../../programmes/dto/programme-phase.dto';
 import { IsRoleList } from '../../programmes/dto/is-role-list';
 import { RollingStartDto } from '../../programmes/dto/group.dto';
@@ -130,20 +128,13 @@ export class ScenarioClosingTalksDto extends OmitType(ClosingTalksDto, ['roles',
 }
 
 /** Version 2: a group's session of one date held at other places: one place, or a tour of several in order. */
-export class ScenarioOutingDto {
+export class ScenarioOutingDto extends SetOutingDto {
   @ApiProperty({ example: 'g1', description: 'the id of the group' })
   @IsScenarioReference('g1')
   group: string;
 
   @IsCalendarDate({ example: '2027-04-20', description: "the local date of the group's session" })
   date: string;
-
-  @ApiProperty({ type: [OutingPlaceDto], minItems: 1, maxItems: 10, description: 'in the order visited' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10)
-  @IsNested(() => OutingPlaceDto, { each: true })
-  places: OutingPlaceDto[];
 }
 
 /** Without phases the programme's fields are its one phase; with them, they may be left out. */
