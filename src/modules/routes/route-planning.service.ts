@@ -42,6 +42,7 @@ import { RoutesPlanDto, PickupChangeDto } from './dto/routes-plan.dto';
 import { Direction, DIRECTIONS, Route } from './route.entity';
 import { NewRoute, RoutesService } from './routes.service';
 import { emitInOrder } from '../../common/events/emit-in-order';
+import { limitsFrom, OutingWayEnds, rideWays } from '../../planning/transport/outing-ways';
 
 /** A pickup time that moves by more than this is told to her (issue 7's change message). */
 export const NOTICEABLE_CHANGE_MINUTES = 5;
@@ -215,19 +216,13 @@ export class RoutePlanningService {
       const previous = minimal ? new Map() : await this.previousRides(session, groupSessions, zone);
       const plannedWays: Partial<Record<Direction, SessionRides>> = {};
       const outing = outings.get(session.id);
+      const ways = rideWays(
+        { location, start, end },
+        outingWayEnds(outing, { start, end }, (id) => locations.get(id)!.position),
+      );
       for (const direction of DIRECTIONS) {
-        const way = outingWay(
-          direction,
-          outing,
-          { location, start, end },
-          (id) => locations.get(id)!.position,
-        );
-        const wayRequests = outing
-          ? requests.map((request) => ({
-              ...request,
-              maxRideMinutes: rideLimit(region.policy, minutes(request.home, way.location)),
-            }))
-          : requests;
+        const way = ways[direction];
+        const wayRequests = outing ? limitsFrom(requests, way.location, region.policy, minutes) : requests;
         const busy = (
           await this.routes.busyBetween(
             vehicles.map((v) => v.id),
@@ -415,21 +410,21 @@ function changesOf(
   return changes;
 }
 
-/**
- * Where and when a ride of a session goes: to an outing's first place by its arrival time, home from its last
- * place at its leaving time; otherwise the session's own location and times.
- */
-function outingWay(
-  direction: Direction,
+/** An outing's ends as the rides read them: its first place and arrival, its last place and leaving time. */
+function outingWayEnds(
   outing: OutingEnds | undefined,
-  usual: { location: Position; start: number; end: number },
+  usual: { start: number; end: number },
   positionOf: (locationId: string) => Position,
-): { location: Position; start: number; end: number } {
-  if (!outing) return usual;
-  if (direction === 'to') {
-    const start = outing.first.arrive ? toMinutes(outing.first.arrive) : usual.start;
-    return { location: positionOf(outing.first.locationId), start, end: Math.max(usual.end, start + 1) };
-  }
-  const end = outing.last.leave ? toMinutes(outing.last.leave) : usual.end;
-  return { location: positionOf(outing.last.locationId), start: Math.min(usual.start, end - 1), end };
+): OutingWayEnds | undefined {
+  if (!outing) return undefined;
+  return {
+    first: {
+      location: positionOf(outing.first.locationId),
+      start: outing.first.arrive ? toMinutes(outing.first.arrive) : usual.start,
+    },
+    last: {
+      location: positionOf(outing.last.locationId),
+      end: outing.last.leave ? toMinutes(outing.last.leave) : usual.end,
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { freeWindows } from '../transport/free-windows';
+import { limitsFrom, RideWay, rideWays } from '../transport/outing-ways';
 import { outingRides } from '../transport/group-bus';
 import { availableOn, collectsIn, oneWayRiders, rideLimit } from '../transport/ride-rules';
 import {
@@ -64,31 +65,25 @@ export function planCareAndRides(input: JointInput): JointPlan {
   return plan;
 }
 
-/** Where and when a session's rides go, each way: an outing's first place and its last, else its location. */
-interface Way {
-  location: Position;
-  start: number;
-  end: number;
-}
-
 function waysOf(
   session: JointSession,
   location: Position,
   lastPlace: Position | undefined,
-): Record<Direction, Way> {
-  const usual = { location, start: session.start, end: session.end };
-  if (!session.outing) return { to: usual, from: usual };
-  const { to, from } = session.outing;
-  return {
-    to: { location, start: to.start, end: Math.max(session.end, to.start + 1) },
-    from: { location: lastPlace ?? location, start: Math.min(session.start, from.end - 1), end: from.end },
-  };
+): Record<Direction, RideWay> {
+  const { outing } = session;
+  return rideWays(
+    { location, start: session.start, end: session.end },
+    outing && {
+      first: { location, start: outing.to.start },
+      last: { location: lastPlace ?? location, end: outing.from.end },
+    },
+  );
 }
 
 function planSession(
   input: JointInput,
   session: JointSession,
-  ways: Record<Direction, Way>,
+  ways: Record<Direction, RideWay>,
   participants: Map<string, JointParticipant>,
   ledger: CareLedger,
   busy: Map<string, [number, number][]>,
@@ -313,7 +308,7 @@ interface BothWays {
  */
 function routeBothWays(
   input: JointInput,
-  ways: Record<Direction, Way>,
+  ways: Record<Direction, RideWay>,
   riders: JointParticipant[],
   onBoard: Map<string, number>,
   fleet: FleetVehicle[],
@@ -336,14 +331,7 @@ function routeBothWays(
   }));
   const route = (direction: Direction, fleetNow: FleetVehicle[], given: RideRequest[]): SessionRides => {
     const { location, start, end } = ways[direction];
-    // Her ride limit counts from the place of this way: on a tour, home is from the last place, not the first.
-    const asked =
-      location === ways.to.location
-        ? given
-        : given.map((request) => ({
-            ...request,
-            maxRideMinutes: rideLimit(policy, input.minutes(request.home, location)),
-          }));
+    const asked = location === ways.to.location ? given : limitsFrom(given, location, policy, input.minutes);
     const key = JSON.stringify([direction, location, start, end, asked, fleetNow]);
     let found = cache.get(key);
     if (!found) {
