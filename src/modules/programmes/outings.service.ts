@@ -100,16 +100,7 @@ export class OutingsService {
     const existing = await this.of(session.id);
     const usualLocationId = existing?.usualLocationId ?? session.locationId;
     const usual = await this.locations.get(usualLocationId);
-    const locations: Location[] = [];
-    for (const { name, address, position } of places)
-      locations.push(
-        await this.locations.placeFor(session.regionId, usual.municipalityId, { name, address, position }),
-      );
-    const stored: OutingPlace[] = places.map((place, k) => ({
-      locationId: locations[k].id,
-      ...(place.arrive && { arrive: place.arrive }),
-      ...(place.leave && { leave: place.leave }),
-    }));
+    const { stored, locations } = await this.storedPlaces(session.regionId, usual.municipalityId, places);
     const outing = await this.outings.save(
       existing
         ? { ...existing, places: stored, byDate: false }
@@ -180,24 +171,34 @@ export class OutingsService {
       municipalityOf.set(group.id, (await this.locations.get(group.locationId)).municipalityId);
     const rows: Pick<GroupOuting, 'groupId' | 'date' | 'places'>[] = [];
     for (const outing of wanted) {
-      const places: OutingPlace[] = [];
-      for (const { name, address, position, arrive, leave } of outing.places) {
-        const location = await this.locations.placeFor(regionId, municipalityOf.get(outing.groupId)!, {
-          name,
-          address,
-          position,
-        });
-        places.push({ locationId: location.id, ...(arrive && { arrive }), ...(leave && { leave }) });
-      }
-      rows.push({ groupId: outing.groupId, date: outing.date, places });
+      const municipalityId = municipalityOf.get(outing.groupId)!;
+      const { stored } = await this.storedPlaces(regionId, municipalityId, outing.places);
+      rows.push({ groupId: outing.groupId, date: outing.date, places: stored });
     }
     const key = (row: Pick<GroupOuting, 'groupId' | 'date' | 'places'>) =>
       JSON.stringify([row.groupId, row.date, row.places.map((p) => [p.locationId, p.arrive, p.leave])]);
     const current = await this.datedOf(programmeId);
     if (current.map(key).sort().join() === rows.map(key).sort().join()) return false;
     await this.dated.delete({ programmeId });
-    for (const row of rows) await this.dated.save(this.dated.create({ regionId, programmeId, ...row }));
+    await this.dated.save(rows.map((row) => this.dated.create({ regionId, programmeId, ...row })));
     return true;
+  }
+
+  /** Each place found or added as a location of the region in the municipality, stored with its times. */
+  private async storedPlaces(
+    regionId: string,
+    municipalityId: string,
+    places: NewOutingPlace[],
+  ): Promise<{ stored: OutingPlace[]; locations: Location[] }> {
+    const locations: Location[] = [];
+    for (const { name, address, position } of places)
+      locations.push(await this.locations.placeFor(regionId, municipalityId, { name, address, position }));
+    const stored = places.map((place, k): OutingPlace => ({
+      locationId: locations[k].id,
+      ...(place.arrive && { arrive: place.arrive }),
+      ...(place.leave && { leave: place.leave }),
+    }));
+    return { stored, locations };
   }
 
   /**
