@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import request from 'supertest';
+import { DeleteCarPoolOffersOfErased1795418930000 } from '../../migrations/1795418930000-DeleteCarPoolOffersOfErased';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8'));
@@ -235,5 +237,50 @@ describe('car-pooling among the women of Bronckhorst', () => {
       for (const woman of [offer.driverId, offer.passengerId])
         for (const id of offer.sessionIds)
           expect(dateOf.get(id)! >= (readyFrom[refOf.get(woman)!] ?? '')).toBe(true);
+  });
+});
+
+describe('the migration that deletes the car-pool offers of women erased before erasure deleted them', () => {
+  let api: TestApp;
+  let db: Client;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    await api.post('/imports/scenario', fixture('bronckhorst-online.scenario.json')).expect(200);
+    db = new Client({ connectionString: api.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await api?.close();
+  });
+
+  it('deletes those offers, and only those', async () => {
+    const programmeId = (await api.get('/programmes?region=bronckhorst-online').expect(200)).body.items[0].id;
+    const people = (await api.get('/participants?region=bronckhorst-online&limit=100').expect(200)).body
+      .items as { id: string; ref: string }[];
+    const idOf = new Map(people.map((p) => [p.ref, p.id]));
+    await api.post(`/programmes/${programmeId}/plan`).expect(200);
+    for (const ref of ['b4', 'b8'])
+      await api.patch(`/participants/${idOf.get(ref)}`, { carSeatsOffered: 2 }).expect(200);
+    await api.post(`/programmes/${programmeId}/car-pool/propose`, { maxDetourMinutes: 20 }).expect(200);
+    const offers = async () =>
+      (
+        await db.query<{ driver_id: string; passenger_id: string }>(
+          'SELECT driver_id, passenger_id FROM car_pool_offers ORDER BY driver_id, passenger_id',
+        )
+      ).rows;
+    const before = await offers();
+    const erased = idOf.get('b8');
+    const theirs = (row: { driver_id: string; passenger_id: string }) =>
+      row.driver_id === erased || row.passenger_id === erased;
+    expect(before.filter(theirs).length).toBeGreaterThan(0);
+    expect(before.filter((row) => !theirs(row)).length).toBeGreaterThan(0);
+    // As erasure left things before it deleted offers too: the woman marked erased, her offers kept.
+    await db.query('UPDATE participants SET erased_at = now() WHERE id = $1', [erased]);
+    await new DeleteCarPoolOffersOfErased1795418930000().up({
+      query: (sql: string) => db.query(sql),
+    } as never);
+    expect(await offers()).toEqual(before.filter((row) => !theirs(row)));
   });
 });
