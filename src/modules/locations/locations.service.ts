@@ -84,6 +84,16 @@ export class LocationsService extends RegionRecordsService<Location, MunicipalLi
     return this.get(id);
   }
 
+  /** The municipality of each of these locations, in one read. */
+  async municipalitiesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.records.find({
+      where: { id: In([...new Set(ids)]) },
+      select: { id: true, municipalityId: true },
+    });
+    return new Map(found.map((location) => [location.id, location.municipalityId]));
+  }
+
   /**
    * The location of a place visited on an outing: the region's location of that name and address when there is
    * one (the library visited twice is one place), else a new one in the municipality given, without a ref.

@@ -166,9 +166,12 @@ export class OutingsService {
     const groups = await this.txHost.tx
       .getRepository(Group)
       .find({ where: { programmeId }, select: { id: true, locationId: true } });
-    const municipalityOf = new Map<string, string>();
-    for (const group of groups)
-      municipalityOf.set(group.id, (await this.locations.get(group.locationId)).municipalityId);
+    const municipalityOfLocation = await this.locations.municipalitiesOf(
+      groups.map((group) => group.locationId),
+    );
+    const municipalityOf = new Map(
+      groups.map((group) => [group.id, municipalityOfLocation.get(group.locationId)!]),
+    );
     const rows: Pick<GroupOuting, 'groupId' | 'date' | 'places'>[] = [];
     for (const outing of wanted) {
       const municipalityId = municipalityOf.get(outing.groupId)!;
