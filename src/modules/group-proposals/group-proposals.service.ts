@@ -1,3 +1,4 @@
+import { lessonTrips } from '../travel/lesson-trips';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
@@ -72,20 +73,13 @@ export class GroupProposalsService {
     const lessons = await this.lessons.exportLessons(women.map((woman) => woman.id));
     const homes = women.map((woman) => woman.position as { lat: number; lon: number });
     const places = locations.map((location) => location.position);
-    const lessonPlaces = lessons.map((lesson) => lesson.position);
     // As the slot planner: between a lesson and a location by bus too, for the women who take the bus.
     const byBus = new Set(
       women.filter((woman) => travelModeOf(woman.transport) === 'transit').map((woman) => woman.id),
     );
-    const busLessonPlaces = lessons
-      .filter((lesson) => byBus.has(lesson.participantId))
-      .map((lesson) => lesson.position);
     const travelMinutes = await this.travel.minutesLookup([
       [homes, places],
-      [lessonPlaces, places],
-      [places, lessonPlaces],
-      [busLessonPlaces, places, 'transit'],
-      [places, busLessonPlaces, 'transit'],
+      ...lessonTrips(lessons, byBus, places),
     ]);
     const durationMinutes =
       programme.phases.length > 0

@@ -1,3 +1,4 @@
+import { lessonTrips } from '../travel/lesson-trips';
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { SCHEDULE_CHANGED, ScheduleChanged } from '../../common/events/schedule-changed.event';
@@ -71,19 +72,10 @@ export class ConflictDetectionService {
       const concerned = await this.participants.participantsOf(region.id, participantIds);
       const modeOf = new Map(concerned.map((p) => [p.id, travelModeOf(p.transport)]));
       const readyFromOf = new Map(concerned.map((p) => [p.id, p.readyFrom ?? undefined]));
-      const lessonPlaces = lessons.map((lesson) => lesson.position);
-      const busLessonPlaces = lessons
-        .filter((lesson) => modeOf.get(lesson.participantId) === 'transit')
-        .map((lesson) => lesson.position);
-      const sessionPlaces = [...positions.values()];
+      const byBus = new Set(concerned.filter((p) => modeOf.get(p.id) === 'transit').map((p) => p.id));
       const rules = {
         travelBufferMinutes: region.policy.travelBufferMinutes,
-        travelMinutes: await this.travel.minutesLookup([
-          [lessonPlaces, sessionPlaces],
-          [sessionPlaces, lessonPlaces],
-          [busLessonPlaces, sessionPlaces, 'transit'],
-          [sessionPlaces, busLessonPlaces, 'transit'],
-        ]),
+        travelMinutes: await this.travel.minutesLookup(lessonTrips(lessons, byBus, [...positions.values()])),
       };
       const schedulesOf = lessonsByParticipant(lessons, appointments);
       for (const participantId of participantIds) {

@@ -1,3 +1,4 @@
+import { lessonTrips } from '../travel/lesson-trips';
 import { sessionRolesOf } from '../staff/staff-roles';
 import { Injectable } from '@nestjs/common';
 import { closedOn } from '../../planning/time/holidays';
@@ -64,19 +65,13 @@ export class PlanningInputService {
     const byBus = new Set(
       participants.filter((p) => travelModeOf(p.transport) === 'transit').map((p) => p.id),
     );
-    const lessonPlaces = lessons.map((lesson) => lesson.position);
-    const busLessonPlaces = lessons
-      .filter((lesson) => byBus.has(lesson.participantId))
-      .map((l) => l.position);
     const busHomes = participants.flatMap((p) =>
       byBus.has(p.id) && p.position?.lat != null ? [p.position] : [],
     );
     const sessionPlaces = locations.map((location) => location.position);
     const travelMinutes = await this.travel.minutesLookup([
-      [lessonPlaces, sessionPlaces],
-      [sessionPlaces, lessonPlaces],
-      [[...busLessonPlaces, ...busHomes], sessionPlaces, 'transit'],
-      [sessionPlaces, busLessonPlaces, 'transit'],
+      ...lessonTrips(lessons, byBus, sessionPlaces),
+      [busHomes, sessionPlaces, 'transit'],
     ]);
     const input: PlanningInput = {
       policy: region.policy,
