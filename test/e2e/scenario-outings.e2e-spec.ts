@@ -39,7 +39,17 @@ describe('outings in the scenario format', () => {
 
   beforeAll(async () => {
     api = await startTestApp();
-    await api.post('/imports/scenario', fixture(FIXTURE)).expect(200);
+    // A taxi of Vorden's own besides the pilot's two vehicles: those bring the Borculo group home when the tour
+    // starts, and a vehicle is in one place at a time.
+    const document = fixture(FIXTURE);
+    const taxi = document.vehicles.find((vehicle: { id: string }) => vehicle.id === 'taxibus-1');
+    document.vehicles.push({
+      ...taxi,
+      id: 'taxi-vorden',
+      name: 'Taxi Vorden',
+      depot: { lat: 52.104, lon: 6.312 },
+    });
+    await api.post('/imports/scenario', document).expect(200);
     programmeId = (await api.get(`/programmes?region=${REGION}`).expect(200)).body.items[0].id;
     const groups = (await api.get(`/groups?region=${REGION}`).expect(200)).body.items as {
       id: string;

@@ -19,7 +19,7 @@ import {
   SessionRides,
 } from '../../planning/transport/session-rides';
 import { availableOn, collectsIn, oneWayRiders, rideLimit } from '../../planning/transport/ride-rules';
-import { freeWindows } from '../../planning/transport/free-windows';
+import { BusyRide, freeWindows } from '../../planning/transport/free-windows';
 import { outingRides } from '../../planning/transport/group-bus';
 import { Position } from '../../planning/travel/offline-travel';
 import { AbsencesService } from '../attendance/absences.service';
@@ -112,6 +112,29 @@ export class RoutePlanningService {
     if (open.length > 0) await this.run(open, true);
   }
 
+  /**
+   * Where the rides of sessions go to (their location, an outing's first place) and leave from (its location, an
+   * outing's last place), read once per session for the rides elsewhere of the vehicles.
+   */
+  private ridePlacesOf(locations: Map<string, { position: Position }>) {
+    const known = new Map<string, { to: Position; from: Position }>();
+    return {
+      of: async (sessionIds: string[]) => {
+        const missing = [...new Set(sessionIds)].filter((id) => !known.has(id));
+        if (missing.length > 0) {
+          const outings = await this.outings.endsOf(missing);
+          for (const session of await this.sessions.getMany(missing)) {
+            const to = locations.get(session.locationId)?.position;
+            const last = outings.get(session.id)?.last.locationId;
+            const from = last ? locations.get(last)?.position : to;
+            if (to && from) known.set(session.id, { to, from });
+          }
+        }
+        return known;
+      },
+    };
+  }
+
   private async run(sessionIds: string[], minimal: boolean): Promise<RoutesPlanDto> {
     const started = performance.now();
     const sessions = (await this.sessions.getMany(sessionIds))
@@ -191,6 +214,7 @@ export class RoutePlanningService {
     const toMinute = (session: Session, instant: Date) =>
       instantToLocalMinute(instant, dateOf(session), zone);
 
+    const ridePlaces = this.ridePlacesOf(locations);
     const groupSessions = new Map<string, Session[]>();
     for (const session of sessions) {
       const local = instantToLocal(session.start, zone);
@@ -230,6 +254,19 @@ export class RoutePlanningService {
             day.to,
           )
         ).filter((route) => !(route.sessionId === session.id && route.direction === direction));
+        const placesOf = await ridePlaces.of(busy.map((route) => route.sessionId));
+        // Each ride elsewhere with where it begins and ends, so that a ride before or after it can reach it.
+        const busyRide = (route: Route): BusyRide => {
+          const times: [number, number] = [toMinute(session, route.depart), toMinute(session, route.arrive)];
+          const stop = route.direction === 'to' ? route.stops[0] : route.stops.at(-1);
+          const home = stop && people.get(stop.participantId)?.position;
+          const places = placesOf.get(route.sessionId);
+          if (home?.lat == null || home.lon == null || !places) return times;
+          const at = { lat: home.lat, lon: home.lon };
+          return route.direction === 'to'
+            ? [...times, { first: at, last: places.to }]
+            : [...times, { first: places.from, last: at }];
+        };
         const fleet: FleetVehicle[] = vehicles.map((vehicle) => ({
           id: vehicle.id,
           depot: vehicle.depot,
@@ -238,9 +275,7 @@ export class RoutePlanningService {
           available: availableOn(vehicle, local.weekday),
           free: freeWindows(
             availableOn(vehicle, local.weekday),
-            busy
-              .filter((route) => route.vehicleId === vehicle.id)
-              .map((route) => [toMinute(session, route.depart), toMinute(session, route.arrive)]),
+            busy.filter((route) => route.vehicleId === vehicle.id).map(busyRide),
           ),
         }));
         const current = minimal

@@ -103,10 +103,25 @@ export class RoutesService {
   /** The routes of these vehicles that take any time within [from, to): when a vehicle is busy. */
   busyBetween(vehicleIds: string[], from: Date, to: Date): Promise<Route[]> {
     if (vehicleIds.length === 0) return Promise.resolve([]);
-    return this.routes.find({
-      where: { vehicleId: In(vehicleIds), depart: LessThan(to), arrive: MoreThan(from) },
-      select: { id: true, sessionId: true, vehicleId: true, direction: true, depart: true, arrive: true },
-    });
+    return this.routes
+      .find({
+        where: { vehicleId: In(vehicleIds), depart: LessThan(to), arrive: MoreThan(from) },
+        select: {
+          id: true,
+          sessionId: true,
+          vehicleId: true,
+          direction: true,
+          depart: true,
+          arrive: true,
+          // Its first and last stop say where the vehicle is before and after it.
+          stops: { id: true, participantId: true, position: true },
+        },
+        relations: { stops: true },
+      })
+      .then((routes) => {
+        routes.forEach((route) => route.stops.sort((a, b) => a.position - b.position));
+        return routes;
+      });
   }
 
   /**

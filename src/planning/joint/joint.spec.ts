@@ -333,4 +333,65 @@ describe('planning care and rides together', () => {
       'no vehicle collects in her municipality',
     ]);
   });
+
+  it('drives a vehicle from where its last ride left it, never into two places at once', () => {
+    // Two locations 20 km apart; the one bus lives at the second. It brings p1 home, 12 km beyond the first, at
+    // about 11:55: from there it cannot collect p3, near the second, for a session at 12:50 (from its depot it
+    // could, and before this was planned so).
+    const far = { lat: 52.1 - 20 / 111, lon: 6.5 };
+    const minutes = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) =>
+      offlineTravel(a, b).minutes;
+    const input = region({
+      participants: [
+        { id: 'p1', position: near(12), transport: 'pickup', children: [] },
+        { id: 'p3', position: { lat: far.lat + 2 / 111, lon: far.lon }, transport: 'pickup', children: [] },
+      ],
+      locations: [
+        { id: 'loc', position: LOCATION },
+        { id: 'far', position: far },
+      ],
+      vehicles: [{ id: 'bus', depot: far, seats: 8, childSeats: 2, availability: hours('07:30', '18:00') }],
+      sessions: [
+        session({ id: 's1', start: 9 * 60, end: 11 * 60 + 30, memberIds: ['p1'] }),
+        session({
+          id: 's2',
+          groupId: 'g2',
+          locationId: 'far',
+          start: 12 * 60 + 50,
+          end: 15 * 60 + 20,
+          memberIds: ['p3'],
+        }),
+      ],
+    });
+    const plan = planCareAndRides(input);
+    const place = new Map(input.locations.map((l) => [l.id, l.position]));
+    const home = new Map(input.participants.map((p) => [p.id, p.position!]));
+    const sessionOf = new Map(input.sessions.map((s) => [s.id, s]));
+    // Where each ride begins and ends, and when: there from the first pickup to the location, back from the
+    // location to the last drop-off.
+    const legs = plan.rides
+      .map((ride) => {
+        const location = place.get(sessionOf.get(ride.sessionId)!.locationId)!;
+        return ride.direction === 'to'
+          ? {
+              at: ride.stops[0].time,
+              from: home.get(ride.stops[0].participantId)!,
+              until: ride.arrive,
+              to: location,
+            }
+          : {
+              at: ride.depart,
+              from: location,
+              until: ride.arrive,
+              to: home.get(ride.stops.at(-1)!.participantId)!,
+            };
+      })
+      .sort((a, b) => a.at - b.at);
+    expect(legs.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < legs.length; i++)
+      expect(legs[i].at - legs[i - 1].until).toBeGreaterThanOrEqual(minutes(legs[i - 1].to, legs[i].from));
+    expect(plan.unrouted.filter((u) => u.participantId === 'p3').map((u) => u.reason)).toContain(
+      'the vehicles are on other rides then',
+    );
+  });
 });

@@ -1,8 +1,9 @@
-import { freeWindows } from '../transport/free-windows';
+import { BusyRide, freeWindows, intersectWindows } from '../transport/free-windows';
 import { limitsFrom, RideWay, rideWays } from '../transport/outing-ways';
 import { outingRides } from '../transport/group-bus';
 import { availableOn, collectsIn, oneWayRiders, rideLimit } from '../transport/ride-rules';
 import {
+  busyRideOf,
   Direction,
   FleetVehicle,
   planSessionRides,
@@ -43,7 +44,7 @@ const BOTH_WAYS: Direction[] = ['to', 'from'];
  */
 export function planCareAndRides(input: JointInput): JointPlan {
   const ledger = new CareLedger();
-  const busy = new Map<string, [number, number][]>();
+  const busy = new Map<string, BusyRide[]>();
   const cache = new Map<string, SessionRides>();
   const participants = new Map(input.participants.map((p) => [p.id, p]));
   const locations = new Map(input.locations.map((l) => [l.id, l.position]));
@@ -86,7 +87,7 @@ function planSession(
   ways: Record<Direction, RideWay>,
   participants: Map<string, JointParticipant>,
   ledger: CareLedger,
-  busy: Map<string, [number, number][]>,
+  busy: Map<string, BusyRide[]>,
   cache: Map<string, SessionRides>,
   plan: JointPlan,
 ): void {
@@ -110,6 +111,7 @@ function planSession(
   const needsRide = (p: JointParticipant) => p.transport === 'pickup' && !session.carPooled?.has(p.id);
   const riders = attendees.filter((p) => needsRide(p) && p.position);
   const fleet = fleetFor(input, session, busy);
+  const homeOf = (participantId: string) => participants.get(participantId)?.position;
 
   // First guess of who rides with her: every child who needs care while she is away, as estimated.
   let onBoard = new Map(
@@ -188,7 +190,7 @@ function planSession(
   for (const ride of rides.list) {
     plan.rides.push({ ...ride, sessionId: session.id });
     const key = `${ride.vehicleId}|${session.date}`;
-    busy.set(key, [...(busy.get(key) ?? []), [ride.depart, ride.arrive]]);
+    busy.set(key, [...(busy.get(key) ?? []), busyRideOf(ride, ways[ride.direction].location, homeOf)]);
   }
   const notCollected = (p: JointParticipant, reason: (direction: Direction) => string) =>
     plan.unrouted.push(
@@ -274,7 +276,7 @@ const widest = (a: TimeAway, b: TimeAway): TimeAway => ({
 function fleetFor(
   input: JointInput,
   session: JointSession,
-  busy: Map<string, [number, number][]>,
+  busy: Map<string, BusyRide[]>,
 ): FleetVehicle[] {
   return [...input.vehicles]
     .sort((a, b) => a.id.localeCompare(b.id))
@@ -316,6 +318,8 @@ function routeBothWays(
   outing: boolean,
 ): BothWays {
   const { policy } = input;
+  const homes = new Map(riders.map((p) => [p.id, p.position]));
+  const homeOf = (participantId: string) => homes.get(participantId);
   const limited = input.vehicles.some((vehicle) => vehicle.municipalityIds?.length);
   const requests: RideRequest[] = riders.map((p) => ({
     participantId: p.id,
@@ -366,9 +370,9 @@ function routeBothWays(
       vehicle.available ?? vehicle.free,
       there.rides
         .filter((r) => r.vehicleId === vehicle.id)
-        .map((r): [number, number] => [r.depart, r.arrive]),
+        .map((r) => busyRideOf(r, ways.to.location, homeOf)),
       0,
-    ).flatMap((window) => intersect(window, vehicle.free)),
+    ).flatMap((window) => intersectWindows(window, vehicle.free)),
   }));
   const back = solve('from', afterThere);
   const oneWay = oneWayRiders(there, back);
@@ -414,7 +418,4 @@ function routeBothWays(
   };
 }
 
-const intersect = (window: [number, number], parts: [number, number][]): [number, number][] =>
-  parts
-    .map(([a, b]): [number, number] => [Math.max(a, window[0]), Math.min(b, window[1])])
-    .filter(([a, b]) => b > a);
+

@@ -199,4 +199,45 @@ describe('planSessionRides', () => {
       'no vehicle can fit her in between its other pickups within the ride limit',
     ]);
   });
+
+  describe('a vehicle between two other rides', () => {
+    // 30 km south of the location: where its last ride left it, or where its next one begins.
+    const far: Position = { lat: location.lat - 30 / 111, lon: location.lon };
+    const one = [request(1, 0, 0.01)];
+    const between = (free: FleetVehicle['free']): FleetVehicle => ({
+      ...bus('bus'),
+      free,
+      available: [[450, 1080]],
+    });
+
+    it('starts from where its last ride left it, and leaves then to reach her', () => {
+      const fromDepot = planSessionRides(base('to', one, [between([[540, 1080]])]));
+      expect(fromDepot.unrouted).toEqual([]);
+      const input = base('to', one, [between([[540, 1080, { after: far }]])]);
+      const fromFar = planSessionRides(input);
+      expect(fromFar.unrouted).toEqual([]);
+      const [ride] = fromFar.rides;
+      expect(ride.depart).toBeGreaterThanOrEqual(540);
+      // The drive from there to her door is in the ride, not only from the depot.
+      expect(ride.stops[0].time - ride.depart).toBeGreaterThanOrEqual(minutes(far, one[0].home));
+      // Too late to come from there in time: 30 km take longer than the 20 minutes left.
+      const late = planSessionRides(base('to', one, [between([[570, 1080, { after: far }]])]));
+      expect(late.rides).toEqual([]);
+      expect(late.unrouted.map((u) => u.reason)).toEqual(['the vehicles are on other rides then']);
+      expect(planSessionRides(base('to', one, [between([[570, 1080]])])).unrouted).toEqual([]);
+    });
+
+    it('ends its ride in time to reach where its next ride begins', () => {
+      // Her ride arrives at 09:05 at the earliest; its next ride begins 30 km away at 09:30: not both.
+      const tight = planSessionRides(base('to', one, [between([[450, 570, { before: far }]])]));
+      expect(tight.rides).toEqual([]);
+      expect(planSessionRides(base('to', one, [between([[450, 570]])])).unrouted).toEqual([]);
+      // Back: the last drop-off, then on to the next ride's start by the part's end.
+      const home = planSessionRides(base('from', one, [between([[740, 780, { before: far }]])]));
+      expect(home.rides).toEqual([]);
+      const roomy = base('from', one, [between([[740, 900, { before: far }]])]);
+      const [ride] = planSessionRides(roomy).rides;
+      expect(ride.arrive + minutes(one[0].home, far)).toBeLessThanOrEqual(900);
+    });
+  });
 });

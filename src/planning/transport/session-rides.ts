@@ -1,5 +1,6 @@
 import { Job, RoutingProblem, solveRouting, UnassignedReason, Vehicle, WarmStart } from '../routing';
 import { Position } from '../travel/offline-travel';
+import { BusyRide, FreeWindow } from './free-windows';
 
 /** Minutes of the session's local day throughout. */
 export type Direction = 'to' | 'from';
@@ -22,10 +23,13 @@ export interface FleetVehicle {
   depot: Position;
   seats: number;
   childSeats: number;
-  /** When the vehicle is free this day: its availability minus its other rides. */
-  free: [from: number, to: number][];
+  /**
+   * When the vehicle is free this day: its availability minus its other rides, each part with where the vehicle
+   * is when it begins and must be when it ends (see freeWindows).
+   */
+  free: FreeWindow[];
   /** Its availability this day, other rides not counted: to tell "busy elsewhere" from "too far". */
-  available?: [from: number, to: number][];
+  available?: FreeWindow[];
 }
 
 export interface SessionRidesInput {
@@ -108,8 +112,27 @@ const earlyWindow = (input: SessionRidesInput) =>
  */
 export const sessionIterations = (jobs: number) => Math.min(2000, 100 + 40 * jobs);
 
+/**
+ * A planned ride as its vehicle's ride elsewhere for the rides planned after it: from leaving to its last stop,
+ * with where it begins (there: the first home; back: the location) and ends (the location; the last home).
+ */
+export function busyRideOf(
+  ride: PlannedRide,
+  location: Position,
+  homeOf: (participantId: string) => Position | undefined,
+): BusyRide {
+  const first = ride.stops[0];
+  const last = ride.stops.at(-1);
+  const home = ride.direction === 'to' ? first && homeOf(first.participantId) : last && homeOf(last.participantId);
+  if (!home || !first) return [ride.depart, ride.arrive];
+  // There: at her home by the time the driver's sheet says to leave, so that the sheet holds whatever came before.
+  return ride.direction === 'to'
+    ? [ride.depart, ride.arrive, { first: home, last: location }]
+    : [ride.depart, ride.arrive, { first: location, last: home }];
+}
+
 /** The index of the free part of a vehicle's day that holds [from, to] (or the moment `from`); -1 if none. */
-const partHolding = (free: [number, number][], from: number, to = from) =>
+const partHolding = (free: readonly FreeWindow[], from: number, to = from) =>
   free.findIndex(([start, end]) => start <= from && to <= end);
 
 const windowId = (vehicleId: string, index: number) => `${vehicleId}@${index}`;
@@ -127,28 +150,46 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
   const positions: Position[] = [input.location];
   const depotIndex = input.vehicles.map((vehicle) => positions.push(vehicle.depot) - 1);
   const homeIndex = input.requests.map((request) => positions.push(request.home) - 1);
+  // Where each free part of a vehicle's day begins and ends: after another ride, where that ride left it; before
+  // one, where that ride begins.
+  const endIndex = input.vehicles.map((vehicle) =>
+    vehicle.free.map(([, , ends]) => ({
+      after: ends?.after ? positions.push(ends.after) - 1 : undefined,
+      before: ends?.before ? positions.push(ends.before) - 1 : undefined,
+    })),
+  );
   const anywhere = positions.length;
   const duration = positions.map((from) => [...positions.map((to) => input.minutes(from, to)), 0]);
   duration.push(positions.map(() => 0).concat(0));
 
   const windowOf = (index: number, time: number) =>
     Math.max(0, partHolding(input.vehicles[index].free, time));
-  // A free part too short even to drive from the depot to the location is no use (and no route at all).
+  // Each free part is one routing vehicle: from where the vehicle is then (else its depot), to the location
+  // (there) or its last drop-off (back), and on in time to where its next ride begins.
+  const startOf = new Map<string, number>();
+  const latestAt = new Map<string, number>();
   const vehicles: Vehicle[] = input.vehicles.flatMap((vehicle, index) =>
-    vehicle.free.flatMap(([from, to], part) =>
-      to - from >= (outbound ? duration[depotIndex[index]][0] : 0)
-        ? [
-            {
-              id: windowId(vehicle.id, part),
-              start: outbound ? depotIndex[index] : 0,
-              end: outbound ? 0 : anywhere,
-              capacity: [vehicle.seats, vehicle.childSeats],
-              earliest: from,
-              latest: to,
-            },
-          ]
-        : [],
-    ),
+    vehicle.free.flatMap(([from, to], part) => {
+      const { after, before } = endIndex[index][part];
+      const start = after ?? depotIndex[index];
+      const latest = outbound && before !== undefined ? to - duration[0][before] : to;
+      const end = outbound ? 0 : (before ?? anywhere);
+      // A part too short even to call at the location and go on is no use (and no route at all).
+      if (latest - from < duration[start][0] + duration[0][end]) return [];
+      const id = windowId(vehicle.id, part);
+      startOf.set(id, start);
+      latestAt.set(id, latest);
+      return [
+        {
+          id,
+          start,
+          end,
+          capacity: [vehicle.seats, vehicle.childSeats],
+          earliest: from,
+          latest,
+        },
+      ];
+    }),
   );
   const arriveBy = input.start - input.arriveMinutesBefore;
   const early = earlyWindow(input);
@@ -209,8 +250,7 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
   const rides: PlannedRide[] = [];
   for (const route of solution.routes) {
     const vehicleId = vehicleOf(route.vehicleId);
-    const depot = depotIndex[input.vehicles.findIndex((vehicle) => vehicle.id === vehicleId)];
-    let from = outbound ? depot : 0;
+    let from = startOf.get(route.vehicleId)!;
     let trip: { depart: number; stops: PlannedStop[]; drive: number } | undefined;
     const close = (arrive: number) => {
       if (trip && trip.stops.length > 0) {
@@ -228,7 +268,8 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
     for (const visit of route.visits) {
       const drive = duration[from][visit.location];
       if (outbound && visit.location !== 0) {
-        // A pickup: the trip leaves its depot (or the location, on a second trip) just in time to reach her.
+        // A pickup: the trip leaves where the vehicle is (its depot, its last ride's end, or the location on a
+        // second trip) just in time to reach her.
         trip ??= { depart: visit.arrival - drive, stops: [], drive: 0 };
         trip.drive += drive;
         trip.stops.push(stopOf(visit.jobId, visit.start));
@@ -320,8 +361,10 @@ function settleOutbound(rides: PlannedRide[], input: SessionRidesInput, targets:
       arriveBy - early - ride.arrive,
       ...others.filter((other) => other.arrive <= ride.depart).map((other) => other.arrive - ride.depart),
     );
+    // After the location it must still reach where its next ride begins.
+    const onward = free[2]?.before ? input.minutes(input.location, free[2].before) : 0;
     const latest = Math.min(
-      free[1] - ride.arrive,
+      free[1] - onward - ride.arrive,
       arriveBy - ride.arrive,
       ...others.filter((other) => other.depart >= ride.arrive).map((other) => other.depart - ride.arrive),
     );
