@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Session } from '../programmes/session.entity';
 import { CarPoolOffer } from './car-pool-offer.entity';
 
@@ -9,11 +9,14 @@ export class CarPoolOfferSession {
   offerId: string;
 
   @ManyToOne(() => CarPoolOffer, (offer) => offer.sessions, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'offer_id', foreignKeyConstraintName: 'FK_car_pool_offer_sessions_offer_id' })
   offer: CarPoolOffer;
 
+  @Index('ix_car_pool_offer_sessions_session')
   @PrimaryColumn({ type: 'uuid' })
   sessionId: string;
 
   @ManyToOne(() => Session, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'FK_car_pool_offer_sessions_session_id' })
   session: Session;
 }

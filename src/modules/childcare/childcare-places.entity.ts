@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Exclusion, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ChildcareProvider } from './childcare-provider.entity';
 
 /** How many children of an age band (in whole months, inclusive) a provider takes at once. */
@@ -6,6 +6,11 @@ import { ChildcareProvider } from './childcare-provider.entity';
 @Check(
   'chk_childcare_places_band',
   '"min_age_months" >= 0 AND "max_age_months" >= "min_age_months" AND "capacity" >= 0',
+)
+// Deferred in the migration ChildcarePlacesRules: a PATCH writes the new bands before it deletes the old ones.
+@Exclusion(
+  'ex_childcare_places_ages',
+  `USING gist ("provider_id" WITH =, int4range("min_age_months", "max_age_months", '[]') WITH &&)`,
 )
 export class ChildcarePlaces {
   @PrimaryGeneratedColumn('uuid')

@@ -1,8 +1,9 @@
-import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Child } from '../participants/child.entity';
 import { Participant } from '../participants/participant.entity';
 import { Session } from '../programmes/session.entity';
-import { RegionOwnedRecord } from '../regions/region-record';
+import { Region } from '../regions/region.entity';
+import { RegionColumnRecord } from '../regions/region-record';
 
 /**
  * A child waiting for a care place for one session of her mother: planning found no place left in her age band
@@ -12,18 +13,24 @@ import { RegionOwnedRecord } from '../regions/region-record';
 @Entity('childcare_waiting_list')
 @Index('uq_childcare_waiting_list_child_session', ['childId', 'sessionId'], { unique: true })
 @Index('ix_childcare_waiting_list_region_date', ['regionId', 'careDate'])
-export class ChildcareWaitingEntry extends RegionOwnedRecord {
+export class ChildcareWaitingEntry extends RegionColumnRecord {
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'FK_childcare_waiting_list_region_id' })
+  region: Region;
+
   @Index('ix_childcare_waiting_list_session')
   @Column({ type: 'uuid' })
   sessionId: string;
 
   @ManyToOne(() => Session, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'FK_childcare_waiting_list_session_id' })
   session: Session;
 
   @Column({ type: 'uuid' })
   childId: string;
 
   @ManyToOne(() => Child, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'child_id', foreignKeyConstraintName: 'FK_childcare_waiting_list_child_id' })
   child: Child;
 
   @Index('ix_childcare_waiting_list_participant')
@@ -31,6 +38,10 @@ export class ChildcareWaitingEntry extends RegionOwnedRecord {
   participantId: string;
 
   @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'participant_id',
+    foreignKeyConstraintName: 'FK_childcare_waiting_list_participant_id',
+  })
   participant: Participant;
 
   /** The session's local date: a place that frees at a provider that day may be hers. */

@@ -1,4 +1,5 @@
-import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Region } from '../regions/region.entity';
 
 /** A region's cost policy (see CostRates): amounts in euro cents, a null cap is no cap. */
 @Entity('region_cost_rates')
@@ -13,6 +14,10 @@ import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm'
 export class RegionCostRates {
   @PrimaryColumn({ type: 'uuid' })
   regionId: string;
+
+  @ManyToOne(() => Region, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'FK_region_cost_rates_region_id' })
+  region?: Region;
 
   @Column({ type: 'integer', default: 0 })
   ownContributionPercent: number;

@@ -1,8 +1,9 @@
-import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Level } from '../../planning/groups/levels';
 import type { ProposalScore } from '../../planning/groups/propose-groups';
 import { Programme } from '../programmes/programme.entity';
-import { RegionOwnedRecord } from '../regions/region-record';
+import { Region } from '../regions/region.entity';
+import { RegionColumnRecord } from '../regions/region-record';
 
 /** A weekly time as answered: its weekday, wall-clock start and end, and how many of the group are free then. */
 export interface ProposedTime {
@@ -32,12 +33,18 @@ export interface StoredProposedGroup {
  */
 @Entity('group_proposals')
 @Check('chk_group_proposals_sizes', '"min_size" >= 1 AND "max_size" >= "min_size"')
-export class GroupProposal extends RegionOwnedRecord {
-  @Index()
+@Index('ix_group_proposals_region', ['regionId'])
+export class GroupProposal extends RegionColumnRecord {
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'FK_group_proposals_region_id' })
+  region: Region;
+
+  @Index('ix_group_proposals_programme')
   @Column({ type: 'uuid' })
   programmeId: string;
 
   @ManyToOne(() => Programme, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'programme_id', foreignKeyConstraintName: 'FK_group_proposals_programme_id' })
   programme: Programme;
 
   @Column({ type: 'integer' })

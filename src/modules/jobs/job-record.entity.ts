@@ -1,10 +1,23 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Region } from '../regions/region.entity';
 
 /**
  * What the service keeps of a job beside pg-boss's own row: what kind of work it is and for which region (who
  * may see it), how far it got, and its result. The state and input (ids only) are pg-boss's (schema `pgboss`).
  */
 @Entity('jobs')
+@Check('chk_jobs_fraction', '"fraction" >= 0 AND "fraction" <= 1')
+@Check('chk_jobs_attempts', '"attempts" >= 0')
 export class JobRecord {
   /** The same id as the job in pg-boss. */
   @PrimaryColumn('uuid')
@@ -13,8 +26,13 @@ export class JobRecord {
   @Column('text')
   kind!: string;
 
+  @Index('idx_jobs_region')
   @Column('uuid', { nullable: true })
   regionId!: string | null;
+
+  @ManyToOne(() => Region, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_jobs_region' })
+  region?: Region | null;
 
   /** 0 to 1. */
   @Column('real', { default: 0 })
@@ -45,6 +63,7 @@ export class JobRecord {
   @Column('timestamptz', { nullable: true })
   ranUntil!: Date | null;
 
+  @Index('idx_jobs_created_at')
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

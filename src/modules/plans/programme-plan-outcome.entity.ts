@@ -1,5 +1,7 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Advice } from '../../planning/joint/advice';
+import { Programme } from '../programmes/programme.entity';
+import { Region } from '../regions/region.entity';
 
 /**
  * What the last whole plan of a programme found: who could come then, the bound with the care places and the
@@ -11,9 +13,17 @@ export class ProgrammePlanOutcome {
   @PrimaryColumn({ type: 'uuid' })
   programmeId: string;
 
+  @ManyToOne(() => Programme, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'programme_id', foreignKeyConstraintName: 'FK_programme_plan_outcomes_programme_id' })
+  programme?: Programme;
+
   @Index('ix_programme_plan_outcomes_region')
   @Column({ type: 'uuid' })
   regionId: string;
+
+  @ManyToOne(() => Region, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'FK_programme_plan_outcomes_region_id' })
+  region?: Region;
 
   @Column({ type: 'timestamptz' })
   plannedAt: Date;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, Unique } from 'typeorm';
 import { Location } from '../locations/location.entity';
 import { Participant } from '../participants/participant.entity';
 import { RegionRecord } from '../regions/region-record';
@@ -9,6 +9,7 @@ import { Programme } from './programme.entity';
 @Entity('groups')
 @Unique('uq_groups_region_ref', ['regionId', 'ref'])
 @Check('chk_groups_rolling_start_min_ready', `"rolling_start_min_ready" >= 1`)
+@Check('chk_groups_after_other', '"after_group_id" <> "id"')
 export class Group extends RegionRecord {
   @Index()
   @Column({ type: 'uuid' })
@@ -32,8 +33,13 @@ export class Group extends RegionRecord {
   startDate: string | null;
 
   /** The group of the same programme it follows: it starts the day after that group's last session. */
+  @Index('ix_groups_after_group_id')
   @Column({ type: 'uuid', nullable: true })
   afterGroupId: string | null;
+
+  @ManyToOne(() => Group, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'after_group_id', foreignKeyConstraintName: 'FK_groups_after_group_id' })
+  afterGroup?: Group | null;
 
   /** A rolling start: it starts when at least this many of its members are ready; null: on its own dates. */
   @Column({ type: 'integer', nullable: true })

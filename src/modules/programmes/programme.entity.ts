@@ -11,6 +11,11 @@ import { ProgrammePhase } from './programme-phase';
   'chk_programmes_counts',
   '"sessions_per_group" >= 1 AND "sessions_per_week" BETWEEN 1 AND 7 AND "interval_weeks" >= 1 AND "duration_minutes" BETWEEN 1 AND 1440',
 )
+@Check('chk_programmes_phases', `jsonb_typeof("phases") = 'array'`)
+@Check(
+  'chk_programmes_roles',
+  `"roles" <@ ARRAY['co-trainer', 'experience-expert', 'childcare-volunteer']::text[]`,
+)
 export class Programme extends RegionRecord {
   @Column({ type: 'text' })
   name: string;

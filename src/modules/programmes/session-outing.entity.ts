@@ -1,6 +1,7 @@
-import { Column, Entity, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { Location } from '../locations/location.entity';
-import { RegionOwnedRecord } from '../regions/region-record';
+import { Region } from '../regions/region.entity';
+import { RegionColumnRecord } from '../regions/region-record';
 import { Session } from './session.entity';
 
 /** One place of an outing, in the order the group visits them; times of day in the region's zone. */
@@ -18,17 +19,25 @@ export interface OutingPlace {
  */
 @Entity('session_outings')
 @Unique('uq_session_outings_session', ['sessionId'])
-export class SessionOuting extends RegionOwnedRecord {
+@Index('ix_session_outings_region', ['regionId'])
+@Check('chk_session_outings_places', 'jsonb_array_length("places") BETWEEN 1 AND 10')
+export class SessionOuting extends RegionColumnRecord {
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'FK_session_outings_region_id' })
+  region: Region;
+
   @Column({ type: 'uuid' })
   sessionId: string;
 
   @ManyToOne(() => Session, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'FK_session_outings_session_id' })
   session: Session;
 
   @Column({ type: 'uuid' })
   usualLocationId: string;
 
   @ManyToOne(() => Location, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'usual_location_id', foreignKeyConstraintName: 'FK_session_outings_usual_location_id' })
   usualLocation: Location;
 
   @Column({ type: 'jsonb' })

@@ -1,4 +1,4 @@
-import { Check, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { ExtraRole } from '../../planning/scheduling/model';
 import { StaffMember } from '../staff/staff-member.entity';
 import { Session } from './session.entity';
@@ -18,8 +18,10 @@ export class SessionRole {
   staffMemberId: string;
 
   @ManyToOne(() => Session, (session) => session.roles, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'FK_session_staff_session' })
   session: Session;
 
   @ManyToOne(() => StaffMember, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'staff_member_id', foreignKeyConstraintName: 'FK_session_staff_member' })
   staffMember: StaffMember;
 }

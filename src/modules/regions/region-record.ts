@@ -2,12 +2,18 @@ import { Column, Index, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../common/database/columns';
 import { Region } from './region.entity';
 
-/** A record that belongs to one region, for region filters and access checks without a join. */
-export abstract class RegionOwnedRecord extends BaseRecord {
-  @Index()
+/**
+ * The region's column without its index and foreign key, for a table whose migration named those by hand: the
+ * entity declares them itself under those names (a subclass cannot rename what its base class declares).
+ */
+export abstract class RegionColumnRecord extends BaseRecord {
   @Column({ type: 'uuid' })
   regionId: string;
+}
 
+/** A record that belongs to one region, for region filters and access checks without a join. */
+@Index(['regionId'])
+export abstract class RegionOwnedRecord extends RegionColumnRecord {
   @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   region: Region;
 }

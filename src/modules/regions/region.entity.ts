@@ -40,6 +40,7 @@ export class Policy {
   '"policy_arrive_minutes_before" >= 0 AND "policy_max_ride_minutes" > 0 AND "policy_max_ride_factor" >= 1 ' +
     'AND "policy_travel_buffer_minutes" >= 0 AND "policy_slot_step_minutes" > 0',
 )
+@Check('chk_regions_policy_max_early', '"policy_max_early_minutes" >= 0')
 export class Region extends BaseRecord {
   /** The scenario's `region` id, e.g. `berkelland`: unique over all regions. */
   @Column({ type: 'text', unique: true })

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ScenarioDto } from './dto/scenario.dto';
 
 /**
@@ -22,6 +22,7 @@ export class ScenarioImportDocument {
   @Column('int', { default: 0 })
   checkedMs!: number;
 
+  @Index('idx_scenario_imports_created_at')
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

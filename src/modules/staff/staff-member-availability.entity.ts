@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { WeeklyWindowColumns } from '../../common/database/columns';
 import { StaffMember } from './staff-member.entity';
 
@@ -13,5 +13,6 @@ export class StaffMemberAvailability extends WeeklyWindowColumns {
     onDelete: 'CASCADE',
     orphanedRowAction: 'delete',
   })
+  @JoinColumn({ name: 'staff_member_id', foreignKeyConstraintName: 'FK_staff_member_availability_member' })
   staffMember: StaffMember;
 }

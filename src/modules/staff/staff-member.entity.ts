@@ -1,6 +1,7 @@
-import { Check, Column, Entity, OneToMany, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, Unique } from 'typeorm';
 import { StaffRole } from './staff-roles';
-import { RegionRecord } from '../regions/region-record';
+import { Region } from '../regions/region.entity';
+import { RegionColumnRecord } from '../regions/region-record';
 import { StaffMemberAvailability } from './staff-member-availability.entity';
 
 /**
@@ -14,7 +15,16 @@ import { StaffMemberAvailability } from './staff-member-availability.entity';
   'chk_staff_members_roles',
   `"roles" <@ ARRAY['co-trainer', 'experience-expert', 'childcare-volunteer', 'jobcoach', 'coach', 'language-buddy', 'case-manager']::text[]`,
 )
-export class StaffMember extends RegionRecord {
+@Index('ix_staff_members_region', ['regionId'])
+export class StaffMember extends RegionColumnRecord {
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'FK_staff_members_region' })
+  region: Region;
+
+  /** Its scenario id, unique within the region. */
+  @Column({ type: 'text', nullable: true })
+  ref: string | null;
+
   @Column({ type: 'text' })
   name: string;
 

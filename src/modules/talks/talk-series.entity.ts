@@ -1,9 +1,10 @@
-import { Check, Column, Entity, Index, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { TalkFrequency, TalkPlaceKind, TalkRole } from '../../planning/talks/model';
 import { Location } from '../locations/location.entity';
 import { Participant } from '../participants/participant.entity';
 import { Programme } from '../programmes/programme.entity';
-import { RegionRecord } from '../regions/region-record';
+import { Region } from '../regions/region.entity';
+import { RegionColumnRecord } from '../regions/region-record';
 import { Trainer } from '../staff/trainer.entity';
 
 export type TalkKind = 'coaching' | 'closing';
@@ -15,7 +16,26 @@ export type TalkKind = 'coaching' | 'closing';
 @Entity('talk_series')
 @Unique('uq_talk_series_region_ref', ['regionId', 'ref'])
 @Check('chk_talk_series_dates', '"last_date" >= "first_date"')
-export class TalkSeries extends RegionRecord {
+@Check('chk_talk_series_kind', `"kind" IN ('coaching', 'closing')`)
+@Check('chk_talk_series_frequency', `"frequency" IN ('weekly', 'fortnightly', 'once')`)
+@Check('chk_talk_series_place', `"place" IN ('home', 'office', 'online', 'location')`)
+@Check('chk_talk_series_place_location', `("place" IN ('office', 'location')) = ("location_id" IS NOT NULL)`)
+@Check('chk_talk_series_side', `"side" IS NULL OR ("place" = 'location' AND "side" IN ('before', 'after'))`)
+@Check('chk_talk_series_duration', '"duration_minutes" BETWEEN 10 AND 480')
+@Check('chk_talk_series_count', '"count" IS NULL OR "count" >= 1')
+@Check('chk_talk_series_people', 'cardinality("staff_member_ids") + num_nonnulls("trainer_id") >= 1')
+@Index('ix_talk_series_region', ['regionId'])
+// A GIN index over the array, which TypeORM cannot describe: the migration Talks keeps it.
+@Index('ix_talk_series_staff', { synchronize: false })
+export class TalkSeries extends RegionColumnRecord {
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'FK_talk_series_region_id' })
+  region: Region;
+
+  /** Its scenario id, unique within the region. */
+  @Column({ type: 'text', nullable: true })
+  ref: string | null;
+
   @Column({ type: 'text' })
   kind: TalkKind;
 
@@ -24,6 +44,7 @@ export class TalkSeries extends RegionRecord {
   participantId: string;
 
   @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_id', foreignKeyConstraintName: 'FK_talk_series_participant_id' })
   participant: Participant;
 
   @Index('ix_talk_series_programme')
@@ -31,6 +52,7 @@ export class TalkSeries extends RegionRecord {
   programmeId: string;
 
   @ManyToOne(() => Programme, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'programme_id', foreignKeyConstraintName: 'FK_talk_series_programme_id' })
   programme: Programme;
 
   /** The coach's role for a coaching series. */
@@ -46,6 +68,7 @@ export class TalkSeries extends RegionRecord {
   trainerId: string | null;
 
   @ManyToOne(() => Trainer, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'trainer_id', foreignKeyConstraintName: 'FK_talk_series_trainer_id' })
   trainer: Trainer | null;
 
   @Column({ type: 'text' })
@@ -71,6 +94,7 @@ export class TalkSeries extends RegionRecord {
   locationId: string | null;
 
   @ManyToOne(() => Location, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'location_id', foreignKeyConstraintName: 'FK_talk_series_location_id' })
   location: Location | null;
 
   /** At the location: before or after a session; null: either. */
