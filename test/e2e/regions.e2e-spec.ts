@@ -155,5 +155,12 @@ describe('operations', () => {
     expect(Object.keys(schemas.CareAndRidesSummaryDto.properties)).toEqual(
       expect.arrayContaining(['canCome', 'upperBound', 'advice']),
     );
+    // Two answers of one name would share one schema, the one read last: a training session and who is signed in.
+    const signedIn =
+      response.body.paths['/auth/session'].get.responses['200'].content['application/json'].schema.$ref;
+    expect(Object.keys(schemas[signedIn.split('/').pop()].properties)).toEqual(
+      expect.arrayContaining(['accountId', 'role', 'regionIds']),
+    );
+    expect(Object.keys(schemas.SessionDto.properties)).toEqual(expect.arrayContaining(['groupId', 'start']));
   });
 });

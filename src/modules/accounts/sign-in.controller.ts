@@ -13,10 +13,10 @@ import { AccessContext } from '../access/access-context';
 import { Public } from '../access/public.decorator';
 import { clearSessionCookie, CSRF_HEADER, SESSION_COOKIE, setSessionCookie } from '../access/session-cookie';
 import { Account } from './account.entity';
-import { SessionDto, SignInDto, SignInLinkRequestDto } from './dto/sign-in.dto';
+import { SignedInDto, SignInDto, SignInLinkRequestDto } from './dto/sign-in.dto';
 import { SESSION_LIFE_MS, SignInService } from './sign-in.service';
 
-const sessionOf = (account: Account): SessionDto => ({
+const sessionOf = (account: Account): SignedInDto => ({
   accountId: account.id,
   name: account.name,
   email: account.email,
@@ -58,12 +58,12 @@ export class SignInController {
       `that the API then accepts instead of a bearer token (for 7 days, or until sign-out). Writes with the ` +
       `cookie need the header \`${CSRF_HEADER}: 1\`.`,
   })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiOkResponse({ type: SignedInDto })
   async start(
     @Body() dto: SignInDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<SessionDto> {
+  ): Promise<SignedInDto> {
     const { value, account } = await this.signIn.signIn(dto.token, new Date());
     setSessionCookie(request, response, value, SESSION_LIFE_MS);
     return sessionOf(account);
@@ -73,8 +73,8 @@ export class SignInController {
   @ApiBearerAuth()
   @ApiCookieAuth()
   @ApiOperation({ summary: 'Who is signed in (or whose token this is)' })
-  @ApiOkResponse({ type: SessionDto })
-  async current(): Promise<SessionDto> {
+  @ApiOkResponse({ type: SignedInDto })
+  async current(): Promise<SignedInDto> {
     const account = await this.signIn.currentAccount();
     if (account) return sessionOf(account);
     const principal = this.access.principal();

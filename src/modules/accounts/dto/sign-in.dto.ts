@@ -22,7 +22,7 @@ export class SignInDto {
 }
 
 /** Who is signed in (or whose token this is). */
-export class SessionDto {
+export class SignedInDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) accountId: string | null;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
