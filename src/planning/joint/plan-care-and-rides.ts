@@ -127,7 +127,16 @@ function planSession(
   let outcome: Outcome | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const active = riders.filter((p) => !givenUp.has(p.id));
-    const rides = routeBothWays(input, ways, active, onBoard, fleet, cache, session.outing !== undefined);
+    const rides = routeBothWays(
+      input,
+      ways,
+      active,
+      onBoard,
+      fleet,
+      cache,
+      session.outing !== undefined,
+      homeOf,
+    );
     const away = (p: JointParticipant): TimeAway => {
       const to = rides.stopTime.get(`${p.id}|to`);
       const from = rides.stopTime.get(`${p.id}|from`);
@@ -273,11 +282,7 @@ const widest = (a: TimeAway, b: TimeAway): TimeAway => ({
 });
 
 /** A session's vehicles: their availability that weekday less their rides already planned that date. */
-function fleetFor(
-  input: JointInput,
-  session: JointSession,
-  busy: Map<string, BusyRide[]>,
-): FleetVehicle[] {
+function fleetFor(input: JointInput, session: JointSession, busy: Map<string, BusyRide[]>): FleetVehicle[] {
   return [...input.vehicles]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((vehicle) => {
@@ -316,10 +321,9 @@ function routeBothWays(
   fleet: FleetVehicle[],
   cache: Map<string, SessionRides>,
   outing: boolean,
+  homeOf: (participantId: string) => Position | undefined,
 ): BothWays {
   const { policy } = input;
-  const homes = new Map(riders.map((p) => [p.id, p.position]));
-  const homeOf = (participantId: string) => homes.get(participantId);
   const limited = input.vehicles.some((vehicle) => vehicle.municipalityIds?.length);
   const requests: RideRequest[] = riders.map((p) => ({
     participantId: p.id,
@@ -417,5 +421,3 @@ function routeBothWays(
     drop,
   };
 }
-
-

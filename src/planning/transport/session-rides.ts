@@ -123,13 +123,18 @@ export function busyRideOf(
 ): BusyRide {
   const first = ride.stops[0];
   const last = ride.stops.at(-1);
-  const home = ride.direction === 'to' ? first && homeOf(first.participantId) : last && homeOf(last.participantId);
+  const home =
+    ride.direction === 'to' ? first && homeOf(first.participantId) : last && homeOf(last.participantId);
   if (!home || !first) return [ride.depart, ride.arrive];
   // There: at her home by the time the driver's sheet says to leave, so that the sheet holds whatever came before.
   return ride.direction === 'to'
     ? [ride.depart, ride.arrive, { first: home, last: location }]
     : [ride.depart, ride.arrive, { first: location, last: home }];
 }
+
+/** The latest a vehicle may be at the location in this free part: in time still to reach where its next ride begins. */
+const leavesLocationBy = (input: SessionRidesInput, [, to, ends]: FreeWindow) =>
+  ends?.before ? to - input.minutes(input.location, ends.before) : to;
 
 /** The index of the free part of a vehicle's day that holds [from, to] (or the moment `from`); -1 if none. */
 const partHolding = (free: readonly FreeWindow[], from: number, to = from) =>
@@ -167,18 +172,16 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
   // Each free part is one routing vehicle: from where the vehicle is then (else its depot), to the location
   // (there) or its last drop-off (back), and on in time to where its next ride begins.
   const startOf = new Map<string, number>();
-  const latestAt = new Map<string, number>();
   const vehicles: Vehicle[] = input.vehicles.flatMap((vehicle, index) =>
     vehicle.free.flatMap(([from, to], part) => {
       const { after, before } = endIndex[index][part];
       const start = after ?? depotIndex[index];
-      const latest = outbound && before !== undefined ? to - duration[0][before] : to;
+      const latest = outbound ? leavesLocationBy(input, vehicle.free[part]) : to;
       const end = outbound ? 0 : (before ?? anywhere);
       // A part too short even to call at the location and go on is no use (and no route at all).
       if (latest - from < duration[start][0] + duration[0][end]) return [];
       const id = windowId(vehicle.id, part);
       startOf.set(id, start);
-      latestAt.set(id, latest);
       return [
         {
           id,
@@ -361,10 +364,8 @@ function settleOutbound(rides: PlannedRide[], input: SessionRidesInput, targets:
       arriveBy - early - ride.arrive,
       ...others.filter((other) => other.arrive <= ride.depart).map((other) => other.arrive - ride.depart),
     );
-    // After the location it must still reach where its next ride begins.
-    const onward = free[2]?.before ? input.minutes(input.location, free[2].before) : 0;
     const latest = Math.min(
-      free[1] - onward - ride.arrive,
+      leavesLocationBy(input, free) - ride.arrive,
       arriveBy - ride.arrive,
       ...others.filter((other) => other.depart >= ride.arrive).map((other) => other.depart - ride.arrive),
     );
