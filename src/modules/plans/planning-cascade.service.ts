@@ -54,6 +54,8 @@ const MAX_SLOT_EVALUATIONS = 40;
 const JUDGED_DAYS = 14;
 /** The share of the routing search a judged plan gets. */
 const JUDGING_EFFORT = 0.25;
+/** Other orders of a day's sessions the judge tries: one, as each costs a plan of the day again. */
+const JUDGING_ORDER_TRIALS = 1;
 
 /** How far a plan got: a fraction from 0 to 1 and the step it is in (loading, choosing times, …). */
 export type PlanProgress = (fraction: number, step: string) => void;
@@ -231,8 +233,13 @@ export class PlanningCascadeService {
           };
         });
     });
-    // Plans are compared here, not kept: a smaller routing search serves.
-    const { verdicts } = planCareAndRides({ ...region.base, sessions, effort: JUDGING_EFFORT });
+    // Plans are compared here, not kept: a smaller routing search serves, and one other order of each day.
+    const { verdicts } = planCareAndRides({
+      ...region.base,
+      sessions,
+      effort: JUDGING_EFFORT,
+      orderTrials: JUDGING_ORDER_TRIALS,
+    });
     const sessionById = new Map(sessions.map((session) => [session.id, session]));
     const groupIdOf = new Map(input.groups.map((group) => [ref(group.id), group.id]));
     const lostByGroup = new Map<string, number>();

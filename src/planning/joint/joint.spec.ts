@@ -362,6 +362,8 @@ describe('planning care and rides together', () => {
           memberIds: ['p3'],
         }),
       ],
+      // The sessions in the order of their start times, as this is about that order's rides.
+      orderTrials: 0,
     });
     const plan = planCareAndRides(input);
     const place = new Map(input.locations.map((l) => [l.id, l.position]));
@@ -393,5 +395,45 @@ describe('planning care and rides together', () => {
     expect(plan.unrouted.filter((u) => u.participantId === 'p3').map((u) => u.reason)).toContain(
       'the vehicles are on other rides then',
     );
+  });
+
+  it('plans a later group first where a morning group’s rides home would take the vehicle it needs', () => {
+    // One bus, two locations 24 minutes apart. The morning group ends at 12:30 at the first; the second starts
+    // at 12:55 and wants its woman there from 12:10 to 12:45. Taking p1 home at 12:30 first, the bus cannot
+    // also bring p2; bringing p2 first, it reaches p1 by 13:10, within the 45 minutes she may wait.
+    const second = near(12);
+    const input = region({
+      participants: [
+        { id: 'p1', position: near(-3), transport: 'pickup', children: [] },
+        { id: 'p2', position: near(15), transport: 'pickup', children: [] },
+      ],
+      locations: [
+        { id: 'loc', position: LOCATION },
+        { id: 'second', position: second },
+      ],
+      sessions: [
+        session({ id: 's1', start: 9 * 60 + 30, end: 12 * 60 + 30, memberIds: ['p1'] }),
+        session({
+          id: 's2',
+          groupId: 'g2',
+          locationId: 'second',
+          start: 12 * 60 + 55,
+          end: 15 * 60 + 55,
+          memberIds: ['p2'],
+        }),
+      ],
+    });
+    const comes = (plan: ReturnType<typeof planCareAndRides>) =>
+      plan.verdicts
+        .filter((verdict) => verdict.canCome)
+        .map((verdict) => verdict.participantId)
+        .sort();
+    // By start time alone, one of them is left without a ride.
+    expect(comes(planCareAndRides({ ...input, orderTrials: 0 }))).toHaveLength(1);
+    const plan = planCareAndRides(input);
+    expect(comes(plan)).toEqual(['p1', 'p2']);
+    const rideHome = plan.rides.find((ride) => ride.sessionId === 's1' && ride.direction === 'from')!;
+    const ridThere = plan.rides.find((ride) => ride.sessionId === 's2' && ride.direction === 'to')!;
+    expect(rideHome.depart).toBeGreaterThanOrEqual(ridThere.arrive + offlineTravel(second, LOCATION).minutes);
   });
 });

@@ -97,6 +97,8 @@ export interface JointInput {
   seed?: number;
   /** The share of the usual routing search to spend (1 by default): less where plans are only compared. */
   effort?: number;
+  /** Other orders of each date's sessions to try for more women who can come (see DAY_ORDER_TRIALS). */
+  orderTrials?: number;
 }
 
 export interface JointBooking {
