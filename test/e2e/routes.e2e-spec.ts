@@ -229,6 +229,24 @@ describe('pickup routes and route sheets', () => {
     ).toBe(true);
     const listed = (await routesOf()).unrouted;
     expect(listed).toHaveLength(plan.unrouted.length);
+    // The rides home are planned for the women brought there: the others have no ride there, so none back.
+    const { routes } = await routesOf();
+    const riders = (direction: string) =>
+      new Set(
+        routes
+          .filter((route: RouteView) => route.direction === direction)
+          .flatMap((route: RouteView) => route.stops.map((stop) => stop.participantId)),
+      );
+    expect([...riders('from')].sort()).toEqual([...riders('to')].sort());
+    const notBrought = plan.unrouted.filter((u: { direction: string }) => u.direction === 'to');
+    expect(notBrought.length).toBeGreaterThan(0);
+    for (const { participantId } of notBrought)
+      expect(
+        plan.unrouted.find(
+          (u: { direction: string; participantId: string }) =>
+            u.direction === 'from' && u.participantId === participantId,
+        )?.reason,
+      ).toMatch(/^no ride there \(.+\), so none back$/);
   });
 
   it('plans a programme week by week, and refuses a week that is not one', async () => {

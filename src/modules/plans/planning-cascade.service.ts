@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { planCareAndRides } from '../../planning/joint/plan-care-and-rides';
 import { JointPlan, JointSession } from '../../planning/joint/model';
 import { ChosenSlots, improveSlots, Judgement } from '../../planning/joint/improve-slots';
+import { estimatedCanCome, JudgedGroup } from '../../planning/joint/programme-estimate';
 import { PlanningInput, ProgrammePlan } from '../../planning/scheduling/model';
 import { addDays, weekdayOf } from '../../planning/time/calendar';
 import { instantToLocal, localMinuteToInstant } from '../../planning/time/wall-clock';
@@ -63,7 +64,7 @@ export type PlanProgress = (fraction: number, step: string) => void;
 /** The share of a plan's time, roughly, that each step ends at (a region of 600 participants on 2 cores). */
 const PROGRESS = { loaded: 0.1, timesChosen: 0.5, careAndRidesPlanned: 0.65 };
 
-/** Plans judged, and the member-sessions she could come to in their first two weeks, before and after. */
+/** Plans judged, and the member-sessions she could come to (as the search estimates them), before and after. */
 export type SlotSearchSummary = Omit<ChosenSlots, 'plan'>;
 
 /**
@@ -161,7 +162,7 @@ export class PlanningCascadeService {
     return {
       ...summary,
       careAndRides: { ...careAndRides, upperBound },
-      slotSearch: { evaluations, trials, before, after },
+      slotSearch: { evaluations, trials, before: Math.round(before), after: Math.round(after) },
       ...(closingTalks && { closingTalks }),
     };
   }
@@ -202,8 +203,11 @@ export class PlanningCascadeService {
   }
 
   /**
-   * The member-sessions she could come to in the first two weeks of a plan of the slot planner, care and rides
-   * planned with it: how the slot search judges a plan.
+   * How the slot search judges a plan of the slot planner: the member-sessions she could come to over the whole
+   * programme, estimated. Care and rides are planned for its first two weeks only (a full plan per trial costs
+   * too much); each group's share of who could come then, of those free of lessons and appointments, is carried
+   * over to all of its sessions, whose lessons and appointments are known. Judged on the two weeks alone, the
+   * search chose times whose lessons clash later in the programme (lessons change over it).
    */
   private judge(plan: ProgrammePlan, input: PlanningInput, region: PlanningData): Judgement {
     const groups = new Map(input.groups.map((group) => [group.id, group]));
@@ -211,16 +215,21 @@ export class PlanningCascadeService {
     if (dates.length === 0) return { canCome: 0 };
     const until = addDays(dates[0], JUDGED_DAYS);
     const ref = (id: string) => region.refOf.get(id) ?? id;
+    const free = new Map<string, JudgedGroup>();
     const sessions: JointSession[] = plan.groups.flatMap((groupPlan) => {
       const group = groups.get(groupPlan.groupId)!;
-      return groupPlan.sessions
-        .filter((session) => session.date < until)
-        .map((session) => {
-          const blocked = new Map<string, string>();
-          for (const conflict of session.conflicts)
-            if (!blocked.has(ref(conflict.participantId)))
-              blocked.set(ref(conflict.participantId), REASON_OF_CONFLICT[conflict.kind]);
-          return {
+      const figures = { free: 0, judged: 0, canCome: 0 };
+      free.set(ref(group.id), figures);
+      return groupPlan.sessions.flatMap((session) => {
+        const blocked = new Map<string, string>();
+        for (const conflict of session.conflicts)
+          if (!blocked.has(ref(conflict.participantId)))
+            blocked.set(ref(conflict.participantId), REASON_OF_CONFLICT[conflict.kind]);
+        const memberIds = readyMembers(group.memberIds, region.readyFromOf, session.date).map(ref);
+        figures.free += memberIds.filter((id) => !blocked.has(id)).length;
+        if (session.date >= until) return [];
+        return [
+          {
             id: `${ref(group.id)}|${session.date}|${session.start}`,
             groupId: ref(group.id),
             locationId: ref(group.locationId),
@@ -228,10 +237,11 @@ export class PlanningCascadeService {
             weekday: weekdayOf(session.date),
             start: session.start,
             end: session.end,
-            memberIds: readyMembers(group.memberIds, region.readyFromOf, session.date).map(ref),
+            memberIds,
             blocked,
-          };
-        });
+          },
+        ];
+      });
     });
     // Plans are compared here, not kept: a smaller routing search serves, and one other order of each day.
     const { verdicts } = planCareAndRides({
@@ -245,11 +255,18 @@ export class PlanningCascadeService {
     const lostByGroup = new Map<string, number>();
     for (const verdict of verdicts) {
       const session = sessionById.get(verdict.sessionId);
-      if (verdict.canCome || !session || session.blocked.has(verdict.participantId)) continue;
+      if (!session || session.blocked.has(verdict.participantId)) continue;
+      const figures = free.get(session.groupId)!;
+      figures.judged++;
+      if (verdict.canCome) {
+        figures.canCome++;
+        continue;
+      }
       const groupId = groupIdOf.get(session.groupId)!;
       lostByGroup.set(groupId, (lostByGroup.get(groupId) ?? 0) + 1);
     }
-    return { canCome: verdicts.filter((verdict) => verdict.canCome).length, lostByGroup };
+    const canCome = estimatedCanCome([...free.values()]);
+    return { canCome, lostByGroup };
   }
 
   private async store(

@@ -18,7 +18,14 @@ import {
   RideRequest,
   SessionRides,
 } from '../../planning/transport/session-rides';
-import { availableOn, collectsIn, oneWayRiders, rideLimit } from '../../planning/transport/ride-rules';
+import {
+  availableOn,
+  collectsIn,
+  oneWayRiders,
+  neitherWayReason,
+  rideLimit,
+  ridersOf,
+} from '../../planning/transport/ride-rules';
 import { BusyRide, freeWindows } from '../../planning/transport/free-windows';
 import { outingRides } from '../../planning/transport/group-bus';
 import { Position } from '../../planning/travel/offline-travel';
@@ -246,7 +253,13 @@ export class RoutePlanningService {
       );
       for (const direction of DIRECTIONS) {
         const way = ways[direction];
-        const wayRequests = outing ? limitsFrom(requests, way.location, region.policy, minutes) : requests;
+        const allRequests = outing ? limitsFrom(requests, way.location, region.policy, minutes) : requests;
+        // Home only the women brought there: a seat home for one who has no ride there is lost to one who has.
+        const there = direction === 'from' ? plannedWays.to : undefined;
+        const brought = there && ridersOf(there);
+        const wayRequests = brought
+          ? allRequests.filter((request) => brought.has(request.participantId))
+          : allRequests;
         const busy = (
           await this.routes.busyBetween(
             vehicles.map((v) => v.id),
@@ -302,6 +315,13 @@ export class RoutePlanningService {
         const planned = outing
           ? outingRides(wayRequests, fleet, (asked, together) => solve(asked, together ? undefined : current))
           : solve(wayRequests, current);
+        const unrouted: { participantId: string; reason: string }[] = [
+          ...planned.unrouted,
+          ...(there?.unrouted ?? []).map((u) => ({
+            participantId: u.participantId,
+            reason: neitherWayReason('to', u.reason),
+          })),
+        ];
         const stored: NewRoute[] = planned.rides.map((ride) => ({
           regionId,
           sessionId: session.id,
@@ -317,11 +337,11 @@ export class RoutePlanningService {
             children: stop.children,
           })),
         }));
-        await this.routes.replace(session.id, direction, stored, planned.unrouted);
+        await this.routes.replace(session.id, direction, stored, unrouted);
         plannedWays[direction] = planned;
         result.routes += stored.length;
-        result.riders += requests.length - planned.unrouted.length;
-        result.unrouted.push(...planned.unrouted.map((u) => ({ ...u, sessionId: session.id, direction })));
+        result.riders += requests.length - unrouted.length;
+        result.unrouted.push(...unrouted.map((u) => ({ ...u, sessionId: session.id, direction })));
         if (current)
           result.changes.push(
             ...changesOf(session.id, direction, current, planned.rides, (m) => toInstant(session, m)),

@@ -436,4 +436,35 @@ describe('planning care and rides together', () => {
     const ridThere = plan.rides.find((ride) => ride.sessionId === 's2' && ride.direction === 'to')!;
     expect(rideHome.depart).toBeGreaterThanOrEqual(ridThere.arrive + offlineTravel(second, LOCATION).minutes);
   });
+
+  it('takes home the women brought there, not others who have no ride there', () => {
+    // A bus with one seat, near p1: there it brings p1 (one trip fits), and back it has time for one drop-off
+    // before it stops at 12:55. Asked for both, it would take home p2, nearer, and neither could come.
+    const input = region({
+      participants: [
+        { id: 'p1', position: near(-10), transport: 'pickup', children: [] },
+        { id: 'p2', position: near(2), transport: 'pickup', children: [] },
+      ],
+      vehicles: [
+        { id: 'bus', depot: near(-11), seats: 1, childSeats: 0, availability: hours('09:00', '12:55') },
+      ],
+      sessions: [session({ start: 10 * 60, end: 12 * 60 + 30 })],
+    });
+    const plan = planCareAndRides(input);
+    const riders = (direction: string) =>
+      plan.rides
+        .filter((ride) => ride.direction === direction)
+        .flatMap((ride) => ride.stops.map((stop) => stop.participantId));
+    expect(riders('to')).toEqual(['p1']);
+    expect(riders('from')).toEqual(['p1']);
+    expect(
+      plan.verdicts.filter((verdict) => verdict.canCome).map((verdict) => verdict.participantId),
+    ).toEqual(['p1']);
+    expect(plan.unrouted.filter((u) => u.participantId === 'p2').map((u) => [u.direction, u.reason])).toEqual(
+      [
+        ['to', 'all vehicles are full'],
+        ['from', 'no ride there (all vehicles are full), so none back'],
+      ],
+    );
+  });
 });

@@ -1,7 +1,14 @@
 import { BusyRide, freeWindows, intersectWindows } from '../transport/free-windows';
 import { limitsFrom, RideWay, rideWays } from '../transport/outing-ways';
 import { outingRides } from '../transport/group-bus';
-import { availableOn, collectsIn, oneWayRiders, rideLimit } from '../transport/ride-rules';
+import {
+  availableOn,
+  collectsIn,
+  oneWayRiders,
+  neitherWayReason,
+  rideLimit,
+  ridersOf,
+} from '../transport/ride-rules';
 import {
   busyRideOf,
   Direction,
@@ -420,11 +427,12 @@ function routeBothWays(
   };
   // On an outing, the whole group in one trip of one vehicle where one free that day takes them all in time,
   // as the routes module plans it; else the usual rides.
-  const solve = (direction: Direction, fleetNow: FleetVehicle[]): SessionRides =>
+  const solve = (direction: Direction, fleetNow: FleetVehicle[], given: RideRequest[]): SessionRides =>
     outing
-      ? outingRides(requests, fleetNow, (asked) => route(direction, fleetNow, asked))
-      : route(direction, fleetNow, requests);
-  const there = solve('to', fleet);
+      ? outingRides(given, fleetNow, (asked) => route(direction, fleetNow, asked))
+      : route(direction, fleetNow, given);
+  const there = solve('to', fleet, requests);
+  const brought = ridersOf(there);
   // The rides home may not use the vehicles while they bring women there.
   const afterThere = fleet.map((vehicle) => ({
     ...vehicle,
@@ -436,17 +444,20 @@ function routeBothWays(
       0,
     ).flatMap((window) => intersectWindows(window, vehicle.free)),
   }));
-  const back = solve('from', afterThere);
+  // Home only the women brought there: a seat home for one who has no ride there is a seat lost to one who has.
+  const back = solve(
+    'from',
+    afterThere,
+    requests.filter((request) => brought.has(request.participantId)),
+  );
   const oneWay = oneWayRiders(there, back);
-  const ridersOf = (rides: SessionRides) =>
-    new Set(rides.rides.flatMap((ride) => ride.stops.map((stop) => stop.participantId)));
-  const brought = ridersOf(there);
   const takenHome = ridersOf(back);
   const both = new Set([...brought].filter((id) => takenHome.has(id)));
   const unroutedReason = new Map([
     ...there.unrouted.map((u) => [`${u.participantId}|to`, u.reason] as const),
     ...back.unrouted.map((u) => [`${u.participantId}|from`, u.reason] as const),
     ...oneWay.map((u) => [`${u.participantId}|${u.routed}`, u.reason] as const),
+    ...there.unrouted.map((u) => [`${u.participantId}|from`, neitherWayReason('to', u.reason)] as const),
   ]);
   let list = [...there.rides, ...back.rides].map((ride) => ({
     ...ride,

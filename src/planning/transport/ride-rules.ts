@@ -19,6 +19,10 @@ export const collectsIn = (vehicle: { municipalityIds?: string[] }, municipality
 export const rideLimit = (policy: { maxRideMinutes: number; maxRideFactor: number }, directMinutes: number) =>
   Math.max(policy.maxRideMinutes, Math.floor(policy.maxRideFactor * directMinutes));
 
+/** The women on the rides. */
+export const ridersOf = (rides: SessionRides) =>
+  new Set(rides.rides.flatMap((ride) => ride.stops.map((stop) => stop.participantId)));
+
 /**
  * The women routed in one direction only, with why: a woman brought and not taken home (or the other way round)
  * cannot come, so she rides neither way, and her other direction's reason says why.
@@ -27,28 +31,31 @@ export function oneWayRiders(
   there: SessionRides,
   back: SessionRides,
 ): { participantId: string; routed: Direction; reason: string }[] {
-  const riders = (rides: SessionRides) =>
-    new Set(rides.rides.flatMap((ride) => ride.stops.map((stop) => stop.participantId)));
   const why = (rides: SessionRides, participantId: string) =>
     rides.unrouted.find((u) => u.participantId === participantId)?.reason;
-  const brought = riders(there);
-  const takenHome = riders(back);
-  const reason = (missing: string, cause: string | undefined, so: string) =>
-    `${missing}${cause ? ` (${cause})` : ''}, so none ${so}`;
+  const brought = ridersOf(there);
+  const takenHome = ridersOf(back);
   return [
     ...[...brought]
       .filter((id) => !takenHome.has(id))
       .map((participantId) => ({
         participantId,
         routed: 'to' as const,
-        reason: reason('no ride back', why(back, participantId), 'there'),
+        reason: neitherWayReason('from', why(back, participantId)),
       })),
     ...[...takenHome]
       .filter((id) => !brought.has(id))
       .map((participantId) => ({
         participantId,
         routed: 'from' as const,
-        reason: reason('no ride there', why(there, participantId), 'back'),
+        reason: neitherWayReason('to', why(there, participantId)),
       })),
   ];
 }
+
+/**
+ * Why she rides neither way when she lacks one: `missing` the way she has no ride, `cause` why. It is the reason
+ * given for her other way, so that both of her ways say why.
+ */
+export const neitherWayReason = (missing: Direction, cause: string | undefined) =>
+  `${missing === 'to' ? 'no ride there' : 'no ride back'}${cause ? ` (${cause})` : ''}, so none ${missing === 'to' ? 'back' : 'there'}`;

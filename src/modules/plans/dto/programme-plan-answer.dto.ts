@@ -41,7 +41,10 @@ export class CareAndRidesSummaryDto {
 export class SlotSearchDto {
   @ApiProperty({ description: 'plans judged, the first included' }) evaluations: number;
   @ApiProperty({ description: 'trial plans made, judged or thrown away' }) trials: number;
-  @ApiProperty({ description: "who could come in the programme's first two weeks with the first plan" })
+  @ApiProperty({
+    description:
+      "member-sessions she could come to with the first plan, estimated over the whole programme from its first two weeks' care and rides",
+  })
   before: number;
   @ApiProperty({ description: 'the same with the plan chosen' }) after: number;
 }
