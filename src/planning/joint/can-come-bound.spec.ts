@@ -168,6 +168,27 @@ describe('the bound on who can come, with care places and the fleet counted', ()
     ).toBe(0);
   });
 
+  it('counts a mother for the care places on the dates she comes, not only when she comes on every date', () => {
+    // Two mothers of a toddler, one place: on the three Tuesdays both come, one of them at most can; on the one
+    // her appointment keeps a away, b can. 4 in all (before, a was left out of the count: 7).
+    const toddler = (id: string) => ({ id, birthDate: '2025-06-01', careByPartner: false });
+    const mothers = [woman('a', { children: [toddler('a1')] }), woman('b', { children: [toddler('b1')] })];
+    const input = planning(['a', 'b']);
+    input.members[0].appointments = [{ id: 'gp', date: TUESDAYS[1], from: '10:30', to: '11:00' }];
+    const providers = [
+      {
+        id: 'oppas',
+        kind: 'volunteer' as const,
+        locationId: 'loc',
+        openingHours: weekdays('09:00', '16:00'),
+        places: [{ minAgeMonths: 0, maxAgeMonths: 47, capacity: 1 }],
+      },
+    ];
+    const result = canComeBound(input, region(mothers, { providers }), (id) => id);
+    expect(result.lessonBound).toBe(7);
+    expect(result.total).toBe(4);
+  });
+
   it('lets groups that reach the same care provider share its places, however their times are spread', () => {
     const toddler = (id: string) => ({ id, birthDate: '2025-06-01', careByPartner: false });
     const mothers = [woman('a', { children: [toddler('a1')] }), woman('b', { children: [toddler('b1')] })];

@@ -35,9 +35,9 @@ const ESTIMATE_SLACK_MINUTES = 10;
  * and rooms groups share as well as lessons: for each group and weekly time, on each date
  * - of the women who need a ride and come that day, at most as many as the fleet can take there and back within
  *   their ride limits and the arrival windows, children cared for at the location riding along (rideBound);
- * - a woman free on every date whose child needs care whatever her rides (under 4, or of school age while even
- *   her shortest time away leaves school hours) can come only when a place she can use holds every such child,
- *   and the places of each set of age bands hold at most their capacity of those children.
+ * - of the mothers who come that date whose children need care whatever her rides (under 4, or of school age
+ *   while even her shortest time away leaves school hours), one can come only when a place she can use holds
+ *   every such child, and the places of each set of age bands hold at most their capacity of those children.
  * Each group alone takes its best time; the groups that reach the same care providers share their places over
  * the programme (each mother taking a place per child who needs one), and the groups together are worth at
  * most the best assignment of times where a trainer, or a room, takes one group per time of day. Each part
@@ -98,34 +98,42 @@ export function canComeBound(
         worth.set(option, option.attendable);
         continue;
       }
-      const busy = new Set([...option.conflicts.keys()].map(refOf));
-      const free = members.filter((member) => !busy.has(member.id));
       const needs = careNeeds(option, location, region);
-      const care = careExclusion(needs, free);
-      // On each date, the riders who come then (free of lessons and appointments that day) compete for the
-      // fleet; the mothers free on every date for the care places (more mothers only leave more out).
+      // On each date, the women who come then (ready, and free of lessons and appointments that day): the riders
+      // among them compete for the fleet, the mothers among them for the care places.
       const away = new Map<string, Set<string>>();
       for (const [id, conflicts] of option.conflicts)
         for (const conflict of conflicts)
           away.set(conflict.date, (away.get(conflict.date) ?? new Set()).add(refOf(id)));
-      const excluded = option.dates.reduce((sum, { date }) => {
-        const riders = members.filter(
-          (m) =>
-            m.transport === 'pickup' &&
-            !away.get(date)?.has(m.id) &&
-            readyOn({ readyFrom: readyFromOf.get(m.id) }, date),
+      let excluded = 0;
+      let needingCare = 0;
+      // Per mother who may need care at this time: her children who surely need a place, and her dates.
+      const placeable = new Map<string, { children: number; dates: number }>();
+      // Most dates have the same mothers free: each set of them is worked out once.
+      const exclusions = new Map<string, ReturnType<typeof careExclusion>>();
+      for (const { date } of option.dates) {
+        const free = members.filter(
+          (m) => !away.get(date)?.has(m.id) && readyOn({ readyFrom: readyFromOf.get(m.id) }, date),
         );
+        const mothers = free.filter((m) => needs.of(m).bandsOf.length > 0);
+        const key = mothers.map((m) => m.id).join();
+        let care = exclusions.get(key);
+        if (!care) exclusions.set(key, (care = careExclusion(needs, mothers)));
+        const riders = free.filter((m) => m.transport === 'pickup');
         const withChildren = riders.map((p) => ({ p, children: needs.of(p).riding }));
-        return sum + Math.max(riders.length - riding(option.slot, withChildren), care.excluded);
-      }, 0);
+        excluded += Math.max(riders.length - riding(option.slot, withChildren), care.excluded);
+        needingCare += care.needing;
+        for (const [id, children] of care.placeable)
+          placeable.set(id, { children, dates: (placeable.get(id)?.dates ?? 0) + 1 });
+      }
       best = Math.max(best, option.attendable - excluded);
       worth.set(option, Math.max(0, option.attendable - excluded));
-      bestWithoutCare = Math.max(bestWithoutCare, option.attendable - care.needing * option.dates.length);
-      for (const [id, children] of care.placeable) {
+      bestWithoutCare = Math.max(bestWithoutCare, option.attendable - needingCare);
+      for (const [id, { children, dates }] of placeable) {
         const known = needing.get(id);
         needing.set(id, {
           children: Math.min(children, known?.children ?? Infinity),
-          sessions: Math.max(option.dates.length * slots, known?.sessions ?? 0),
+          sessions: Math.max(dates * slots, known?.sessions ?? 0),
         });
       }
     }
