@@ -55,7 +55,10 @@ export function sharedResources(region: RegionData): SharedResources {
         region.idOf.get(location.id) ?? location.id,
         providers
           .filter((p) => p.position && straightLineKm(p.position, location.position) <= NEAR_LOCATION_KM)
-          .reduce((sum, p) => sum + p.places.reduce((n, band) => n + band.capacity, 0), 0),
+          .map((p) => ({
+            places: p.places.reduce((n, band) => n + band.capacity, 0),
+            openingHours: p.openingHours,
+          })),
       ]),
     ),
     vehicles: vehicles.length,

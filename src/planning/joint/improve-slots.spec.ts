@@ -69,7 +69,12 @@ describe('choosing weekly times by what the whole plan gives', () => {
     const shared = {
       ...input,
       resources: {
-        carePlaces: new Map(input.locations.map((location) => [location.id, 4])),
+        carePlaces: new Map(
+          input.locations.map((location) => [
+            location.id,
+            [{ places: 4, openingHours: location.openingHours }],
+          ]),
+        ),
         vehicles: 2,
         seatsPerVehicle: 8,
         schoolHours: [],

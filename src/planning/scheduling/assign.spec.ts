@@ -83,6 +83,34 @@ describe('assigning weekly times to groups', () => {
     expect([startOf('B'), startOf('C'), startOf('A')]).toEqual([nine, ten + 30, two]);
   });
 
+  it('counts only the care places of providers open for the whole session', () => {
+    // The volunteer care at the location closes at 16:00. A's 15:15 session (to 16:15) would leave its 3 children
+    // without a place, so it takes 10:00, though 15:15 comes first in its ranking.
+    const [ten, quarterPastThree] = [10 * 60, 15 * 60 + 15];
+    const withChildren = (start: number) => ({
+      ...option(start, 10),
+      demand: { riders: 0, careChildren: 3 },
+    });
+    const resources: SharedResources = {
+      carePlaces: new Map([
+        ['loc', [{ places: 5, openingHours: [{ weekday: 1, from: '09:00', to: '16:00' }] }]],
+      ]),
+      vehicles: 0,
+      seatsPerVehicle: 8,
+      schoolHours: [],
+      arriveMinutesBefore: 15,
+      maxRideFactor: 1.5,
+    };
+    const { placements } = assignGroups(
+      [group('A', 10)],
+      new Map([['A', [withChildren(quarterPastThree), withChildren(ten)]]]),
+      [{ id: 'loc', position: { lat: 52, lon: 6 }, openingHours: [], rooms: 1 }],
+      1,
+      resources,
+    );
+    expect(placements.get('A')![0].option.slot.start).toBe(ten);
+  });
+
   describe('whether two sessions want the fleet at once', () => {
     /** The rule spelled out: the 90 minutes before each start and after each end, overlapping. */
     const reference = (a: WeeklySlot, b: WeeklySlot) => {

@@ -1,4 +1,13 @@
-import { ExtraRole, GroupInput, LocationInput, RoleHolder, SharedResources, WeeklySlot } from './model';
+import { toMinutes } from '../time/calendar';
+import {
+  CareNearLocation,
+  ExtraRole,
+  GroupInput,
+  LocationInput,
+  RoleHolder,
+  SharedResources,
+  WeeklySlot,
+} from './model';
 import { fewestInterpreters, fillRoles } from './roles';
 import { SlotOption, unfilledAt } from './slot-options';
 
@@ -17,6 +26,19 @@ export const fleetBusyTogether = (a: WeeklySlot, b: WeeklySlot): boolean =>
   meet(a.start - FLEET_MARGIN, a.start, b.end, b.end + FLEET_MARGIN) ||
   meet(a.end, a.end + FLEET_MARGIN, b.start - FLEET_MARGIN, b.start) ||
   meet(a.end, a.end + FLEET_MARGIN, b.end, b.end + FLEET_MARGIN);
+
+/** The places of the providers open for the whole session: one that opens later or closes earlier takes none. */
+const placesOpen = (near: CareNearLocation[], slot: WeeklySlot) =>
+  near
+    .filter(({ openingHours }) =>
+      openingHours.some(
+        (hours) =>
+          hours.weekday === slot.weekday &&
+          toMinutes(hours.from) <= slot.start &&
+          slot.end <= toMinutes(hours.to),
+      ),
+    )
+    .reduce((sum, { places }) => sum + places, 0);
 
 export interface Placement {
   option: SlotOption;
@@ -88,7 +110,7 @@ class WeekPlan {
       if (booking.locationId === group.locationId && booking.start < slot.end && slot.start < booking.end)
         care += booking.demand.careChildren;
     }
-    const places = this.resources.carePlaces.get(group.locationId) ?? 0;
+    const places = placesOpen(this.resources.carePlaces.get(group.locationId) ?? [], slot);
     const added = (own: number, others: number, capacity: number) =>
       Math.max(0, own + others - capacity) - Math.max(0, others - capacity);
     const ridersLost = Math.min(

@@ -95,9 +95,15 @@ export interface MemberNeeds {
 }
 
 /** The care places and the fleet that groups compete for: slots are chosen with them in view. */
+/** A care provider within reach of a location: its places (all age bands) and when it is open. */
+export interface CareNearLocation {
+  places: number;
+  openingHours: WeeklyWindow[];
+}
+
 export interface SharedResources {
-  /** Care places within reach of each location (all age bands). */
-  carePlaces: Map<string, number>;
+  /** The care providers within reach of each location: a session's children take places of those open then. */
+  carePlaces: Map<string, CareNearLocation[]>;
   /** Vehicles of the whole fleet, and their seats on average: a vehicle serves one session's rides at a time. */
   vehicles: number;
   seatsPerVehicle: number;
