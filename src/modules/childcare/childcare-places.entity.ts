@@ -7,7 +7,7 @@ import { ChildcareProvider } from './childcare-provider.entity';
   'chk_childcare_places_band',
   '"min_age_months" >= 0 AND "max_age_months" >= "min_age_months" AND "capacity" >= 0',
 )
-// Deferred in the migration ChildcarePlacesRules: a PATCH writes the new bands before it deletes the old ones.
+// Deferred in the migration ChildcarePlacesRules: judged on the bands as they stand at commit, not row by row.
 @Exclusion(
   'ex_childcare_places_ages',
   `USING gist ("provider_id" WITH =, int4range("min_age_months", "max_age_months", '[]') WITH &&)`,

@@ -2,6 +2,7 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { FindOptionsWhere } from 'typeorm';
+import { replaceRows } from '../../common/database/replace-rows';
 import { sameWindows } from '../../common/database/weekly-windows';
 import { overlappingBand } from '../../planning/childcare/age-bands';
 import { LocationsService } from '../locations/locations.service';
@@ -108,7 +109,8 @@ export class ChildcareProvidersService extends RegionRecordsService<
       .where('provider.id = :id', { id })
       .setLock('for_no_key_update')
       .getRawOne();
-    const provider = await this.get(id);
+    // Saved without its lists, which are replaced apart when they change (see replaceRows for why).
+    const { openingHours, places, ...provider } = await this.get(id);
     // As in regions: null leaves a required field as it is; `ref` and `locationId` can be cleared.
     if (dto.ref !== undefined) provider.ref = dto.ref;
     provider.name = dto.name ?? provider.name;
@@ -120,18 +122,19 @@ export class ChildcareProvidersService extends RegionRecordsService<
     requireVolunteerLocation(provider);
     if (dto.position) provider.position = { lat: dto.position.lat, lon: dto.position.lon };
     provider.pricePerHour = dto.pricePerHour ?? provider.pricePerHour;
-    const newHours = dto.openingHours && !sameWindows(dto.openingHours, provider.openingHours);
-    if (dto.openingHours && newHours) {
-      provider.openingHours = dto.openingHours.map((window) =>
-        this.txHost.tx.create(ChildcareOpeningHours, window),
-      );
-    }
-    const newPlaces = dto.places && !samePlaces(dto.places, provider.places) ? dto.places : undefined;
-    if (newPlaces) {
-      requireSeparateBands(newPlaces);
-      provider.places = newPlaces.map((band) => this.txHost.tx.create(ChildcarePlaces, band));
-    }
+    const newHours = dto.openingHours && !sameWindows(dto.openingHours, openingHours) ? dto.openingHours : undefined;
+    const newPlaces = dto.places && !samePlaces(dto.places, places) ? dto.places : undefined;
+    if (newPlaces) requireSeparateBands(newPlaces);
     await this.records.save(provider);
+    const owner = { providerId: id };
+    if (newHours) {
+      const rows = newHours.map((window) => ({ ...window, ...owner }));
+      await replaceRows(this.txHost.tx, ChildcareOpeningHours, owner, rows);
+    }
+    if (newPlaces) {
+      const rows = newPlaces.map((band) => ({ ...band, ...owner }));
+      await replaceRows(this.txHost.tx, ChildcarePlaces, owner, rows);
+    }
     if (newPlaces) await this.requirePlacesForBookings(id, newPlaces);
     // More places, or longer hours, may be places for children on the waiting list.
     if (newPlaces || newHours) await this.waitingList.fill(provider.regionId);

@@ -9,6 +9,7 @@ import { notFound } from '../../common/errors/not-found';
 import { Region } from './region.entity';
 import { RegionClosedDate } from './region-closed-date.entity';
 import { RegionSchoolHours } from './region-school-hours.entity';
+import { replaceRows } from '../../common/database/replace-rows';
 import { sameWindows } from '../../common/database/weekly-windows';
 import { CreateRegionDto, UpdateRegionDto } from './dto/region.dto';
 import { DEFAULT_POLICY } from './dto/policy.dto';
@@ -138,19 +139,28 @@ export class RegionsService {
       timezone: dto.timezone ?? region.timezone,
       policy: dto.policy ? { ...region.policy, ...dto.policy } : region.policy,
     });
-    if (dto.schoolHours && !sameWindows(dto.schoolHours, region.schoolHours)) {
-      region.schoolHours = dto.schoolHours.map((window) => this.txHost.tx.create(RegionSchoolHours, window));
+    // Saved without its lists, which are replaced apart when they change (see replaceRows for why).
+    const { schoolHours, closedDates, ...record } = region;
+    await this.regions.save(record);
+    const owner = { regionId: region.id };
+    if (dto.schoolHours && !sameWindows(dto.schoolHours, schoolHours)) {
+      const rows = dto.schoolHours.map((window) => ({ ...window, ...owner }));
+      await replaceRows(this.txHost.tx, RegionSchoolHours, owner, rows);
     }
-    if (dto.closedDates && !sameClosedDates(dto.closedDates, region.closedDates)) {
-      region.closedDates = dto.closedDates.map((closed) => this.txHost.tx.create(RegionClosedDate, closed));
+    if (dto.closedDates && !sameClosedDates(dto.closedDates, closedDates)) {
+      const rows = dto.closedDates.map((closed) => ({ ...closed, ...owner }));
+      await replaceRows(this.txHost.tx, RegionClosedDate, owner, rows);
     }
-    await this.regions.save(region);
     return this.get(region.id);
   }
 
-  /** Deletes an empty region; a region that still holds records answers 409. */
+  /**
+   * Deletes an empty region, its school hours and closed dates with it (ON DELETE CASCADE); a region that still
+   * holds records answers 409. One statement: removing the loaded region would have TypeORM load its lists with
+   * several queries at once on one connection (see replaceRows).
+   */
   async remove(idOrRef: string): Promise<void> {
     const region = await this.get(idOrRef);
-    await this.regions.remove(region);
+    await this.regions.delete(region.id);
   }
 }

@@ -1,0 +1,19 @@
+import { DeepPartial, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+
+/**
+ * Replaces one list of a record (a region's school hours, a provider's places) by these rows: deletes the old
+ * rows, then inserts the new ones, one statement after the other.
+ *
+ * Not through a cascading save of the record with its lists: TypeORM 0.3 loads the stored lists for such a save
+ * with several queries at once on the transaction's one connection, which pg warns about since 8.19 and will
+ * refuse in pg 9. The record itself is saved without its lists.
+ */
+export async function replaceRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  owner: FindOptionsWhere<T>,
+  rows: DeepPartial<T>[],
+): Promise<void> {
+  await manager.delete(entity, owner);
+  if (rows.length > 0) await manager.insert(entity, manager.create(entity, rows));
+}
