@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JointInput, JointSession } from '../../planning/joint/model';
 import { NEAR_LOCATION_KM } from '../../planning/joint/session-care';
@@ -175,6 +176,7 @@ export class JointInputService {
         municipalityIds: v.municipalityIds.map(ref).sort(),
       })),
       seed,
+      digest: (text) => createHash('sha256').update(text).digest('base64'),
     };
     const locationNames = new Map(locations.map((l) => [ref(l.id), l.name]));
     const readyFromOf = new Map(people.flatMap((p) => (p.readyFrom ? [[p.id, p.readyFrom] as const] : [])));

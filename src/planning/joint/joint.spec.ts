@@ -467,4 +467,15 @@ describe('planning care and rides together', () => {
       ],
     );
   });
+
+  it('plans the same with the rides kept under a digest of what they were planned for', () => {
+    const texts = new Set<string>();
+    const digest = (text: string) => {
+      texts.add(text);
+      return `#${text.length}:${[...texts].indexOf(text)}`;
+    };
+    const input = region();
+    expect(planCareAndRides({ ...input, digest })).toEqual(planCareAndRides(input));
+    expect(texts.size).toBeGreaterThan(0);
+  });
 });

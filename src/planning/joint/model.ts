@@ -99,6 +99,11 @@ export interface JointInput {
   effort?: number;
   /** Other orders of each date's sessions to try for more women who can come (see DAY_ORDER_TRIALS). */
   orderTrials?: number;
+  /**
+   * A short digest of a text (a hash), under which the rides planned for it are kept: the text names every
+   * request and every vehicle's free time, and a large region keeps tens of thousands. None: the text itself.
+   */
+  digest?: (text: string) => string;
 }
 
 export interface JointBooking {

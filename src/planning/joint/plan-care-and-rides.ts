@@ -85,6 +85,8 @@ export function planCareAndRides(input: JointInput): JointPlan {
   return plan;
 }
 
+const same = (text: string) => text;
+
 /** Other orders of a date's sessions tried, by default, after the order of their start times. */
 export const DAY_ORDER_TRIALS = 3;
 
@@ -405,7 +407,7 @@ function routeBothWays(
   const route = (direction: Direction, fleetNow: FleetVehicle[], given: RideRequest[]): SessionRides => {
     const { location, start, end } = ways[direction];
     const asked = location === ways.to.location ? given : limitsFrom(given, location, policy, input.minutes);
-    const key = JSON.stringify([direction, location, start, end, asked, fleetNow]);
+    const key = (input.digest ?? same)(JSON.stringify([direction, location, start, end, asked, fleetNow]));
     let found = cache.get(key);
     if (!found) {
       found = planSessionRides({
