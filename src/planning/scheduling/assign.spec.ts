@@ -111,6 +111,41 @@ describe('assigning weekly times to groups', () => {
     expect(placements.get('A')![0].option.slot.start).toBe(ten);
   });
 
+  it('does not swap two groups for two member-sessions more where that leaves six children without care', () => {
+    // One trainer. B, larger, is placed first at 9:00, A at 13:00 (7). Swapping them would keep 19 free of
+    // lessons instead of 17, but B's 6 children at 13:00 have no care place: counted at half, 16 against 17.
+    // Without the shared resources in view the swap is made.
+    const [nine, one] = [9 * 60, 13 * 60];
+    const withChildren = (start: number, attendable: number, careChildren: number) => ({
+      ...option(start, attendable),
+      demand: { riders: 0, careChildren },
+    });
+    const options = new Map([
+      ['A', [withChildren(nine, 10, 0), withChildren(one, 7, 0)]],
+      ['B', [withChildren(nine, 10, 0), withChildren(one, 9, 6)]],
+    ]);
+    const resources: SharedResources = {
+      carePlaces: new Map(),
+      vehicles: 0,
+      seatsPerVehicle: 8,
+      schoolHours: [],
+      arriveMinutesBefore: 15,
+      maxRideFactor: 1.5,
+    };
+    const startsOf = (shared?: SharedResources) => {
+      const { placements } = assignGroups(
+        [group('A', 10), group('B', 12)],
+        options,
+        [{ id: 'loc', position: { lat: 52, lon: 6 }, openingHours: [], rooms: 1 }],
+        1,
+        shared,
+      );
+      return ['A', 'B'].map((id) => placements.get(id)![0].option.slot.start);
+    };
+    expect(startsOf(resources)).toEqual([one, nine]);
+    expect(startsOf()).toEqual([nine, one]);
+  });
+
   describe('whether two sessions want the fleet at once', () => {
     /** The rule spelled out: the 90 minutes before each start and after each end, overlapping. */
     const reference = (a: WeeklySlot, b: WeeklySlot) => {
