@@ -4,7 +4,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 /**
  * A transaction is one connection, and a connection answers one query at a time: pg 8 queues a query sent while
  * another is still running (and warns that it is deprecated), pg 9 refuses it. Records with lists (a region's
- * school hours and closed dates, a provider's opening hours and places) are written and deleted one query after
+ * school hours and closed dates, a provider's opening hours and places, the weekly availability of trainers,
+ * interpreters, staff members and vehicles, a location's opening hours) are written and deleted one query after
  * the other.
  */
 describe('one query at a time on a connection', () => {
@@ -124,5 +125,99 @@ describe('one query at a time on a connection', () => {
     expect(await rowsOf('childcare_places', 'provider_id', provider.id)).toBe(0);
     expect(await rowsOf('childcare_opening_hours', 'provider_id', provider.id)).toBe(0);
     expect(overlapping).toEqual([]);
+  });
+
+  describe('records with a weekly availability or opening hours', () => {
+    let regionId: string;
+    let municipalityId: string;
+    beforeAll(async () => {
+      regionId = (await api.post('/regions', { ref: 'salland', name: 'Salland' }).expect(201)).body.id;
+      municipalityId = (
+        await api.post('/municipalities', { regionId, ref: 'deventer', name: 'Deventer' }).expect(201)
+      ).body.id;
+    });
+
+    const kinds = () => [
+      {
+        path: '/trainers',
+        body: { name: 'Fatima' },
+        list: 'availability',
+        table: 'trainer_availability',
+        column: 'trainer_id',
+      },
+      {
+        path: '/interpreters',
+        body: { name: 'Amina', languages: ['ar'] },
+        list: 'availability',
+        table: 'interpreter_availability',
+        column: 'interpreter_id',
+      },
+      {
+        path: '/staff-members',
+        body: { name: 'Noor', roles: ['co-trainer'] },
+        list: 'availability',
+        table: 'staff_member_availability',
+        column: 'staff_member_id',
+      },
+      {
+        path: '/vehicles',
+        body: { name: 'Taxibus 1', kind: 'taxibus', seats: 8, depot: { lat: 52.25, lon: 6.16 } },
+        list: 'availability',
+        table: 'vehicle_availability',
+        column: 'vehicle_id',
+      },
+      {
+        path: '/locations',
+        body: {
+          municipalityId,
+          name: 'Buurthuis De Hoven',
+          address: 'Hovenstraat 1, Deventer',
+          position: { lat: 52.25, lon: 6.15 },
+        },
+        list: 'openingHours',
+        table: 'location_opening_hours',
+        column: 'location_id',
+      },
+    ];
+
+    it.each(['/trainers', '/interpreters', '/staff-members', '/vehicles', '/locations'])(
+      'changes and deletes one of %s with its weekly windows',
+      async (path) => {
+        const kind = kinds().find((candidate) => candidate.path === path)!;
+        const record = (
+          await api
+            .post(path, { ...kind.body, regionId, [kind.list]: [{ weekday: 1, from: '09:00', to: '12:00' }] })
+            .expect(201)
+        ).body;
+
+        const renamed = await api.patch(`${path}/${record.id}`, { name: 'Renamed' }).expect(200);
+        expect(renamed.body).toMatchObject({
+          name: 'Renamed',
+          [kind.list]: [{ weekday: 1, from: '09:00', to: '12:00' }],
+        });
+        const changed = await api
+          .patch(`${path}/${record.id}`, {
+            [kind.list]: [
+              { weekday: 4, from: '13:00', to: '16:00' },
+              { weekday: 2, from: '08:30', to: '12:00' },
+            ],
+          })
+          .expect(200);
+        expect(changed.body).toEqual({
+          ...renamed.body,
+          [kind.list]: [
+            { weekday: 2, from: '08:30', to: '12:00' },
+            { weekday: 4, from: '13:00', to: '16:00' },
+          ],
+        });
+        expect((await api.get(`${path}/${record.id}`).expect(200)).body).toEqual(changed.body);
+        expect(await rowsOf(kind.table, kind.column, record.id)).toBe(2);
+
+        await api.delete(`${path}/${record.id}`).expect(204);
+        await api.delete(`${path}/${record.id}`).expect(404);
+        expect(await rowsOf(kind.table, kind.column, record.id)).toBe(0);
+        expect(overlapping).toEqual([]);
+      },
+    );
   });
 });

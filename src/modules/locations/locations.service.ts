@@ -3,6 +3,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { Injectable } from '@nestjs/common';
 import { FindOptionsWhere, In } from 'typeorm';
 import { MunicipalListQueryDto } from '../../common/api/page';
+import { replaceRows } from '../../common/database/replace-rows';
 import { sameWindows } from '../../common/database/weekly-windows';
 import { AccessContext } from '../access/access-context';
 import { MunicipalitiesService } from '../regions/municipalities.service';
@@ -64,7 +65,8 @@ export class LocationsService extends RegionRecordsService<Location, MunicipalLi
 
   @Transactional()
   async update(id: string, dto: UpdateLocationDto): Promise<Location> {
-    const location = await this.get(id);
+    // Saved without its opening hours, which are replaced apart when they change (see replaceRows for why).
+    const { openingHours, ...location } = await this.get(id);
     if (dto.municipalityId && dto.municipalityId !== location.municipalityId) {
       await this.municipalities.requireInRegion(dto.municipalityId, location.regionId);
       location.municipalityId = dto.municipalityId;
@@ -75,12 +77,11 @@ export class LocationsService extends RegionRecordsService<Location, MunicipalLi
     location.address = dto.address ?? location.address;
     if (dto.position) location.position = { lat: dto.position.lat, lon: dto.position.lon };
     location.rooms = dto.rooms ?? location.rooms;
-    if (dto.openingHours && !sameWindows(dto.openingHours, location.openingHours)) {
-      location.openingHours = dto.openingHours.map((window) =>
-        this.txHost.tx.create(LocationOpeningHours, window),
-      );
-    }
     await this.records.save(location);
+    if (dto.openingHours && !sameWindows(dto.openingHours, openingHours)) {
+      const rows = dto.openingHours.map((window) => ({ ...window, locationId: id }));
+      await replaceRows(this.txHost.tx, LocationOpeningHours, { locationId: id }, rows);
+    }
     return this.get(id);
   }
 

@@ -2,6 +2,7 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
 import { ArrayContains, FindOptionsWhere } from 'typeorm';
+import { replaceRows } from '../../common/database/replace-rows';
 import { sameWindows } from '../../common/database/weekly-windows';
 import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
@@ -49,16 +50,16 @@ export class InterpretersService extends RegionRecordsService<Interpreter, Inter
 
   @Transactional()
   async update(id: string, dto: UpdateInterpreterDto): Promise<Interpreter> {
-    const interpreter = await this.get(id);
+    // Saved without her availability, which is replaced apart when it changes (see replaceRows for why).
+    const { availability, ...interpreter } = await this.get(id);
     if (dto.ref !== undefined) interpreter.ref = dto.ref;
     interpreter.name = dto.name ?? interpreter.name;
     if (dto.languages) interpreter.languages = distinct(dto.languages);
-    if (dto.availability && !sameWindows(dto.availability, interpreter.availability)) {
-      interpreter.availability = dto.availability.map((window) =>
-        this.txHost.tx.create(InterpreterAvailability, window),
-      );
-    }
     await this.records.save(interpreter);
+    if (dto.availability && !sameWindows(dto.availability, availability)) {
+      const rows = dto.availability.map((window) => ({ ...window, interpreterId: id }));
+      await replaceRows(this.txHost.tx, InterpreterAvailability, { interpreterId: id }, rows);
+    }
     return this.get(id);
   }
 

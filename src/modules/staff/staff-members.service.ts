@@ -2,6 +2,7 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
 import { ArrayContains, FindOptionsWhere } from 'typeorm';
+import { replaceRows } from '../../common/database/replace-rows';
 import { sameWindows } from '../../common/database/weekly-windows';
 import { STAFF_ROLES, StaffRole } from './staff-roles';
 import { RegionRecordsService } from '../regions/region-records.service';
@@ -50,16 +51,16 @@ export class StaffMembersService extends RegionRecordsService<StaffMember, Staff
 
   @Transactional()
   async update(id: string, dto: UpdateStaffMemberDto): Promise<StaffMember> {
-    const member = await this.get(id);
+    // Saved without her availability, which is replaced apart when it changes (see replaceRows for why).
+    const { availability, ...member } = await this.get(id);
     if (dto.ref !== undefined) member.ref = dto.ref;
     member.name = dto.name ?? member.name;
     if (dto.roles) member.roles = distinct(dto.roles);
-    if (dto.availability && !sameWindows(dto.availability, member.availability)) {
-      member.availability = dto.availability.map((window) =>
-        this.txHost.tx.create(StaffMemberAvailability, window),
-      );
-    }
     await this.records.save(member);
+    if (dto.availability && !sameWindows(dto.availability, availability)) {
+      const rows = dto.availability.map((window) => ({ ...window, staffMemberId: id }));
+      await replaceRows(this.txHost.tx, StaffMemberAvailability, { staffMemberId: id }, rows);
+    }
     return this.get(id);
   }
 

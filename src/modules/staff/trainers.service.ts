@@ -1,6 +1,7 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
+import { replaceRows } from '../../common/database/replace-rows';
 import { sameWindows } from '../../common/database/weekly-windows';
 import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
@@ -33,15 +34,15 @@ export class TrainersService extends RegionRecordsService<Trainer> {
 
   @Transactional()
   async update(id: string, dto: UpdateTrainerDto): Promise<Trainer> {
-    const trainer = await this.get(id);
+    // Saved without her availability, which is replaced apart when it changes (see replaceRows for why).
+    const { availability, ...trainer } = await this.get(id);
     if (dto.ref !== undefined) trainer.ref = dto.ref;
     trainer.name = dto.name ?? trainer.name;
-    if (dto.availability && !sameWindows(dto.availability, trainer.availability)) {
-      trainer.availability = dto.availability.map((window) =>
-        this.txHost.tx.create(TrainerAvailability, window),
-      );
-    }
     await this.records.save(trainer);
+    if (dto.availability && !sameWindows(dto.availability, availability)) {
+      const rows = dto.availability.map((window) => ({ ...window, trainerId: id }));
+      await replaceRows(this.txHost.tx, TrainerAvailability, { trainerId: id }, rows);
+    }
     return this.get(id);
   }
 

@@ -1,6 +1,7 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, Injectable } from '@nestjs/common';
+import { replaceRows } from '../../common/database/replace-rows';
 import { sameWindows } from '../../common/database/weekly-windows';
 import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
@@ -48,7 +49,8 @@ export class VehiclesService extends RegionRecordsService<Vehicle> {
 
   @Transactional()
   async update(id: string, dto: UpdateVehicleDto): Promise<Vehicle> {
-    const vehicle = await this.get(id);
+    // Saved without its availability, which is replaced apart when it changes (see replaceRows for why).
+    const { availability, ...vehicle } = await this.get(id);
     // As in regions: null leaves a required field as it is; only `ref` can be cleared.
     if (dto.ref !== undefined) vehicle.ref = dto.ref;
     vehicle.name = dto.name ?? vehicle.name;
@@ -58,12 +60,11 @@ export class VehiclesService extends RegionRecordsService<Vehicle> {
     if (dto.depot) vehicle.depot = { lat: dto.depot.lat, lon: dto.depot.lon };
     vehicle.volunteerDriven = dto.volunteerDriven ?? vehicle.volunteerDriven;
     requireChildSeatsFit(vehicle);
-    if (dto.availability && !sameWindows(dto.availability, vehicle.availability)) {
-      vehicle.availability = dto.availability.map((window) =>
-        this.txHost.tx.create(VehicleAvailability, window),
-      );
-    }
     await this.records.save(vehicle);
+    if (dto.availability && !sameWindows(dto.availability, availability)) {
+      const rows = dto.availability.map((window) => ({ ...window, vehicleId: id }));
+      await replaceRows(this.txHost.tx, VehicleAvailability, { vehicleId: id }, rows);
+    }
     return this.get(id);
   }
 }
