@@ -21,7 +21,8 @@ import {
 } from '../transport/session-rides';
 import { Position } from '../travel/offline-travel';
 import { CareLedger } from '../childcare/care-ledger';
-import { JointInput, JointParticipant, JointPlan, JointSession, JointUnmet } from './model';
+import { DAY_ORDER_TRIALS, planDate } from './day-order';
+import { JointInput, JointParticipant, JointPlan, JointSession, JointUnmet, Verdict } from './model';
 import {
   childrenNeedingCare,
   Mother,
@@ -78,7 +79,12 @@ export function planCareAndRides(input: JointInput): JointPlan {
   for (let first = 0; first < sessions.length;) {
     let next = first;
     while (next < sessions.length && sessions[next].date === sessions[first].date) next++;
-    const day = planDate(sessions.slice(first, next), planInOrder, input.orderTrials ?? DAY_ORDER_TRIALS);
+    const day = planDate(
+      sessions.slice(first, next),
+      planInOrder,
+      lostToCareOrRides,
+      input.orderTrials ?? DAY_ORDER_TRIALS,
+    );
     for (const key of Object.keys(plan) as (keyof JointPlan)[]) (plan[key] as unknown[]).push(...day[key]);
     first = next;
   }
@@ -87,51 +93,9 @@ export function planCareAndRides(input: JointInput): JointPlan {
 
 const same = (text: string) => text;
 
-/** Other orders of a date's sessions tried, by default, after the order of their start times. */
-export const DAY_ORDER_TRIALS = 3;
-
-const canComeOf = (plan: JointPlan) => plan.verdicts.filter((verdict) => verdict.canCome).length;
-const driveOf = (plan: JointPlan) => plan.rides.reduce((sum, ride) => sum + ride.driveMinutes, 0);
+const lostToCareOrRides = (verdict: Verdict) =>
+  verdict.reasons.some((reason) => LOST_TO_CARE_OR_RIDES.has(reason));
 const LOST_TO_CARE_OR_RIDES = new Set([REASON_NO_RIDE_THERE, REASON_NO_RIDE_BACK, REASON_NO_CARE]);
-
-/**
- * The plan of one date's sessions in the order that lets most women come, then drives least. The sessions of a
- * date share its care places and vehicles, and the first planned takes first: by start time, a morning group's
- * rides home can take the vehicles that a group starting soon after needed to be brought at all, where the
- * rides home could have waited for them. So after the order of the start times, up to `trials` other orders
- * are tried, each moving one session that lost women to care or rides to the front, most lost first (ties by
- * the first order); a better order is kept and the next move starts from it. Ties keep the earlier order.
- */
-function planDate(
-  sessions: JointSession[],
-  planInOrder: (order: JointSession[]) => JointPlan,
-  trials: number,
-): JointPlan {
-  let order = sessions;
-  let best = planInOrder(order);
-  const tried = new Set([order.map((session) => session.id).join('|')]);
-  for (let trial = 0; trial < trials && sessions.length > 1; trial++) {
-    const lost = new Map<string, number>();
-    for (const verdict of best.verdicts)
-      if (verdict.reasons.some((reason) => LOST_TO_CARE_OR_RIDES.has(reason)))
-        lost.set(verdict.sessionId, (lost.get(verdict.sessionId) ?? 0) + 1);
-    const moves = order
-      .slice(1)
-      .filter((session) => lost.has(session.id))
-      .sort((a, b) => lost.get(b.id)! - lost.get(a.id)! || sessions.indexOf(a) - sessions.indexOf(b))
-      .map((session) => [session, ...order.filter((other) => other !== session)])
-      .filter((move) => !tried.has(move.map((session) => session.id).join('|')));
-    if (moves.length === 0) break;
-    tried.add(moves[0].map((session) => session.id).join('|'));
-    const plan = planInOrder(moves[0]);
-    const gain = canComeOf(plan) - canComeOf(best);
-    if (gain > 0 || (gain === 0 && driveOf(plan) < driveOf(best))) {
-      best = plan;
-      order = moves[0];
-    }
-  }
-  return best;
-}
 
 function waysOf(
   session: JointSession,
