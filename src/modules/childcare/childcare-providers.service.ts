@@ -2,8 +2,7 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { FindOptionsWhere } from 'typeorm';
-import { replaceRows } from '../../common/database/replace-rows';
-import { sameWindows } from '../../common/database/weekly-windows';
+import { replaceRows, replaceWindows } from '../../common/database/replace-rows';
 import { overlappingBand } from '../../planning/childcare/age-bands';
 import { LocationsService } from '../locations/locations.service';
 import { RegionRecordsService } from '../regions/region-records.service';
@@ -122,20 +121,22 @@ export class ChildcareProvidersService extends RegionRecordsService<
     requireVolunteerLocation(provider);
     if (dto.position) provider.position = { lat: dto.position.lat, lon: dto.position.lon };
     provider.pricePerHour = dto.pricePerHour ?? provider.pricePerHour;
-    const newHours = dto.openingHours && !sameWindows(dto.openingHours, openingHours) ? dto.openingHours : undefined;
     const newPlaces = dto.places && !samePlaces(dto.places, places) ? dto.places : undefined;
     if (newPlaces) requireSeparateBands(newPlaces);
     await this.records.save(provider);
     const owner = { providerId: id };
-    if (newHours) {
-      const rows = newHours.map((window) => ({ ...window, ...owner }));
-      await replaceRows(this.txHost.tx, ChildcareOpeningHours, owner, rows);
-    }
+    const newHours = await replaceWindows(
+      this.txHost.tx,
+      ChildcareOpeningHours,
+      owner,
+      dto.openingHours,
+      openingHours,
+    );
     if (newPlaces) {
       const rows = newPlaces.map((band) => ({ ...band, ...owner }));
       await replaceRows(this.txHost.tx, ChildcarePlaces, owner, rows);
+      await this.requirePlacesForBookings(id, newPlaces);
     }
-    if (newPlaces) await this.requirePlacesForBookings(id, newPlaces);
     // More places, or longer hours, may be places for children on the waiting list.
     if (newPlaces || newHours) await this.waitingList.fill(provider.regionId);
     return this.get(id);

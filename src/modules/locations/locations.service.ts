@@ -3,8 +3,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { Injectable } from '@nestjs/common';
 import { FindOptionsWhere, In } from 'typeorm';
 import { MunicipalListQueryDto } from '../../common/api/page';
-import { replaceRows } from '../../common/database/replace-rows';
-import { sameWindows } from '../../common/database/weekly-windows';
+import { replaceWindows } from '../../common/database/replace-rows';
 import { AccessContext } from '../access/access-context';
 import { MunicipalitiesService } from '../regions/municipalities.service';
 import { RegionRecordsService } from '../regions/region-records.service';
@@ -78,10 +77,13 @@ export class LocationsService extends RegionRecordsService<Location, MunicipalLi
     if (dto.position) location.position = { lat: dto.position.lat, lon: dto.position.lon };
     location.rooms = dto.rooms ?? location.rooms;
     await this.records.save(location);
-    if (dto.openingHours && !sameWindows(dto.openingHours, openingHours)) {
-      const rows = dto.openingHours.map((window) => ({ ...window, locationId: id }));
-      await replaceRows(this.txHost.tx, LocationOpeningHours, { locationId: id }, rows);
-    }
+    await replaceWindows(
+      this.txHost.tx,
+      LocationOpeningHours,
+      { locationId: id },
+      dto.openingHours,
+      openingHours,
+    );
     return this.get(id);
   }
 

@@ -9,8 +9,7 @@ import { notFound } from '../../common/errors/not-found';
 import { Region } from './region.entity';
 import { RegionClosedDate } from './region-closed-date.entity';
 import { RegionSchoolHours } from './region-school-hours.entity';
-import { replaceRows } from '../../common/database/replace-rows';
-import { sameWindows } from '../../common/database/weekly-windows';
+import { replaceRows, replaceWindows } from '../../common/database/replace-rows';
 import { CreateRegionDto, UpdateRegionDto } from './dto/region.dto';
 import { DEFAULT_POLICY } from './dto/policy.dto';
 
@@ -143,10 +142,7 @@ export class RegionsService {
     const { schoolHours, closedDates, ...record } = region;
     await this.regions.save(record);
     const owner = { regionId: region.id };
-    if (dto.schoolHours && !sameWindows(dto.schoolHours, schoolHours)) {
-      const rows = dto.schoolHours.map((window) => ({ ...window, ...owner }));
-      await replaceRows(this.txHost.tx, RegionSchoolHours, owner, rows);
-    }
+    await replaceWindows(this.txHost.tx, RegionSchoolHours, owner, dto.schoolHours, schoolHours);
     if (dto.closedDates && !sameClosedDates(dto.closedDates, closedDates)) {
       const rows = dto.closedDates.map((closed) => ({ ...closed, ...owner }));
       await replaceRows(this.txHost.tx, RegionClosedDate, owner, rows);

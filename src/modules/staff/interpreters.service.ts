@@ -2,8 +2,7 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
 import { ArrayContains, FindOptionsWhere } from 'typeorm';
-import { replaceRows } from '../../common/database/replace-rows';
-import { sameWindows } from '../../common/database/weekly-windows';
+import { replaceWindows } from '../../common/database/replace-rows';
 import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
 import { CreateInterpreterDto, InterpreterListQueryDto, UpdateInterpreterDto } from './dto/interpreter.dto';
@@ -56,10 +55,13 @@ export class InterpretersService extends RegionRecordsService<Interpreter, Inter
     interpreter.name = dto.name ?? interpreter.name;
     if (dto.languages) interpreter.languages = distinct(dto.languages);
     await this.records.save(interpreter);
-    if (dto.availability && !sameWindows(dto.availability, availability)) {
-      const rows = dto.availability.map((window) => ({ ...window, interpreterId: id }));
-      await replaceRows(this.txHost.tx, InterpreterAvailability, { interpreterId: id }, rows);
-    }
+    await replaceWindows(
+      this.txHost.tx,
+      InterpreterAvailability,
+      { interpreterId: id },
+      dto.availability,
+      availability,
+    );
     return this.get(id);
   }
 

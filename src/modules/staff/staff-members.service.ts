@@ -2,8 +2,7 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
 import { ArrayContains, FindOptionsWhere } from 'typeorm';
-import { replaceRows } from '../../common/database/replace-rows';
-import { sameWindows } from '../../common/database/weekly-windows';
+import { replaceWindows } from '../../common/database/replace-rows';
 import { STAFF_ROLES, StaffRole } from './staff-roles';
 import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
@@ -57,10 +56,13 @@ export class StaffMembersService extends RegionRecordsService<StaffMember, Staff
     member.name = dto.name ?? member.name;
     if (dto.roles) member.roles = distinct(dto.roles);
     await this.records.save(member);
-    if (dto.availability && !sameWindows(dto.availability, availability)) {
-      const rows = dto.availability.map((window) => ({ ...window, staffMemberId: id }));
-      await replaceRows(this.txHost.tx, StaffMemberAvailability, { staffMemberId: id }, rows);
-    }
+    await replaceWindows(
+      this.txHost.tx,
+      StaffMemberAvailability,
+      { staffMemberId: id },
+      dto.availability,
+      availability,
+    );
     return this.get(id);
   }
 

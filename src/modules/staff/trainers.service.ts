@@ -1,8 +1,7 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
-import { replaceRows } from '../../common/database/replace-rows';
-import { sameWindows } from '../../common/database/weekly-windows';
+import { replaceWindows } from '../../common/database/replace-rows';
 import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
 import { CreateTrainerDto, UpdateTrainerDto } from './dto/trainer.dto';
@@ -39,10 +38,13 @@ export class TrainersService extends RegionRecordsService<Trainer> {
     if (dto.ref !== undefined) trainer.ref = dto.ref;
     trainer.name = dto.name ?? trainer.name;
     await this.records.save(trainer);
-    if (dto.availability && !sameWindows(dto.availability, availability)) {
-      const rows = dto.availability.map((window) => ({ ...window, trainerId: id }));
-      await replaceRows(this.txHost.tx, TrainerAvailability, { trainerId: id }, rows);
-    }
+    await replaceWindows(
+      this.txHost.tx,
+      TrainerAvailability,
+      { trainerId: id },
+      dto.availability,
+      availability,
+    );
     return this.get(id);
   }
 

@@ -1,8 +1,7 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { replaceRows } from '../../common/database/replace-rows';
-import { sameWindows } from '../../common/database/weekly-windows';
+import { replaceWindows } from '../../common/database/replace-rows';
 import { RegionRecordsService } from '../regions/region-records.service';
 import { RegionsService } from '../regions/regions.service';
 import { CreateVehicleDto, UpdateVehicleDto } from './dto/vehicle.dto';
@@ -61,10 +60,13 @@ export class VehiclesService extends RegionRecordsService<Vehicle> {
     vehicle.volunteerDriven = dto.volunteerDriven ?? vehicle.volunteerDriven;
     requireChildSeatsFit(vehicle);
     await this.records.save(vehicle);
-    if (dto.availability && !sameWindows(dto.availability, availability)) {
-      const rows = dto.availability.map((window) => ({ ...window, vehicleId: id }));
-      await replaceRows(this.txHost.tx, VehicleAvailability, { vehicleId: id }, rows);
-    }
+    await replaceWindows(
+      this.txHost.tx,
+      VehicleAvailability,
+      { vehicleId: id },
+      dto.availability,
+      availability,
+    );
     return this.get(id);
   }
 }
