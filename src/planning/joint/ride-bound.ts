@@ -4,6 +4,7 @@ import { ALIGHTING_MINUTES, boardingMinutes } from '../transport/session-rides';
 import { Position } from '../travel/offline-travel';
 import { JointParticipant, JointPolicy, JointVehicle } from './model';
 import { relaxedFigures, SegmentFigures, SegmentInput, segmentFigures } from './ride-segments';
+import { fleetSets, mostInEvery, segmentSets } from './ride-sets';
 
 /** What the ride bound reads of the region. */
 export interface RideResources {
@@ -41,6 +42,9 @@ const SEGMENT_BUDGET = 5_000;
  * so the others of a part last at most the part's room in the window, each at least the `round` of each of its
  * women, and their women's `share`s sum to at most their length. A woman rides both ways or not at all, so the
  * smaller of the two directions bounds both. Women whom only some vehicles collect use only those vehicles.
+ * Where a group has few riders (ride-sets' MOST_RIDERS_BY_SETS), the same argument is also made for whole sets of them,
+ * without dividing segments into shares: the most riders of a date in one set that the fleet carries there and
+ * back (ride-sets). The least of the figures holds.
  */
 export function rideBound(
   groupMembers: JointParticipant[],
@@ -54,20 +58,45 @@ export function rideBound(
   const limits = homes.map((p) => rideLimit(region.policy, region.minutes(p.position!, location)));
   const seats = Math.max(0, ...region.vehicles.map((vehicle) => vehicle.seats));
   const { arriveMinutesBefore, maxEarlyMinutes } = region.policy;
+  const inputOf = (direction: Way): SegmentInput => ({
+    direction,
+    direct,
+    // There her ride counts from leaving her home, her own boarding done.
+    limits: limits.map((limit) => (direction === 'to' ? limit - SERVICE.to : limit)),
+    service: SERVICE[direction],
+    seats,
+    window: direction === 'to' ? maxEarlyMinutes - arriveMinutesBefore : maxEarlyMinutes,
+    budget: SEGMENT_BUDGET,
+  });
   const figuresOf = (direction: Way) => {
-    const input: SegmentInput = {
-      direction,
-      direct,
-      // There her ride counts from leaving her home, her own boarding done.
-      limits: limits.map((limit) => (direction === 'to' ? limit - SERVICE.to : limit)),
-      service: SERVICE[direction],
-      seats,
-      window: direction === 'to' ? maxEarlyMinutes - arriveMinutesBefore : maxEarlyMinutes,
-      budget: SEGMENT_BUDGET,
-    };
+    const input = inputOf(direction);
     return segmentFigures(input) ?? relaxedFigures(input);
   };
   const figures = { to: figuresOf('to'), from: figuresOf('from') };
+  const sets = { to: segmentSets(inputOf('to')), from: segmentSets(inputOf('from')) };
+  // The sets one fleet carries both ways, by the parts of the vehicles' days a slot leaves (most slots: the same).
+  const setsCache = new Map<string, Uint8Array>();
+  const mostBothWays = (slot: WeeklySlot): Uint8Array | undefined => {
+    if (!sets.to || !sets.from) return undefined;
+    const ways = (['to', 'from'] as const).map((direction) =>
+      partsIn(direction, slot, region).map(({ vehicle, room }) => ({
+        may: homes.reduce(
+          (bits, p, i) => (collectsIn(vehicle, p.municipalityId) ? bits | (1 << i) : bits),
+          0,
+        ),
+        seats: vehicle.seats,
+        room,
+      })),
+    );
+    const key = JSON.stringify(ways);
+    let most = setsCache.get(key);
+    if (!most)
+      setsCache.set(
+        key,
+        (most = mostInEvery([fleetSets(sets.to, ways[0]), fleetSets(sets.from, ways[1])], homes.length)),
+      );
+    return most;
+  };
   const cache = new Map<string, number>();
   return (slot, riders) => {
     const collectable = riders.filter(
@@ -78,9 +107,11 @@ export function rideBound(
     let found = cache.get(key);
     if (found === undefined) {
       const women = collectable.map(({ p, children }) => ({ p, children, at: index.get(p.id)! }));
+      const riding = collectable.reduce((bits, { p }) => bits | (1 << index.get(p.id)!), 0);
       found = Math.min(
         wayBound('to', slot, women, figures.to, region),
         wayBound('from', slot, women, figures.from, region),
+        mostBothWays(slot)?.[riding] ?? Infinity,
       );
       cache.set(key, found);
     }
@@ -98,6 +129,21 @@ interface Part {
   room: number;
 }
 
+/** The free parts of the vehicles' days at a slot in one direction, with their room in its window. */
+function partsIn(direction: Way, slot: WeeklySlot, region: RideResources): Part[] {
+  const { arriveMinutesBefore, maxEarlyMinutes } = region.policy;
+  const [earliest, latest] =
+    direction === 'to'
+      ? [slot.start - maxEarlyMinutes, slot.start - arriveMinutesBefore]
+      : [slot.end, slot.end + maxEarlyMinutes];
+  return region.vehicles.flatMap((vehicle) =>
+    availableOn(vehicle, slot.weekday).flatMap(([from, to]) => {
+      const room = Math.min(latest, to) - Math.max(earliest, from);
+      return room >= 0 ? [{ vehicle, room }] : [];
+    }),
+  );
+}
+
 function wayBound(
   direction: Way,
   slot: WeeklySlot,
@@ -105,17 +151,7 @@ function wayBound(
   figures: SegmentFigures[],
   region: RideResources,
 ): number {
-  const { arriveMinutesBefore, maxEarlyMinutes } = region.policy;
-  const [earliest, latest] =
-    direction === 'to'
-      ? [slot.start - maxEarlyMinutes, slot.start - arriveMinutesBefore]
-      : [slot.end, slot.end + maxEarlyMinutes];
-  const parts: Part[] = region.vehicles.flatMap((vehicle) =>
-    availableOn(vehicle, slot.weekday).flatMap(([from, to]) => {
-      const room = Math.min(latest, to) - Math.max(earliest, from);
-      return room >= 0 ? [{ vehicle, room }] : [];
-    }),
-  );
+  const parts = partsIn(direction, slot, region);
   const classes = new Map<string, JointVehicle[]>([['*', region.vehicles]]);
   for (const w of women) {
     const vehicles = region.vehicles.filter((v) => collectsIn(v, w.p.municipalityId));

@@ -1,20 +1,6 @@
 import fc from 'fast-check';
-import { relaxedFigures, SegmentInput, segmentFigures } from './ride-segments';
-
-/** Points on a line: the location at 0, then the women; minutes are distances plus 3 to park. */
-function onALine(places: number[], over: Partial<SegmentInput> = {}): SegmentInput {
-  const points = [0, ...places];
-  return {
-    direction: 'to',
-    direct: points.map((a) => points.map((b) => (a === b ? 0 : Math.abs(a - b) + 3))),
-    limits: places.map(() => 43),
-    service: 2,
-    seats: 8,
-    window: 35,
-    budget: 100_000,
-    ...over,
-  };
-}
+import { onALine } from '../../../test/factories/segments-on-a-line';
+import { relaxedFigures, segmentFigures } from './ride-segments';
 
 describe('what one woman’s rides can share', () => {
   it('puts women on opposite sides in no segment together, and neighbours in one', () => {

@@ -36,20 +36,19 @@ export interface SegmentInput {
 }
 
 /**
- * Every segment the rules allow, enumerated from the location (a segment there is built backwards from its last
- * pickup, so each woman's ride is known as she is added; back forwards from the location): each partial
- * segment is itself a segment, so the figures are exact for these rules, which leave out only what makes rides
- * longer (children's boarding, waiting, a woman collected at an earlier visit). Undefined past the budget.
+ * Calls `seen` with every segment the rules allow, enumerated from the location (a segment there is built
+ * backwards from its last pickup, so each woman's ride is known as she is added; back forwards from the
+ * location): its women in the order served, and the minutes of a segment with them that leaves the location and
+ * comes back (which may exceed the window). Each partial segment is itself a segment, so this is every segment
+ * for these rules, which leave out only what makes rides longer (children's boarding, waiting, a woman collected
+ * at an earlier visit). False past the budget.
  */
-export function segmentFigures(input: SegmentInput): SegmentFigures[] | undefined {
-  const { direction, direct, limits, service, seats, window } = input;
+export function forEachSegment(
+  input: SegmentInput,
+  seen: (path: readonly number[], round: number) => void,
+): boolean {
+  const { direction, direct, limits, service, seats } = input;
   const n = limits.length;
-  const figures: SegmentFigures[] = limits.map(() => ({
-    cap: 0,
-    round: Infinity,
-    share: Infinity,
-    roundCap: 0,
-  }));
   const path: number[] = [];
   const onPath = new Array<boolean>(n).fill(false);
   let left = input.budget;
@@ -57,20 +56,12 @@ export function segmentFigures(input: SegmentInput): SegmentFigures[] | undefine
   // location to the latest home on the path.
   const visit = (time: number): boolean => {
     if (--left < 0) return false;
-    const size = path.length;
-    const end = path[size - 1];
-    const round =
-      direction === 'to' ? direct[0][end + 1] + service + time : time + service + direct[end + 1][0];
-    for (const i of path) {
-      const figure = figures[i];
-      figure.cap = Math.max(figure.cap, size);
-      if (round <= window) {
-        figure.round = Math.min(figure.round, round);
-        figure.share = Math.min(figure.share, round / size);
-        figure.roundCap = Math.max(figure.roundCap, size);
-      }
-    }
-    if (size >= seats) return true;
+    const end = path[path.length - 1];
+    seen(
+      path,
+      direction === 'to' ? direct[0][end + 1] + service + time : time + service + direct[end + 1][0],
+    );
+    if (path.length >= seats) return true;
     for (let next = 0; next < n; next++) {
       if (onPath[next]) continue;
       const ride =
@@ -95,9 +86,31 @@ export function segmentFigures(input: SegmentInput): SegmentFigures[] | undefine
     const done = visit(ride);
     path.pop();
     onPath[first] = false;
-    if (!done) return undefined;
+    if (!done) return false;
   }
-  return figures;
+  return true;
+}
+
+/** Each woman's figures over every segment the rules allow (forEachSegment): exact for them. Undefined past the budget. */
+export function segmentFigures(input: SegmentInput): SegmentFigures[] | undefined {
+  const figures: SegmentFigures[] = input.limits.map(() => ({
+    cap: 0,
+    round: Infinity,
+    share: Infinity,
+    roundCap: 0,
+  }));
+  const complete = forEachSegment(input, (path, round) => {
+    for (const i of path) {
+      const figure = figures[i];
+      figure.cap = Math.max(figure.cap, path.length);
+      if (round <= input.window) {
+        figure.round = Math.min(figure.round, round);
+        figure.share = Math.min(figure.share, round / path.length);
+        figure.roundCap = Math.max(figure.roundCap, path.length);
+      }
+    }
+  });
+  return complete ? figures : undefined;
 }
 
 /**
