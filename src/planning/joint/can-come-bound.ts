@@ -121,7 +121,8 @@ export function canComeBound(
         if (!care) exclusions.set(key, (care = careExclusion(needs, mothers)));
         const riders = free.filter((m) => m.transport === 'pickup');
         const withChildren = riders.map((p) => ({ p, children: needs.of(p).riding }));
-        excluded += Math.max(riders.length - riding(option.slot, withChildren), care.excluded);
+        const carried = riding(option.slot, withChildren, (p) => needs.of(p).riding);
+        excluded += Math.max(riders.length - carried, care.excluded);
         needingCare += care.needing;
         for (const [id, children] of care.placeable)
           placeable.set(id, { children, dates: (placeable.get(id)?.dates ?? 0) + 1 });

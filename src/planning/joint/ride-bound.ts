@@ -50,7 +50,7 @@ export function rideBound(
   groupMembers: JointParticipant[],
   location: Position,
   region: RideResources,
-): (slot: WeeklySlot, riders: Rider[]) => number {
+): (slot: WeeklySlot, riders: Rider[], childrenOf: (p: JointParticipant) => number) => number {
   const homes = groupMembers.filter((p) => p.transport === 'pickup' && p.position !== undefined);
   const index = new Map(homes.map((p, i) => [p.id, i]));
   const points = [location, ...homes.map((p) => p.position!)];
@@ -76,7 +76,7 @@ export function rideBound(
   const sets = { to: segmentSets(inputOf('to')), from: segmentSets(inputOf('from')) };
   // The sets one fleet carries both ways, by the parts of the vehicles' days a slot leaves (most slots: the same).
   const setsCache = new Map<string, Uint8Array>();
-  const mostBothWays = (slot: WeeklySlot): Uint8Array | undefined => {
+  const mostBothWays = (slot: WeeklySlot, children: number[]): Uint8Array | undefined => {
     if (!sets.to || !sets.from) return undefined;
     const ways = (['to', 'from'] as const).map((direction) =>
       partsIn(direction, slot, region).map(({ vehicle, room }) => ({
@@ -85,20 +85,20 @@ export function rideBound(
           0,
         ),
         seats: vehicle.seats,
+        childSeats: vehicle.childSeats,
         room,
       })),
     );
-    const key = JSON.stringify(ways);
+    const key = JSON.stringify([ways, children]);
     let most = setsCache.get(key);
-    if (!most)
-      setsCache.set(
-        key,
-        (most = mostInEvery([fleetSets(sets.to, ways[0]), fleetSets(sets.from, ways[1])], homes.length)),
-      );
+    if (!most) {
+      const carried = [fleetSets(sets.to, ways[0], children), fleetSets(sets.from, ways[1], children)];
+      setsCache.set(key, (most = mostInEvery(carried, homes.length)));
+    }
     return most;
   };
   const cache = new Map<string, number>();
-  return (slot, riders) => {
+  return (slot, riders, childrenOf) => {
     const collectable = riders.filter(
       ({ p }) => index.has(p.id) && region.vehicles.some((vehicle) => collectsIn(vehicle, p.municipalityId)),
     );
@@ -108,10 +108,12 @@ export function rideBound(
     if (found === undefined) {
       const women = collectable.map(({ p, children }) => ({ p, children, at: index.get(p.id)! }));
       const riding = collectable.reduce((bits, { p }) => bits | (1 << index.get(p.id)!), 0);
+      // Every woman's children at this slot, whether she rides on this date or not: the dates share tables.
+      const children = homes.map(childrenOf);
       found = Math.min(
         wayBound('to', slot, women, figures.to, region),
         wayBound('from', slot, women, figures.from, region),
-        mostBothWays(slot)?.[riding] ?? Infinity,
+        mostBothWays(slot, children)?.[riding] ?? Infinity,
       );
       cache.set(key, found);
     }

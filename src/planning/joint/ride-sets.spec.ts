@@ -4,6 +4,7 @@ import { segmentFigures } from './ride-segments';
 import { fleetSets, mostInEvery, segmentSets, SetPart } from './ride-sets';
 
 const ALL = 0b111;
+const NO_CHILDREN = [0, 0, 0];
 
 /** The sets a family holds, as lists of women. */
 const members = (family: Uint8Array) =>
@@ -22,23 +23,32 @@ describe('which sets of women the fleet can carry', () => {
   });
 
   it('gives a vehicle one segment free and the rest within its room', () => {
-    const part = (room: number): SetPart => ({ may: ALL, seats: 8, room });
+    const part = (room: number): SetPart => ({ may: ALL, seats: 8, childSeats: 2, room });
     // Room for the round trip west (18), after the neighbours came from the depot.
-    expect(fleetSets(sets, [part(18)])[ALL]).toBe(1);
+    expect(fleetSets(sets, [part(18)], NO_CHILDREN)[ALL]).toBe(1);
     // Less room: two of the three, either segment free.
-    const short = fleetSets(sets, [part(17)]);
+    const short = fleetSets(sets, [part(17)], NO_CHILDREN);
     expect(short[ALL]).toBe(0);
     expect(members(short)).toEqual([[], [0], [1], [0, 1], [2]]);
     // Two vehicles: a free segment each.
-    expect(fleetSets(sets, [part(0), part(0)])[ALL]).toBe(1);
+    expect(fleetSets(sets, [part(0), part(0)], NO_CHILDREN)[ALL]).toBe(1);
   });
 
   it('keeps a vehicle to its seats and to the women it may collect', () => {
     // No room for a round trip (18 at the least): the neighbours come together in the free segment, or not.
-    expect(fleetSets(sets, [{ may: ALL, seats: 2, room: 17 }])[0b011]).toBe(1);
-    expect(fleetSets(sets, [{ may: ALL, seats: 1, room: 17 }])[0b011]).toBe(0);
-    expect(fleetSets(sets, [{ may: 0b001, seats: 8, room: 35 }])[0b011]).toBe(0);
-    expect(fleetSets(sets, [{ may: 0b001, seats: 8, room: 35 }])[0b001]).toBe(1);
+    expect(fleetSets(sets, [{ may: ALL, seats: 2, childSeats: 0, room: 17 }], NO_CHILDREN)[0b011]).toBe(1);
+    expect(fleetSets(sets, [{ may: ALL, seats: 1, childSeats: 0, room: 17 }], NO_CHILDREN)[0b011]).toBe(0);
+    expect(fleetSets(sets, [{ may: 0b001, seats: 8, childSeats: 0, room: 35 }], NO_CHILDREN)[0b011]).toBe(0);
+    expect(fleetSets(sets, [{ may: 0b001, seats: 8, childSeats: 0, room: 35 }], NO_CHILDREN)[0b001]).toBe(1);
+  });
+
+  it('seats the children who ride along, in child seats', () => {
+    const neighbours = (seats: number, childSeats: number) =>
+      fleetSets(sets, [{ may: ALL, seats, childSeats, room: 17 }], [2, 0, 0])[0b011];
+    // She and her two children, and her neighbour: four seats, two of them child seats.
+    expect(neighbours(4, 2)).toBe(1);
+    expect(neighbours(3, 2)).toBe(0);
+    expect(neighbours(4, 1)).toBe(0);
   });
 
   it('counts only the women both ways carry', () => {
@@ -62,7 +72,11 @@ describe('which sets of women the fleet can carry', () => {
       fc.property(instance, ({ places, direction, seats, room }) => {
         const input = onALine(places, { direction, seats, window: 60 });
         const figures = segmentFigures(input)!;
-        const carried = fleetSets(segmentSets(input)!, [{ may: (1 << places.length) - 1, seats, room }]);
+        const carried = fleetSets(
+          segmentSets(input)!,
+          [{ may: (1 << places.length) - 1, seats, childSeats: 0, room }],
+          places.map(() => 0),
+        );
         // Every carried set: one free segment of at most `cap` women, the others' shares within the room.
         for (let set = 0; set < carried.length; set++) {
           if (carried[set] === 0) continue;

@@ -34,6 +34,7 @@ export interface SetPart {
   /** The riders its vehicle may collect, as bits. */
   may: number;
   seats: number;
+  childSeats: number;
   /** Its minutes within the window for segments that leave the location and come back. */
   room: number;
 }
@@ -42,24 +43,29 @@ export interface SetPart {
  * 1 for each set of riders the parts can carry together in one direction: each part one segment that needs no
  * time of the window (there the first, from wherever the vehicle is; back the last, which need not return) and
  * others whose rounds sum to at most its room, each segment within its seats and of women it may collect, and
- * no woman in two parts. This is what ride-bound argues per woman, for whole sets; children are left out (they
- * only take seats), so every set a plan carries is among these.
+ * no woman in two parts. A segment's women and the children who ride along with them (`children`, per woman)
+ * take its seats, the children its child seats. This is what ride-bound argues per woman, for whole sets, so every
+ * set a plan carries is among these.
  */
-export function fleetSets(sets: SegmentSets, parts: SetPart[]): Uint8Array {
+export function fleetSets(sets: SegmentSets, parts: SetPart[], children: number[]): Uint8Array {
   const size = 1 << sets.riders;
+  const kids = sums(children, sets.riders);
   const counts = popcounts(sets.riders);
-  const covers = new Map<number, Float64Array>();
+  const fits = (segment: number, part: SetPart) =>
+    counts[segment] + kids[segment] <= part.seats && kids[segment] <= part.childSeats;
+  const covers = new Map<string, Float64Array>();
   let fleet = new Uint8Array(size);
   fleet[0] = 1;
   for (const part of parts) {
-    let cover = covers.get(part.seats);
-    if (!cover) covers.set(part.seats, (cover = roundsCovering(sets, part.seats, counts)));
+    const key = `${part.seats}|${part.childSeats}`;
+    let cover = covers.get(key);
+    if (!cover) covers.set(key, (cover = roundsCovering(sets, (segment) => fits(segment, part))));
     const own = new Uint8Array(size);
     for (let set = 0; set < size; set++) {
       if ((set & ~part.may) !== 0) continue;
       for (let first = set; ; first = (first - 1) & set) {
-        const fits = first === 0 || (sets.carried[first] === 1 && counts[first] <= part.seats);
-        if (fits && cover[set ^ first] <= part.room) {
+        const free = first === 0 || (sets.carried[first] === 1 && fits(first, part));
+        if (free && cover[set ^ first] <= part.room) {
           own[set] = 1;
           break;
         }
@@ -81,8 +87,8 @@ export function fleetSets(sets: SegmentSets, parts: SetPart[]): Uint8Array {
   return fleet;
 }
 
-/** Per set, the fewest minutes of segments that leave the location and come back and carry exactly it, each within `seats`. */
-function roundsCovering(sets: SegmentSets, seats: number, counts: Uint8Array): Float64Array {
+/** Per set, the fewest minutes of segments that leave the location and come back and carry exactly it, each one that `fits`. */
+function roundsCovering(sets: SegmentSets, fits: (segment: number) => boolean): Float64Array {
   const size = 1 << sets.riders;
   const cover = new Float64Array(size).fill(Infinity);
   cover[0] = 0;
@@ -94,8 +100,7 @@ function roundsCovering(sets: SegmentSets, seats: number, counts: Uint8Array): F
     for (let others = rest; ; others = (others - 1) & rest) {
       const segment = others | lowest;
       const minutes = sets.round[segment];
-      if (minutes < Infinity && counts[segment] <= seats)
-        best = Math.min(best, minutes + cover[set ^ segment]);
+      if (minutes < Infinity && fits(segment)) best = Math.min(best, minutes + cover[set ^ segment]);
       if (others === 0) break;
     }
     cover[set] = best;
@@ -117,6 +122,16 @@ export function mostInEvery(families: Uint8Array[], riders: number): Uint8Array 
       most[set] = Math.max(most[set], most[set ^ (bits & -bits)]);
   }
   return most;
+}
+
+/** Per set, the sum of its women's values. */
+function sums(values: number[], riders: number): Uint16Array {
+  const total = new Uint16Array(1 << riders);
+  for (let set = 1; set < total.length; set++) {
+    const lowest = set & -set;
+    total[set] = total[set ^ lowest] + values[31 - Math.clz32(lowest)];
+  }
+  return total;
 }
 
 function popcounts(riders: number): Uint8Array {
