@@ -44,7 +44,8 @@ const SEGMENT_BUDGET = 5_000;
  * smaller of the two directions bounds both. Women whom only some vehicles collect use only those vehicles.
  * Where a group has few riders (ride-sets' MOST_RIDERS_BY_SETS), the same argument is also made for whole sets of them,
  * without dividing segments into shares: the most riders of a date in one set that the fleet carries there and
- * back (ride-sets). The least of the figures holds.
+ * back (ride-sets), each woman boarding there with the children who ride along, as the rides planner counts it
+ * (a minute a child). The least of the figures holds.
  */
 export function rideBound(
   groupMembers: JointParticipant[],
@@ -73,10 +74,30 @@ export function rideBound(
     return segmentFigures(input) ?? relaxedFigures(input);
   };
   const figures = { to: figuresOf('to'), from: figuresOf('from') };
-  const sets = { to: segmentSets(inputOf('to')), from: segmentSets(inputOf('from')) };
+  // There, each woman boards with the children who ride along (more minutes at her stop, fewer for her ride):
+  // the sets there are enumerated per children riding along, most slots having the same.
+  const setsFrom = segmentSets(inputOf('from'));
+  const setsTo = new Map<string, ReturnType<typeof segmentSets>>();
+  const setsThere = (children: number[]) => {
+    const key = children.join();
+    if (!setsTo.has(key)) {
+      const input = inputOf('to');
+      const boarding = children.map(boardingMinutes);
+      setsTo.set(
+        key,
+        segmentSets({
+          ...input,
+          limits: limits.map((limit, i) => limit - boarding[i]),
+          services: boarding,
+        }),
+      );
+    }
+    return setsTo.get(key);
+  };
   // The sets one fleet carries both ways, by the parts of the vehicles' days a slot leaves (most slots: the same).
   const setsCache = new Map<string, Uint8Array>();
   const mostBothWays = (slot: WeeklySlot, children: number[]): Uint8Array | undefined => {
+    const sets = { to: setsThere(children), from: setsFrom };
     if (!sets.to || !sets.from) return undefined;
     const ways = (['to', 'from'] as const).map((direction) =>
       partsIn(direction, slot, region).map(({ vehicle, room }) => ({

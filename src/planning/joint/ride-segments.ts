@@ -28,6 +28,8 @@ export interface SegmentInput {
   limits: number[];
   /** Minutes at each stop: boarding (there) or getting out (back), at least. */
   service: number;
+  /** Per woman, the minutes at her stop where they differ (there: boarding with her children); else `service`. */
+  services?: number[];
   seats: number;
   /** The longest a segment away from the location and back may take: the window's length. */
   window: number;
@@ -40,14 +42,15 @@ export interface SegmentInput {
  * backwards from its last pickup, so each woman's ride is known as she is added; back forwards from the
  * location): its women in the order served, and the minutes of a segment with them that leaves the location and
  * comes back (which may exceed the window). Each partial segment is itself a segment, so this is every segment
- * for these rules, which leave out only what makes rides longer (children's boarding, waiting, a woman collected
- * at an earlier visit). False past the budget.
+ * for these rules, which leave out only what makes rides longer (waiting, a woman collected at an earlier visit;
+ * children's boarding too, unless `services` count it). False past the budget.
  */
 export function forEachSegment(
   input: SegmentInput,
   seen: (path: readonly number[], round: number) => void,
 ): boolean {
-  const { direction, direct, limits, service, seats } = input;
+  const { direction, direct, limits, seats } = input;
+  const service = input.services ?? limits.map(() => input.service);
   const n = limits.length;
   const path: number[] = [];
   const onPath = new Array<boolean>(n).fill(false);
@@ -59,15 +62,17 @@ export function forEachSegment(
     const end = path[path.length - 1];
     seen(
       path,
-      direction === 'to' ? direct[0][end + 1] + service + time : time + service + direct[end + 1][0],
+      direction === 'to'
+        ? direct[0][end + 1] + service[end] + time
+        : time + service[end] + direct[end + 1][0],
     );
     if (path.length >= seats) return true;
     for (let next = 0; next < n; next++) {
       if (onPath[next]) continue;
       const ride =
         direction === 'to'
-          ? direct[next + 1][end + 1] + service + time
-          : time + service + direct[end + 1][next + 1];
+          ? direct[next + 1][end + 1] + service[end] + time
+          : time + service[end] + direct[end + 1][next + 1];
       if (ride > limits[next]) continue;
       path.push(next);
       onPath[next] = true;
