@@ -214,5 +214,5 @@ describe('outings in the scenario format', () => {
     expect(
       (after.programme.outings as { date: string }[]).filter((outing) => outing.date === session.date),
     ).toEqual([]);
-  });
+  }, 240_000);
 });
