@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../src/common/database/scratch-database';
 import { buildScenario } from '../factories/scenario.factory';
+import { UNKNOWN_ID } from '../support/answers';
 import {
   isAlive,
   postmasterPid,
@@ -13,6 +14,7 @@ import {
   startService,
 } from '../support/service-process';
 import { ADMIN_TOKEN } from '../support/test-logs';
+import { arrayOfSmallObjects, upload } from '../support/uploads';
 
 const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
@@ -219,4 +221,33 @@ describe('hostile process events', () => {
     service.child.kill('SIGTERM');
     await service.exited;
   }, 240_000);
+
+  // In a process of its own, as the service runs: in the test runner's process, the runner's own heap (every
+  // file before this one) and the sending of the bodies share the event loop with the service.
+  it('keeps /health answering within a second while three 50 MB bodies come in without a token', async () => {
+    const service = await start(await newOptions());
+    const body = arrayOfSmallObjects(50_000_000);
+    const uploads = Promise.all([
+      upload(service.port, '/imports/scenario', 'application/json', body),
+      upload(service.port, '/participants', 'application/json', body),
+      upload(service.port, `/language-providers/${UNKNOWN_ID}/timetable`, 'text/calendar', body),
+    ]);
+    let uploading = true;
+    void uploads.finally(() => (uploading = false));
+    const health: (number | string)[] = [];
+    const times: number[] = [];
+    // At least three answers, the first of them surely while the uploads are still being sent.
+    while (uploading || health.length < 3) {
+      const sent = performance.now();
+      health.push(await statusOf(service.url('/health')));
+      times.push(Math.round(performance.now() - sent));
+    }
+    const answers = await uploads;
+    expect(answers.map(({ status }) => status)).toEqual([401, 413, 401]);
+    expect(health.filter((status) => status !== 200)).toEqual([]);
+    expect(Math.max(...times)).toBeLessThan(1000);
+
+    service.child.kill('SIGTERM');
+    await service.exited;
+  }, 120_000);
 });
