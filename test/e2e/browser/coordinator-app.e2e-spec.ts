@@ -195,7 +195,15 @@ describe('the coordinator’s app, in Chromium', () => {
     await page
       .getByRole('status')
       .getByText(/^Opnieuw gepland: \d+ bijeenkomst(en)?; \d+ van \d+ keer kan een deelnemer komen\.$/)
-      .waitFor({ timeout: 120_000 });
+      .waitFor({ timeout: 120_000 })
+      .catch(async (error: Error) => {
+        // Once in a loaded run of the whole suite the result never showed: say where the job and the bar were.
+        const then = (await api.get(`/jobs/${jobId}`)).body as unknown;
+        const bar = (await page.evaluate('window.seenProgress')) as unknown;
+        throw new Error(
+          `${error.message}\nthe job then: ${JSON.stringify(then)}\nthe bar showed: ${JSON.stringify(bar)}`,
+        );
+      });
     const bar = page.getByRole('progressbar', { name: 'Voortgang van het plannen' });
     expect(await bar.getAttribute('aria-valuenow')).toBe('100');
     expect(await button.isEnabled()).toBe(true);
