@@ -494,4 +494,57 @@ describe('planning with a Google Maps key', () => {
     expect(fake.requests.filter((r) => r.path.includes('distancematrix')).length).toBe(asked);
     // Planning judges several plans of care and rides for the weekly times: longer than most tests.
   }, 180_000);
+
+  it('asks the drives between a session’s rides and the same vehicles’ rides for another session that day', async () => {
+    // After the test above: Berkelland is planned. Two sessions of different groups on one day, planned one by one.
+    const sessions = (await api.get('/sessions?region=berkelland&status=planned&limit=1000').expect(200)).body
+      .items as { id: string; groupId: string; locationId: string; start: string }[];
+    const sameDay = sessions.flatMap((a) =>
+      sessions
+        .filter(
+          (b) =>
+            b.groupId !== a.groupId && b.start.slice(0, 10) === a.start.slice(0, 10) && b.start > a.start,
+        )
+        .map((b) => [a, b] as const),
+    );
+    expect(sameDay.length).toBeGreaterThan(0);
+    const [earlier, later] = sameDay.sort(([a], [b]) => a.start.localeCompare(b.start))[0];
+    const database = api.app.get(DataSource);
+    await database.query('DELETE FROM travel_time_cache');
+    await api.post(`/sessions/${earlier.id}/routes/plan`).expect(200);
+    const rides = (await api.get(`/sessions/${earlier.id}/routes`).expect(200)).body.routes as {
+      direction: 'to' | 'from';
+      stops: { participantId: string }[];
+    }[];
+    expect(rides.length).toBeGreaterThan(0);
+    // Where the vehicle is as each ride begins (there: at the first home) and as it ends (back: at the last).
+    const homes: Position[] = [];
+    for (const ride of rides) {
+      const stop = ride.direction === 'to' ? ride.stops[0] : ride.stops[ride.stops.length - 1];
+      homes.push((await api.get(`/participants/${stop.participantId}`).expect(200)).body.position);
+    }
+    const location: Position = (await api.get(`/locations/${later.locationId}`).expect(200)).body.position;
+
+    // With an empty cache, the later session's plan can know those drives only by asking Google for them.
+    await database.query('DELETE FROM travel_time_cache');
+    fake.reset();
+    await api.post(`/sessions/${later.id}/routes/plan`).expect(200);
+    const near = (a: Position, b: Position) =>
+      Math.abs(a.lat - b.lat) < 1e-5 && Math.abs(a.lon - b.lon) < 1e-5;
+    const asked = fake
+      .matrixRequests()
+      .flatMap((request) => request.origins.flatMap((o) => request.destinations.map((d) => [o, d] as const)));
+    for (const home of homes) {
+      expect({ home, toLaterLocation: asked.some(([o, d]) => near(o, home) && near(d, location)) }).toEqual({
+        home,
+        toLaterLocation: true,
+      });
+      expect({ home, fromLaterLocation: asked.some(([o, d]) => near(o, location) && near(d, home)) }).toEqual(
+        {
+          home,
+          fromLaterLocation: true,
+        },
+      );
+    }
+  }, 120_000);
 });

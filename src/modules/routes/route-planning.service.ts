@@ -142,6 +142,41 @@ export class RoutePlanningService {
     };
   }
 
+  /**
+   * Where the vehicles' rides for other sessions on these sessions' days begin and end: the first home of a ride
+   * there, the last of a ride back, and those sessions' places.
+   */
+  private async ridesElsewhereEnds(
+    sessions: Session[],
+    vehicles: { id: string }[],
+    ridePlaces: ReturnType<RoutePlanningService['ridePlacesOf']>,
+    homeOf: (participantId: string) => Position | undefined,
+    dayStart: (session: Session) => DateTime,
+  ): Promise<Position[]> {
+    const ours = new Set(sessions.map((session) => session.id));
+    const days = new Set(sessions.map((session) => dayStart(session).toMillis()));
+    const firstDay = Math.min(...days);
+    const lastDay = Math.max(...days);
+    const zone = dayStart(sessions[0]).zone;
+    const busy = (
+      await this.routes.busyBetween(
+        vehicles.map((vehicle) => vehicle.id),
+        new Date(firstDay),
+        DateTime.fromMillis(lastDay, { zone }).plus({ days: 1 }).toJSDate(),
+      )
+    ).filter(
+      (route) =>
+        !ours.has(route.sessionId) &&
+        (days.has(DateTime.fromJSDate(route.depart, { zone }).startOf('day').toMillis()) ||
+          days.has(DateTime.fromJSDate(route.arrive, { zone }).startOf('day').toMillis())),
+    );
+    const placesOf = await ridePlaces.of(busy.map((route) => route.sessionId));
+    return busy.flatMap((route) => {
+      const ends = rideEnds(route, homeOf, placesOf.get(route.sessionId));
+      return ends ? [ends.first, ends.last] : [];
+    });
+  }
+
   private async run(sessionIds: string[], minimal: boolean): Promise<RoutesPlanDto> {
     const started = performance.now();
     const sessions = (await this.sessions.getMany(sessionIds))
@@ -208,12 +243,24 @@ export class RoutePlanningService {
           .map((person) => person!.position),
       ),
     ];
+    const dayStart = (session: Session) => DateTime.fromJSDate(session.start, { zone }).startOf('day');
+    const ridePlaces = this.ridePlacesOf(locations);
+    // A vehicle drives from where its ride for another session that day ends to where the next begins: those
+    // places are asked too, so that with a Google key such a drive is not the offline model's guess.
+    const homeOf = (participantId: string): Position | undefined => {
+      const home = people.get(participantId)?.position;
+      return home?.lat != null && home.lon != null ? { lat: home.lat, lon: home.lon } : undefined;
+    };
+    const elsewhere = await this.ridesElsewhereEnds(sessions, vehicles, ridePlaces, homeOf, dayStart);
     const minutes = await this.travel.minutesLookup(
-      [[places, places]],
+      [
+        [places, places],
+        [places, elsewhere],
+        [elsewhere, places],
+      ],
       DateTime.fromJSDate(sessions[0].start, { zone }),
     );
 
-    const dayStart = (session: Session) => DateTime.fromJSDate(session.start, { zone }).startOf('day');
     const dateOf = (session: Session) => instantToLocal(session.start, zone).date;
     // Wall-clock minutes, also on the days the clocks change.
     const toInstant = (session: Session, minute: number) =>
@@ -221,7 +268,6 @@ export class RoutePlanningService {
     const toMinute = (session: Session, instant: Date) =>
       instantToLocalMinute(instant, dateOf(session), zone);
 
-    const ridePlaces = this.ridePlacesOf(locations);
     const groupSessions = new Map<string, Session[]>();
     for (const session of sessions) {
       const local = instantToLocal(session.start, zone);
@@ -271,14 +317,8 @@ export class RoutePlanningService {
         // Each ride elsewhere with where it begins and ends, so that a ride before or after it can reach it.
         const busyRide = (route: Route): BusyRide => {
           const times: [number, number] = [toMinute(session, route.depart), toMinute(session, route.arrive)];
-          const stop = route.direction === 'to' ? route.stops[0] : route.stops.at(-1);
-          const home = stop && people.get(stop.participantId)?.position;
-          const places = placesOf.get(route.sessionId);
-          if (home?.lat == null || home.lon == null || !places) return times;
-          const at = { lat: home.lat, lon: home.lon };
-          return route.direction === 'to'
-            ? [...times, { first: at, last: places.to }]
-            : [...times, { first: places.from, last: at }];
+          const ends = rideEnds(route, homeOf, placesOf.get(route.sessionId));
+          return ends ? [...times, ends] : times;
         };
         const fleet: FleetVehicle[] = vehicles.map((vehicle) => ({
           id: vehicle.id,
@@ -413,6 +453,18 @@ export class RoutePlanningService {
     }
     return previous;
   }
+}
+
+/** Where the vehicle is as a ride begins and as it ends: her home (the first there, the last back) and its place. */
+function rideEnds(
+  route: Route,
+  homeOf: (participantId: string) => Position | undefined,
+  places: { to: Position; from: Position } | undefined,
+): { first: Position; last: Position } | undefined {
+  const stop = route.direction === 'to' ? route.stops[0] : route.stops.at(-1);
+  const home = stop && homeOf(stop.participantId);
+  if (!home || !places) return undefined;
+  return route.direction === 'to' ? { first: home, last: places.to } : { first: places.from, last: home };
 }
 
 function toPlanned(route: Route, minute: (instant: Date) => number): PlannedRide {
