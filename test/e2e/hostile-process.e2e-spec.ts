@@ -14,7 +14,7 @@ import {
   startService,
 } from '../support/service-process';
 import { ADMIN_TOKEN } from '../support/test-logs';
-import { arrayOfSmallObjects, upload } from '../support/uploads';
+import { arrayOfSmallObjects, CLOSED_BEFORE_ANSWER, upload } from '../support/uploads';
 
 const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
@@ -243,7 +243,10 @@ describe('hostile process events', () => {
       times.push(Math.round(performance.now() - sent));
     }
     const answers = await uploads;
-    expect(answers.map(({ status }) => status)).toEqual([401, 413, 401]);
+    // Refused before a byte of the body is read: the answer, or a close that came before the client read it.
+    [401, 413, 401].forEach((refusal, index) =>
+      expect([refusal, CLOSED_BEFORE_ANSWER]).toContain(answers[index].status),
+    );
     expect(health.filter((status) => status !== 200)).toEqual([]);
     expect(Math.max(...times)).toBeLessThan(1000);
 

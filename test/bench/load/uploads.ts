@@ -5,8 +5,8 @@ export interface HealthDuringUploads {
   p50: number;
   p95: number;
   max: number;
-  /** The uploads' answers: the service refuses them (401, 413) without parsing them. */
-  statuses: number[];
+  /** The uploads' answers: the service refuses them (401, 413) without parsing them, or closed before they read it. */
+  statuses: (number | string)[];
 }
 
 /**
@@ -33,6 +33,7 @@ export async function healthDuringUploads(url: string): Promise<HealthDuringUplo
   }
   const statuses = (await uploads).map((result) => result.status);
   waits.sort((a, b) => a - b);
-  const at = (share: number) => Math.round(waits[Math.min(waits.length - 1, Math.floor(share * waits.length))]);
+  const at = (share: number) =>
+    Math.round(waits[Math.min(waits.length - 1, Math.floor(share * waits.length))]);
   return { probes: waits.length, p50: at(0.5), p95: at(0.95), max: Math.round(waits.at(-1)!), statuses };
 }
