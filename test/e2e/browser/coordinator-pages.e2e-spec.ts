@@ -236,6 +236,27 @@ describe('the coordinator’s pages of the menu, in Chromium', () => {
     expect((await lessonsOfP5()).map((lesson) => lesson.from)).toEqual(['13:00']);
 
     const scenario = page.locator('section[data-import="scenario"]');
+    // A file over the service's limit (10 MB) is refused before it is sent, with its size and the limit.
+    const sent: string[] = [];
+    const watch = (request: { url(): string }) => {
+      if (request.url().includes('/imports/scenario')) sent.push(request.url());
+    };
+    page.on('request', watch);
+    await scenario
+      .getByLabel('Bestand')
+      .setInputFiles({
+        name: 'groot.json',
+        mimeType: 'application/json',
+        buffer: Buffer.alloc(11 << 20, 32),
+      });
+    await scenario.getByRole('button', { name: 'Importeren' }).click();
+    await scenario
+      .getByRole('alert')
+      .getByText('Dit bestand is 11.0 MB; hier kan ten hoogste 10 MB. Er is niets verstuurd.')
+      .waitFor();
+    page.off('request', watch);
+    expect(sent).toEqual([]);
+
     const exported = (await api.get('/exports/scenario?region=beltrum').expect(200)).body;
     const json = (document: unknown) => ({
       name: 'beltrum.json',

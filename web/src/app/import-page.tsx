@@ -36,6 +36,7 @@ export function ImportPage({ data, reload }: Props) {
         title={texts.scenario}
         intro={texts.scenarioIntro}
         accept=".json,application/json"
+        maxMegabytes={SCENARIO_MAX_MEGABYTES}
         target={() => '/imports/scenario'}
         onStored={reload}
         describe={(summary) => <ScenarioResult summary={summary} />}
@@ -46,6 +47,7 @@ export function ImportPage({ data, reload }: Props) {
           title={texts.timetable}
           intro={texts.timetableIntro}
           accept=".csv,.ics,text/csv,text/calendar"
+          maxMegabytes={TIMETABLE_MAX_MEGABYTES}
           providers={providers}
           target={(provider, dryRun) =>
             `/language-providers/${provider}/timetable${dryRun ? '?dryRun=true' : ''}`
@@ -58,11 +60,20 @@ export function ImportPage({ data, reload }: Props) {
   );
 }
 
+/**
+ * The service's limits on an import's body (`SCENARIO_BODY_LIMIT`, `TIMETABLE_SIZE_LIMIT`). A larger file is
+ * refused before it is sent: the service answers such an upload before reading it and closes the connection, and
+ * a browser still sending may show a network error instead of its answer.
+ */
+const SCENARIO_MAX_MEGABYTES = 10;
+const TIMETABLE_MAX_MEGABYTES = 5;
+
 interface UploaderProps<T> {
   id: string;
   title: string;
   intro: string;
   accept: string;
+  maxMegabytes: number;
   providers?: { id: string; name: string }[];
   target: (provider: string, dryRun: boolean) => string;
   onStored: () => void;
@@ -70,7 +81,17 @@ interface UploaderProps<T> {
 }
 
 /** One kind of file: choose it (and its provider), check or import it, and see the outcome. */
-function Uploader<T>({ id, title, intro, accept, providers, target, onStored, describe }: UploaderProps<T>) {
+function Uploader<T>({
+  id,
+  title,
+  intro,
+  accept,
+  maxMegabytes,
+  providers,
+  target,
+  onStored,
+  describe,
+}: UploaderProps<T>) {
   const texts = usePageTexts(IMPORT_TEXTS);
   const [file, setFile] = useState<File>();
   const [provider, setProvider] = useState(providers?.[0]?.id ?? '');
@@ -82,6 +103,14 @@ function Uploader<T>({ id, title, intro, accept, providers, target, onStored, de
     const type = mediaTypeOf(file);
     if (!type) {
       setOutcome({ ok: false, problems: [texts.unknownType], dryRun });
+      return;
+    }
+    // Megabytes as the service counts them (2^20 bytes).
+    if (file.size > maxMegabytes * 2 ** 20) {
+      const problem = texts.tooLarge
+        .replace('{size}', (file.size / 2 ** 20).toFixed(1))
+        .replace('{limit}', String(maxMegabytes));
+      setOutcome({ ok: false, problems: [problem], dryRun });
       return;
     }
     setBusy(true);

@@ -32,6 +32,7 @@ export const IMPORT_TEXTS = {
     line: 'regel',
     warnings: 'Let op',
     unknownType: 'Kies een .csv-, .ics- of .json-bestand.',
+    tooLarge: 'Dit bestand is {size} MB; hier kan ten hoogste {limit} MB. Er is niets verstuurd.',
   },
   en: {
     menu: 'Import',
@@ -65,5 +66,6 @@ export const IMPORT_TEXTS = {
     line: 'line',
     warnings: 'Note',
     unknownType: 'Choose a .csv, .ics or .json file.',
+    tooLarge: 'This file is {size} MB; this import takes at most {limit} MB. Nothing was sent.',
   },
 };
