@@ -148,28 +148,23 @@ export class RoutePlanningService {
    */
   private async ridesElsewhereEnds(
     sessions: Session[],
-    vehicles: { id: string }[],
+    vehicleIds: string[],
+    zone: string,
     ridePlaces: ReturnType<RoutePlanningService['ridePlacesOf']>,
     homeOf: (participantId: string) => Position | undefined,
-    dayStart: (session: Session) => DateTime,
   ): Promise<Position[]> {
-    const ours = new Set(sessions.map((session) => session.id));
-    const days = new Set(sessions.map((session) => dayStart(session).toMillis()));
-    const firstDay = Math.min(...days);
-    const lastDay = Math.max(...days);
-    const zone = dayStart(sessions[0]).zone;
+    const dayOf = (instant: Date) => DateTime.fromJSDate(instant, { zone }).startOf('day');
+    const days = new Set(sessions.map((session) => dayOf(session.start).toMillis()));
     const busy = (
       await this.routes.busyBetween(
-        vehicles.map((vehicle) => vehicle.id),
-        new Date(firstDay),
-        DateTime.fromMillis(lastDay, { zone }).plus({ days: 1 }).toJSDate(),
+        vehicleIds,
+        new Date(Math.min(...days)),
+        DateTime.fromMillis(Math.max(...days), { zone })
+          .plus({ days: 1 })
+          .toJSDate(),
+        sessions.map((session) => session.id),
       )
-    ).filter(
-      (route) =>
-        !ours.has(route.sessionId) &&
-        (days.has(DateTime.fromJSDate(route.depart, { zone }).startOf('day').toMillis()) ||
-          days.has(DateTime.fromJSDate(route.arrive, { zone }).startOf('day').toMillis())),
-    );
+    ).filter((route) => days.has(dayOf(route.depart).toMillis()) || days.has(dayOf(route.arrive).toMillis()));
     const placesOf = await ridePlaces.of(busy.map((route) => route.sessionId));
     return busy.flatMap((route) => {
       const ends = rideEnds(route, homeOf, placesOf.get(route.sessionId));
@@ -243,15 +238,22 @@ export class RoutePlanningService {
           .map((person) => person!.position),
       ),
     ];
-    const dayStart = (session: Session) => DateTime.fromJSDate(session.start, { zone }).startOf('day');
     const ridePlaces = this.ridePlacesOf(locations);
-    // A vehicle drives from where its ride for another session that day ends to where the next begins: those
-    // places are asked too, so that with a Google key such a drive is not the offline model's guess.
     const homeOf = (participantId: string): Position | undefined => {
       const home = people.get(participantId)?.position;
       return home?.lat != null && home.lon != null ? { lat: home.lat, lon: home.lon } : undefined;
     };
-    const elsewhere = await this.ridesElsewhereEnds(sessions, vehicles, ridePlaces, homeOf, dayStart);
+    // A vehicle drives from where its ride for another session that day ends to where the next begins: with a
+    // Google key those drives are asked too, not left to the offline model (which answers any pair unasked).
+    const elsewhere = this.travel.usesGoogle
+      ? await this.ridesElsewhereEnds(
+          sessions,
+          vehicles.map((vehicle) => vehicle.id),
+          zone,
+          ridePlaces,
+          homeOf,
+        )
+      : [];
     const minutes = await this.travel.minutesLookup(
       [
         [places, places],
@@ -261,6 +263,7 @@ export class RoutePlanningService {
       DateTime.fromJSDate(sessions[0].start, { zone }),
     );
 
+    const dayStart = (session: Session) => DateTime.fromJSDate(session.start, { zone }).startOf('day');
     const dateOf = (session: Session) => instantToLocal(session.start, zone).date;
     // Wall-clock minutes, also on the days the clocks change.
     const toInstant = (session: Session, minute: number) =>

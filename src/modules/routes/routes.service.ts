@@ -1,7 +1,7 @@
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
-import { And, In, LessThan, MoreThan, MoreThanOrEqual } from 'typeorm';
+import { And, In, LessThan, MoreThan, MoreThanOrEqual, Not } from 'typeorm';
 import { chunks } from '../../common/database/bulk-writes';
 import { notFound } from '../../common/errors/not-found';
 import { RecordScope } from '../access/access-context';
@@ -100,12 +100,17 @@ export class RoutesService {
     return new Set(rows.map((row) => row.sessionId));
   }
 
-  /** The routes of these vehicles that take any time within [from, to): when a vehicle is busy. */
-  busyBetween(vehicleIds: string[], from: Date, to: Date): Promise<Route[]> {
+  /** The routes of these vehicles that take any time within [from, to), but those of `exceptSessionIds`. */
+  busyBetween(vehicleIds: string[], from: Date, to: Date, exceptSessionIds: string[] = []): Promise<Route[]> {
     if (vehicleIds.length === 0) return Promise.resolve([]);
     return this.routes
       .find({
-        where: { vehicleId: In(vehicleIds), depart: LessThan(to), arrive: MoreThan(from) },
+        where: {
+          vehicleId: In(vehicleIds),
+          depart: LessThan(to),
+          arrive: MoreThan(from),
+          ...(exceptSessionIds.length > 0 && { sessionId: Not(In(exceptSessionIds)) }),
+        },
         select: {
           id: true,
           sessionId: true,
