@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRegion } from './load/region';
 import { startService } from './load/service';
-import { healthDuringUploads } from './load/uploads';
+import { healthDuringUploads } from '../support/uploads';
 import { median } from './sizes-and-runs';
 
 interface Endpoint {

@@ -56,3 +56,47 @@ export function upload(port: number, path: string, contentType: string, body: Bu
     outgoing.end(body);
   });
 }
+
+export interface HealthDuringUploads {
+  probes: number;
+  p50: number;
+  p95: number;
+  max: number;
+  /** The uploads' answers, in the order sent: refused (401, 413) without being parsed, or CLOSED_BEFORE_ANSWER. */
+  statuses: Upload['status'][];
+}
+
+/** Where the uploads go: by default three JSON endpoints, one of them a document import. */
+const JSON_UPLOADS = ['/imports/scenario', '/participants', '/regions'].map((path) => ({
+  path,
+  contentType: 'application/json',
+}));
+
+/**
+ * Three 50 MB bodies (JSON of small objects) sent at once without a token, as an attacker would, while `/health`
+ * of the service at `url` is asked one request after another until they are answered (at least three probes, the
+ * first surely while they are still sent): how long a probe waits meanwhile. A `/health` that is not 200 throws.
+ */
+export async function healthDuringUploads(
+  url: string,
+  uploads: { path: string; contentType: string }[] = JSON_UPLOADS,
+): Promise<HealthDuringUploads> {
+  const port = Number(new URL(url).port);
+  const body = arrayOfSmallObjects(50_000_000);
+  const sending = Promise.all(uploads.map(({ path, contentType }) => upload(port, path, contentType, body)));
+  let uploading = true;
+  void sending.finally(() => (uploading = false));
+  const waits: number[] = [];
+  while (uploading || waits.length < 3) {
+    const started = performance.now();
+    const answer = await fetch(`${url}/health`);
+    await answer.arrayBuffer();
+    if (!answer.ok) throw new Error(`/health answered ${answer.status} during the uploads`);
+    waits.push(performance.now() - started);
+  }
+  const statuses = (await sending).map((result) => result.status);
+  waits.sort((a, b) => a - b);
+  const at = (share: number) =>
+    Math.round(waits[Math.min(waits.length - 1, Math.floor(share * waits.length))]);
+  return { probes: waits.length, p50: at(0.5), p95: at(0.95), max: Math.round(waits.at(-1)!), statuses };
+}
