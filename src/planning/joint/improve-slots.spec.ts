@@ -31,6 +31,19 @@ describe('choosing weekly times by what the whole plan gives', () => {
     expect(capped.plan.unplanned).toEqual([]);
   });
 
+  it('makes no trial plan of a move to a time when its trainer leads another group', () => {
+    // One trainer for every group, and no interpreters: a trial fails only where the trainer is busy then.
+    const [trainer] = input.groups[0].trainerIds;
+    const oneTrainer = {
+      ...input,
+      groups: input.groups.map((group) => ({ ...group, trainerIds: [trainer], interpreterLanguages: [] })),
+    };
+    const chosen = improveSlots(oneTrainer, lateInDay, { maxEvaluations: 40, optionsPerGroup: 6 });
+    expect(chosen.after).toBeGreaterThan(chosen.before);
+    // Every trial was judged: none was spent on a move the trainer could not take.
+    expect(chosen.trials).toBe(chosen.evaluations - 1);
+  });
+
   it('never moves a group a coordinator pinned', () => {
     const [first, ...rest] = input.groups;
     const pinned = { ...input, groups: [{ ...first, pinned: [{ weekday: 1, start: '09:30' }] }, ...rest] };
