@@ -2,6 +2,7 @@ import { offlineTravel } from '../travel/offline-travel';
 import { JointInput, JointSession } from './model';
 import { planCareAndRides } from './plan-care-and-rides';
 import { advise } from './advice';
+import { rememberingDates } from './remembering-dates';
 
 const weekdays = [1, 2, 3, 4, 5];
 const hours = (from: string, to: string) => weekdays.map((weekday) => ({ weekday, from, to }));
@@ -477,5 +478,54 @@ describe('planning care and rides together', () => {
     const input = region();
     expect(planCareAndRides({ ...input, digest })).toEqual(planCareAndRides(input));
     expect(texts.size).toBeGreaterThan(0);
+  });
+});
+
+describe('remembering the dates planned', () => {
+  const week = (start: number, date = '2027-01-12') =>
+    region({
+      participants: Array.from({ length: 6 }, (_, i) => ({
+        id: `p${i}`,
+        position: near(3 + i),
+        transport: 'pickup',
+        children: [{ id: `c${i}`, birthDate: '2025-06-01', careByPartner: false }],
+      })),
+      sessions: [
+        session({ id: 'a', groupId: 'ga', date, start, end: start + 150, memberIds: ['p0', 'p1', 'p2'] }),
+        session({ id: 'b', groupId: 'gb', date: '2027-01-13', weekday: 3, memberIds: ['p3', 'p4', 'p5'] }),
+      ],
+    });
+
+  it('plans again only the dates whose sessions changed, and gives what a plan of every date gives', () => {
+    const datesPlanned: string[][] = [];
+    const counting = (input: JointInput) => {
+      datesPlanned.push([...new Set(input.sessions.map((s) => s.date))].sort());
+      return planCareAndRides(input);
+    };
+    const remembering = rememberingDates(counting);
+    expect(remembering(week(10 * 60))).toEqual(planCareAndRides(week(10 * 60)));
+    // One group's time moves: its date is planned again, the other date is remembered.
+    expect(remembering(week(9 * 60 + 30))).toEqual(planCareAndRides(week(9 * 60 + 30)));
+    // Back where it was: both dates are remembered.
+    expect(remembering(week(10 * 60))).toEqual(planCareAndRides(week(10 * 60)));
+    expect(datesPlanned).toEqual([['2027-01-12', '2027-01-13'], ['2027-01-12']]);
+  });
+
+  it('plans a date again when who is blocked on it changes', () => {
+    let calls = 0;
+    const remembering = rememberingDates((input) => {
+      calls++;
+      return planCareAndRides(input);
+    });
+    const input = week(10 * 60);
+    remembering(input);
+    const blocked: JointInput = {
+      ...input,
+      sessions: input.sessions.map((s) =>
+        s.id === 'a' ? { ...s, blocked: new Map([['p0', 'a lesson at that time']]) } : s,
+      ),
+    };
+    expect(remembering(blocked)).toEqual(planCareAndRides(blocked));
+    expect(calls).toBe(2);
   });
 });
