@@ -1,5 +1,6 @@
 import { FormEvent, ReactNode, useState } from 'react';
 import { IMPORT_TEXTS } from './import-texts';
+import { SCENARIO_MAX_MEGABYTES, TIMETABLE_MAX_MEGABYTES } from './import-limits';
 import { RegionData } from './region-plan';
 import { usePageTexts } from './texts';
 import { mediaTypeOf, upload, UploadOutcome } from './upload';
@@ -59,14 +60,6 @@ export function ImportPage({ data, reload }: Props) {
     </main>
   );
 }
-
-/**
- * The service's limits on an import's body (`SCENARIO_BODY_LIMIT`, `TIMETABLE_SIZE_LIMIT`). A larger file is
- * refused before it is sent: the service answers such an upload before reading it and closes the connection, and
- * a browser still sending may show a network error instead of its answer.
- */
-const SCENARIO_MAX_MEGABYTES = 10;
-const TIMETABLE_MAX_MEGABYTES = 5;
 
 interface UploaderProps<T> {
   id: string;
