@@ -44,6 +44,24 @@ describe('choosing weekly times by what the whole plan gives', () => {
     expect(chosen.trials).toBe(chosen.evaluations - 1);
   });
 
+  it('makes no trial plan of a move to a time when its location’s rooms are all taken', () => {
+    // One location of one room, a trainer of her own for every group: a trial fails only where the room is taken.
+    const [location] = input.locations;
+    const oneRoom = {
+      ...input,
+      locations: [{ ...location, rooms: 1 }],
+      groups: input.groups.map((group, index) => ({
+        ...group,
+        locationId: location.id,
+        trainerIds: [input.trainers[index % input.trainers.length].id],
+        interpreterLanguages: [],
+      })),
+    };
+    const chosen = improveSlots(oneRoom, lateInDay, { maxEvaluations: 40, optionsPerGroup: 6 });
+    expect(chosen.after).toBeGreaterThan(chosen.before);
+    expect(chosen.trials).toBe(chosen.evaluations - 1);
+  });
+
   it('never moves a group a coordinator pinned', () => {
     const [first, ...rest] = input.groups;
     const pinned = { ...input, groups: [{ ...first, pinned: [{ weekday: 1, start: '09:30' }] }, ...rest] };
