@@ -1,6 +1,7 @@
 import { GroupPlan, PinnedTime, PlanningInput, ProgrammePlan } from '../scheduling/model';
 import { planProgramme } from '../scheduling/plan-programme';
-import { rememberedSlotOptions, slotContext, SlotOption, slotOptions } from '../scheduling/slot-options';
+import { rememberedSlotOptions, slotContext, slotOptions } from '../scheduling/slot-options';
+import { weekOf } from '../scheduling/assign';
 import { toTimeOfDay } from '../time/calendar';
 
 export interface ChosenSlots {
@@ -52,35 +53,6 @@ const missingOf = (plan: ProgrammePlan) =>
   );
 
 /**
- * Whether, with the other groups where the plan has them, every trainer of the group's at that time leads (or
- * interprets for) another group then, or every room of its location holds one. The trial plan of such a move
- * nearly always leaves the group unplanned; it may not when the other groups' trainers trade places, which the
- * search forgoes (on the 1000 region: 225 of 229 such trials failed, each costing a plan of the programme).
- */
-function heldByOthers(
-  plan: ProgrammePlan,
-  group: { id: string; locationId: string },
-  option: SlotOption,
-  where: { locationOf: Map<string, string>; roomsAt: Map<string, number> },
-): boolean {
-  const { slot } = option;
-  const overlapping = plan.groups.flatMap((other) =>
-    other.groupId === group.id
-      ? []
-      : other.slots
-          .filter((held) => held.weekday === slot.weekday && held.start < slot.end && slot.start < held.end)
-          .map((held) => ({ held, locationId: where.locationOf.get(other.groupId) })),
-  );
-  const trainersHeld = option.trainerIds.every((id) =>
-    overlapping.some(({ held }) => held.trainerId === id || held.interpreterIds.includes(id)),
-  );
-  const roomsHeld =
-    overlapping.filter(({ locationId }) => locationId === group.locationId).length >=
-    (where.roomsAt.get(group.locationId) ?? 1);
-  return trainersHeld || roomsHeld;
-}
-
-/**
  * Closes the loop between the slot planner and what the whole plan gives: moves one group's weekly time at a
  * time to one of its next-best times (every other group kept where it is), judges the plan with `judge` (the
  * member-sessions she can come to, care and rides included), and keeps a move that raises it. No group is left
@@ -116,10 +88,12 @@ export function improveSlots(
         .slice(0, options.optionsPerGroup + input.programme.sessionsPerWeek),
     ]),
   );
-  const where = {
-    locationOf: new Map(input.groups.map((group) => [group.id, group.locationId])),
-    roomsAt: new Map(input.locations.map((location) => [location.id, location.rooms])),
-  };
+  // The week as the plan kept so far has it: a move to a time when each of the group's trainers leads (or
+  // interprets for) another group, or its location's rooms are all taken, is passed over without a trial plan.
+  // Such a trial nearly always left the group unplanned (it may not when the other groups' trainers trade
+  // places, which the search forgoes): on the 1000 region, 225 of 229, each a plan of the whole programme.
+  const weekOfPlan = (kept: ProgrammePlan) => weekOf(kept.groups, input.groups, input.locations);
+  let week = weekOfPlan(plan);
   for (let improved = true; improved && !spent();) {
     improved = false;
     const lost = judgement.lostByGroup;
@@ -132,6 +106,7 @@ export function improveSlots(
         if (spent()) break;
         const time = { weekday: option.slot.weekday, start: toTimeOfDay(option.slot.start) };
         if (own.some((t) => t.weekday === time.weekday && t.start === time.start)) continue;
+        if (!week.fits(group, option)) continue;
         // The slot on the same weekday is replaced, else the last: a group keeps its number of weekly times.
         const replaced = Math.max(
           0,
@@ -139,8 +114,6 @@ export function improveSlots(
         );
         const index = own.some((t) => t.weekday === time.weekday) ? replaced : own.length - 1;
         const mine = own.map((t, k) => (k === index ? time : t));
-        // A trial in which the group finds no trainer or room is thrown away: most such are seen beforehand.
-        if (heldByOthers(plan, group, option, where)) continue;
         const trial = planProgramme(
           {
             ...input,
@@ -159,6 +132,7 @@ export function improveSlots(
           best = trialJudgement.canCome;
           judgement = trialJudgement;
           plan = trial;
+          week = weekOfPlan(plan);
           improved = true;
           break;
         }

@@ -143,7 +143,7 @@ class WeekPlan {
    * Whether `fit` finds a placement: a room and a trainer are free then (a language or role may go short). Asked
    * of every option of a group before its options are ranked, so without building lists.
    */
-  fits(group: GroupInput, option: SlotOption): boolean {
+  fits(group: Pick<GroupInput, 'id' | 'locationId'>, option: SlotOption): boolean {
     const { slot } = option;
     const rooms = this.rooms.get(group.locationId) ?? 1;
     if (this.clashes(this.byLocation.get(group.locationId), group, slot, rooms) >= rooms) return false;
@@ -153,7 +153,7 @@ class WeekPlan {
   /** How many of the bookings, other groups', overlap the slot, counted up to `enough`. */
   private clashes(
     bookings: Booking[] | undefined,
-    group: GroupInput,
+    group: Pick<GroupInput, 'id'>,
     slot: WeeklySlot,
     enough: number,
   ): number {
@@ -209,24 +209,27 @@ class WeekPlan {
 
   /** Books placements as they are: ones that were valid before and whose people and rooms nobody took since. */
   book(group: GroupInput, placements: Placement[]): void {
+    for (const placement of placements)
+      this.hold(group, placement.option.slot, placement.option.demand, peopleOf(placement));
+  }
+
+  /** Books the group's room and people at a weekly time. */
+  hold(
+    group: Pick<GroupInput, 'id' | 'locationId'>,
+    slot: WeeklySlot,
+    demand: SlotOption['demand'],
+    people: string[],
+  ): void {
     const add = <K>(list: Map<K, Booking[]>, key: K, booking: Booking) => {
       const bookings = list.get(key);
       if (bookings) bookings.push(booking);
       else list.set(key, [booking]);
     };
-    for (const placement of placements) {
-      const booking = {
-        ...placement.option.slot,
-        groupId: group.id,
-        demand: placement.option.demand,
-        locationId: group.locationId,
-        people: peopleOf(placement),
-      };
-      add(this.byGroup, group.id, booking);
-      add(this.byLocation, group.locationId, booking);
-      add(this.byWeekday, booking.weekday, booking);
-      for (const person of booking.people) add(this.byPerson, person, booking);
-    }
+    const booking = { ...slot, groupId: group.id, demand, locationId: group.locationId, people };
+    add(this.byGroup, group.id, booking);
+    add(this.byLocation, group.locationId, booking);
+    add(this.byWeekday, booking.weekday, booking);
+    for (const person of booking.people) add(this.byPerson, person, booking);
   }
 
   /** The groups that hold one of the option's trainers, or a room of the group's location, at its time. */
@@ -256,6 +259,25 @@ class WeekPlan {
     }
     this.byGroup.delete(groupId);
   }
+}
+
+/**
+ * The week of a plan's groups where it placed them: whether another group, moved, would find a room and a
+ * trainer free at a time (`fits`, the check the greedy pass makes before it ranks a group's times). A group's
+ * own bookings never stand in its way.
+ */
+export function weekOf(
+  placed: { groupId: string; slots: (WeeklySlot & Omit<Placement, 'option'>)[] }[],
+  groups: Pick<GroupInput, 'id' | 'locationId'>[],
+  locations: LocationInput[],
+): Pick<WeekPlan, 'fits'> {
+  const week = new WeekPlan(new Map(locations.map((location) => [location.id, location.rooms])));
+  const locationOf = new Map(groups.map((group) => [group.id, group.locationId]));
+  for (const { groupId, slots } of placed) {
+    const group = { id: groupId, locationId: locationOf.get(groupId) ?? '' };
+    for (const slot of slots) week.hold(group, slot, { riders: 0, careChildren: 0 }, peopleOf(slot));
+  }
+  return week;
 }
 
 /**
