@@ -2,8 +2,7 @@ import { Transactional } from '@nestjs-cls/transactional';
 import { readyMembers } from '../../planning/scheduling/rolling-start';
 import { Injectable, Logger } from '@nestjs/common';
 import { planCareAndRides } from '../../planning/joint/plan-care-and-rides';
-import { rememberingDates } from '../../planning/joint/remembering-dates';
-import { JointInput, JointPlan, JointSession } from '../../planning/joint/model';
+import { JointPlan, JointSession } from '../../planning/joint/model';
 import { ChosenSlots, improveSlots, Judgement } from '../../planning/joint/improve-slots';
 import { estimatedCanCome, JudgedGroup } from '../../planning/joint/programme-estimate';
 import { PlanningInput, ProgrammePlan } from '../../planning/scheduling/model';
@@ -132,11 +131,12 @@ export class PlanningCascadeService {
         steps.lap('bound');
         const maxEvaluations = Math.min(MAX_SLOT_EVALUATIONS, 1 + input.groups.length * 3);
         let judged = 0;
-        const planJudged = rememberingDates();
+        // The dates judged before: a move changes the plans of a few dates only.
+        const rememberedDates = new Map<string, JointPlan>();
         const judge = (plan: ProgrammePlan) => {
           const share = Math.min(1, judged++ / maxEvaluations);
           progress(PROGRESS.loaded + share * (PROGRESS.timesChosen - PROGRESS.loaded), 'choosing times');
-          return steps.part('of which judging', () => this.judge(plan, input, region, planJudged));
+          return steps.part('of which judging', () => this.judge(plan, input, region, rememberedDates));
         };
         search = improveSlots(input, judge, { maxEvaluations, optionsPerGroup: 6 });
         steps.lap('slot search');
@@ -219,7 +219,7 @@ export class PlanningCascadeService {
     plan: ProgrammePlan,
     input: PlanningInput,
     region: PlanningData,
-    planJudged: (input: JointInput) => JointPlan,
+    rememberedDates: Map<string, JointPlan>,
   ): Judgement {
     const groups = new Map(input.groups.map((group) => [group.id, group]));
     const dates = plan.groups.flatMap((group) => group.sessions.map((session) => session.date)).sort();
@@ -255,9 +255,10 @@ export class PlanningCascadeService {
       });
     });
     // Plans are compared here, not kept: a smaller routing search serves, and one other order of each day.
-    const { verdicts } = planJudged({
+    const { verdicts } = planCareAndRides({
       ...region.base,
       sessions,
+      rememberedDates,
       effort: JUDGING_EFFORT,
       orderTrials: JUDGING_ORDER_TRIALS,
     });

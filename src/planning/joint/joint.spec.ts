@@ -1,8 +1,7 @@
 import { offlineTravel } from '../travel/offline-travel';
-import { JointInput, JointSession } from './model';
+import { JointInput, JointPlan, JointSession } from './model';
 import { planCareAndRides } from './plan-care-and-rides';
 import { advise } from './advice';
-import { rememberingDates } from './remembering-dates';
 
 const weekdays = [1, 2, 3, 4, 5];
 const hours = (from: string, to: string) => weekdays.map((weekday) => ({ weekday, from, to }));
@@ -497,35 +496,35 @@ describe('remembering the dates planned', () => {
     });
 
   it('plans again only the dates whose sessions changed, and gives what a plan of every date gives', () => {
-    const datesPlanned: string[][] = [];
-    const counting = (input: JointInput) => {
-      datesPlanned.push([...new Set(input.sessions.map((s) => s.date))].sort());
-      return planCareAndRides(input);
-    };
-    const remembering = rememberingDates(counting);
-    expect(remembering(week(10 * 60))).toEqual(planCareAndRides(week(10 * 60)));
-    // One group's time moves: its date is planned again, the other date is remembered.
-    expect(remembering(week(9 * 60 + 30))).toEqual(planCareAndRides(week(9 * 60 + 30)));
+    const rememberedDates = new Map<string, JointPlan>();
+    const remembering = (input: JointInput) => planCareAndRides({ ...input, rememberedDates });
+    const first = remembering(week(10 * 60));
+    expect(first).toEqual(planCareAndRides(week(10 * 60)));
+    const ofDate = (plan: JointPlan, id: string) => plan.verdicts.filter((v) => v.sessionId === id);
+    // One group's time moves: its date is planned again, the other date is the one remembered.
+    const moved = remembering(week(9 * 60 + 30));
+    expect(moved).toEqual(planCareAndRides(week(9 * 60 + 30)));
+    expect(rememberedDates.size).toBe(3);
+    ofDate(moved, 'b').forEach((verdict, i) => expect(verdict).toBe(ofDate(first, 'b')[i]));
+    expect(ofDate(moved, 'b').length).toBeGreaterThan(0);
     // Back where it was: both dates are remembered.
-    expect(remembering(week(10 * 60))).toEqual(planCareAndRides(week(10 * 60)));
-    expect(datesPlanned).toEqual([['2027-01-12', '2027-01-13'], ['2027-01-12']]);
+    const back = remembering(week(10 * 60));
+    expect(back).toEqual(first);
+    back.verdicts.forEach((verdict, i) => expect(verdict).toBe(first.verdicts[i]));
+    expect(rememberedDates.size).toBe(3);
   });
 
   it('plans a date again when who is blocked on it changes', () => {
-    let calls = 0;
-    const remembering = rememberingDates((input) => {
-      calls++;
-      return planCareAndRides(input);
-    });
+    const rememberedDates = new Map<string, JointPlan>();
     const input = week(10 * 60);
-    remembering(input);
+    planCareAndRides({ ...input, rememberedDates });
     const blocked: JointInput = {
       ...input,
       sessions: input.sessions.map((s) =>
         s.id === 'a' ? { ...s, blocked: new Map([['p0', 'a lesson at that time']]) } : s,
       ),
     };
-    expect(remembering(blocked)).toEqual(planCareAndRides(blocked));
-    expect(calls).toBe(2);
+    expect(planCareAndRides({ ...blocked, rememberedDates })).toEqual(planCareAndRides(blocked));
+    expect(rememberedDates.size).toBe(3);
   });
 });

@@ -104,6 +104,12 @@ export interface JointInput {
    * request and every vehicle's free time, and a large region keeps tens of thousands. None: the text itself.
    */
   digest?: (text: string) => string;
+  /**
+   * The plans of dates worked out before, by their sessions (`dateKey`), taken instead of planning such a date
+   * again and added to. A date's plan depends on its own sessions alone (its care places and vehicle time are its
+   * own): one map serves calls whose inputs differ in their sessions only, as the slot search's trial plans do.
+   */
+  rememberedDates?: Map<string, JointPlan>;
 }
 
 export interface JointBooking {

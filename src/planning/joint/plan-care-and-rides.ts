@@ -22,6 +22,7 @@ import {
 import { Position } from '../travel/offline-travel';
 import { CareLedger } from '../childcare/care-ledger';
 import { DAY_ORDER_TRIALS, planDate } from './day-order';
+import { dateKey } from './date-key';
 import { JointInput, JointParticipant, JointPlan, JointSession, JointUnmet, Verdict } from './model';
 import {
   childrenNeedingCare,
@@ -49,7 +50,8 @@ const BOTH_WAYS: Direction[] = ['to', 'from'];
  * covers her whole time away, from her pickup until she is home; a school-age child needs care when that time
  * leaves the school's hours. Each date is planned on its own (care places and vehicles are held per date): its
  * sessions one after the other, each taking the care places and vehicle time the ones before left, in the order
- * of the day that lets most women come (see planDate). Deterministic for the input and its seed.
+ * of the day that lets most women come (see planDate). Deterministic for the input and its seed, so a date
+ * found in `rememberedDates` is not planned again.
  */
 export function planCareAndRides(input: JointInput): JointPlan {
   const cache = new Map<string, SessionRides>();
@@ -79,12 +81,12 @@ export function planCareAndRides(input: JointInput): JointPlan {
   for (let first = 0; first < sessions.length;) {
     let next = first;
     while (next < sessions.length && sessions[next].date === sessions[first].date) next++;
-    const day = planDate(
-      sessions.slice(first, next),
-      planInOrder,
-      lostToCareOrRides,
-      input.orderTrials ?? DAY_ORDER_TRIALS,
-    );
+    const ofDate = sessions.slice(first, next);
+    const key = input.rememberedDates && dateKey(sessions[first].date, ofDate);
+    const day =
+      (key && input.rememberedDates!.get(key)) ||
+      planDate(ofDate, planInOrder, lostToCareOrRides, input.orderTrials ?? DAY_ORDER_TRIALS);
+    if (key) input.rememberedDates!.set(key, day);
     for (const key of Object.keys(plan) as (keyof JointPlan)[]) (plan[key] as unknown[]).push(...day[key]);
     first = next;
   }
