@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { startTestApp, TestApp } from '../support/test-app';
-import { everyDay, minibus, village } from '../factories/village.factory';
+import { everyDay, minibus, village, VILLAGE_LOCATION, weekdays } from '../factories/village.factory';
 import { buildScenario } from '../factories/scenario.factory';
 
 const zone = 'Europe/Amsterdam';
@@ -23,7 +23,7 @@ interface PlanDocument {
     stops: { participantId: string; time: string; children: number }[];
   }[];
   unrouted: { participantId: string; sessionId: string; direction: string; reason: string }[];
-  canCome: { atPlanning: object[] };
+  canCome: { canCome: number; memberSessions: number; atPlanning: object[] };
 }
 
 /** Plans a scenario in a database of its own and gives its plan back. */
@@ -91,6 +91,11 @@ describe('one plan she can come to', () => {
     // The bound with care places and the fleet counted lies between what the plan reaches and the lessons' bound.
     expect(canCome).toBeLessThanOrEqual(answer.careAndRides.upperBound);
     expect(answer.careAndRides.upperBound).toBeLessThanOrEqual(answer.upperBound);
+    // One measure: the answer counts as the export does the plan as it stands (right after planning, the same).
+    expect({ canCome: plan.canCome.canCome, memberSessions: plan.canCome.memberSessions }).toEqual({
+      canCome,
+      memberSessions,
+    });
     // The export keeps what the plan found when it was made, with its advice.
     expect(plan.canCome.atPlanning).toEqual([
       expect.objectContaining({
@@ -125,6 +130,28 @@ describe('one plan she can come to', () => {
         if (stop) expect(stop.children).toBeGreaterThan(0);
       }
     }
+  }, 240_000);
+
+  it('counts her as the export does where her child needs care by minutes of an estimate', async () => {
+    // 12 km away: the format estimates 24 minutes and allows 10 either way, so she leaves at 08:36 for 09:00 and
+    // her school child is at school; the planner keeps no slack and lists the child as needing care (no place).
+    const scenario = village({
+      region: 'grensgeval',
+      hours: weekdays('09:00', '11:30'),
+      participants: [
+        {
+          id: 'p1',
+          position: { lat: VILLAGE_LOCATION.lat + 0.108, lon: VILLAGE_LOCATION.lon },
+          children: [{ id: 'c1', birthDate: '2019-05-01', careByPartner: false }],
+        },
+      ],
+      schoolHours: weekdays('08:30', '14:30'),
+    });
+    const { plan, answer } = await planInFreshDatabase(scenario);
+    expect(plan.sessions.map((session) => session.start)).toEqual(['2027-01-11T09:00:00+01:00']);
+    expect(plan.childcareUnmet.map((unmet) => unmet.childId)).toEqual(['c1']);
+    expect(plan.canCome.canCome).toBe(1);
+    expect(answer.careAndRides).toEqual(expect.objectContaining({ canCome: 1, memberSessions: 1 }));
   }, 240_000);
 
   it('keeps a vehicle to the municipalities it drives in, through the scenario and the plan', async () => {

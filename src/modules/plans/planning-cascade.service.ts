@@ -10,6 +10,7 @@ import { addDays, weekdayOf } from '../../planning/time/calendar';
 import { instantToLocal, localMinuteToInstant } from '../../planning/time/wall-clock';
 import { advise, Advice } from '../../planning/joint/advice';
 import { canComeBound } from '../../planning/joint/can-come-bound';
+import { canComeByPlan } from '../../planning/joint/can-come';
 import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
 import { ChildcareWaitingListService } from '../childcare/childcare-waiting-list.service';
 import { ProgrammesService } from '../programmes/programmes.service';
@@ -193,14 +194,16 @@ export class PlanningCascadeService {
     steps.lap('store care and rides');
     const advice = advise(input, plan, { location: (ref) => region.locationNames.get(ref) ?? ref });
     steps.lap('advice');
+    // As the export and the plan checker count it, not by the planner's stricter verdicts.
+    const verdicts = canComeByPlan(input, plan);
     const result: CareAndRidesSummary = {
       sessions: sessions.length,
       bookings: plan.bookings.length,
       unmet: plan.unmet.length,
       routes: plan.rides.length,
       unrouted: plan.unrouted.length,
-      memberSessions: plan.verdicts.length,
-      canCome: plan.verdicts.filter((verdict) => verdict.canCome).length,
+      memberSessions: verdicts.length,
+      canCome: verdicts.filter((verdict) => verdict.canCome).length,
       advice,
       durationMs: Math.round(performance.now() - started),
     };

@@ -1,6 +1,6 @@
 import { straightLineKm } from '../travel/offline-travel';
 import { TravelMinutes, travelModeOf } from '../travel/travel-mode';
-import { JointInput, JointParticipant, JointSession, Verdict } from './model';
+import { JointInput, JointParticipant, JointPlan, JointSession, Verdict } from './model';
 import { childrenNeedingCare } from './session-care';
 import { estimatedAway, formatDirectMinutes, TimeAway } from './time-away';
 
@@ -78,6 +78,27 @@ export function canComeOf(
     }
   }
   return verdicts;
+}
+
+/**
+ * Whether she can come to each session of a joint plan, by the same rules as a plan that is stored (canComeOf).
+ * The planner's own verdicts are stricter where a child's need is a matter of minutes (it keeps no slack on her
+ * time away): what a plan is said to reach is this measure, the one its export and the plan checker give.
+ */
+export function canComeByPlan(input: CanComeInput, plan: Pick<JointPlan, 'bookings' | 'rides'>): Verdict[] {
+  return canComeOf(
+    input,
+    plan.bookings,
+    plan.rides.flatMap((ride) =>
+      ride.stops.map((stop) => ({
+        participantId: stop.participantId,
+        sessionId: ride.sessionId,
+        direction: ride.direction,
+        time: stop.time,
+        children: stop.children,
+      })),
+    ),
+  );
 }
 
 function reasonsOf(
