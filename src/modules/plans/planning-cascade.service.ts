@@ -196,6 +196,7 @@ export class PlanningCascadeService {
     steps.lap('advice');
     // As the export and the plan checker count it, not by the planner's stricter verdicts.
     const verdicts = canComeByPlan(input, plan);
+    steps.lap('who can come');
     const result: CareAndRidesSummary = {
       sessions: sessions.length,
       bookings: plan.bookings.length,

@@ -82,12 +82,14 @@ export function planCareAndRides(input: JointInput): JointPlan {
     let next = first;
     while (next < sessions.length && sessions[next].date === sessions[first].date) next++;
     const ofDate = sessions.slice(first, next);
-    const key = input.rememberedDates && dateKey(sessions[first].date, ofDate);
-    const day =
-      (key && input.rememberedDates!.get(key)) ||
-      planDate(ofDate, planInOrder, lostToCareOrRides, input.orderTrials ?? DAY_ORDER_TRIALS);
-    if (key) input.rememberedDates!.set(key, day);
-    for (const key of Object.keys(plan) as (keyof JointPlan)[]) (plan[key] as unknown[]).push(...day[key]);
+    const memory = input.rememberedDates;
+    const key = memory ? dateKey(sessions[first].date, ofDate) : '';
+    let day = memory?.get(key);
+    if (!day) {
+      day = planDate(ofDate, planInOrder, lostToCareOrRides, input.orderTrials ?? DAY_ORDER_TRIALS);
+      memory?.set(key, day);
+    }
+    for (const part of Object.keys(plan) as (keyof JointPlan)[]) (plan[part] as unknown[]).push(...day[part]);
     first = next;
   }
   return plan;
