@@ -7,5 +7,10 @@ export interface Advice {
   /** Member-sessions more she could come to with it, over the programme, and in an average week. */
   more: number;
   perWeek: number;
+  /** The vehicle it adds (kind `vehicle`): its seats, child seats, and the hours it drives ("HH:mm"). */
+  vehicle?: { seats: number; childSeats: number; from: string; to: string };
+  /** The care places it adds (kind `care`): how many, and the children's ages they take, in months. */
+  care?: { places: number; minAgeMonths: number; maxAgeMonths: number };
+  /** The advice in English, whole; the web app says it in the coordinator's language from the fields above. */
   text: string;
 }

@@ -66,16 +66,18 @@ export function advise(
       ],
     });
     if (more.total > 0) {
+      const hours = { from: toTimeOfDay(Math.max(0, from)), to: toTimeOfDay(Math.min(24 * 60 - 1, to)) };
       advice.push({
         kind: 'vehicle',
         weekday,
         locationId,
         more: more.total,
         perWeek: more.perWeek,
+        vehicle: { seats: ADDED_SEATS, childSeats: ADDED_CHILD_SEATS, ...hours },
         text:
           `one ${ADDED_SEATS}-seat vehicle (${ADDED_CHILD_SEATS} child seats) on ${DAYS[weekday]} ` +
-          `${toTimeOfDay(Math.max(0, from))}-${toTimeOfDay(Math.min(24 * 60 - 1, to))} around ${nameOf.location(locationId)} ` +
-          `lets ${more.perWeek} more women come each week (${more.total} member-sessions in all)`,
+          `${hours.from}-${hours.to} around ${nameOf.location(locationId)} ` +
+          `lets ${moreWomen(more.perWeek)} come each week (${inAll(more.total)})`,
       });
     }
   }
@@ -105,15 +107,27 @@ export function advise(
         locationId,
         more: more.total,
         perWeek: more.perWeek,
+        care: { places: ADDED_PLACES, minAgeMonths: ages.from, maxAgeMonths: ages.to },
         text:
-          `${ADDED_PLACES} more care places for children of ${Math.floor(ages.from / 12)} to ${Math.floor(ages.to / 12)} ` +
-          `years at or near ${nameOf.location(locationId)} on ${DAYS[weekday]} lets ${more.perWeek} more women ` +
-          `come each week (${more.total} member-sessions in all)`,
+          `${ADDED_PLACES} more care places for children ${agesText(ages.from, ages.to)} ` +
+          `at or near ${nameOf.location(locationId)} on ${DAYS[weekday]} lets ${moreWomen(more.perWeek)} ` +
+          `come each week (${inAll(more.total)})`,
       });
     }
   }
   return advice;
 }
+
+const moreWomen = (perWeek: number) => `${perWeek} more ${perWeek === 1 ? 'woman' : 'women'}`;
+const inAll = (total: number) => `${total} member-session${total === 1 ? '' : 's'} in all`;
+
+/** An age in months as a parent says it: months under two, whole years from then. */
+const ageText = (months: number) =>
+  months < 24 ? `${months} month${months === 1 ? '' : 's'}` : `${Math.floor(months / 12)} years`;
+
+/** The ages the places take, from the youngest to the oldest child left without care there. */
+const agesText = (from: number, to: number) =>
+  ageText(from) === ageText(to) ? `of ${ageText(from)}` : `from ${ageText(from)} to ${ageText(to)}`;
 
 /** Member-sessions more she can come to on one weekday with the changed input, in all and per week. */
 function gain(input: JointInput, weekday: number, changed: JointInput) {

@@ -309,11 +309,36 @@ describe('planning care and rides together', () => {
     const plan = planCareAndRides(input);
     const [advice] = advise(input, plan, { location: () => 'Buurthuis De Ster' });
     expect(advice).toMatchObject({ kind: 'vehicle', weekday: 2, locationId: 'loc', more: 1, perWeek: 1 });
-    expect(advice.text).toContain('on Tuesday');
-    expect(advice.text).toContain('around Buurthuis De Ster');
+    // The vehicle's hours cover the arrival window and the ride home of the session, 10:00-12:30.
+    expect(advice.vehicle).toEqual({ seats: 8, childSeats: 2, from: '08:30', to: '14:00' });
+    expect(advice.text).toBe(
+      'one 8-seat vehicle (2 child seats) on Tuesday 08:30-14:00 around Buurthuis De Ster ' +
+        'lets 1 more woman come each week (1 member-session in all)',
+    );
     // Where everyone can come, there is nothing to advise.
     const full = region();
     expect(advise(full, planCareAndRides(full), { location: () => '' })).toEqual([]);
+  });
+
+  it('advises care places for the ages of the children left without one, said as a parent says them', () => {
+    const mother = (id: string, birthDate: string) => ({
+      id,
+      position: near(3),
+      transport: 'bike' as const,
+      children: [{ id: `${id}-child`, birthDate, careByPartner: false }],
+    });
+    // A baby of 10 months and a toddler of 2 years and 10 months on the date; nowhere to take them.
+    const input = region({
+      participants: [mother('p1', '2026-03-01'), mother('p2', '2024-03-01')],
+      providers: [],
+    });
+    const [advice] = advise(input, planCareAndRides(input), { location: () => 'Buurthuis De Ster' });
+    expect(advice).toMatchObject({ kind: 'care', weekday: 2, more: 2, perWeek: 2 });
+    expect(advice.care).toEqual({ places: 4, minAgeMonths: 10, maxAgeMonths: 34 });
+    expect(advice.text).toBe(
+      '4 more care places for children from 10 months to 2 years at or near Buurthuis De Ster on Tuesday ' +
+        'lets 2 more women come each week (2 member-sessions in all)',
+    );
   });
 
   it('collects her only with a vehicle that drives in her municipality', () => {

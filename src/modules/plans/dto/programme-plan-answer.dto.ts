@@ -1,15 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PlanSummary } from '../../scheduling/dto/plan.dto';
 
+export class AdvisedVehicleDto {
+  @ApiProperty({ example: 8 }) seats: number;
+  @ApiProperty({ example: 2 }) childSeats: number;
+  @ApiProperty({ example: '11:15', description: 'local time it starts driving' }) from: string;
+  @ApiProperty({ example: '17:15', description: 'local time it stops' }) to: string;
+}
+
+export class AdvisedCareDto {
+  @ApiProperty({ example: 4 }) places: number;
+  @ApiProperty({ example: 10, description: 'the youngest child it is for, in months' }) minAgeMonths: number;
+  @ApiProperty({ example: 34, description: 'the oldest child it is for, in months' }) maxAgeMonths: number;
+}
+
 export class AdviceDto {
   @ApiProperty({ enum: ['vehicle', 'care'] }) kind: 'vehicle' | 'care';
   @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday' }) weekday: number;
   @ApiProperty({ description: 'the location it is around (the scenario ref)' }) locationId: string;
   @ApiProperty({ description: 'member-sessions more she could come to over the programme' }) more: number;
   @ApiProperty({ description: 'women more in an average week' }) perWeek: number;
+  @ApiPropertyOptional({ type: AdvisedVehicleDto, description: 'the vehicle it adds (kind vehicle)' })
+  vehicle?: AdvisedVehicleDto;
+  @ApiPropertyOptional({ type: AdvisedCareDto, description: 'the care places it adds (kind care)' })
+  care?: AdvisedCareDto;
   @ApiProperty({
     example:
       'one 8-seat vehicle (2 child seats) on Monday 11:15-17:15 around Dorpscentrum Vorden lets 1.7 more women come each week (40 member-sessions in all)',
+    description: 'the advice in English, whole',
   })
   text: string;
 }
