@@ -242,13 +242,11 @@ describe('the coordinator’s pages of the menu, in Chromium', () => {
       if (request.url().includes('/imports/scenario')) sent.push(request.url());
     };
     page.on('request', watch);
-    await scenario
-      .getByLabel('Bestand')
-      .setInputFiles({
-        name: 'groot.json',
-        mimeType: 'application/json',
-        buffer: Buffer.alloc(11 << 20, 32),
-      });
+    await scenario.getByLabel('Bestand').setInputFiles({
+      name: 'groot.json',
+      mimeType: 'application/json',
+      buffer: Buffer.alloc(11 << 20, 32),
+    });
     await scenario.getByRole('button', { name: 'Importeren' }).click();
     await scenario
       .getByRole('alert')
@@ -286,6 +284,42 @@ describe('the coordinator’s pages of the menu, in Chromium', () => {
     await scenario.getByRole('button', { name: 'Importeren' }).click();
     await scenario.getByRole('status').getByText('Opgeslagen.').waitFor();
     expect(await named()).toBe('Renamed');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  // Last: it takes the vehicles off the road, which the pages above need.
+  it('advises a vehicle in her language where nobody has a ride, and lists only the first needs of many', async () => {
+    for (const vehicleId of [seeded.ids.bus, seeded.ids.car])
+      await api.patch(`/vehicles/${vehicleId}`, { availability: [] }).expect(200);
+    const programmeId = (await api.get('/programmes?region=beltrum').expect(200)).body.items[0].id;
+    // Three weeks of sessions: more women without a ride than the overview shows.
+    await api.patch(`/programmes/${programmeId}`, { sessionsPerGroup: 3 }).expect(200);
+    // Planned at once (without `Prefer: respond-async`): the answer carries the advice the page shows.
+    const answer = (await api.post(`/programmes/${programmeId}/plan`).expect(200)).body;
+    expect(answer.careAndRides.advice).toEqual([expect.objectContaining({ kind: 'vehicle' })]);
+
+    await page.goto(base);
+    const advice = page.getByRole('region', { name: 'Wat meer vrouwen laat komen' });
+    const vehicle = advice.locator('li[data-advice="vehicle"]');
+    await vehicle.waitFor();
+    // In Dutch, with what the plan found: the day, the hours the bus drives and how many more women come.
+    const [advised] = answer.careAndRides.advice;
+    const day = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'][
+      advised.weekday - 1
+    ];
+    const women = `${advised.perWeek.toLocaleString('nl')} ${advised.perWeek === 1 ? 'vrouw' : 'vrouwen'}`;
+    expect(advised.perWeek).toBeGreaterThan(0);
+    expect(await vehicle.textContent()).toBe(
+      `Eén busje met 8 zitplaatsen (2 kinderzitjes) op ${day} ${advised.vehicle.from}–${advised.vehicle.to} ` +
+        `rond Buurthuis De Ster: ${women} meer per week (${advised.more} keer over het hele programma).`,
+    );
+
+    // Every woman is without a ride both ways at every session: the card shows ten and says how many more.
+    const withoutRide = page.getByRole('region', { name: /^Vrouwen zonder rit/ });
+    const total = Number(await withoutRide.locator('.count').textContent());
+    expect(total).toBeGreaterThan(10);
+    expect(await withoutRide.getByRole('listitem').count()).toBe(10);
+    await withoutRide.getByText(`en nog ${(total - 10).toLocaleString('nl')}`, { exact: true }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });
