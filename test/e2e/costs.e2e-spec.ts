@@ -183,15 +183,6 @@ describe('costs and budget', () => {
     for (const earlier of ['2027-01', '2027-02']) paid += byHand(earlier, paid).allowance;
     const hand = byHand(month, paid);
     expect(hand.uncapped).toBeGreaterThan(MONTHLY_CAP);
-    console.log(
-      'FIGURES',
-      JSON.stringify({
-        hand: [...hand.totals].map(([k, v]) => [k, [...v]]),
-        km: hand.kmTenths,
-        uncapped: hand.uncapped,
-        paid,
-      }),
-    );
 
     const report = (await api.get(`/costs?region=berkelland&month=${month}`).expect(200)).body;
     expect(report.rates).toEqual(rates);
