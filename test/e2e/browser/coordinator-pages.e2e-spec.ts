@@ -302,7 +302,7 @@ describe('the coordinator’s pages of the menu, in Chromium', () => {
     const advice = page.getByRole('region', { name: 'Wat meer vrouwen laat komen' });
     const vehicle = advice.locator('li[data-advice="vehicle"]');
     await vehicle.waitFor();
-    // In Dutch, with what the plan found: the day, the hours the bus drives and how many more women come.
+    // Under its programme's name, in Dutch, with what the plan found: the day, the hours the bus drives and how many more women come.
     const [advised] = answer.careAndRides.advice;
     const day = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'][
       advised.weekday - 1
@@ -310,7 +310,7 @@ describe('the coordinator’s pages of the menu, in Chromium', () => {
     const women = `${advised.perWeek.toLocaleString('nl')} ${advised.perWeek === 1 ? 'vrouw' : 'vrouwen'}`;
     expect(advised.perWeek).toBeGreaterThan(0);
     expect(await vehicle.textContent()).toBe(
-      `Eén busje met 8 zitplaatsen (2 kinderzitjes) op ${day} ${advised.vehicle.from}–${advised.vehicle.to} ` +
+      `Powervrouwen — Eén busje met 8 zitplaatsen (2 kinderzitjes) op ${day} ${advised.vehicle.from}–${advised.vehicle.to} ` +
         `rond Buurthuis De Ster: ${women} meer per week (${advised.more} keer over het hele programma).`,
     );
 

@@ -5,7 +5,7 @@ import { CONFLICT_TEXTS } from './conflicts-texts';
 import { addDays, clockOf, mondayOf, today } from './dates';
 import { describer, reasonText } from './describe';
 import { MESSAGE_TEXTS } from './messages-texts';
-import { RegionData } from './region-plan';
+import { Lookup, RegionData } from './region-plan';
 import { useLanguage, usePageTexts, useTexts } from './texts';
 
 interface NeedsProps<T> {
@@ -68,7 +68,14 @@ export function GlancePage({ data, navigate }: { data: RegionData; navigate: (to
   const adviceTexts = usePageTexts(ADVICE_TEXTS);
   const { plan } = data;
   const atPlanning = plan.canCome.atPlanning ?? [];
-  const advice = atPlanning.flatMap((outcome) => outcome.advice);
+  const programmes = new Lookup(data.programmes);
+  // Each advice with its programme's name: a region may run several, each with its own plan.
+  const advice = atPlanning.flatMap((outcome) =>
+    outcome.advice.map((item) => ({
+      item,
+      programme: programmes.get(outcome.programmeId)?.name ?? outcome.programmeId,
+    })),
+  );
   const monday = mondayOf(today());
   const sunday = addDays(monday, 6);
   const thisWeek = new Set(
@@ -101,8 +108,9 @@ export function GlancePage({ data, navigate }: { data: RegionData; navigate: (to
             <p>{adviceTexts.none}</p>
           ) : (
             <ul className="plain">
-              {advice.map((item, i) => (
+              {advice.map(({ item, programme }, i) => (
                 <li key={i} data-advice={item.kind}>
+                  <strong>{programme}</strong> —{' '}
                   {sayAdvice(item, language, data.locations.get(item.locationId)?.name ?? item.locationId)}
                 </li>
               ))}
