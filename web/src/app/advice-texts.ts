@@ -1,5 +1,6 @@
 import type { Advice } from '../../../src/planning/joint/advice-model';
-import { isoWeekdayName } from './dates';
+import { CHILDCARE_TEXTS } from './childcare-texts';
+import { ageInWords, isoWeekdayName } from './dates';
 import type { AppLanguage } from './texts';
 
 /** The words of the advice on the overview: what one resource more would let come, in her language. */
@@ -14,12 +15,6 @@ export const ADVICE_TEXTS = {
     intro: 'Found at the last plan of each programme, by planning again with one thing more.',
     none: 'No advice: one more vehicle or a few more care places would change nothing.',
   },
-};
-
-const age = (months: number, language: AppLanguage) => {
-  if (months >= 24) return `${Math.floor(months / 12)} ${language === 'nl' ? 'jaar' : 'years'}`;
-  if (language === 'nl') return `${months} ${months === 1 ? 'maand' : 'maanden'}`;
-  return `${months} ${months === 1 ? 'month' : 'months'}`;
 };
 
 /**
@@ -43,8 +38,8 @@ export function sayAdvice(advice: Advice, language: AppLanguage, place: string):
   }
   if (advice.kind === 'care' && advice.care) {
     const { places, minAgeMonths, maxAgeMonths } = advice.care;
-    const youngest = age(minAgeMonths, language);
-    const oldest = age(maxAgeMonths, language);
+    const youngest = ageInWords(minAgeMonths, CHILDCARE_TEXTS[language]);
+    const oldest = ageInWords(maxAgeMonths, CHILDCARE_TEXTS[language]);
     const ages =
       youngest === oldest
         ? `${nl ? 'van' : 'of'} ${youngest}`

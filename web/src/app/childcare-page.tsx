@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { all, api } from './api';
 import { CHILDCARE_TEXTS } from './childcare-texts';
-import { addDays, clockOf, dateOf, mondayOf, today, weekdayName } from './dates';
+import { addDays, ageInWords, clockOf, dateOf, mondayOf, today, weekdayName } from './dates';
 import { describer, reasonText } from './describe';
 import { RegionData, SessionRecord } from './region-plan';
 import { useLanguage, usePageTexts, useTexts } from './texts';
@@ -67,10 +67,7 @@ export function ChildcarePage({ data, date, reload, navigate }: Props) {
   const sessions = data.sessions.items
     .filter((s) => s.status === 'planned' && dateOf(s.start) >= monday && dateOf(s.start) <= sunday)
     .sort((a, b) => a.start.localeCompare(b.start));
-  const age = (months: number) =>
-    months < 24
-      ? `${months} ${texts.months}`
-      : `${Math.floor(months / 12)} ${texts.years}${months % 12 ? ` ${months % 12} ${texts.months}` : ''}`;
+  const age = (months: number) => ageInWords(months, texts, true);
   const childName = (childId: string, participantId: string) => {
     const ref = data.children.get(childId)?.ref;
     return `${ref ? `${ref}, ` : ''}${texts.childOf} ${say.participant(participantId)}`;

@@ -27,6 +27,16 @@ export const ageOn = (birthDate: string, on: string): number => {
   return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
 };
 
+/** An age in months as the pages say it: months under two, whole years from then (and the months over, if asked). */
+export const ageInWords = (
+  months: number,
+  words: { months: string; years: string },
+  withMonthsOver = false,
+): string =>
+  months < 24
+    ? `${months} ${words.months}`
+    : `${Math.floor(months / 12)} ${words.years}${withMonthsOver && months % 12 ? ` ${months % 12} ${words.months}` : ''}`;
+
 export const weekdayName = (iso: string, language: string): string =>
   toDate(iso).toLocaleDateString(language, {
     weekday: 'long',

@@ -5,7 +5,7 @@ import { CONFLICT_TEXTS } from './conflicts-texts';
 import { addDays, clockOf, mondayOf, today } from './dates';
 import { describer, reasonText } from './describe';
 import { MESSAGE_TEXTS } from './messages-texts';
-import { Lookup, RegionData } from './region-plan';
+import { RegionData } from './region-plan';
 import { useLanguage, usePageTexts, useTexts } from './texts';
 
 interface NeedsProps<T> {
@@ -68,12 +68,11 @@ export function GlancePage({ data, navigate }: { data: RegionData; navigate: (to
   const adviceTexts = usePageTexts(ADVICE_TEXTS);
   const { plan } = data;
   const atPlanning = plan.canCome.atPlanning ?? [];
-  const programmes = new Lookup(data.programmes);
   // Each advice with its programme's name: a region may run several, each with its own plan.
   const advice = atPlanning.flatMap((outcome) =>
     outcome.advice.map((item) => ({
       item,
-      programme: programmes.get(outcome.programmeId)?.name ?? outcome.programmeId,
+      programme: data.programmes.get(outcome.programmeId)?.name ?? outcome.programmeId,
     })),
   );
   const monday = mondayOf(today());

@@ -85,7 +85,7 @@ export interface RegionData {
   sessions: Lookup<SessionRecord>;
   languageProviders: Lookup<Named>;
   childcareProviders: Lookup<Named>;
-  programmes: Named[];
+  programmes: Lookup<Named>;
   failedMessages: OutboxMessage[];
 }
 
@@ -142,7 +142,7 @@ export function useRegionData(regionId: string | undefined) {
           sessions: new Lookup(sessions),
           languageProviders: new Lookup(languageProviders),
           childcareProviders: new Lookup(childcareProviders),
-          programmes,
+          programmes: new Lookup(programmes),
           failedMessages: failed,
         });
       },

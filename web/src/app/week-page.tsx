@@ -52,7 +52,7 @@ export function WeekPage({ data, date, reload, navigate }: Props) {
         <button type="button" onClick={() => navigate(`/week?date=${addDays(monday, 7)}`)}>
           {texts.nextWeek}
         </button>
-        {data.programmes.map((programme) => (
+        {data.programmes.items.map((programme) => (
           <button
             type="button"
             className="primary"
