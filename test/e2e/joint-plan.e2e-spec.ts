@@ -4,27 +4,12 @@ import { DateTime } from 'luxon';
 import { startTestApp, TestApp } from '../support/test-app';
 import { everyDay, minibus, village, VILLAGE_LOCATION, weekdays } from '../factories/village.factory';
 import { buildScenario } from '../factories/scenario.factory';
+import type { PlanDocument } from '../../src/modules/plans/plan-document';
 
 const zone = 'Europe/Amsterdam';
 const berkelland = JSON.parse(
   readFileSync(join(__dirname, '..', 'fixtures', 'berkelland.scenario.json'), 'utf8'),
 );
-
-interface PlanDocument {
-  sessions: { id: string; groupId: string; start: string; end: string; trainerId: string }[];
-  childcare: { childId: string; sessionId: string; providerId: string; from: string; to: string }[];
-  childcareUnmet: { childId: string; sessionId: string; reason: string }[];
-  routes: {
-    sessionId: string;
-    vehicleId: string;
-    direction: 'to' | 'from';
-    depart: string;
-    arrive: string;
-    stops: { participantId: string; time: string; children: number }[];
-  }[];
-  unrouted: { participantId: string; sessionId: string; direction: string; reason: string }[];
-  canCome: { canCome: number; memberSessions: number; atPlanning: object[] };
-}
 
 /** Plans a scenario in a database of its own and gives its plan back. */
 async function planInFreshDatabase(scenario: object): Promise<{ plan: PlanDocument; answer: any }> {
@@ -105,6 +90,15 @@ describe('one plan she can come to', () => {
         advice: answer.careAndRides.advice,
       }),
     ]);
+    // Every reason the plan gives has its code, so that a client can say it in its own language.
+    const given = [...plan.childcareUnmet, ...plan.unrouted];
+    expect(given.length).toBeGreaterThan(0);
+    expect(given.filter(({ reasonCode }) => reasonCode === null)).toEqual([]);
+    expect(plan.canCome.cannotCome.length).toBeGreaterThan(0);
+    for (const { reasons, reasonCodes } of plan.canCome.cannotCome) {
+      expect(reasonCodes).toHaveLength(reasons.length);
+      expect(reasonCodes).not.toContain(null);
+    }
     // Nobody is brought and not taken home.
     const ways = new Map<string, Set<string>>();
     for (const route of plan.routes)

@@ -1,3 +1,4 @@
+import { reasonText } from '../../planning/reasons';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
@@ -36,7 +37,7 @@ export interface BookingChanges {
 const ACTIVE = Not('cancelled' as BookingStatus);
 
 /** The start of the reason of every booking a coordinator cancels by hand. */
-export const CANCELLED_BY_HAND = 'cancelled by hand';
+export const CANCELLED_BY_HAND = reasonText('cancelled-by-hand');
 
 /**
  * The childcare bookings: a place per child and session. Whether a place is free is decided by the database at

@@ -1,3 +1,4 @@
+import { reasonCode } from '../../planning/reasons';
 import { Injectable } from '@nestjs/common';
 import { canComeOf } from '../../planning/joint/can-come';
 import { Verdict } from '../../planning/joint/model';
@@ -100,6 +101,7 @@ export class CanComeService {
           participantId,
           sessionId: sessionRef(sessionId),
           reasons,
+          reasonCodes: reasons.map(reasonCode),
         })),
     };
   }

@@ -1,3 +1,4 @@
+import { reasonText } from '../../planning/reasons';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JointInput, JointSession } from '../../planning/joint/model';
@@ -82,11 +83,11 @@ function busTrips(participants: RegionData['base']['participants'], to: Position
 }
 
 export const REASON_OF_CONFLICT: Record<string, string> = {
-  overlap: 'a lesson at that time',
-  travel: 'no time to travel from or to a lesson',
-  appointment: 'an appointment',
+  overlap: reasonText('lesson'),
+  travel: reasonText('lesson-travel'),
+  appointment: reasonText('appointment'),
 };
-const REPORTED_ABSENT = 'reported absent';
+const REPORTED_ABSENT = reasonText('reported-absent');
 
 /** The reasons that keep her away whatever care and rides do. */
 export const BLOCKING_REASONS = new Set([...Object.values(REASON_OF_CONFLICT), REPORTED_ABSENT]);

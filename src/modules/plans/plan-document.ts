@@ -1,6 +1,13 @@
 import type { Advice } from '../../planning/joint/advice-model';
 import type { ExtraRole } from '../../planning/scheduling/model';
 
+/**
+ * A reason's code: one of `REASON_TEXTS` (src/planning/reasons.ts), or a wrapping code and the code of the reason
+ * inside it joined by a slash (`not-collected/lesson`); null for a text not on the list (stored by an older
+ * version).
+ */
+export type ReasonCode = string | null;
+
 /*
  * The plan document's types, apart from the service that writes it: the web app imports them (types only) to read
  * `GET /exports/plan`, so a renamed field breaks its type check. Keep this file's imports to plain types that need
@@ -44,7 +51,14 @@ export interface PlanDocument {
     from: string;
     to: string;
   }[];
-  childcareUnmet: { childId: string; participantId: string; sessionId: string; reason: string }[];
+  childcareUnmet: {
+    childId: string;
+    participantId: string;
+    sessionId: string;
+    reason: string;
+    /** The reason as a code a client can say in its own language; see `ReasonCode`. */
+    reasonCode: ReasonCode;
+  }[];
   routes: {
     id: string;
     sessionId: string;
@@ -59,7 +73,14 @@ export interface PlanDocument {
       children: number;
     }[];
   }[];
-  unrouted: { participantId: string; sessionId: string; direction: 'to' | 'from'; reason: string }[];
+  unrouted: {
+    participantId: string;
+    sessionId: string;
+    direction: 'to' | 'from';
+    reason: string;
+    /** The reason as a code a client can say in its own language; see `ReasonCode`. */
+    reasonCode: ReasonCode;
+  }[];
   canCome: CanComePart;
   /** Closing talks of version 2 programmes that end with them; left out when the range has none. */
   closingTalks?: {
@@ -85,7 +106,13 @@ export interface CanComePart {
   upperBound: number;
   groups: { groupId: string; memberSessions: number; canCome: number }[];
   sessions: { sessionId: string; groupId: string; memberSessions: number; canCome: number }[];
-  cannotCome: { participantId: string; sessionId: string; reasons: string[] }[];
+  cannotCome: {
+    participantId: string;
+    sessionId: string;
+    reasons: string[];
+    /** Each reason as a code, in the same order. */
+    reasonCodes: ReasonCode[];
+  }[];
   /**
    * What each programme's last whole plan found when it was made: who could come, the bound with the care places
    * and the fleet counted (no plan of any weekly times does better), and what would let more women come.

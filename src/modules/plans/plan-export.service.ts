@@ -1,3 +1,4 @@
+import { reasonCode } from '../../planning/reasons';
 import { rolesOf } from '../programmes/dto/session.dto';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
@@ -188,6 +189,7 @@ export class PlanExportService {
         participantId: ref(need.participantId),
         sessionId: sessionRef(need.sessionId),
         reason: need.reason,
+        reasonCode: reasonCode(need.reason),
       })),
       routes: routes.map((route) => ({
         id: route.id,
@@ -208,6 +210,7 @@ export class PlanExportService {
         sessionId: sessionRef(row.sessionId),
         direction: row.direction,
         reason: row.reason,
+        reasonCode: reasonCode(row.reason),
       })),
       canCome,
       ...(closing.length > 0 && {

@@ -1,3 +1,4 @@
+import { REASON_TEXTS } from '../reasons';
 import { toMinutes } from '../time/calendar';
 import { WeeklyWindow } from '../scheduling/model';
 import { CareLedger } from './care-ledger';
@@ -41,12 +42,9 @@ export interface CareBooking {
   to: number;
 }
 
-export type UnmetReason =
-  | 'no provider takes her age'
-  | 'closed then'
-  | 'too far'
-  | 'no place left in her age band'
-  | 'not booked yet';
+/** Why a child has no place: texts from the list of reasons, so that each has a code. */
+export type UnmetReason = (typeof REASON_TEXTS)[
+  'no-provider-for-age' | 'care-closed' | 'care-too-far' | 'no-place-in-age-band' | 'not-booked-yet'];
 
 export interface UnmetNeed {
   childId: string;

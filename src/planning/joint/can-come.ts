@@ -1,3 +1,4 @@
+import { reasonText } from '../reasons';
 import { straightLineKm } from '../travel/offline-travel';
 import { TravelMinutes, travelModeOf } from '../travel/travel-mode';
 import { JointInput, JointParticipant, JointPlan, JointSession, Verdict } from './model';
@@ -119,7 +120,7 @@ function reasonsOf(
   const back = stopOf.get(`${p.id}|${session.id}|from`);
   const carPooled = session.carPooled?.has(p.id) ?? false;
   if (p.transport === 'pickup' && !carPooled && !(there && back))
-    reasons.push(there ? 'no ride back' : 'no ride there');
+    reasons.push(reasonText(there ? 'no-ride-back' : 'no-ride-there'));
   const mode = travelModeOf(p.transport);
   const travel = p.position
     ? Math.max(
@@ -143,21 +144,21 @@ function reasonsOf(
     if (!at || booking.from > session.start || booking.to < session.end) continue;
     if (straightLineKm(at, location) <= FORMAT_WITH_HER_KM) {
       if (there && [there, back].some((stop) => stop && stop.children < nearLocation)) {
-        reasons.push('a child booked at the location is not on board');
+        reasons.push(reasonText('child-not-on-board'));
         continue;
       }
     } else if (p.position && straightLineKm(at, p.position) <= FORMAT_NEAR_HOME_KM) {
       if (booking.from > away.from || booking.to < away.to) {
-        reasons.push('care near home does not cover her time away');
+        reasons.push(reasonText('care-near-home-too-short'));
         continue;
       }
     } else {
-      reasons.push('care far from both home and location');
+      reasons.push(reasonText('care-far-away'));
       continue;
     }
     cared.add(booking.childId);
   }
   if (childrenNeedingCare({ participant: p, away }, session, input).some((child) => !cared.has(child.id)))
-    reasons.push('no care place for a child');
+    reasons.push(reasonText('no-care-place'));
   return [...new Set(reasons)];
 }

@@ -1,3 +1,4 @@
+import { reasonText } from '../reasons';
 import { BusyRide, freeWindows, intersectWindows } from '../transport/free-windows';
 import { limitsFrom, RideWay, rideWays } from '../transport/outing-ways';
 import { outingRides } from '../transport/group-bus';
@@ -38,10 +39,11 @@ import { travelModeOf } from '../travel/travel-mode';
 /** Rounds of routing and care per session before what still disagrees is settled by giving up her ride. */
 const MAX_ROUNDS = 4;
 
-export const REASON_NO_RIDE_THERE = 'no ride there';
-export const REASON_NO_RIDE_BACK = 'no ride back';
-export const REASON_NO_CARE = 'no care place for a child';
-const NO_RIDE_FOR_MOTHER = 'her mother has no ride';
+export const REASON_NO_RIDE_THERE = reasonText('no-ride-there');
+export const REASON_NO_RIDE_BACK = reasonText('no-ride-back');
+export const REASON_NO_CARE = reasonText('no-care-place');
+const NO_RIDE_FOR_MOTHER = reasonText('mother-has-no-ride');
+const NOT_COLLECTED_FOR_CARE = reasonText('not-collected', reasonText('child-without-place'));
 const BOTH_WAYS: Direction[] = ['to', 'from'];
 
 /**
@@ -158,7 +160,7 @@ function planSession(
   const givenUp = new Map<string, string>();
   for (const p of riders)
     if (!input.vehicles.some((v) => collectsIn(v, p.municipalityId)))
-      givenUp.set(p.id, 'no vehicle collects in her municipality');
+      givenUp.set(p.id, reasonText('no-vehicle-in-municipality'));
   let outcome: Outcome | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const active = riders.filter((p) => !givenUp.has(p.id));
@@ -195,7 +197,7 @@ function planSession(
     outcome = { rides, care, away };
     if (settled || round === MAX_ROUNDS - 1) break;
     care.forEach((c) => releaseCare(c, input.providers, ledger));
-    noCare.forEach((c) => givenUp.set(c.participantId, 'not collected: a child of hers has no care place'));
+    noCare.forEach((c) => givenUp.set(c.participantId, NOT_COLLECTED_FOR_CARE));
     const next = new Map(onBoard);
     for (const c of care) if (rides.both.has(c.participantId)) next.set(c.participantId, c.nearLocation);
     onBoard = next;
@@ -211,7 +213,7 @@ function planSession(
     const noCare = c.unmet.length > 0;
     if (!shortOfSeats && !noCare) continue;
     releaseCare(c, input.providers, ledger);
-    const reason = shortOfSeats ? 'no child seat for her children in the vehicle' : SIBLING_WITHOUT_PLACE;
+    const reason = shortOfSeats ? reasonText('no-child-seat-in-vehicle') : SIBLING_WITHOUT_PLACE;
     c.unmet.push(
       ...c.bookings.map((b) => ({
         childId: b.childId,
@@ -225,9 +227,7 @@ function planSession(
     rides.drop(c.participantId);
     givenUp.set(
       c.participantId,
-      shortOfSeats
-        ? 'not collected: no child seat for her children'
-        : 'not collected: a child of hers has no care place',
+      shortOfSeats ? reasonText('not-collected', reasonText('no-child-seat')) : NOT_COLLECTED_FOR_CARE,
     );
   }
 
@@ -248,7 +248,7 @@ function planSession(
   for (const p of riders.filter((rider) => !rides.both.has(rider.id)))
     notCollected(p, (direction) => givenUp.get(p.id) ?? rides.reasonOf(p.id, direction));
   for (const p of attendees.filter((a) => needsRide(a) && !a.position))
-    notCollected(p, () => 'her address has no position');
+    notCollected(p, () => reasonText('no-position'));
 
   for (const p of members) {
     const reasons: string[] = [];
@@ -261,8 +261,10 @@ function planSession(
         continue;
       }
       // Listed, so that nobody waits for her or thinks her children cared for.
-      if (needsRide(p)) notCollected(p, () => `not collected: ${blocked}`);
-      plan.unmet.push(...unmetWithout(p, session, input, estimate(p), `her mother cannot come: ${blocked}`));
+      if (needsRide(p)) notCollected(p, () => reasonText('not-collected', blocked));
+      plan.unmet.push(
+        ...unmetWithout(p, session, input, estimate(p), reasonText('mother-cannot-come', blocked)),
+      );
     }
     const mine = careOf.get(p.id);
     if (!blocked && !online(p)) {

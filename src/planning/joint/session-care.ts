@@ -1,3 +1,4 @@
+import { reasonText } from '../reasons';
 import { bandOf, isOpen } from '../childcare/allocate';
 import { ageInMonths, careNeedReason } from '../childcare/need';
 import { straightLineKm } from '../travel/offline-travel';
@@ -13,7 +14,7 @@ import { TimeAway } from './time-away';
 export const NEAR_LOCATION_KM = 0.95;
 export const NEAR_HOME_KM = 1.9;
 /** Why a booked child gives her place back: all of a mother's children are booked, or none. */
-export const SIBLING_WITHOUT_PLACE = 'a brother or sister has no place, so her mother cannot come';
+export const SIBLING_WITHOUT_PLACE = reasonText('sibling-without-place');
 /** Minutes to bring a child to care near home before leaving, and to fetch her after. */
 const HANDOVER_MINUTES = 5;
 
@@ -173,7 +174,8 @@ export function releaseCare(care: MotherCare, providers: JointProvider[], ledger
 }
 
 function reasonUnmet(ageMonths: number, providers: JointProvider[], candidates: Candidate[]): string {
-  if (!providers.some((provider) => bandOf(provider, ageMonths) >= 0)) return 'no provider takes her age';
-  if (candidates.length === 0) return 'no care open then near the location or her home';
-  return 'no place left in her age band';
+  if (!providers.some((provider) => bandOf(provider, ageMonths) >= 0))
+    return reasonText('no-provider-for-age');
+  if (candidates.length === 0) return reasonText('no-care-open');
+  return reasonText('no-place-in-age-band');
 }

@@ -1,3 +1,4 @@
+import { reasonText } from '../reasons';
 import { toMinutes } from '../time/calendar';
 import { Direction, SessionRides } from './session-rides';
 
@@ -58,4 +59,7 @@ export function oneWayRiders(
  * given for her other way, so that both of her ways say why.
  */
 export const neitherWayReason = (missing: Direction, cause: string | undefined) =>
-  `${missing === 'to' ? 'no ride there' : 'no ride back'}${cause ? ` (${cause})` : ''}, so none ${missing === 'to' ? 'back' : 'there'}`;
+  reasonText(
+    missing === 'to' ? 'no-ride-there-so-none-back' : 'no-ride-back-so-none-there',
+    cause || undefined,
+  );

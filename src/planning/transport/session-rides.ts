@@ -1,3 +1,4 @@
+import { REASON_TEXTS } from '../reasons';
 import { Job, RoutingProblem, solveRouting, UnassignedReason, Vehicle, WarmStart } from '../routing';
 import { Position } from '../travel/offline-travel';
 import { BusyRide, FreeWindow } from './free-windows';
@@ -72,12 +73,8 @@ export interface PlannedRide {
   driveMinutes: number;
 }
 
-export type UnroutedReason =
-  | 'no vehicle has room for her and her children'
-  | 'no vehicle can bring her in time within the ride limit'
-  | 'the vehicles are on other rides then'
-  | 'all vehicles are full'
-  | 'no vehicle can fit her in between its other pickups within the ride limit';
+export type UnroutedReason = (typeof REASON_TEXTS)[
+  'vehicle-too-small' | 'ride-limit' | 'vehicles-busy' | 'vehicles-full' | 'pickups-in-the-way'];
 
 export interface SessionRides {
   rides: PlannedRide[];
@@ -97,9 +94,9 @@ const REPLAN = { vehicleWeight: 60 };
 export const DEFAULT_MAX_EARLY_MINUTES = 45;
 
 const REASONS: Record<UnassignedReason, UnroutedReason> = {
-  'no-vehicle-fits': 'no vehicle has room for her and her children',
-  'time-window': 'no vehicle can bring her in time within the ride limit',
-  'fleet-full': 'all vehicles are full',
+  'no-vehicle-fits': REASON_TEXTS['vehicle-too-small'],
+  'time-window': REASON_TEXTS['ride-limit'],
+  'fleet-full': REASON_TEXTS['vehicles-full'],
 };
 
 /** Minutes between the earliest and the latest arrival at the location before a session. */
@@ -300,9 +297,9 @@ export function planSessionRides(input: SessionRidesInput): SessionRides {
       participantId: jobId,
       reason:
         reason === 'time-window' && busyElsewhere(input, jobId)
-          ? 'the vehicles are on other rides then'
+          ? REASON_TEXTS['vehicles-busy']
           : reason === 'fleet-full' && !seatsTaken(input, rides, childrenOf.get(jobId)!)
-            ? 'no vehicle can fit her in between its other pickups within the ride limit'
+            ? REASON_TEXTS['pickups-in-the-way']
             : REASONS[reason],
     })),
   };

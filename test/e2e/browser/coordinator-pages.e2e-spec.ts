@@ -320,6 +320,10 @@ describe('the coordinator’s pages of the menu, in Chromium', () => {
     expect(total).toBeGreaterThan(10);
     expect(await withoutRide.getByRole('listitem').count()).toBe(10);
     await withoutRide.getByText(`en nog ${(total - 10).toLocaleString('nl')}`, { exact: true }).waitFor();
+    // Each says why in Dutch, from the reason's code, not in the planner's English.
+    const why = await withoutRide.getByRole('listitem').allTextContents();
+    expect(why.filter((text) => /\b(no|not|vehicles?|ride)\b/.test(text))).toEqual([]);
+    expect(why.filter((text) => /geen rit (heen|terug)|geen voertuig/.test(text))).toHaveLength(10);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { all, api } from './api';
 import { CHILDCARE_TEXTS } from './childcare-texts';
 import { addDays, ageInWords, clockOf, dateOf, mondayOf, today, weekdayName } from './dates';
-import { describer, reasonText } from './describe';
+import { describer } from './describe';
+import { sayReason } from './reason-texts';
 import { RegionData, SessionRecord } from './region-plan';
 import { useLanguage, usePageTexts, useTexts } from './texts';
 
@@ -123,7 +124,7 @@ export function ChildcarePage({ data, date, reload, navigate }: Props) {
               {unmet.map((u) => (
                 <li key={u.childId} data-unmet={u.childId}>
                   <strong>{say.child(u.childId, dateOf(session.start))}</strong>:{' '}
-                  {reasonText(u.reason, language)}
+                  {sayReason(u.reasonCode, u.reason, language)}
                 </li>
               ))}
             </ul>

@@ -20,19 +20,3 @@ export function describer(data: RegionData, texts: Texts, language: AppLanguage)
   };
   return { participant, session, child };
 }
-
-/** The reasons the planner gives, in the coordinator's language where known. */
-const DUTCH_REASONS: Record<string, string> = {
-  'no ride there': 'geen rit heen',
-  'no ride back': 'geen rit terug',
-  'no care place for a child': 'geen opvangplek voor een kind',
-  'a child booked at the location is not on board': 'een kind met opvang op de locatie rijdt niet mee',
-  'care near home does not cover her time away': 'opvang bij huis dekt niet de hele tijd dat ze weg is',
-  'care far from both home and location': 'opvang ver van huis en van de locatie',
-  'fleet-full': 'alle voertuigen vol',
-  'no-vehicle-fits': 'geen voertuig past',
-  'time-window': 'past niet in de tijd',
-};
-
-export const reasonText = (reason: string, language: AppLanguage): string =>
-  language === 'nl' ? (DUTCH_REASONS[reason] ?? reason) : reason.replace(/-/g, ' ');

@@ -3,7 +3,8 @@ import { ADVICE_TEXTS, sayAdvice } from './advice-texts';
 import { CHILDCARE_TEXTS } from './childcare-texts';
 import { CONFLICT_TEXTS } from './conflicts-texts';
 import { addDays, clockOf, mondayOf, today } from './dates';
-import { describer, reasonText } from './describe';
+import { describer } from './describe';
+import { sayReason } from './reason-texts';
 import { MESSAGE_TEXTS } from './messages-texts';
 import { RegionData } from './region-plan';
 import { useLanguage, usePageTexts, useTexts } from './texts';
@@ -138,7 +139,7 @@ export function GlancePage({ data, navigate }: { data: RegionData; navigate: (to
           render={(u, i) => (
             <li key={i}>
               <strong>{say.child(u.childId, sessionDate(u.sessionId))}</strong> — {say.session(u.sessionId)}:{' '}
-              {reasonText(u.reason, language)}
+              {sayReason(u.reasonCode, u.reason, language)}
             </li>
           )}
         />
@@ -148,7 +149,7 @@ export function GlancePage({ data, navigate }: { data: RegionData; navigate: (to
           render={(u, i) => (
             <li key={i}>
               <strong>{say.participant(u.participantId)}</strong> — {say.session(u.sessionId)} (
-              {u.direction === 'to' ? texts.to : texts.from}): {reasonText(u.reason, language)}
+              {u.direction === 'to' ? texts.to : texts.from}): {sayReason(u.reasonCode, u.reason, language)}
             </li>
           )}
         />

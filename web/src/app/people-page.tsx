@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { all, api } from './api';
 import { addDays, clockOf, dateOf, today, weekdayName } from './dates';
-import { describer, reasonText } from './describe';
+import { describer } from './describe';
+import { sayReason } from './reason-texts';
 import { PEOPLE_TEXTS } from './people-texts';
 import { QrCode } from './qr-code';
 import { Participant, RegionData } from './region-plan';
@@ -132,7 +133,7 @@ function Person({ data, person, onErased }: { data: RegionData; person: Particip
       )[0];
     return [
       blocked
-        ? `${common.cannotCome}: ${blocked.reasons.map((r) => reasonText(r, language)).join(', ')}`
+        ? `${common.cannotCome}: ${blocked.reasons.map((r, i) => sayReason(blocked.reasonCodes[i], r, language)).join(', ')}`
         : common.canCome,
       ...care.map((c) => `${common.care}: ${data.childcareProviders.get(c.providerId)?.name ?? ''}`),
       pickup

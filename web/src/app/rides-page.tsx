@@ -1,5 +1,6 @@
 import { clockOf, dateOf, today, weekdayName } from './dates';
-import { describer, reasonText } from './describe';
+import { describer } from './describe';
+import { sayReason } from './reason-texts';
 import { DriverLinks } from './driver-links';
 import { RegionData } from './region-plan';
 import { colourOf, RouteMap } from './route-map';
@@ -93,7 +94,7 @@ export function RidesPage({ data, date, session, navigate }: Props) {
             {unrouted.map((u, i) => (
               <li key={i}>
                 <strong>{say.participant(u.participantId)}</strong> (
-                {u.direction === 'to' ? texts.to : texts.from}): {reasonText(u.reason, language)}
+                {u.direction === 'to' ? texts.to : texts.from}): {sayReason(u.reasonCode, u.reason, language)}
               </li>
             ))}
           </ul>

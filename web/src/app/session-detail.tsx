@@ -1,7 +1,8 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { all, api } from './api';
 import { clockOf, dateOf, weekdayName, zonedIso } from './dates';
-import { describer, reasonText } from './describe';
+import { describer } from './describe';
+import { sayReason } from './reason-texts';
 import { PinTime } from './pin-time';
 import { Participant, RegionData, SessionRecord } from './region-plan';
 import { useLanguage, useTexts } from './texts';
@@ -68,7 +69,7 @@ export function SessionDetail({ data, session, onClose, onChanged, navigate }: P
         <th scope="row">{member.name}</th>
         <td className={blocked ? 'no' : 'yes'}>
           {blocked
-            ? `${texts.cannotCome}: ${blocked.reasons.map((r) => reasonText(r, language)).join(', ')}`
+            ? `${texts.cannotCome}: ${blocked.reasons.map((r, i) => sayReason(blocked.reasonCodes[i], r, language)).join(', ')}`
             : texts.canCome}
         </td>
         <td>
