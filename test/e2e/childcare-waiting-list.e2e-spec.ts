@@ -17,6 +17,7 @@ interface WaitingAnswer {
   participantName: string;
   waitingSince: string;
   reason: string;
+  reasonCode: string | null;
 }
 interface BookingAnswer {
   childId: string;
@@ -107,6 +108,7 @@ describe('childcare waiting list', () => {
       for (const entry of list) {
         expect(entry.participantName).toBe(people.get(entry.participantId)!.name);
         expect(entry.reason).toBe('no place left in her age band');
+        expect(entry.reasonCode).toBe('no-place-in-age-band');
       }
       const babies = (await active(sessionId)).filter((b) => b.ageMonths < 24);
       expect(babies).toHaveLength(2);

@@ -247,6 +247,18 @@ describe('pickup routes and route sheets', () => {
             u.direction === 'from' && u.participantId === participantId,
         )?.reason,
       ).toMatch(/^no ride there \(.+\), so none back$/);
+    // Each reason has its code: the way she lacks, with the cause inside (`no-ride-there-so-none-back/vehicles-full`).
+    for (const { reason, reasonCode, direction, participantId } of plan.unrouted)
+      expect({ reason, reasonCode }).toEqual({
+        reason,
+        reasonCode:
+          direction === 'from' &&
+          notBrought.some((u: { participantId: string }) => u.participantId === participantId)
+            ? expect.stringMatching(
+                /^no-ride-there-so-none-back\/(vehicles-full|pickups-in-the-way|vehicle-too-small)$/,
+              )
+            : expect.stringMatching(/^(vehicles-full|pickups-in-the-way|vehicle-too-small)$/),
+      });
   });
 
   it('plans a programme week by week, and refuses a week that is not one', async () => {

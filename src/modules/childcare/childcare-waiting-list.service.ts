@@ -1,3 +1,4 @@
+import { reasonCode } from '../../planning/reasons';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable, Logger } from '@nestjs/common';
@@ -220,6 +221,7 @@ export class ChildcareWaitingListService {
         participantName: entry.participant.name,
         waitingSince: entry.createdAt.toISOString(),
         reason: entry.reason,
+        reasonCode: reasonCode(entry.reason),
         at: entry.session.start.getTime(),
       }))
       .sort(

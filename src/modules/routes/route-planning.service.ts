@@ -1,3 +1,4 @@
+import { reasonCode } from '../../planning/reasons';
 import { Transactional } from '@nestjs-cls/transactional';
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
@@ -384,7 +385,14 @@ export class RoutePlanningService {
         plannedWays[direction] = planned;
         result.routes += stored.length;
         result.riders += requests.length - unrouted.length;
-        result.unrouted.push(...unrouted.map((u) => ({ ...u, sessionId: session.id, direction })));
+        result.unrouted.push(
+          ...unrouted.map((u) => ({
+            ...u,
+            sessionId: session.id,
+            direction,
+            reasonCode: reasonCode(u.reason),
+          })),
+        );
         if (current)
           result.changes.push(
             ...changesOf(session.id, direction, current, planned.rides, (m) => toInstant(session, m)),
@@ -394,7 +402,13 @@ export class RoutePlanningService {
       for (const { participantId, routed, reason } of oneWayRiders(plannedWays.to!, plannedWays.from!)) {
         await this.routes.dropRider(session.id, routed, participantId, reason);
         result.riders--;
-        result.unrouted.push({ participantId, sessionId: session.id, direction: routed, reason });
+        result.unrouted.push({
+          participantId,
+          sessionId: session.id,
+          direction: routed,
+          reason,
+          reasonCode: reasonCode(reason),
+        });
       }
     }
     if (result.changes.length > 0) {

@@ -34,4 +34,13 @@ export class ChildcareWaitingEntryDto {
   @ApiProperty({ description: "the mother's name" }) participantName: string;
   @ApiProperty({ description: 'when she started waiting (an instant)' }) waitingSince: string;
   @ApiProperty({ example: 'no place left in her age band' }) reason: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'no-place-in-age-band',
+    description:
+      'the reason as a code, for a client that says it in its own language (README: who can come, and why not); ' +
+      'null for a text not on the list',
+  })
+  reasonCode: string | null;
 }

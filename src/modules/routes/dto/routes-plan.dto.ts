@@ -15,6 +15,15 @@ export class UnroutedDto {
       'is not collected (`no ride back (…), so none there`, `not collected: …`)',
   })
   reason: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'vehicles-full',
+    description:
+      'the reason as a code, for a client that says it in its own language (README: who can come, and why not); ' +
+      'null for a text not on the list',
+  })
+  reasonCode: string | null;
 }
 
 export class PickupChangeDto {
