@@ -21,7 +21,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { validateEnvironment } from '../config/environment';
-import { startScratchDatabase } from './common/database/scratch-database';
+import { ScratchDatabase, startScratchDatabase } from './common/database/scratch-database';
 import { progressBar } from './common/cli/progress-bar';
 import { ProgrammesScenarioService } from './modules/programmes/programmes-scenario.service';
 import { PlanExportService } from './modules/plans/plan-export.service';
@@ -116,7 +116,41 @@ async function planFile(args: string[]): Promise<number> {
   }
   const document = await readJson(file);
   if (document === undefined) return 1;
-  const scratch = await startScratchDatabase(validateEnvironment(process.env).DATABASE_URL);
+  const starting = startScratchDatabase(validateEnvironment(process.env).DATABASE_URL);
+  // From its first moment: Ctrl-C while its server starts must stop that server too.
+  const release = disposeOnInterrupt(starting);
+  const scratch = await starting;
+  try {
+    return await planInScratch(file, values.out, document, scratch);
+  } finally {
+    release();
+    await scratch.dispose();
+  }
+}
+
+/**
+ * Stops the scratch database when the command is interrupted (Ctrl-C, a kill). Its server runs in a process group
+ * of its own, which the terminal's Ctrl-C does not reach, and its folder is never used again: nothing else would
+ * ever stop it. Gives back the function that takes the handlers off again.
+ */
+function disposeOnInterrupt(starting: Promise<ScratchDatabase>): () => void {
+  const interrupted = (signal: NodeJS.Signals) => {
+    console.error(`\n${signal}: stopping the scratch database, nothing is kept`);
+    void starting
+      .then((scratch) => scratch.dispose())
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  return () => process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+}
+
+/** Imports the scenario into the scratch database, plans it and writes the plan. */
+async function planInScratch(
+  file: string,
+  out: string,
+  document: unknown,
+  scratch: ScratchDatabase,
+): Promise<number> {
   // The scratch database serves this command only: no demo region, and a throw-away admin token.
   Object.assign(process.env, {
     DATABASE_URL: scratch.url,
@@ -151,7 +185,7 @@ async function planFile(args: string[]): Promise<number> {
     const plan = await app.get(PlanExportService).exportPlan(imported.region.id);
     bar.stop();
     imported.warnings.forEach((warning) => console.log(`warning: ${warning}`));
-    await writeFile(values.out, `${JSON.stringify(plan, null, 2)}\n`);
+    await writeFile(out, `${JSON.stringify(plan, null, 2)}\n`);
     console.log(
       `planned ${summary.groups.length} groups, ${plan.sessions.length} sessions in ${summary.durationMs} ms: ` +
         `${summary.attendable} of ${summary.memberSessions} member-sessions attendable (upper bound ${summary.upperBound}), ` +
@@ -161,7 +195,7 @@ async function planFile(args: string[]): Promise<number> {
         `she can come to ${plan.canCome.canCome} of ${plan.canCome.memberSessions} member-sessions ` +
         `(${plan.canCome.share}; at most ${plan.canCome.upperBound} are free of lessons and appointments then; ` +
         `at most ${joint.upperBound} at any times, with the care places and the fleet counted); ` +
-        `written to ${values.out}`,
+        `written to ${out}`,
     );
     summary.unplanned.forEach((group) => console.log(`not planned: ${group.name}: ${group.reason}`));
     const groupName = new Map(summary.groups.map((group) => [group.groupId, group.name]));
@@ -197,7 +231,6 @@ async function planFile(args: string[]): Promise<number> {
     return 1;
   } finally {
     await app.close();
-    await scratch.dispose();
   }
 }
 

@@ -26,7 +26,7 @@ export const freePort = () =>
 /**
  * A throw-away database for a one-off job (planning a scenario file): a new database on the server of
  * `serverUrl` (its user needs the right to create databases), or else an embedded server in a temporary folder.
- * `dispose` removes it again.
+ * `dispose` removes it again (once, however often it is called).
  */
 export async function startScratchDatabase(serverUrl: string | undefined): Promise<ScratchDatabase> {
   if (serverUrl) {
@@ -49,11 +49,14 @@ export async function startScratchDatabase(serverUrl: string | undefined): Promi
   const folder = mkdtempSync(join(tmpdir(), 'trefpunt-scratch-'));
   chmodSync(folder, 0o755); // as root, the server runs as the `postgres` user, who must reach the folder
   const server = await EmbeddedDatabase.start({ dataDir: join(folder, 'pg'), port: await freePort() });
+  // Once, however often asked: an interrupted command and its own end may both ask.
+  let disposed: Promise<void> | undefined;
   return {
     url: server.url,
-    dispose: async () => {
-      await server.stop();
-      rmSync(folder, { recursive: true, force: true });
-    },
+    dispose: () =>
+      (disposed ??= (async () => {
+        await server.stop();
+        rmSync(folder, { recursive: true, force: true });
+      })()),
   };
 }
