@@ -139,6 +139,9 @@ describe('childcare bookings', () => {
     }
     const state = (await api.get(`/programmes/${programmeId}/childcare`).expect(200)).body;
     expect(state.unmet.filter((u: { reason: string }) => u.reason === 'not booked yet')).toHaveLength(6);
+    expect(state.unmet.filter((u: { reasonCode: string }) => u.reasonCode === 'not-booked-yet')).toHaveLength(
+      6,
+    );
 
     for (const session of ['monday', 'afternoon', 'wednesday']) {
       const answers = await Promise.all(
@@ -155,10 +158,15 @@ describe('childcare bookings', () => {
       expect((await active(session)).filter((b) => b.providerId === ids['kdv-small'])).toHaveLength(1);
     }
     const after = (await api.get(`/programmes/${programmeId}/childcare`).expect(200)).body;
-    expect(after.unmet.map((u: { reason: string }) => u.reason)).toEqual([
-      'no place left in her age band',
-      'no place left in her age band',
-      'no place left in her age band',
+    expect(
+      after.unmet.map(({ reason, reasonCode }: { reason: string; reasonCode: string }) => [
+        reason,
+        reasonCode,
+      ]),
+    ).toEqual([
+      ['no place left in her age band', 'no-place-in-age-band'],
+      ['no place left in her age band', 'no-place-in-age-band'],
+      ['no place left in her age band', 'no-place-in-age-band'],
     ]);
   });
 

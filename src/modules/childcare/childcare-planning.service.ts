@@ -1,3 +1,4 @@
+import { reasonCode } from '../../planning/reasons';
 import { Transactional } from '@nestjs-cls/transactional';
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
@@ -25,7 +26,13 @@ import { CANCELLED_BY_HAND, ChildcareBookingsService, NewBooking } from './child
 import { CareContext, ChildcareInputService } from './childcare-input.service';
 import { ChildcareWaitingEntriesService } from './childcare-waiting-entries.service';
 import { ChildcareWaitingListService } from './childcare-waiting-list.service';
-import { ChildcarePlanDto, ChildcareStateDto, StaffingDto, UnmetNeedDto } from './dto/childcare-plan.dto';
+import {
+  ChildcarePlanDto,
+  ChildcareStateDto,
+  CodedUnmetNeedDto,
+  StaffingDto,
+  UnmetNeedDto,
+} from './dto/childcare-plan.dto';
 import { emitInOrder } from '../../common/events/emit-in-order';
 import { localMinuteToInstant } from '../../planning/time/wall-clock';
 import { bookingInCore } from './booking-in-core';
@@ -93,7 +100,7 @@ export class ChildcarePlanningService {
       needs: context.needs.length,
       booked: active.length,
       confirmed: active.filter((booking) => booking.status === 'confirmed').length,
-      unmet,
+      unmet: unmet.map(withCode),
       staffing: staffing(current, context),
     };
   }
@@ -313,7 +320,7 @@ export class ChildcarePlanningService {
       moved: result.kept.filter((booking) => booking.moved).length,
       booked: result.booked.length,
       cancelled: result.cancelled,
-      unmet,
+      unmet: unmet.map(withCode),
       staffing: staffing([...result.kept, ...result.booked], context),
     };
   }
@@ -326,6 +333,11 @@ const settledAsUnmet = (context: CareContext) =>
     sessionId,
     reason: CANCELLED_BY_HAND,
   }));
+
+const withCode = (need: UnmetNeedDto): CodedUnmetNeedDto => ({
+  ...need,
+  reasonCode: reasonCode(need.reason),
+});
 
 function counts(plan: { kept: number; booked: number; cancelled: unknown[]; unmet: unknown[] }) {
   return { kept: plan.kept, booked: plan.booked, cancelled: plan.cancelled.length, unmet: plan.unmet.length };

@@ -17,6 +17,19 @@ export class UnmetNeedDto {
   reason: string;
 }
 
+/** An unmet need as the answers give it: with its reason's code too. */
+export class CodedUnmetNeedDto extends UnmetNeedDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'no-place-in-age-band',
+    description:
+      'the reason as a code, for a client that says it in its own language (README: who can come, and why not); ' +
+      'null for a text not on the list',
+  })
+  reasonCode: string | null;
+}
+
 export class StaffingDto {
   @ApiProperty({ format: 'uuid' }) providerId: string;
   @ApiProperty({ format: 'uuid' }) sessionId: string;
@@ -40,7 +53,7 @@ export class ChildcarePlanDto {
   @ApiProperty() moved: number;
   @ApiProperty({ description: 'new bookings, requested of the provider' }) booked: number;
   @ApiProperty({ type: [CancelledBookingDto] }) cancelled: CancelledBookingDto[];
-  @ApiProperty({ type: [UnmetNeedDto] }) unmet: UnmetNeedDto[];
+  @ApiProperty({ type: [CodedUnmetNeedDto] }) unmet: CodedUnmetNeedDto[];
   @ApiProperty({ type: [StaffingDto] }) staffing: StaffingDto[];
   @ApiProperty() durationMs: number;
 }
@@ -51,6 +64,6 @@ export class ChildcareStateDto {
   @ApiProperty() needs: number;
   @ApiProperty({ description: 'bookings holding a place (requested or confirmed)' }) booked: number;
   @ApiProperty() confirmed: number;
-  @ApiProperty({ type: [UnmetNeedDto] }) unmet: UnmetNeedDto[];
+  @ApiProperty({ type: [CodedUnmetNeedDto] }) unmet: CodedUnmetNeedDto[];
   @ApiProperty({ type: [StaffingDto] }) staffing: StaffingDto[];
 }
