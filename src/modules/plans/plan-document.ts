@@ -6,7 +6,7 @@ import type { ExtraRole } from '../../planning/scheduling/model';
  * inside it joined by a slash (`not-collected/lesson`); null for a text not on the list (stored by an older
  * version).
  */
-export type ReasonCode = string | null;
+export type ReasonCodeField = string | null;
 
 /*
  * The plan document's types, apart from the service that writes it: the web app imports them (types only) to read
@@ -56,8 +56,8 @@ export interface PlanDocument {
     participantId: string;
     sessionId: string;
     reason: string;
-    /** The reason as a code a client can say in its own language; see `ReasonCode`. */
-    reasonCode: ReasonCode;
+    /** The reason as a code a client can say in its own language; see `ReasonCodeField`. */
+    reasonCode: ReasonCodeField;
   }[];
   routes: {
     id: string;
@@ -78,8 +78,8 @@ export interface PlanDocument {
     sessionId: string;
     direction: 'to' | 'from';
     reason: string;
-    /** The reason as a code a client can say in its own language; see `ReasonCode`. */
-    reasonCode: ReasonCode;
+    /** The reason as a code a client can say in its own language; see `ReasonCodeField`. */
+    reasonCode: ReasonCodeField;
   }[];
   canCome: CanComePart;
   /** Closing talks of version 2 programmes that end with them; left out when the range has none. */
@@ -111,7 +111,7 @@ export interface CanComePart {
     sessionId: string;
     reasons: string[];
     /** Each reason as a code, in the same order. */
-    reasonCodes: ReasonCode[];
+    reasonCodes: ReasonCodeField[];
   }[];
   /**
    * What each programme's last whole plan found when it was made: who could come, the bound with the care places

@@ -1,7 +1,5 @@
-import type { REASON_TEXTS, WrappingCode } from '../../../src/planning/reasons';
+import type { ReasonCode, WrappingCode } from '../../../src/planning/reasons';
 import type { AppLanguage } from './texts';
-
-type ReasonCode = keyof typeof REASON_TEXTS;
 
 /** The planner's reasons in Dutch, by code: a reason added to the planner fails the type check until said here. */
 const DUTCH: Record<ReasonCode, string> = {

@@ -1,3 +1,4 @@
+import { ApiReasonCode } from '../../../common/api/reason-code.property';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class UnmetNeedDto {
@@ -19,15 +20,7 @@ export class UnmetNeedDto {
 
 /** An unmet need as the answers give it: with its reason's code too. */
 export class CodedUnmetNeedDto extends UnmetNeedDto {
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    example: 'no-place-in-age-band',
-    description:
-      'the reason as a code, for a client that says it in its own language (README: who can come, and why not); ' +
-      'null for a text not on the list',
-  })
-  reasonCode: string | null;
+  @ApiReasonCode('no-place-in-age-band') reasonCode: string | null;
 }
 
 export class StaffingDto {

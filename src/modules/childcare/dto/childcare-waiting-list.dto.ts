@@ -1,3 +1,4 @@
+import { ApiReasonCode } from '../../../common/api/reason-code.property';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { RegionListQueryDto } from '../../../common/api/page';
@@ -34,13 +35,5 @@ export class ChildcareWaitingEntryDto {
   @ApiProperty({ description: "the mother's name" }) participantName: string;
   @ApiProperty({ description: 'when she started waiting (an instant)' }) waitingSince: string;
   @ApiProperty({ example: 'no place left in her age band' }) reason: string;
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    example: 'no-place-in-age-band',
-    description:
-      'the reason as a code, for a client that says it in its own language (README: who can come, and why not); ' +
-      'null for a text not on the list',
-  })
-  reasonCode: string | null;
+  @ApiReasonCode('no-place-in-age-band') reasonCode: string | null;
 }

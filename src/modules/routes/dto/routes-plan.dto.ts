@@ -1,3 +1,4 @@
+import { ApiReasonCode } from '../../../common/api/reason-code.property';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { IsCalendarDate } from '../../../common/validation/decorators';
@@ -15,15 +16,7 @@ export class UnroutedDto {
       'is not collected (`no ride back (…), so none there`, `not collected: …`)',
   })
   reason: string;
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    example: 'vehicles-full',
-    description:
-      'the reason as a code, for a client that says it in its own language (README: who can come, and why not); ' +
-      'null for a text not on the list',
-  })
-  reasonCode: string | null;
+  @ApiReasonCode('vehicles-full') reasonCode: string | null;
 }
 
 export class PickupChangeDto {
