@@ -11,8 +11,14 @@ const berkelland = JSON.parse(
   readFileSync(join(__dirname, '..', 'fixtures', 'berkelland.scenario.json'), 'utf8'),
 );
 
-/** Plans a scenario in a database of its own and gives its plan back. */
-async function planInFreshDatabase(scenario: object): Promise<{ plan: PlanDocument; answer: any }> {
+/**
+ * Plans a scenario in a database of its own and gives its plan back, with the programme's childcare state and what
+ * `andThen` found in that database after planning.
+ */
+async function planInFreshDatabase<T = undefined>(
+  scenario: object,
+  andThen?: (api: TestApp, programmeId: string) => Promise<T>,
+): Promise<{ plan: PlanDocument; answer: any; childcare: any; after?: T }> {
   const api: TestApp = await startTestApp();
   try {
     await api.post('/imports/scenario', scenario).expect(200);
@@ -20,10 +26,51 @@ async function planInFreshDatabase(scenario: object): Promise<{ plan: PlanDocume
     const programmeId = (await api.get(`/programmes?region=${region}`).expect(200)).body.items[0].id;
     const answer = (await api.post(`/programmes/${programmeId}/plan`).expect(200)).body;
     const plan = (await api.get(`/exports/plan?region=${region}`).expect(200)).body as PlanDocument;
-    return { plan, answer };
+    const state = (await api.get(`/programmes/${programmeId}/childcare`).expect(200)).body;
+    // The export names children by the scenario's refs; the state by database ids.
+    const children = (await api.get(`/children?region=${region}&limit=100`).expect(200)).body.items;
+    const refOf = new Map(children.map((child: { id: string; ref: string }) => [child.id, child.ref]));
+    const childcare = {
+      ...state,
+      unmet: state.unmet.map((need: { childId: string }) => ({ ...need, childId: refOf.get(need.childId) })),
+    };
+    return { plan, answer, childcare, after: await andThen?.(api, programmeId) };
   } finally {
     await api.close();
   }
+}
+
+/**
+ * Books by hand, at the first provider that has a place, a child the plan left without one because her mother has
+ * no ride; says how many needs the childcare state lists before and after, and whether it still lists hers.
+ */
+async function bookOneWithoutRideByHand(api: TestApp, programmeId: string) {
+  const unmet = async () =>
+    (await api.get(`/programmes/${programmeId}/childcare`).expect(200)).body.unmet as {
+      childId: string;
+      sessionId: string;
+      reasonCode: string;
+    }[];
+  const before = await unmet();
+  const providers = (await api.get('/childcare-providers?region=berkelland&limit=100').expect(200)).body
+    .items;
+  for (const need of before.filter((one) => one.reasonCode === 'mother-has-no-ride')) {
+    for (const provider of providers as { id: string }[]) {
+      const booked = await api.post('/childcare/bookings', {
+        childId: need.childId,
+        sessionId: need.sessionId,
+        providerId: provider.id,
+      });
+      if (booked.status !== 201) continue;
+      const after = await unmet();
+      return {
+        unmetBefore: before.length,
+        unmetAfter: after.length,
+        stillListed: after.some((one) => one.childId === need.childId && one.sessionId === need.sessionId),
+      };
+    }
+  }
+  throw new Error('no child of a mother without a ride could be booked by hand');
 }
 
 /** A plan with its session ids (database ids, new in every database) replaced by group and start. */
@@ -68,7 +115,10 @@ describe('one plan she can come to', () => {
   );
 
   it('answers how many member-sessions she can come to, and the plan agrees with itself', async () => {
-    const { plan, answer } = await planInFreshDatabase(berkelland);
+    const { plan, answer, childcare, after } = await planInFreshDatabase(
+      berkelland,
+      bookOneWithoutRideByHand,
+    );
     const { canCome, memberSessions } = answer.careAndRides;
     expect(memberSessions).toBe(plan.sessions.length * 18 - 24 + 0 || memberSessions);
     expect(canCome).toBeGreaterThan(0);
@@ -99,6 +149,17 @@ describe('one plan she can come to', () => {
       expect(reasonCodes).toHaveLength(reasons.length);
       expect(reasonCodes).not.toContain(null);
     }
+    // The coordinator's view of care says what the plan decided: no child of a mother without a ride is shown as
+    // "not booked yet", as if the next run would book her.
+    const needs = (rows: { childId: string; sessionId: string; reasonCode: string | null }[]) =>
+      rows.map(({ childId, sessionId, reasonCode }) => `${childId}|${sessionId}|${reasonCode}`).sort();
+    expect(needs(childcare.unmet)).toEqual(needs(plan.childcareUnmet));
+    expect(
+      childcare.unmet.filter((need: { reasonCode: string }) => need.reasonCode === 'not-booked-yet'),
+    ).toEqual([]);
+    // A child booked by hand since is no longer listed as without a place.
+    expect(after!.unmetBefore - after!.unmetAfter).toBe(1);
+    expect(after!.stillListed).toBe(false);
     // Nobody is brought and not taken home.
     const ways = new Map<string, Set<string>>();
     for (const route of plan.routes)

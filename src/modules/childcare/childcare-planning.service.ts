@@ -92,7 +92,9 @@ export class ChildcarePlanningService {
     const sessions = await this.sessionsOf(programmeId, now);
     if (sessions.length === 0)
       return { programmeId, sessions: 0, needs: 0, booked: 0, confirmed: 0, unmet: [], staffing: [] };
-    const { context, active, current, unmet } = await this.standing(sessions);
+    const { context, active, current, unmet: open } = await this.standing(sessions);
+    // As the export shows them: what the joint plan decided (no place, or she cannot come without a ride) stands.
+    const unmet = await this.withDecided(sessions, open, active);
     await this.auditUnmet(unmet, programmeId);
     return {
       programmeId,
@@ -179,13 +181,34 @@ export class ChildcarePlanningService {
   async careIn(sessions: Session[]): Promise<{ bookings: ChildcareBooking[]; unmet: UnmetNeedDto[] }> {
     if (sessions.length === 0) return { bookings: [], unmet: [] };
     const { active, unmet } = await this.standing(sessions);
-    // What the joint plan decided stands; needs it did not see (a child added since) follow as the core finds them.
-    const decided = await this.bookings.unmetFor(sessions.map((session) => session.id));
-    const known = new Set(decided.map((need) => `${need.childId}|${need.sessionId}`));
-    return {
-      bookings: active,
-      unmet: [...decided, ...unmet.filter((need) => !known.has(`${need.childId}|${need.sessionId}`))],
-    };
+    return { bookings: active, unmet: await this.withDecided(sessions, unmet, active) };
+  }
+
+  /**
+   * The needs without a place as the joint plan decided them, first; the open needs it did not see (a child added
+   * since) follow as the core finds them. Without this, a child whose mother has no ride shows as "not booked yet".
+   * A decision a later booking overtook (booked by hand, or by planning care alone) no longer stands.
+   */
+  private async withDecided(
+    sessions: Session[],
+    open: UnmetNeedDto[],
+    active: ChildcareBooking[],
+  ): Promise<UnmetNeedDto[]> {
+    const key = (need: { childId: string; sessionId: string }) => `${need.childId}|${need.sessionId}`;
+    const booked = new Set(active.map(key));
+    const decided = (await this.bookings.unmetFor(sessions.map((session) => session.id))).filter(
+      (need) => !booked.has(key(need)),
+    );
+    const known = new Set(decided.map(key));
+    return [
+      ...decided.map(({ childId, participantId, sessionId, reason }) => ({
+        childId,
+        participantId,
+        sessionId,
+        reason,
+      })),
+      ...open.filter((need) => !known.has(key(need))),
+    ];
   }
 
   /** Where care stands in these sessions: the core's context, the bookings holding a place, the open needs. */

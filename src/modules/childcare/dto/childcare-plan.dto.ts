@@ -6,14 +6,12 @@ export class UnmetNeedDto {
   @ApiProperty({ format: 'uuid' }) participantId: string;
   @ApiProperty({ format: 'uuid' }) sessionId: string;
   @ApiProperty({
-    enum: [
-      'no provider takes her age',
-      'closed then',
-      'too far',
-      'no place left in her age band',
-      'not booked yet',
-    ],
-    description: '`not booked yet`: a place is free; the next planning run books it',
+    example: 'no place left in her age band',
+    description:
+      'Why she has no place, in English (`reasonCode` says it as a code): where the provider cannot take her ' +
+      '(`no provider takes her age`, `closed then`, `too far`, `no place left in her age band`), `not booked yet` ' +
+      '(a place is free; the next planning run books it), or, after a plan of care and rides together, that her ' +
+      'mother cannot come (`her mother has no ride`, `her mother cannot come: a lesson at that time`, …)',
   })
   reason: string;
 }
