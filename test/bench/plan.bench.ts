@@ -6,6 +6,9 @@
  * (canComeBound) beside it, the wall time and the peak memory
  * (medians over the runs), and the machine's core count. Where ../shared/scenario/check-plan.mjs is beside the
  * checkout, every plan is also checked with --strict and its own can-come figure is printed.
+ *
+ * With `--profile`, each region is also planned (once each) with its care places made ample, with its fleet made
+ * ample, and with both: where the plan stays far below the bound, this says which shared resource keeps it there.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,6 +16,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildScenario } from '../factories/scenario.factory';
 import { median, sizesAndRuns } from './sizes-and-runs';
+import { PROFILES, withResources } from './ample-resources';
 
 const ROOT = resolve(__dirname, '../..');
 const CHECKER = resolve(ROOT, '../shared/scenario/check-plan.mjs');
@@ -59,6 +63,7 @@ function check(scenario: string, plan: string): string {
 
 function main(): void {
   const { sizes, runs } = sizesAndRuns(process.argv.slice(2), [35, 300, 1000, 6000]);
+  const profile = process.argv.includes('--profile');
   const dir = mkdtempSync(join(tmpdir(), 'trefpunt-bench-plan-'));
   console.log(`plan benchmark: ${cpus().length} cores, ${runs} runs per size, medians`);
   console.log(
@@ -76,20 +81,41 @@ function main(): void {
     const plan = join(dir, `plan-${participants}.json`);
     for (let run = 0; run < runs; run++) results.push(planOnce(scenario, plan));
     const { memberSessions, canCome, lessonBound, resourceBound } = results[0];
+    const row = [
+      participants,
+      `${canCome}/${memberSessions}`,
+      (canCome / Math.max(1, memberSessions)).toFixed(4),
+      `${lessonBound} (${(lessonBound / Math.max(1, memberSessions)).toFixed(4)})`,
+      `${resourceBound} (${(resourceBound / Math.max(1, memberSessions)).toFixed(4)}), gap ${(
+        (100 * (resourceBound - canCome)) /
+        Math.max(1, resourceBound)
+      ).toFixed(1)} %`,
+      (median(results.map((r) => r.wallMs)) / 1000).toFixed(1),
+      (median(results.map((r) => r.careAndRidesMs)) / 1000).toFixed(1),
+      median(results.map((r) => r.peakRssMb)),
+      check(scenario, plan),
+    ].join(' | ');
+    console.log(row);
+    if (profile) profileOf(participants, document, dir, canCome);
+  }
+}
+
+/** The same region planned again with ample care places, an ample fleet, and both: what each would add. */
+function profileOf(participants: number, document: object, dir: string, canCome: number): void {
+  for (const profile of PROFILES) {
+    const scenario = join(dir, `region-${participants}-${profile.name}.json`);
+    writeFileSync(scenario, JSON.stringify(withResources(document, profile)));
+    const figures = planOnce(scenario, join(dir, `plan-${participants}-${profile.name}.json`));
     console.log(
       [
-        participants,
-        `${canCome}/${memberSessions}`,
-        (canCome / Math.max(1, memberSessions)).toFixed(4),
-        `${lessonBound} (${(lessonBound / Math.max(1, memberSessions)).toFixed(4)})`,
-        `${resourceBound} (${(resourceBound / Math.max(1, memberSessions)).toFixed(4)}), gap ${(
-          (100 * (resourceBound - canCome)) /
-          Math.max(1, resourceBound)
+        `  ${profile.description}`,
+        `${figures.canCome}/${figures.memberSessions}`,
+        (figures.canCome / Math.max(1, figures.memberSessions)).toFixed(4),
+        `+${figures.canCome - canCome}`,
+        `bound ${figures.resourceBound}, gap ${(
+          (100 * (figures.resourceBound - figures.canCome)) /
+          Math.max(1, figures.resourceBound)
         ).toFixed(1)} %`,
-        (median(results.map((r) => r.wallMs)) / 1000).toFixed(1),
-        (median(results.map((r) => r.careAndRidesMs)) / 1000).toFixed(1),
-        median(results.map((r) => r.peakRssMb)),
-        check(scenario, plan),
       ].join(' | '),
     );
   }
