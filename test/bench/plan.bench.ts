@@ -61,6 +61,12 @@ function check(scenario: string, plan: string): string {
   return `${errors.length === 0 ? 'VALID' : `INVALID (${errors.length})`} strict, checker canComeShare ${figures.canComeShare}`;
 }
 
+/** A count as a share of the member-sessions, as the tables print it. */
+const share = (count: number, memberSessions: number) => (count / Math.max(1, memberSessions)).toFixed(4);
+/** How far below the bound the plan stays, in per cent of the bound. */
+const gap = (canCome: number, bound: number) =>
+  `${((100 * (bound - canCome)) / Math.max(1, bound)).toFixed(1)} %`;
+
 function main(): void {
   const { sizes, runs } = sizesAndRuns(process.argv.slice(2), [35, 300, 1000, 6000]);
   const profile = process.argv.includes('--profile');
@@ -81,21 +87,19 @@ function main(): void {
     const plan = join(dir, `plan-${participants}.json`);
     for (let run = 0; run < runs; run++) results.push(planOnce(scenario, plan));
     const { memberSessions, canCome, lessonBound, resourceBound } = results[0];
-    const row = [
-      participants,
-      `${canCome}/${memberSessions}`,
-      (canCome / Math.max(1, memberSessions)).toFixed(4),
-      `${lessonBound} (${(lessonBound / Math.max(1, memberSessions)).toFixed(4)})`,
-      `${resourceBound} (${(resourceBound / Math.max(1, memberSessions)).toFixed(4)}), gap ${(
-        (100 * (resourceBound - canCome)) /
-        Math.max(1, resourceBound)
-      ).toFixed(1)} %`,
-      (median(results.map((r) => r.wallMs)) / 1000).toFixed(1),
-      (median(results.map((r) => r.careAndRidesMs)) / 1000).toFixed(1),
-      median(results.map((r) => r.peakRssMb)),
-      check(scenario, plan),
-    ].join(' | ');
-    console.log(row);
+    console.log(
+      [
+        participants,
+        `${canCome}/${memberSessions}`,
+        share(canCome, memberSessions),
+        `${lessonBound} (${share(lessonBound, memberSessions)})`,
+        `${resourceBound} (${share(resourceBound, memberSessions)}), gap ${gap(canCome, resourceBound)}`,
+        (median(results.map((r) => r.wallMs)) / 1000).toFixed(1),
+        (median(results.map((r) => r.careAndRidesMs)) / 1000).toFixed(1),
+        median(results.map((r) => r.peakRssMb)),
+        check(scenario, plan),
+      ].join(' | '),
+    );
     if (profile) profileOf(participants, document, dir, canCome);
   }
 }
@@ -110,12 +114,9 @@ function profileOf(participants: number, document: object, dir: string, canCome:
       [
         `  ${profile.description}`,
         `${figures.canCome}/${figures.memberSessions}`,
-        (figures.canCome / Math.max(1, figures.memberSessions)).toFixed(4),
+        share(figures.canCome, figures.memberSessions),
         `+${figures.canCome - canCome}`,
-        `bound ${figures.resourceBound}, gap ${(
-          (100 * (figures.resourceBound - figures.canCome)) /
-          Math.max(1, figures.resourceBound)
-        ).toFixed(1)} %`,
+        `bound ${figures.resourceBound}, gap ${gap(figures.canCome, figures.resourceBound)}`,
       ].join(' | '),
     );
   }
