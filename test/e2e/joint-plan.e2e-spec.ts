@@ -41,36 +41,53 @@ async function planInFreshDatabase<T = undefined>(
 }
 
 /**
- * Books by hand, at the first provider that has a place, a child the plan left without one because her mother has
- * no ride; says how many needs the childcare state lists before and after, and whether it still lists hers.
+ * What a coordinator and a mother change after planning: a child the plan left without a place because her mother
+ * has no ride is booked by hand (at the first provider that has a place), and another such mother reports that she
+ * will not come. Says how many needs the childcare state lists before and after the booking, and whether it still
+ * lists the booked child, or any child of the absent mother for that session.
  */
-async function bookOneWithoutRideByHand(api: TestApp, programmeId: string) {
+async function changeCareAfterPlanning(api: TestApp, programmeId: string) {
   const unmet = async () =>
     (await api.get(`/programmes/${programmeId}/childcare`).expect(200)).body.unmet as {
       childId: string;
+      participantId: string;
       sessionId: string;
       reasonCode: string;
     }[];
   const before = await unmet();
+  const withoutRide = before.filter((one) => one.reasonCode === 'mother-has-no-ride');
   const providers = (await api.get('/childcare-providers?region=berkelland&limit=100').expect(200)).body
-    .items;
-  for (const need of before.filter((one) => one.reasonCode === 'mother-has-no-ride')) {
-    for (const provider of providers as { id: string }[]) {
-      const booked = await api.post('/childcare/bookings', {
+    .items as { id: string }[];
+  let booked: (typeof before)[number] | undefined;
+  for (const need of withoutRide) {
+    for (const provider of providers) {
+      const answer = await api.post('/childcare/bookings', {
         childId: need.childId,
         sessionId: need.sessionId,
         providerId: provider.id,
       });
-      if (booked.status !== 201) continue;
-      const after = await unmet();
-      return {
-        unmetBefore: before.length,
-        unmetAfter: after.length,
-        stillListed: after.some((one) => one.childId === need.childId && one.sessionId === need.sessionId),
-      };
+      if (answer.status === 201) booked = need;
+      if (booked) break;
     }
+    if (booked) break;
   }
-  throw new Error('no child of a mother without a ride could be booked by hand');
+  if (!booked) throw new Error('no child of a mother without a ride could be booked by hand');
+  const afterBooking = await unmet();
+  const absent = withoutRide.find((need) => need.participantId !== booked.participantId)!;
+  await api
+    .post(`/sessions/${absent.sessionId}/absences`, { participantId: absent.participantId, reason: 'ill' })
+    .expect(201);
+  const afterAbsence = await unmet();
+  return {
+    unmetBefore: before.length,
+    unmetAfter: afterBooking.length,
+    stillListed: afterBooking.some(
+      (one) => one.childId === booked.childId && one.sessionId === booked.sessionId,
+    ),
+    absentStillListed: afterAbsence.some(
+      (one) => one.participantId === absent.participantId && one.sessionId === absent.sessionId,
+    ),
+  };
 }
 
 /** A plan with its session ids (database ids, new in every database) replaced by group and start. */
@@ -115,10 +132,7 @@ describe('one plan she can come to', () => {
   );
 
   it('answers how many member-sessions she can come to, and the plan agrees with itself', async () => {
-    const { plan, answer, childcare, after } = await planInFreshDatabase(
-      berkelland,
-      bookOneWithoutRideByHand,
-    );
+    const { plan, answer, childcare, after } = await planInFreshDatabase(berkelland, changeCareAfterPlanning);
     const { canCome, memberSessions } = answer.careAndRides;
     expect(memberSessions).toBe(plan.sessions.length * 18 - 24 + 0 || memberSessions);
     expect(canCome).toBeGreaterThan(0);
@@ -160,6 +174,8 @@ describe('one plan she can come to', () => {
     // A child booked by hand since is no longer listed as without a place.
     expect(after!.unmetBefore - after!.unmetAfter).toBe(1);
     expect(after!.stillListed).toBe(false);
+    // Nor are the children of a mother who reports since that she will not come: they need no place.
+    expect(after!.absentStillListed).toBe(false);
     // Nobody is brought and not taken home.
     const ways = new Map<string, Set<string>>();
     for (const route of plan.routes)

@@ -184,6 +184,14 @@ export class ChildcareBookingsService {
     return found.sort((a, b) => a.sessionId.localeCompare(b.sessionId) || a.childId.localeCompare(b.childId));
   }
 
+  /**
+   * Forgets what a joint plan decided for her children in this session: she reported that she will not come, so
+   * they need no place, whatever kept them from one before.
+   */
+  async forgetUnmetOf(sessionId: string, participantId: string): Promise<void> {
+    await this.unmetNeeds.delete({ sessionId, participantId });
+  }
+
   /** Writes a planning run's changes; the database checks the places at commit. */
   async apply(changes: BookingChanges): Promise<void> {
     // One statement per reason (there are a few) rather than one per booking.

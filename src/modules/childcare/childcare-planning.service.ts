@@ -286,6 +286,7 @@ export class ChildcarePlanningService {
     if (event.absent) {
       // Her children's places go to children waiting that day, in the same transaction; hers wait no more.
       await this.bookings.cancelForSessions([event.sessionId], 'mother absent', event.participantId);
+      await this.bookings.forgetUnmetOf(event.sessionId, event.participantId);
       const days = await this.waitingList.datesOf([session]);
       filled.push(...(await this.waitingList.fill(session.regionId, days)));
     } else if (session.status === 'planned') {
