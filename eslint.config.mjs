@@ -52,4 +52,32 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The core is handed its linear program solver; its specs load the one the service hands it.
+    files: ['src/planning/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'node:*',
+                'fs',
+                'http',
+                'https',
+                '**/modules/**',
+                '**/common/*/*',
+                '!**/common/linear-program/linear-program-solver',
+              ],
+              message: 'src/planning is the pure core: its specs load only the solver it is handed.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

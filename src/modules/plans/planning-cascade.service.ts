@@ -21,6 +21,7 @@ import { SchedulingService } from '../scheduling/scheduling.service';
 import { PlanSummary } from '../scheduling/dto/plan.dto';
 import { TransportScenarioService } from '../transport/transport-scenario.service';
 import { StepTimes } from '../../common/logging/step-times';
+import { LinearProgramSolver } from '../../common/linear-program/linear-program-solver';
 import { ClosingTalksOutcome, TalksScenarioService } from '../talks/talks-scenario.service';
 import { PlanOutcomesService } from './plan-outcomes.service';
 import {
@@ -93,6 +94,7 @@ export class PlanningCascadeService {
     private readonly outcomes: PlanOutcomesService,
     private readonly waitingList: ChildcareWaitingListService,
     private readonly talks: TalksScenarioService,
+    private readonly linearPrograms: LinearProgramSolver,
   ) {}
 
   /**
@@ -117,6 +119,7 @@ export class PlanningCascadeService {
     const { regionId } = await this.programmes.get(programmeId);
     // The region is loaded once: the slot search judges plans with it, and care and rides are planned with it.
     const region = await this.inputs.withTravel(regionId, await this.inputs.regionData(regionId));
+    const solve = await this.linearPrograms.solver();
     steps.lap('load');
     progress(PROGRESS.loaded, 'choosing times');
     let search: ChosenSlots | undefined;
@@ -127,9 +130,6 @@ export class PlanningCascadeService {
       chooseSlots: (input) => {
         steps.lap('load programme');
         const refOf = (id: string) => region.refOf.get(id) ?? id;
-        // Over the plans that give every group its interpreters; over all plans if this one does not (below).
-        upperBound = canComeBound(input, region.base, refOf, { interpretedOnly: true }).total;
-        steps.lap('bound');
         const maxEvaluations = Math.min(MAX_SLOT_EVALUATIONS, 1 + input.groups.length * 3);
         let judged = 0;
         // The dates judged before: a move changes the plans of a few dates only.
@@ -141,10 +141,10 @@ export class PlanningCascadeService {
         };
         search = improveSlots(input, judge, { maxEvaluations, optionsPerGroup: 6 });
         steps.lap('slot search');
-        if (search.plan.groups.some((group) => group.missingLanguages.length > 0)) {
-          upperBound = canComeBound(input, region.base, refOf).total;
-          steps.lap('bound');
-        }
+        // Over the plans that give every group its interpreters where this plan does; over all plans where not.
+        const interpretedOnly = search.plan.groups.every((group) => group.missingLanguages.length === 0);
+        upperBound = canComeBound(input, region.base, refOf, { interpretedOnly, solve }).total;
+        steps.lap('bound');
         return search;
       },
     });

@@ -26,6 +26,7 @@ import { PlanOutcomesService } from './plan-outcomes.service';
 import { ProgrammePlanOutcome } from './programme-plan-outcome.entity';
 import { JobsModule } from '../jobs/jobs.module';
 import { ProgrammePlanJobsService } from './programme-plan-jobs.service';
+import { LinearProgramSolver } from '../../common/linear-program/linear-program-solver';
 
 /** The plan of a region as one `trefpunt-plan/1` document: sessions, conflicts, childcare and routes. */
 @Module({
@@ -57,6 +58,7 @@ import { ProgrammePlanJobsService } from './programme-plan-jobs.service';
     CanComeService,
     PlanOutcomesService,
     ProgrammePlanJobsService,
+    LinearProgramSolver,
   ],
   exports: [PlanExportService, PlanningCascadeService, ProgrammePlanJobsService],
 })

@@ -4,6 +4,8 @@ import { offlineTravel } from '../travel/offline-travel';
 import { canComeBound, BoundResources } from './can-come-bound';
 import { JointParticipant, JointVehicle } from './model';
 import { planCareAndRides } from './plan-care-and-rides';
+import { SolveLinearProgram } from '../linear-program';
+import { loadLinearProgramSolver } from '../../common/linear-program/linear-program-solver';
 
 const LOCATION = { lat: 52.1, lon: 6.5 };
 const north = (km: number) => ({ lat: 52.1 + km / 111, lon: 6.5 });
@@ -100,6 +102,11 @@ const minibus = (over: Partial<JointVehicle> = {}): JointVehicle => ({
   childSeats: 2,
   availability: weekdays('07:00', '18:00'),
   ...over,
+});
+
+let solve: SolveLinearProgram;
+beforeAll(async () => {
+  solve = await loadLinearProgramSolver();
 });
 
 describe('the bound on who can come, with care places and the fleet counted', () => {
@@ -212,6 +219,48 @@ describe('the bound on who can come, with care places and the fleet counted', ()
     // Each group alone could have the place every week; together they have it four times.
     expect(result.groups.map((g) => g.bound)).toEqual([4, 4]);
     expect(result.total).toBe(4);
+  });
+
+  it('shares the care places moment by moment when a solver is given: groups that meet together share them', () => {
+    const toddler = (id: string) => ({ id, birthDate: '2025-06-01', careByPartner: false });
+    const mothers = [woman('a', { children: [toddler('a1')] }), woman('b', { children: [toddler('b1')] })];
+    // One place, open all day: over the programme it holds a child in four sessions a day.
+    const oppas = {
+      id: 'oppas',
+      kind: 'volunteer' as const,
+      locationId: 'loc',
+      openingHours: weekdays('08:00', '18:00'),
+      places: [{ minAgeMonths: 0, maxAgeMonths: 47, capacity: 1 }],
+    };
+    const input = planning(['a', 'b']);
+    input.locations[0].rooms = 2;
+    input.trainers.push({ id: 'tr2', availability: weekdays('08:00', '18:00') });
+    const [group] = input.groups;
+    // Both groups meet on Tuesdays, overlapping from 11:00 to 12:30: one child in care at a time.
+    input.groups = [
+      { ...group, id: 'a', memberIds: ['a'], pinned: [{ weekday: 2, start: '10:00' }] },
+      { ...group, id: 'b', memberIds: ['b'], trainerIds: ['tr2'], pinned: [{ weekday: 2, start: '11:00' }] },
+    ];
+    const resources = region(mothers, { providers: [oppas] });
+    expect(canComeBound(input, resources, (id) => id).total).toBe(8);
+    expect(canComeBound(input, resources, (id) => id, { solve }).total).toBe(4);
+    // Apart, each has the place.
+    input.groups[1].pinned = [{ weekday: 2, start: '12:30' }];
+    expect(canComeBound(input, resources, (id) => id, { solve }).total).toBe(8);
+  });
+
+  it('holds a trainer to one group at a time, also where their times start in different cells of the day', () => {
+    const input = planning(['a', 'b']);
+    input.locations[0].rooms = 2;
+    const [group] = input.groups;
+    // 10:00-12:30 and 11:45-14:15: one trainer cannot lead both.
+    input.groups = [
+      { ...group, id: 'a', memberIds: ['a'] },
+      { ...group, id: 'b', memberIds: ['b'], pinned: [{ weekday: 2, start: '11:45' }] },
+    ];
+    const women = [woman('a'), woman('b')];
+    expect(canComeBound(input, region(women), (id) => id).total).toBe(8);
+    expect(canComeBound(input, region(women), (id) => id, { solve }).total).toBe(4);
   });
 
   it('lets groups that meet at one time share their trainers and the rooms of their location', () => {
@@ -341,6 +390,24 @@ describe('the bound on who can come, with care places and the fleet counted', ()
     fc.assert(fc.property(instance, boundHoldsFor), { numRuns: 60, seed: 11 });
   }, 120_000);
 
+  it('is never below what the joint planner lets come where two groups share the care places at their times', () => {
+    const toddler = fc.record({
+      id: fc.constant(''),
+      birthDate: fc.constantFrom('2025-06-01', '2023-03-01', '2019-09-01'),
+      careByPartner: fc.constant(false),
+    });
+    const member = fc.record({
+      north: fc.integer({ min: -5, max: 5 }),
+      children: fc.array(toddler, { maxLength: 2 }),
+    });
+    const instance = fc.record({
+      groups: fc.tuple(fc.array(member, { minLength: 1, maxLength: 5 }), fc.array(member, { maxLength: 5 })),
+      starts: fc.tuple(fc.constantFrom(600, 660, 780), fc.constantFrom(600, 690, 780)),
+      places: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(fc.property(instance, sharedBoundHoldsFor), { numRuns: 40, seed: 5 });
+  }, 120_000);
+
   it('is never below it where toddlers ride along and the vehicles make several trips', () => {
     // Close together, so that a vehicle can go round again in the arrival window, each mother with toddlers
     // cared for at the location: their boarding lengthens every trip.
@@ -409,6 +476,75 @@ function boundHoldsFor({ members, vehicles, places, start }: Instance): void {
   };
   const input = planning(participants.map((p) => p.id));
   input.groups[0].pinned = [{ weekday: 2, start: start === 600 ? '10:00' : '13:00' }];
-  const result = canComeBound(input, region(participants, over), (id) => id);
-  expect(result.total).toBeGreaterThanOrEqual(planned(participants, over, start));
+  const atMost = planned(participants, over, start);
+  expect(canComeBound(input, region(participants, over), (id) => id).total).toBeGreaterThanOrEqual(atMost);
+  expect(canComeBound(input, region(participants, over), (id) => id, { solve }).total).toBeGreaterThanOrEqual(
+    atMost,
+  );
+}
+
+/** Two groups at one location, at their own Tuesday times, sharing its care places: the bound is at least the plan's. */
+function sharedBoundHoldsFor({
+  groups,
+  starts,
+  places,
+}: {
+  groups: [Instance['members'][number][], Instance['members'][number][]];
+  starts: [number, number];
+  places: number;
+}): void {
+  const members = groups.map((group, g) =>
+    group.map((m, i) =>
+      woman(`g${g}p${i}`, {
+        position: north(m.north),
+        children: m.children.map((c, k) => ({ ...c, id: `g${g}p${i}c${k}` })),
+      }),
+    ),
+  );
+  const participants = members.flat();
+  const over: Partial<BoundResources> = {
+    providers: [
+      {
+        id: 'oppas',
+        kind: 'volunteer',
+        locationId: 'loc',
+        position: LOCATION,
+        openingHours: weekdays('09:00', '16:00'),
+        places: [{ minAgeMonths: 0, maxAgeMonths: 155, capacity: places }],
+      },
+    ],
+  };
+  const input = planning(participants.map((p) => p.id));
+  input.locations[0].rooms = 2;
+  input.trainers.push({ id: 'tr2', availability: weekdays('08:00', '18:00') });
+  const [template] = input.groups;
+  const time = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+  input.groups = members.map((group, g) => ({
+    ...template,
+    id: `g${g}`,
+    memberIds: group.map((p) => p.id),
+    trainerIds: [g === 0 ? 'tr' : 'tr2'],
+    pinned: [{ weekday: 2, start: time(starts[g]) }],
+  }));
+  const plan = planCareAndRides({
+    ...region(participants, over),
+    isSchoolClosed: () => false,
+    sessions: members.flatMap((group, g) =>
+      TUESDAYS.map((date) => ({
+        id: `${g}@${date}`,
+        groupId: `g${g}`,
+        locationId: 'loc',
+        date,
+        weekday: 2,
+        start: starts[g],
+        end: starts[g] + 150,
+        memberIds: group.map((p) => p.id),
+        blocked: new Map(),
+      })),
+    ),
+  });
+  const atMost = plan.verdicts.filter((verdict) => verdict.canCome).length;
+  expect(canComeBound(input, region(participants, over), (id) => id, { solve }).total).toBeGreaterThanOrEqual(
+    atMost,
+  );
 }

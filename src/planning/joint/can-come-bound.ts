@@ -6,7 +6,9 @@ import { toMinutes } from '../time/calendar';
 import { Position, straightLineKm } from '../travel/offline-travel';
 import { JointInput, JointParticipant, JointProvider } from './model';
 import { rideBound } from './ride-bound';
-import { GroupChoice, mostAssigned } from './shared-staff-bound';
+import { OptionCare, sharingTimes } from './shared-times-bound';
+import { SolveLinearProgram } from '../linear-program';
+import { cellsOf, GroupChoice, mostAssigned } from './shared-staff-bound';
 import { formatDirectMinutes } from './time-away';
 import { travelModeOf } from '../travel/travel-mode';
 
@@ -41,7 +43,9 @@ const ESTIMATE_SLACK_MINUTES = 10;
  * Each group alone takes its best time; the groups that reach the same care providers share their places over
  * the programme (each mother taking a place per child who needs one), and the groups together are worth at
  * most the best assignment of times where a trainer, or a room, takes one group per time of day. Each part
- * holds for every plan, whatever its times, so their least does too. Pure and deterministic.
+ * holds for every plan, whatever its times, so their least does too. With `solve`, also all of that at once
+ * (sharingTimes): the groups' times then share the trainers, rooms, interpreters and care places moment by moment,
+ * which no plan escapes by spreading its groups. Pure and deterministic (the solver is the caller's).
  *
  * With `interpretedOnly` the bound is over the plans that give every group an interpreter for each of its
  * languages: a group takes only times where each language has an interpreter available, and an interpreter, like
@@ -53,7 +57,7 @@ export function canComeBound(
   planning: PlanningInput,
   region: BoundResources,
   refOf: (id: string) => string,
-  { interpretedOnly = false }: { interpretedOnly?: boolean } = {},
+  { interpretedOnly = false, solve }: { interpretedOnly?: boolean; solve?: SolveLinearProgram } = {},
 ): CanComeBound {
   const context = slotContext(planning);
   const participants = new Map(region.participants.map((p) => [p.id, p]));
@@ -90,11 +94,13 @@ export function canComeBound(
     const needing = new Map<string, { children: number; sessions: number }>();
     // What each weekly time is worth to the group, for the groups sharing trainers and rooms.
     const worth = new Map<SlotOption, number>();
+    // What each weekly time asks of the care places, for the groups sharing them time by time.
+    const care = new Map<SlotOption, OptionCare>();
     for (const option of options) {
       if (!location) break;
       // Neither figure of an option exceeds its attendance: the rest cannot beat the best found, and are worth
       // at most their attendance where groups share trainers and rooms.
-      if (option.attendable <= best && option.attendable <= bestWithoutCare) {
+      if (!solve && option.attendable <= best && option.attendable <= bestWithoutCare) {
         worth.set(option, option.attendable);
         continue;
       }
@@ -109,6 +115,8 @@ export function canComeBound(
       let needingCare = 0;
       // Per mother who may need care at this time: her children who surely need a place, and her dates.
       const placeable = new Map<string, { children: number; dates: number }>();
+      // Her sessions, by how many children then need a place.
+      const mothersByChildren = new Map<number, number>();
       // Most dates have the same mothers free: each set of them is worked out once.
       const exclusions = new Map<string, ReturnType<typeof careExclusion>>();
       for (const { date } of option.dates) {
@@ -117,18 +125,21 @@ export function canComeBound(
         );
         const mothers = free.filter((m) => needs.of(m).bandsOf.length > 0);
         const key = mothers.map((m) => m.id).join();
-        let care = exclusions.get(key);
-        if (!care) exclusions.set(key, (care = careExclusion(needs, mothers)));
+        let exclusion = exclusions.get(key);
+        if (!exclusion) exclusions.set(key, (exclusion = careExclusion(needs, mothers)));
         const riders = free.filter((m) => m.transport === 'pickup');
         const withChildren = riders.map((p) => ({ p, children: needs.of(p).riding }));
         const carried = riding(option.slot, withChildren, (p) => needs.of(p).riding);
-        excluded += Math.max(riders.length - carried, care.excluded);
-        needingCare += care.needing;
-        for (const [id, children] of care.placeable)
+        excluded += Math.max(riders.length - carried, exclusion.excluded);
+        needingCare += exclusion.needing;
+        for (const [id, children] of exclusion.placeable) {
           placeable.set(id, { children, dates: (placeable.get(id)?.dates ?? 0) + 1 });
+          mothersByChildren.set(children, (mothersByChildren.get(children) ?? 0) + 1);
+        }
       }
       best = Math.max(best, option.attendable - excluded);
       worth.set(option, Math.max(0, option.attendable - excluded));
+      care.set(option, { withoutCare: Math.max(0, option.attendable - needingCare), mothersByChildren });
       bestWithoutCare = Math.max(bestWithoutCare, option.attendable - needingCare);
       for (const [id, { children, dates }] of placeable) {
         const known = needing.get(id);
@@ -146,56 +157,59 @@ export function canComeBound(
       withoutCare: Math.max(0, bestWithoutCare) * slots,
       needing,
       worth,
+      care,
       lessonBound,
     };
   });
+  const components = careComponents(groups, region);
+  const times =
+    solve &&
+    sharingTimes(
+      planning,
+      groups.map(({ worth, care }, index) => ({ worth, care, component: components.componentOf[index] })),
+      (component, weekday) =>
+        (components.providersIn.get(component) ?? [])
+          .filter(({ provider }) => provider.openingHours.some((hours) => hours.weekday === weekday))
+          .reduce((sum, { places }) => sum + places, 0),
+      interpretedOnly,
+      solve,
+    );
   return {
     total: Math.min(
-      sharingCare(groups, region, (weekday) => context.seriesOf(weekday).length, planning),
+      sharingCare(groups, components, (weekday) => context.seriesOf(weekday).length, planning),
       sharingStaff(
         planning,
         groups.map((group) => group.worth),
         interpretedOnly,
       ),
+      times ?? Infinity,
     ),
     lessonBound: groups.reduce((sum, group) => sum + group.lessonBound, 0),
     groups: groups.map(({ groupId, bound, lessonBound }) => ({ groupId, bound, lessonBound })),
   };
 }
 
+/** A care provider where it is, and what it holds. */
+interface PlacedProvider {
+  provider: JointProvider;
+  position: Position;
+  places: number;
+}
+
 /**
- * The groups' bounds, where groups reach the same care providers: together they cannot have more mothers who
- * need care come than the providers' places hold over the programme (each place takes one child for a whole
- * session at a time, as often a day as the session fits in its opening hours), however their times are spread.
+ * The groups that reach the same care providers (near the location, or near a member's home), joined into
+ * components by union-find: a child of a mother of one group is cared for only by providers of its component.
  */
-function sharingCare(
-  groups: {
-    location?: Position;
-    members: JointParticipant[];
-    bound: number;
-    withoutCare: number;
-    needing: Map<string, { children: number; sessions: number }>;
-  }[],
+function careComponents(
+  groups: { location?: Position; members: JointParticipant[] }[],
   region: BoundResources,
-  datesOn: (weekday: number) => number,
-  planning: PlanningInput,
-): number {
-  const duration = planning.programme.durationMinutes;
-  const providers = region.providers.flatMap((provider) => {
+): { componentOf: number[]; providersIn: Map<number, PlacedProvider[]> } {
+  const providers = region.providers.flatMap((provider): PlacedProvider[] => {
     const position =
       provider.position ?? region.locations.find((l) => l.id === provider.locationId)?.position;
     if (!position) return [];
-    const places = provider.places.reduce((sum, band) => sum + band.capacity, 0);
-    const sessions = provider.openingHours.reduce(
-      (sum, hours) =>
-        sum +
-        datesOn(hours.weekday) *
-          Math.floor(Math.max(0, toMinutes(hours.to) - toMinutes(hours.from)) / duration),
-      0,
-    );
-    return [{ position, childSessions: places * sessions }];
+    return [{ provider, position, places: provider.places.reduce((sum, band) => sum + band.capacity, 0) }];
   });
-  // Groups that reach a provider in common share its places: one component each, found by union-find.
   const parent = groups.map((_, index) => index);
   const root = (index: number): number =>
     parent[index] === index ? index : (parent[index] = root(parent[index]));
@@ -212,21 +226,60 @@ function sharingCare(
   );
   for (const reached of reachedBy)
     for (const index of reached.slice(1)) parent[root(index)] = root(reached[0]);
-  const places = new Map<number, number>();
+  const providersIn = new Map<number, PlacedProvider[]>();
   reachedBy.forEach((reached, p) => {
-    if (reached.length > 0)
-      places.set(root(reached[0]), (places.get(root(reached[0])) ?? 0) + providers[p].childSessions);
+    if (reached.length === 0) return;
+    const component = root(reached[0]);
+    providersIn.set(component, [...(providersIn.get(component) ?? []), providers[p]]);
   });
+  return { componentOf: groups.map((_, index) => root(index)), providersIn };
+}
+
+/**
+ * The groups' bounds, where groups reach the same care providers: together they cannot have more mothers who
+ * need care come than the providers' places hold over the programme (each place takes one child for a whole
+ * session at a time, as often a day as the session fits in its opening hours), however their times are spread.
+ */
+function sharingCare(
+  groups: {
+    bound: number;
+    withoutCare: number;
+    needing: Map<string, { children: number; sessions: number }>;
+  }[],
+  { componentOf, providersIn }: ReturnType<typeof careComponents>,
+  datesOn: (weekday: number) => number,
+  planning: PlanningInput,
+): number {
+  const duration = planning.programme.durationMinutes;
+  const places = new Map(
+    [...providersIn].map(([component, providers]) => [
+      component,
+      providers.reduce(
+        (sum, { provider, places }) =>
+          sum +
+          places *
+            provider.openingHours.reduce(
+              (sessions, hours) =>
+                sessions +
+                datesOn(hours.weekday) *
+                  Math.floor(Math.max(0, toMinutes(hours.to) - toMinutes(hours.from)) / duration),
+              0,
+            ),
+        0,
+      ),
+    ]),
+  );
   const components = new Map<
     number,
     { bound: number; withoutCare: number; needing: { children: number; sessions: number }[] }
   >();
   groups.forEach((group, index) => {
-    const component = components.get(root(index)) ?? { bound: 0, withoutCare: 0, needing: [] };
+    const key = componentOf[index];
+    const component = components.get(key) ?? { bound: 0, withoutCare: 0, needing: [] };
     component.bound += group.bound;
     component.withoutCare += group.withoutCare;
     component.needing.push(...group.needing.values());
-    components.set(root(index), component);
+    components.set(key, component);
   });
   return [...components].reduce(
     (sum, [key, { bound, withoutCare, needing }]) =>
@@ -400,11 +453,11 @@ function sharingStaff(
   interpreted: boolean,
 ): number {
   if (planning.programme.sessionsPerWeek !== 1) return Infinity;
-  const earliest = toMinutes(planning.policy.earliestStart);
-  const options = worths.flatMap((worth) => [...worth.keys()]);
-  const length = Math.min(...options.map(({ slot }) => slot.end - slot.start));
-  if (!(length > 0)) return Infinity;
-  const cellOf = ({ slot }: SlotOption) => `${slot.weekday}@${Math.floor((slot.start - earliest) / length)}`;
+  const cellOf = cellsOf(
+    planning,
+    worths.flatMap((worth) => [...worth.keys()]),
+  );
+  if (!cellOf) return Infinity;
   const rooms = new Map(planning.locations.map((location) => [location.id, location.rooms]));
   const trainers: GroupChoice[] = [];
   const places: GroupChoice[] = [];

@@ -1,3 +1,7 @@
+import { PlanningInput } from '../scheduling/model';
+import { SlotOption } from '../scheduling/slot-options';
+import { toMinutes } from '../time/calendar';
+
 /** One way a group could meet: what it is worth, and what it takes that is scarce (a trainer or a room at a time). */
 export interface GroupChoice {
   group: number;
@@ -76,4 +80,15 @@ export function mostAssigned(
     total -= distance[sink];
   }
   return total;
+}
+
+/**
+ * The day cut into cells a session long from the earliest start: a session starting in a cell runs through the
+ * cell's last minute, so sessions starting in one cell on one date overlap.
+ */
+export function cellsOf(planning: PlanningInput, options: SlotOption[]) {
+  const earliest = toMinutes(planning.policy.earliestStart);
+  const length = Math.min(...options.map(({ slot }) => slot.end - slot.start));
+  if (!(length > 0)) return undefined;
+  return ({ slot }: SlotOption) => `${slot.weekday}@${Math.floor((slot.start - earliest) / length)}`;
 }
