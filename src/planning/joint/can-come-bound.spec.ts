@@ -483,13 +483,15 @@ function boundHoldsFor({ members, vehicles, places, start }: Instance): void {
   );
 }
 
+type SharingMember = Pick<Instance['members'][number], 'north' | 'children'>;
+
 /** Two groups at one location, at their own Tuesday times, sharing its care places: the bound is at least the plan's. */
 function sharedBoundHoldsFor({
   groups,
   starts,
   places,
 }: {
-  groups: [Instance['members'][number][], Instance['members'][number][]];
+  groups: [SharingMember[], SharingMember[]];
   starts: [number, number];
   places: number;
 }): void {
