@@ -1,6 +1,9 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** What the pure planning core may not import: the framework, the database, I/O and the modules. */
+const FRAMEWORK_AND_IO = ['@nestjs/*', 'typeorm', 'pg', 'node:*', 'fs', 'http', 'https', '**/modules/**'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'web/dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'jest.config.js'] },
   eslint.configs.recommended,
@@ -25,17 +28,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                '@nestjs/*',
-                'typeorm',
-                'pg',
-                'node:*',
-                'fs',
-                'http',
-                'https',
-                '**/modules/**',
-                '**/common/**',
-              ],
+              group: [...FRAMEWORK_AND_IO, '**/common/**'],
               message: 'src/planning is the pure core: no framework, database or I/O.',
             },
           ],
@@ -62,14 +55,7 @@ export default tseslint.config(
           patterns: [
             {
               group: [
-                '@nestjs/*',
-                'typeorm',
-                'pg',
-                'node:*',
-                'fs',
-                'http',
-                'https',
-                '**/modules/**',
+                ...FRAMEWORK_AND_IO,
                 '**/common/*/*',
                 '!**/common/linear-program/linear-program-solver',
               ],

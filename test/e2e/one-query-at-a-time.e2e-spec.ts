@@ -21,7 +21,8 @@ describe('one query at a time on a connection', () => {
     const running = new WeakMap<Client, number>();
     const query = Client.prototype.query as (this: Client, ...args: unknown[]) => unknown;
     jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
-      if ((running.get(this) ?? 0) > 0) overlapping.push(String((args[0] as { text?: string }).text ?? args[0]));
+      if ((running.get(this) ?? 0) > 0)
+        overlapping.push(String((args[0] as { text?: string }).text ?? args[0]));
       const result = query.apply(this, args);
       if (!(result instanceof Promise)) return result;
       running.set(this, (running.get(this) ?? 0) + 1);
@@ -40,7 +41,8 @@ describe('one query at a time on a connection', () => {
   });
 
   const rowsOf = async (table: string, column: string, id: string): Promise<number> =>
-    (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [id])).rows[0].n;
+    (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [id]))
+      .rows[0].n;
 
   it('changes and deletes a region with its school hours and closed dates', async () => {
     const region = (

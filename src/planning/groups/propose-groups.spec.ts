@@ -259,7 +259,9 @@ describe('freeSlots by how she travels', () => {
       policy,
       startDate: '2027-03-01',
       durationMinutes: 60,
-      locations: [{ id: 'loc', position: centre, openingHours: [{ weekday: 2, from: '10:00', to: '12:00' }] }],
+      locations: [
+        { id: 'loc', position: centre, openingHours: [{ weekday: 2, from: '10:00', to: '12:00' }] },
+      ],
       women: [{ id: 'amina', lessons: [lesson], travelMode }],
       travelMinutes,
     });

@@ -95,6 +95,21 @@ function planned(participants: JointParticipant[], over: Partial<BoundResources>
   return plan.verdicts.filter((verdict) => verdict.canCome).length;
 }
 
+/** Mothers a and b, a toddler each, and one place for toddlers at the location, open these hours. */
+function twoMothersOneToddlerPlace(openingHours: { weekday: number; from: string; to: string }[]) {
+  const toddler = (id: string) => ({ id, birthDate: '2025-06-01', careByPartner: false });
+  return {
+    mothers: [woman('a', { children: [toddler('a1')] }), woman('b', { children: [toddler('b1')] })],
+    oppas: {
+      id: 'oppas',
+      kind: 'volunteer' as const,
+      locationId: 'loc',
+      openingHours,
+      places: [{ minAgeMonths: 0, maxAgeMonths: 47, capacity: 1 }],
+    },
+  };
+}
+
 const minibus = (over: Partial<JointVehicle> = {}): JointVehicle => ({
   id: 'bus',
   depot: LOCATION,
@@ -197,16 +212,8 @@ describe('the bound on who can come, with care places and the fleet counted', ()
   });
 
   it('lets groups that reach the same care provider share its places, however their times are spread', () => {
-    const toddler = (id: string) => ({ id, birthDate: '2025-06-01', careByPartner: false });
-    const mothers = [woman('a', { children: [toddler('a1')] }), woman('b', { children: [toddler('b1')] })];
     // One place, open on Tuesday mornings only: one session a week fits, four over the programme.
-    const oppas = {
-      id: 'oppas',
-      kind: 'volunteer' as const,
-      locationId: 'loc',
-      openingHours: [{ weekday: 2, from: '09:00', to: '12:00' }],
-      places: [{ minAgeMonths: 0, maxAgeMonths: 47, capacity: 1 }],
-    };
+    const { mothers, oppas } = twoMothersOneToddlerPlace([{ weekday: 2, from: '09:00', to: '12:00' }]);
     const input = planning(['a', 'b']);
     const [group] = input.groups;
     input.groups = ['a', 'b'].map((id) => ({
@@ -222,16 +229,8 @@ describe('the bound on who can come, with care places and the fleet counted', ()
   });
 
   it('shares the care places moment by moment when a solver is given: groups that meet together share them', () => {
-    const toddler = (id: string) => ({ id, birthDate: '2025-06-01', careByPartner: false });
-    const mothers = [woman('a', { children: [toddler('a1')] }), woman('b', { children: [toddler('b1')] })];
     // One place, open all day: over the programme it holds a child in four sessions a day.
-    const oppas = {
-      id: 'oppas',
-      kind: 'volunteer' as const,
-      locationId: 'loc',
-      openingHours: weekdays('08:00', '18:00'),
-      places: [{ minAgeMonths: 0, maxAgeMonths: 47, capacity: 1 }],
-    };
+    const { mothers, oppas } = twoMothersOneToddlerPlace(weekdays('08:00', '18:00'));
     const input = planning(['a', 'b']);
     input.locations[0].rooms = 2;
     input.trainers.push({ id: 'tr2', availability: weekdays('08:00', '18:00') });
@@ -452,6 +451,16 @@ interface Instance {
   start: number;
 }
 
+/** Volunteer care at the location on weekdays 09:00-16:00, for children up to 12, with these places. */
+const oppasOf = (places: number) => ({
+  id: 'oppas',
+  kind: 'volunteer' as const,
+  locationId: 'loc',
+  position: LOCATION,
+  openingHours: weekdays('09:00', '16:00'),
+  places: [{ minAgeMonths: 0, maxAgeMonths: 155, capacity: places }],
+});
+
 /** The bound is at least what the joint planner lets come, for the instance's group at its start. */
 function boundHoldsFor({ members, vehicles, places, start }: Instance): void {
   const participants = members.map((m, i) =>
@@ -463,16 +472,7 @@ function boundHoldsFor({ members, vehicles, places, start }: Instance): void {
   );
   const over: Partial<BoundResources> = {
     vehicles: vehicles.map((v, i) => minibus({ id: `v${i}`, ...v, depot: north(v.depotNorth) })),
-    providers: [
-      {
-        id: 'oppas',
-        kind: 'volunteer',
-        locationId: 'loc',
-        position: LOCATION,
-        openingHours: weekdays('09:00', '16:00'),
-        places: [{ minAgeMonths: 0, maxAgeMonths: 155, capacity: places }],
-      },
-    ],
+    providers: [oppasOf(places)],
   };
   const input = planning(participants.map((p) => p.id));
   input.groups[0].pinned = [{ weekday: 2, start: start === 600 ? '10:00' : '13:00' }];
@@ -505,16 +505,7 @@ function sharedBoundHoldsFor({
   );
   const participants = members.flat();
   const over: Partial<BoundResources> = {
-    providers: [
-      {
-        id: 'oppas',
-        kind: 'volunteer',
-        locationId: 'loc',
-        position: LOCATION,
-        openingHours: weekdays('09:00', '16:00'),
-        places: [{ minAgeMonths: 0, maxAgeMonths: 155, capacity: places }],
-      },
-    ],
+    providers: [oppasOf(places)],
   };
   const input = planning(participants.map((p) => p.id));
   input.locations[0].rooms = 2;
