@@ -1,5 +1,5 @@
 import { SolveLinearProgram } from '../../planning/linear-program';
-import { asLpText, loadLinearProgramSolver } from './linear-program-solver';
+import { asLpText, LinearProgramSolver, loadLinearProgramSolver } from './linear-program-solver';
 
 describe('the linear program solver', () => {
   let solve: SolveLinearProgram;
@@ -42,6 +42,30 @@ describe('the linear program solver', () => {
     // Twenty terms a line: the 41st starts the third line of the row.
     expect(text).toMatch(
       / r0: 1\.5 v0 - 2 v1 [^\n]*\n {2}\+ 1\.5 v20 [^\n]*\n {2}\+ 1\.5 v40 [^\n]*v44 <= 7\n/,
+    );
+  });
+
+  it('gives the service no solver when HiGHS cannot load, and no value when it fails on a program', async () => {
+    class Unloadable extends LinearProgramSolver {
+      protected override load(): Promise<SolveLinearProgram> {
+        return Promise.reject(new Error('no WebAssembly'));
+      }
+    }
+    class Failing extends LinearProgramSolver {
+      protected override load(): Promise<SolveLinearProgram> {
+        return Promise.resolve(() => {
+          throw new Error('abort');
+        });
+      }
+    }
+    expect(await new Unloadable().solver()).toBeUndefined();
+    const solve = await new Failing().solver();
+    expect(solve?.({ objective: [['a', 1]], constraints: [] })).toBeUndefined();
+    // The real one, through the service.
+    const real = await new LinearProgramSolver().solver();
+    expect(real?.({ objective: [['a', 2]], constraints: [{ terms: [['a', 1]], atMost: 3 }] })).toBeCloseTo(
+      6,
+      6,
     );
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import highsLoader from 'highs';
 import { LinearProgram, SolveLinearProgram } from '../../planning/linear-program';
 
@@ -38,12 +38,34 @@ export function asLpText({ objective, constraints }: LinearProgram): string {
   return ['Maximize', ` obj: ${sum(objective) || '0 x'}`, 'Subject To', ...rows, 'End', ''].join('\n');
 }
 
-/** The solver, loaded once per process when first asked for. */
+/**
+ * The solver, loaded once per process when first asked for. None, with a warning, when HiGHS cannot load, and no
+ * value from a program it fails on: a plan never fails for its bound, which then is the counts without it.
+ */
 @Injectable()
 export class LinearProgramSolver {
-  private loaded?: Promise<SolveLinearProgram>;
+  private readonly logger = new Logger(LinearProgramSolver.name);
+  private loaded?: Promise<SolveLinearProgram | undefined>;
 
-  solver(): Promise<SolveLinearProgram> {
-    return (this.loaded ??= loadLinearProgramSolver());
+  solver(): Promise<SolveLinearProgram | undefined> {
+    return (this.loaded ??= this.load().then(
+      (solve): SolveLinearProgram =>
+        (program) => {
+          try {
+            return solve(program);
+          } catch (error) {
+            this.logger.warn(`the linear program solver failed, no bound from it: ${String(error)}`);
+            return undefined;
+          }
+        },
+      (error) => {
+        this.logger.warn(`the linear program solver did not load, bounds without it: ${String(error)}`);
+        return undefined;
+      },
+    ));
+  }
+
+  protected load(): Promise<SolveLinearProgram> {
+    return loadLinearProgramSolver();
   }
 }
