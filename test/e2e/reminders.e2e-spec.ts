@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import ical, { VEvent } from 'node-ical';
 import { startTestApp, TestApp } from '../support/test-app';
+import { reasonCode } from '../../src/planning/reasons';
 
 const zone = 'Europe/Amsterdam';
 const TEMPLATES = ['nl', 'en', 'ar', 'ti', 'prs', 'so', 'tr', 'uk'];
@@ -42,12 +43,16 @@ describe('a week of reminders in the demo region', () => {
   const berkelland = JSON.parse(
     readFileSync(join(__dirname, '..', 'fixtures', 'berkelland.scenario.json'), 'utf8'),
   );
+  // The volunteer care has one place each: some children are left without one, and their mothers are told.
+  for (const provider of berkelland.childcareProviders as { kind: string; places: { capacity: number }[] }[])
+    if (provider.kind === 'volunteer') for (const band of provider.places) band.capacity = 1;
   const language = new Map<string, string>(
     berkelland.participants.map((p: { id: string; language: string }) => [p.id, p.language]),
   );
   let sessions: { id: string; groupId: string; start: string }[];
   const pickups = new Map<string, string>();
   const withoutRide = new Set<string>();
+  const withoutCare = new Set<string>();
   let ill: { participantId: string; ref: string; sessionId: string };
 
   const outbox = async (): Promise<Message[]> =>
@@ -82,6 +87,11 @@ describe('a week of reminders in the demo region', () => {
     await api.post(`/programmes/${programmeId}/routes/plan?week=2027-W02`).expect(200);
     sessions = (await api.get('/sessions?region=berkelland&from=2027-01-11&to=2027-01-17').expect(200)).body
       .items;
+    const { unmet } = (await api.get(`/programmes/${programmeId}/childcare`).expect(200)).body as {
+      unmet: { participantId: string; sessionId: string; reason: string }[];
+    };
+    for (const need of unmet.filter((u) => !reasonCode(u.reason)?.startsWith('mother-')))
+      withoutCare.add(`${need.participantId}|${need.sessionId}`);
     for (const session of sessions) {
       for (const [participantId, time] of await pickupsOf(session.id))
         pickups.set(`${participantId}|${session.id}`, time);
@@ -130,8 +140,12 @@ describe('a week of reminders in the demo region', () => {
       } else {
         for (const lng of languages) expect(message.body).not.toContain(noRide(lng));
       }
+      // A mother with a child the plan found no place for is told so before she comes.
+      const told = withoutCare.has(`${message.participantId}|${message.sessionId}`);
+      for (const lng of languages) expect(message.body.includes(locale(lng).noCare as string)).toBe(told);
     }
     expect(evening.some((m) => withoutRide.has(`${m.participantId}|${m.sessionId}`))).toBe(true);
+    expect(evening.some((m) => withoutCare.has(`${m.participantId}|${m.sessionId}`))).toBe(true);
     // Quiet hours: nothing was written before the evening time.
     expect(messages.every((m) => m.kind === 'reminder-evening')).toBe(true);
   });

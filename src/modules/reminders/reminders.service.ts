@@ -1,3 +1,4 @@
+import { reasonCode } from '../../planning/reasons';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable, Logger } from '@nestjs/common';
@@ -302,8 +303,21 @@ export class RemindersService {
         .filter((row) => row.direction === 'to')
         .map((row) => `${row.participantId}|${row.sessionId}`),
     );
+    const bookings = await this.bookings.activeFor(ids);
+    const booked = new Set(bookings.map((booking) => `${booking.childId}|${booking.sessionId}`));
+    // Mothers with a child the plan found no place for (not because she has no ride or cannot come: that is said
+    // otherwise, or she is not expected), and none booked since: told before they come, not at the door.
+    const withoutCare = new Set(
+      (await this.bookings.unmetFor(ids))
+        .filter(
+          (need) =>
+            !reasonCode(need.reason)?.startsWith('mother-') &&
+            !booked.has(`${need.childId}|${need.sessionId}`),
+        )
+        .map((need) => `${need.participantId}|${need.sessionId}`),
+    );
     const care = new Map<string, Set<string>>();
-    for (const booking of await this.bookings.activeFor(ids)) {
+    for (const booking of bookings) {
       const key = `${booking.participantId}|${booking.sessionId}`;
       care.set(key, (care.get(key) ?? new Set()).add(careNames.get(booking.providerId) ?? ''));
     }
@@ -348,6 +362,7 @@ export class RemindersService {
       if (options.withDetails && !pickup && person.transport === 'pickup' && withoutRide.has(key)) {
         parts.push({ key: 'noRide' });
       }
+      if (options.withDetails && withoutCare.has(key) && !period) parts.push({ key: 'noCare' });
       if (options.withDetails && care.has(key) && !period) {
         parts.push({ key: 'care', values: { care: [...care.get(key)!].join(', ') } });
       }
