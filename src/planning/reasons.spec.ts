@@ -1,4 +1,4 @@
-import { REASON_TEXTS, ReasonCode, reasonCode, reasonText } from './reasons';
+import { lacksCare, REASON_TEXTS, ReasonCode, reasonCode, reasonText } from './reasons';
 
 describe('the reasons the planner gives', () => {
   it('gives each reason one text, and finds its code from it', () => {
@@ -30,5 +30,13 @@ describe('the reasons the planner gives', () => {
     expect(reasonCode('not collected: the bus broke down')).toBeNull();
     expect(reasonCode('not collected: ')).toBeNull();
     expect(reasonCode('')).toBeNull();
+  });
+
+  it('tells a child left without care because none was found from one whose mother stays away', () => {
+    expect(lacksCare(reasonText('no-place-in-age-band'))).toBe(true);
+    expect(lacksCare(reasonText('sibling-without-place'))).toBe(true);
+    expect(lacksCare('arranged by phone')).toBe(true);
+    expect(lacksCare(reasonText('mother-has-no-ride'))).toBe(false);
+    expect(lacksCare(reasonText('mother-cannot-come', reasonText('lesson')))).toBe(false);
   });
 });

@@ -86,3 +86,19 @@ export function reasonCode(text: string): string | null {
   }
   return null;
 }
+
+/**
+ * Why a child's need was left unmet while her mother stays away for a reason of her own (she cannot come, or
+ * has no ride): the child then needs no place, and her mother is told that other reason, not that care is lacking.
+ */
+const MOTHER_AWAY: ReadonlySet<string> = new Set(['mother-cannot-come', 'mother-has-no-ride']);
+
+/**
+ * Whether an unmet need's reason says the plan found no care for the child, so her mother cannot come for want
+ * of it. A reason off the list (written by hand, or by an older version) counts as lacking care: better told
+ * once too often than a child brought to a place that does not expect her.
+ */
+export function lacksCare(reason: string): boolean {
+  const code = reasonCode(reason);
+  return code === null || !MOTHER_AWAY.has(code.split('/')[0]);
+}

@@ -111,15 +111,33 @@ describe('a week of reminders in the demo region', () => {
     expect(messages.length).toBeGreaterThan(0);
     const evening = messages.filter((m) => m.kind === 'reminder-evening');
     const monday = sessions.filter((s) => s.start.startsWith('2027-01-11'));
+    let lackingSeen = 0;
     for (const session of monday) {
       const attendance = (await api.get(`/sessions/${session.id}/attendance`).expect(200)).body.items as {
         participantId: string;
         state: string;
+        lacking?: string[];
       }[];
-      const expected = attendance.filter((a) => a.state === 'expected').map((a) => a.participantId);
+      // She is reminded when free then, whether or not the plan found her care and a ride (she is told if not).
+      const free = attendance
+        .filter((a) => a.state === 'expected' || a.state === 'without-care-or-ride')
+        .map((a) => a.participantId);
       const got = evening.filter((m) => m.sessionId === session.id).map((m) => m.participantId);
-      expect(got.sort()).toEqual(expected.sort());
+      expect(got.sort()).toEqual(free.sort());
+      // Expected means she can come: a woman the plan left without a place or a ride is listed with what she lacks.
+      for (const { participantId, state, lacking } of attendance) {
+        if (state !== 'expected' && state !== 'without-care-or-ride') continue;
+        const key = `${participantId}|${session.id}`;
+        const noCare = withoutCare.has(key);
+        const noRide = withoutRide.has(key);
+        expect(state).toBe(noCare || noRide ? 'without-care-or-ride' : 'expected');
+        if (state === 'expected') continue;
+        lackingSeen++;
+        expect(lacking!.includes('no care place for a child')).toBe(noCare);
+        expect(lacking!.includes('no ride there')).toBe(noRide);
+      }
     }
+    expect(lackingSeen).toBeGreaterThan(0);
     for (const message of evening) {
       const ref = message.participantRef!;
       const own = language.get(ref)!;
@@ -198,9 +216,11 @@ describe('a week of reminders in the demo region', () => {
         participantId: string;
         state: string;
       }[];
-      const expected = attendance.filter((a) => a.state === 'expected').map((a) => a.participantId);
+      const free = attendance
+        .filter((a) => a.state === 'expected' || a.state === 'without-care-or-ride')
+        .map((a) => a.participantId);
       const got = morning.filter((m) => m.sessionId === session.id).map((m) => m.participantId);
-      expect(got.sort()).toEqual(expected.sort());
+      expect(got.sort()).toEqual(free.sort());
       const now = await pickupsOf(session.id);
       for (const message of morning.filter((m) => m.sessionId === session.id)) {
         const pickup = now.get(message.participantId);

@@ -3,7 +3,6 @@ import {
   Body,
   Controller,
   Delete,
-  Get,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -15,7 +14,7 @@ import { ScopedBy } from '../access/scoped-by.decorator';
 import { Audited } from '../audit/audited.decorator';
 import { SessionsService } from '../programmes/sessions.service';
 import { AbsencesService } from './absences.service';
-import { AbsenceDto, AttendanceDto, ReportAbsenceDto } from './dto/absence.dto';
+import { AbsenceDto, ReportAbsenceDto } from './dto/absence.dto';
 
 @ApiTags('attendance')
 @ApiBearerAuth()
@@ -46,12 +45,5 @@ export class AttendanceController {
     participantId: string,
   ): Promise<void> {
     await this.absences.withdraw(id, participantId);
-  }
-
-  @Get(':id/attendance')
-  @Audited('participant', { idField: 'participantId' })
-  @ApiOperation({ summary: 'Who is expected at a session, who reported absence and why, who cannot attend' })
-  async attendance(@IdParam() id: string): Promise<AttendanceDto> {
-    return this.absences.attendance(id);
   }
 }

@@ -1,4 +1,4 @@
-import { reasonText } from '../../planning/reasons';
+import { lacksCare, reasonText } from '../../planning/reasons';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
@@ -182,6 +182,21 @@ export class ChildcareBookingsService {
       found.push(...(await this.unmetNeeds.find({ where: { sessionId: In(chunk) } })));
     }
     return found.sort((a, b) => a.sessionId.localeCompare(b.sessionId) || a.childId.localeCompare(b.childId));
+  }
+
+  /**
+   * The mothers of these sessions whom the plan left without care for a child (not because she stays away for
+   * another reason) and for whom none was booked since, as `participantId|sessionId`.
+   */
+  async withoutCareFor(sessionIds: string[]): Promise<Set<string>> {
+    const booked = new Set(
+      (await this.activeFor(sessionIds)).map((booking) => `${booking.childId}|${booking.sessionId}`),
+    );
+    return new Set(
+      (await this.unmetFor(sessionIds))
+        .filter((need) => lacksCare(need.reason) && !booked.has(`${need.childId}|${need.sessionId}`))
+        .map((need) => `${need.participantId}|${need.sessionId}`),
+    );
   }
 
   /**

@@ -27,6 +27,8 @@ import { ProgrammePlanOutcome } from './programme-plan-outcome.entity';
 import { JobsModule } from '../jobs/jobs.module';
 import { ProgrammePlanJobsService } from './programme-plan-jobs.service';
 import { LinearProgramSolver } from '../../common/linear-program/linear-program-solver';
+import { SessionAttendanceController } from './session-attendance.controller';
+import { SessionAttendanceService } from './session-attendance.service';
 
 /** The plan of a region as one `trefpunt-plan/1` document: sessions, conflicts, childcare and routes. */
 @Module({
@@ -49,7 +51,7 @@ import { LinearProgramSolver } from '../../common/linear-program/linear-program-
     CarPoolOffersModule,
     TalksModule,
   ],
-  controllers: [PlansController, ProgrammePlanController],
+  controllers: [PlansController, ProgrammePlanController, SessionAttendanceController],
   providers: [
     PlanExportService,
     PlanExportCache,
@@ -59,6 +61,7 @@ import { LinearProgramSolver } from '../../common/linear-program/linear-program-
     PlanOutcomesService,
     ProgrammePlanJobsService,
     LinearProgramSolver,
+    SessionAttendanceService,
   ],
   exports: [PlanExportService, PlanningCascadeService, ProgrammePlanJobsService],
 })

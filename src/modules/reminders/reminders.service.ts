@@ -1,4 +1,3 @@
-import { reasonCode } from '../../planning/reasons';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable, Logger } from '@nestjs/common';
@@ -304,18 +303,9 @@ export class RemindersService {
         .map((row) => `${row.participantId}|${row.sessionId}`),
     );
     const bookings = await this.bookings.activeFor(ids);
-    const booked = new Set(bookings.map((booking) => `${booking.childId}|${booking.sessionId}`));
     // Mothers with a child the plan found no place for (not because she has no ride or cannot come: that is said
     // otherwise, or she is not expected), and none booked since: told before they come, not at the door.
-    const withoutCare = new Set(
-      (await this.bookings.unmetFor(ids))
-        .filter(
-          (need) =>
-            !reasonCode(need.reason)?.startsWith('mother-') &&
-            !booked.has(`${need.childId}|${need.sessionId}`),
-        )
-        .map((need) => `${need.participantId}|${need.sessionId}`),
-    );
+    const withoutCare = await this.bookings.withoutCareFor(ids);
     const care = new Map<string, Set<string>>();
     for (const booking of bookings) {
       const key = `${booking.participantId}|${booking.sessionId}`;

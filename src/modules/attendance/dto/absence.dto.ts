@@ -29,16 +29,26 @@ export class AbsenceDto {
   }
 }
 
-export const ATTENDANCE_STATES = ['expected', 'absent', 'cannot-attend'] as const;
+export const ATTENDANCE_STATES = ['expected', 'absent', 'cannot-attend', 'without-care-or-ride'] as const;
 
 export class AttendanceEntryDto {
   @ApiProperty({ format: 'uuid' }) participantId: string;
   @ApiProperty({
     enum: ATTENDANCE_STATES,
-    description: '`cannot-attend`: a lesson or appointment conflicts with the session',
+    description:
+      '`cannot-attend`: a lesson or appointment conflicts with the session; `without-care-or-ride`: free then, ' +
+      'but the plan found no care place for a child of hers or no ride both ways, so she cannot come unless ' +
+      'that is arranged',
   })
   state: (typeof ATTENDANCE_STATES)[number];
   @ApiProperty({ enum: ABSENCE_REASONS, nullable: true, type: String }) reason: AbsenceReason | null;
+  @ApiProperty({
+    required: false,
+    type: [String],
+    description: 'with `without-care-or-ride`: what the plan leaves her without, as the plan says it',
+    example: ['no care place for a child', 'no ride there'],
+  })
+  lacking?: string[];
 }
 
 export class AttendanceDto {
