@@ -121,8 +121,6 @@ export function canComeBound(
       let needingCare = 0;
       // Per mother who may need care at this time: her children who surely need a place, and her dates.
       const placeable = new Map<string, { children: number; dates: number }>();
-      // Her sessions, by how many children then need a place.
-      const mothersByChildren = new Map<number, number>();
       // Most dates have the same mothers free: each set of them is worked out once.
       const exclusions = new Map<string, ReturnType<typeof careExclusion>>();
       for (const { date } of option.dates) {
@@ -138,11 +136,13 @@ export function canComeBound(
         const carried = riding(option.slot, withChildren, (p) => needs.of(p).riding);
         excluded += Math.max(riders.length - carried, exclusion.excluded);
         needingCare += exclusion.needing;
-        for (const [id, children] of exclusion.placeable) {
+        for (const [id, children] of exclusion.placeable)
           placeable.set(id, { children, dates: (placeable.get(id)?.dates ?? 0) + 1 });
-          mothersByChildren.set(children, (mothersByChildren.get(children) ?? 0) + 1);
-        }
       }
+      // Her sessions, by how many children then need a place (the same on every date: they are the option's).
+      const mothersByChildren = new Map<number, number>();
+      for (const { children, dates } of placeable.values())
+        mothersByChildren.set(children, (mothersByChildren.get(children) ?? 0) + dates);
       best = Math.max(best, option.attendable - excluded);
       worth.set(option, Math.max(0, option.attendable - excluded));
       care.set(option, { withoutCare: Math.max(0, option.attendable - needingCare), mothersByChildren });
