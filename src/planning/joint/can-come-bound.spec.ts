@@ -248,35 +248,6 @@ describe('the bound on who can come, with care places and the fleet counted', ()
     expect(canComeBound(input, resources, (id) => id, { solve }).total).toBe(8);
   });
 
-  it("counts a mother's children against the places she can reach, not those of every provider her groups' region shares", () => {
-    // Two groups meet at once at one location with one toddler place; a third, 10 km off, has a place of its own
-    // and a woman living by the first location, which joins the two providers' places into one region.
-    const { mothers, oppas } = twoMothersOneToddlerPlace(weekdays('08:00', '18:00'));
-    const far = at(0, 10);
-    const neighbour = woman('c', { position: at(0, 0.5) });
-    const input = planning(['a', 'b', 'c']);
-    input.locations = [
-      { ...input.locations[0], rooms: 2 },
-      { ...input.locations[0], id: 'loc2', position: far },
-    ];
-    input.trainers = ['tr', 'tr2', 'tr3'].map((id) => ({ id, availability: weekdays('08:00', '18:00') }));
-    const [group] = input.groups;
-    input.groups = [
-      { ...group, id: 'a', memberIds: ['a'] },
-      { ...group, id: 'b', memberIds: ['b'], trainerIds: ['tr2'] },
-      { ...group, id: 'c', memberIds: ['c'], trainerIds: ['tr3'], locationId: 'loc2' },
-    ];
-    const resources = region([...mothers, neighbour], {
-      locations: [
-        { id: 'loc', position: LOCATION },
-        { id: 'loc2', position: far },
-      ],
-      providers: [oppas, { ...oppas, id: 'oppas2', locationId: 'loc2' }],
-    });
-    // Only one of the two mothers has the place by the location each Tuesday; the neighbour comes every time.
-    expect(canComeBound(input, resources, (id) => id, { solve }).total).toBe(8);
-  });
-
   it('holds a trainer to one group at a time, also where their times start in different cells of the day', () => {
     const input = planning(['a', 'b']);
     input.locations[0].rooms = 2;

@@ -6,7 +6,7 @@ import { toMinutes } from '../time/calendar';
 import { Position, straightLineKm } from '../travel/offline-travel';
 import { JointInput, JointParticipant, JointProvider } from './model';
 import { rideBound } from './ride-bound';
-import { MothersNeedingCare, OptionCare, sharingTimes } from './shared-times-bound';
+import { OptionCare, sharingTimes } from './shared-times-bound';
 import { SolveLinearProgram } from '../linear-program';
 import { cellsOf, GroupChoice, mostAssigned } from './shared-staff-bound';
 import { formatDirectMinutes } from './time-away';
@@ -139,21 +139,13 @@ export function canComeBound(
         for (const [id, children] of exclusion.placeable)
           placeable.set(id, { children, dates: (placeable.get(id)?.dates ?? 0) + 1 });
       }
-      // Her sessions, by how many children then need a place and where (the same on every date: the option's).
-      const mothers = new Map<string, MothersNeedingCare>();
-      for (const [id, { children, dates }] of placeable) {
-        const providers = needs.providersOf(id);
-        const key = `${children}|${providers.join()}`;
-        const kind = mothers.get(key) ?? { children, providers, sessions: 0 };
-        kind.sessions += dates;
-        mothers.set(key, kind);
-      }
+      // Her sessions, by how many children then need a place (the same on every date: they are the option's).
+      const mothersByChildren = new Map<number, number>();
+      for (const { children, dates } of placeable.values())
+        mothersByChildren.set(children, (mothersByChildren.get(children) ?? 0) + dates);
       best = Math.max(best, option.attendable - excluded);
       worth.set(option, Math.max(0, option.attendable - excluded));
-      care.set(option, {
-        withoutCare: Math.max(0, option.attendable - needingCare),
-        mothers: [...mothers.values()],
-      });
+      care.set(option, { withoutCare: Math.max(0, option.attendable - needingCare), mothersByChildren });
       bestWithoutCare = Math.max(bestWithoutCare, option.attendable - needingCare);
       for (const [id, { children, dates }] of placeable) {
         const known = needing.get(id);
@@ -181,14 +173,10 @@ export function canComeBound(
     sharingTimes(
       planning,
       groups.map(({ worth, care }, index) => ({ worth, care, component: components.componentOf[index] })),
-      (providers, weekday) =>
-        region.providers
-          .filter(
-            (provider) =>
-              providers.includes(provider.id) &&
-              provider.openingHours.some((hours) => hours.weekday === weekday),
-          )
-          .reduce((sum, provider) => sum + provider.places.reduce((all, band) => all + band.capacity, 0), 0),
+      (component, weekday) =>
+        (components.providersIn.get(component) ?? [])
+          .filter(({ provider }) => provider.openingHours.some((hours) => hours.weekday === weekday))
+          .reduce((sum, { places }) => sum + places, 0),
       interpretedOnly,
       solve,
     );
@@ -397,27 +385,13 @@ function careNeeds(option: SlotOption, location: Position, region: BoundResource
     });
     return { bandsOf, riding };
   };
-  const byId = new Map<string, JointParticipant>();
-  const ofMother = (mother: JointParticipant) => {
-    let found = known.get(mother.id);
-    if (!found) {
-      known.set(mother.id, (found = of(mother)));
-      byId.set(mother.id, mother);
-    }
-    return found;
-  };
   return {
     capacity,
-    of: ofMother,
-    /** The providers, by id and sorted, that could take some child of hers who needs a place (asked of before). */
-    providersOf: (id: string): string[] =>
-      [
-        ...new Set(
-          ofMother(byId.get(id)!).bandsOf.flatMap((bands) =>
-            bands.map((key) => key.slice(0, key.lastIndexOf('#'))),
-          ),
-        ),
-      ].sort(),
+    of: (mother: JointParticipant) => {
+      let found = known.get(mother.id);
+      if (!found) known.set(mother.id, (found = of(mother)));
+      return found;
+    },
   };
 }
 

@@ -3,22 +3,12 @@ import { PlanningInput } from '../scheduling/model';
 import { SlotOption } from '../scheduling/slot-options';
 import { toMinutes } from '../time/calendar';
 
-/** Mothers who come at a time and whose children need a place then: how many, and where they can be placed. */
-export interface MothersNeedingCare {
-  /** Her children who surely need a place. */
-  children: number;
-  /** The care providers that could take them (at the location, or near her home), by id, sorted. */
-  providers: string[];
-  /** Her sessions at this time, summed over such mothers. */
-  sessions: number;
-}
-
 /** What a group's weekly time asks of the care places, over the programme's dates. */
 export interface OptionCare {
   /** Member-sessions of the women free then who need no care place (nor could have none). */
   withoutCare: number;
-  /** The mothers free then whose children could all have a place, by how many need one and where. */
-  mothers: MothersNeedingCare[];
+  /** Mother-sessions of the mothers free then whose children could all have a place, by how many need one. */
+  mothersByChildren: Map<number, number>;
 }
 
 export interface TimesGroup {
@@ -26,7 +16,7 @@ export interface TimesGroup {
   worth: Map<SlotOption, number>;
   /** The care each weekly time asks; a time without it is bounded by its worth alone. */
   care: Map<SlotOption, OptionCare>;
-  /** The groups that reach the same care providers share one component. */
+  /** The groups that reach the same care providers share one component; its places per weekday. */
   component: number;
 }
 
@@ -35,17 +25,15 @@ export interface TimesGroup {
  * programme: each group takes at most one weekly time (a fraction of several, in the relaxation); at each moment
  * of the week, a step apart, a trainer who alone can lead a time leads one group, a location holds its rooms, with
  * `interpreted` a language's groups have its interpreters available then, one each; and the children of the
- * mothers who come, each at least as many as surely need a place then, fit in the places open that weekday, on
- * every date. Two sessions that overlap hold some moment together, as their later start is
- * on the step. The children count against the places of every set of providers that holds all the providers
-they could use: the providers each mother's children could use, and all those of a component together (Hall's
-condition, for the sets at hand). Every plan is a solution of it (each choice whole), so its optimum is no less than any plan's
+ * mothers who come, each at least as many as surely need a place then, fit in the places their component has
+ * open that weekday, on every date. Two sessions that overlap hold some moment together, as their later start is
+ * on the step. Every plan is a solution of it (each choice whole), so its optimum is no less than any plan's
  * worth. Undefined when the solver finds no optimum.
  */
 export function sharingTimes(
   planning: PlanningInput,
   groups: TimesGroup[],
-  placesOf: (providers: readonly string[], weekday: number) => number,
+  placesOn: (component: number, weekday: number) => number,
   interpreted: boolean,
   solve: SolveLinearProgram,
 ): number | undefined {
@@ -75,15 +63,6 @@ export function sharingTimes(
   const rooms = new Map(planning.locations.map((location) => [location.id, location.rooms]));
   const languageGroups = planning.groups.map((group) => (interpreted ? group.interpreterLanguages : []));
   const interpretersIn = new Map<string, Set<string>>();
-  // The mothers' variables whose children take places, with where they could be placed and when.
-  const placed: {
-    n: string;
-    children: number;
-    providers: string[];
-    component: number;
-    moments: string[];
-    weekday: number;
-  }[] = [];
   groups.forEach(({ worth, care, component }, g) => {
     const chosen: [string, number][] = [];
     let index = 0;
@@ -114,8 +93,8 @@ export function sharingTimes(
       const certain = Math.min(asked.withoutCare, value);
       program.objective.push([x, certain]);
       const worth: [string, number][] = [[x, certain - value]];
-      asked.mothers.forEach(({ children, providers, sessions }, kind) => {
-        const n = `n${g}_${index - 1}_${kind}`;
+      for (const [children, sessions] of asked.mothersByChildren) {
+        const n = `n${g}_${index - 1}_${children}`;
         program.objective.push([n, 1]);
         worth.push([n, 1]);
         program.constraints.push({
@@ -125,31 +104,17 @@ export function sharingTimes(
           ],
           atMost: 0,
         });
-        placed.push({ n, children, providers, component, moments, weekday: option.slot.weekday });
-      });
+        for (const moment of moments)
+          addTo(
+            `care ${component}|${moment}`,
+            placesOn(component, option.slot.weekday) * (datesOn.get(option.slot.weekday)?.size ?? 0),
+            [n, children],
+          );
+      }
       program.constraints.push({ terms: worth, atMost: 0 });
     }
     program.constraints.push({ terms: chosen, atMost: 1 });
   });
-  // The sets of providers whose places bound children: each mother's, and each component's all together.
-  const setsIn = new Map<number, Map<string, readonly string[]>>();
-  for (const { providers, component } of placed) {
-    const sets = setsIn.get(component) ?? new Map<string, readonly string[]>();
-    sets.set(providers.join(), providers);
-    setsIn.set(component, sets);
-  }
-  for (const sets of setsIn.values()) {
-    const all = [...new Set([...sets.values()].flat())].sort();
-    sets.set(all.join(), all);
-  }
-  for (const { n, children, providers, component, moments, weekday } of placed) {
-    const dates = datesOn.get(weekday)?.size ?? 0;
-    for (const [key, set] of setsIn.get(component)!) {
-      if (!providers.every((provider) => set.includes(provider))) continue;
-      for (const moment of moments)
-        addTo(`care ${component}|${key}|${moment}`, placesOf(set, weekday) * dates, [n, children]);
-    }
-  }
   // A language's groups at a moment: no more than its interpreters available then.
   for (const [key, interpreters] of interpretersIn) {
     const sum = sums.get(key);
