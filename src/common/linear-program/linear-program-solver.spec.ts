@@ -1,5 +1,10 @@
-import { SolveLinearProgram } from '../../planning/linear-program';
-import { asLpText, LinearProgramSolver, loadLinearProgramSolver } from './linear-program-solver';
+import { LinearProgram, SolveLinearProgram } from '../../planning/linear-program';
+import {
+  asLpText,
+  LinearProgramSolver,
+  loadLinearProgramSolver,
+  solveInWorker,
+} from './linear-program-solver';
 
 describe('the linear program solver', () => {
   let solve: SolveLinearProgram;
@@ -45,27 +50,26 @@ describe('the linear program solver', () => {
     );
   });
 
-  it('gives the service no solver when HiGHS cannot load, and no value when it fails on a program', async () => {
-    class Unloadable extends LinearProgramSolver {
-      protected override load(): Promise<SolveLinearProgram> {
+  it('solves in a worker thread of its own as the service, and gives no value where HiGHS fails', async () => {
+    class Failing extends LinearProgramSolver {
+      protected override solveOnce(): Promise<number | undefined> {
         return Promise.reject(new Error('no WebAssembly'));
       }
     }
-    class Failing extends LinearProgramSolver {
-      protected override load(): Promise<SolveLinearProgram> {
-        return Promise.resolve(() => {
-          throw new Error('abort');
-        });
-      }
-    }
-    expect(await new Unloadable().solver()).toBeUndefined();
-    const solve = await new Failing().solver();
-    expect(solve?.({ objective: [['a', 1]], constraints: [] })).toBeUndefined();
-    // The real one, through the service.
-    const real = await new LinearProgramSolver().solver();
-    expect(real?.({ objective: [['a', 2]], constraints: [{ terms: [['a', 1]], atMost: 3 }] })).toBeCloseTo(
-      6,
-      6,
-    );
+    expect(await new Failing().solve({ objective: [['a', 1]], constraints: [] })).toBeUndefined();
+    const service = new LinearProgramSolver();
+    const program: LinearProgram = { objective: [['a', 2]], constraints: [{ terms: [['a', 1]], atMost: 3 }] };
+    expect(await service.solve(program)).toBeCloseTo(6, 6);
+    // No optimum: no value, and no warning needed.
+    expect(
+      await service.solve({ objective: [['a', 1]], constraints: [{ terms: [['a', -1]], atMost: 0 }] }),
+    ).toBeUndefined();
+    // A program HiGHS cannot read: the worker rejects with its reason, the service gives no value.
+    const unreadable: LinearProgram = {
+      objective: [['a', 1]],
+      constraints: [{ terms: [['a', 1]], atMost: NaN }],
+    };
+    await expect(solveInWorker(unreadable)).rejects.toThrow(/Unable to read LP model/);
+    expect(await service.solve(unreadable)).toBeUndefined();
   });
 });

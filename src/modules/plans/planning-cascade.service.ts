@@ -10,6 +10,7 @@ import { addDays, weekdayOf } from '../../planning/time/calendar';
 import { instantToLocal, localMinuteToInstant } from '../../planning/time/wall-clock';
 import { advise, Advice } from '../../planning/joint/advice';
 import { canComeBound } from '../../planning/joint/can-come-bound';
+import { withOptimum } from '../../planning/joint/shared-times-bound';
 import { canComeByPlan } from '../../planning/joint/can-come';
 import { ChildcareBookingsService } from '../childcare/childcare-bookings.service';
 import { ChildcareWaitingListService } from '../childcare/childcare-waiting-list.service';
@@ -119,11 +120,12 @@ export class PlanningCascadeService {
     const { regionId } = await this.programmes.get(programmeId);
     // The region is loaded once: the slot search judges plans with it, and care and rides are planned with it.
     const region = await this.inputs.withTravel(regionId, await this.inputs.regionData(regionId));
-    const solve = await this.linearPrograms.solver();
     steps.lap('load');
     progress(PROGRESS.loaded, 'choosing times');
     let search: ChosenSlots | undefined;
-    let upperBound = 0;
+    // The bound of the counts apart, and its linear program being solved on the other core meanwhile.
+    let apart = 0;
+    let optimum: Promise<number | undefined> = Promise.resolve(undefined);
     const summary = await this.scheduling.plan(programmeId, now, {
       announce: false,
       resources: sharedResources(region),
@@ -143,7 +145,9 @@ export class PlanningCascadeService {
         steps.lap('slot search');
         // Over the plans that give every group its interpreters where this plan does; over all plans where not.
         const interpretedOnly = search.plan.groups.every((group) => group.missingLanguages.length === 0);
-        upperBound = canComeBound(input, region.base, refOf, { interpretedOnly, solve }).total;
+        const bound = canComeBound(input, region.base, refOf, { interpretedOnly, linearProgram: true });
+        apart = bound.total;
+        if (bound.program) optimum = this.linearPrograms.solve(bound.program);
         steps.lap('bound');
         return search;
       },
@@ -151,6 +155,8 @@ export class PlanningCascadeService {
     steps.lap('store sessions');
     progress(PROGRESS.timesChosen, 'care and rides');
     const careAndRides = await this.planCareAndRides(programmeId, regionId, now, region, progress, steps);
+    const upperBound = withOptimum(apart, await optimum);
+    steps.lap('bound solved');
     await this.outcomes.record({
       programmeId,
       regionId,

@@ -7,7 +7,7 @@ import { Position, straightLineKm } from '../travel/offline-travel';
 import { JointInput, JointParticipant, JointProvider } from './model';
 import { rideBound } from './ride-bound';
 import { OptionCare, sharingTimes } from './shared-times-bound';
-import { SolveLinearProgram } from '../linear-program';
+import { LinearProgram } from '../linear-program';
 import { cellsOf, GroupChoice, mostAssigned } from './shared-staff-bound';
 import { formatDirectMinutes } from './time-away';
 import { travelModeOf } from '../travel/travel-mode';
@@ -19,8 +19,13 @@ export type BoundResources = Pick<
 >;
 
 export interface CanComeBound {
-  /** No plan of care and rides for any of the groups' weekly times lets more member-sessions come. */
+  /**
+   * No plan of care and rides for any of the groups' weekly times lets more member-sessions come: the counts
+   * apart; with `program`, take the least of this and the program's optimum (withOptimum).
+   */
   total: number;
+  /** With `linearProgram`, up to 150 groups: the program of all shared resources at once, for a solver to solve. */
+  program?: LinearProgram;
   /** The bound of lessons and appointments alone, for comparison. */
   lessonBound: number;
   groups: { groupId: string; bound: number; lessonBound: number }[];
@@ -48,9 +53,10 @@ const ESTIMATE_SLACK_MINUTES = 10;
  * Each group alone takes its best time; the groups that reach the same care providers share their places over
  * the programme (each mother taking a place per child who needs one), and the groups together are worth at
  * most the best assignment of times where a trainer, or a room, takes one group per time of day. Each part
- * holds for every plan, whatever its times, so their least does too. With `solve` (up to 150 groups), also all
- * of that at once (sharingTimes): the groups' times then share the trainers, rooms, interpreters and care places
- * moment by moment, which no plan escapes by spreading its groups. Pure and deterministic (the solver is the caller's).
+ * holds for every plan, whatever its times, so their least does too. With `linearProgram` (up to 150 groups),
+ * also all of that at once, as a linear program for the caller to solve (sharingTimes): the groups' times then
+ * share the trainers, rooms, interpreters and care places moment by moment, which no plan escapes by spreading its
+ * groups. Pure and deterministic.
  *
  * With `interpretedOnly` the bound is over the plans that give every group an interpreter for each of its
  * languages: a group takes only times where each language has an interpreter available, and an interpreter, like
@@ -62,9 +68,13 @@ export function canComeBound(
   planning: PlanningInput,
   region: BoundResources,
   refOf: (id: string) => string,
-  { interpretedOnly = false, solve: given }: { interpretedOnly?: boolean; solve?: SolveLinearProgram } = {},
+  {
+    interpretedOnly = false,
+    linearProgram = false,
+  }: { interpretedOnly?: boolean; linearProgram?: boolean } = {},
 ): CanComeBound {
-  const solve = planning.groups.length <= LINEAR_PROGRAM_MAX_GROUPS ? given : undefined;
+  // With the program, every weekly time is worked out: the program weighs them all.
+  const all = linearProgram && planning.groups.length <= LINEAR_PROGRAM_MAX_GROUPS;
   const context = slotContext(planning);
   const participants = new Map(region.participants.map((p) => [p.id, p]));
   const locations = new Map(region.locations.map((l) => [l.id, l.position]));
@@ -106,7 +116,7 @@ export function canComeBound(
       if (!location) break;
       // Neither figure of an option exceeds its attendance: the rest cannot beat the best found, and are worth
       // at most their attendance where groups share trainers and rooms.
-      if (!solve && option.attendable <= best && option.attendable <= bestWithoutCare) {
+      if (!all && option.attendable <= best && option.attendable <= bestWithoutCare) {
         worth.set(option, option.attendable);
         continue;
       }
@@ -168,8 +178,8 @@ export function canComeBound(
     };
   });
   const components = careComponents(groups, region);
-  const times =
-    solve &&
+  const program =
+    all &&
     sharingTimes(
       planning,
       groups.map(({ worth, care }, index) => ({ worth, care, component: components.componentOf[index] })),
@@ -178,7 +188,6 @@ export function canComeBound(
           .filter(({ provider }) => provider.openingHours.some((hours) => hours.weekday === weekday))
           .reduce((sum, { places }) => sum + places, 0),
       interpretedOnly,
-      solve,
     );
   return {
     total: Math.min(
@@ -188,10 +197,10 @@ export function canComeBound(
         groups.map((group) => group.worth),
         interpretedOnly,
       ),
-      times ?? Infinity,
     ),
     lessonBound: groups.reduce((sum, group) => sum + group.lessonBound, 0),
     groups: groups.map(({ groupId, bound, lessonBound }) => ({ groupId, bound, lessonBound })),
+    ...(program && { program }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { LinearProgram, SolveLinearProgram } from '../linear-program';
+import { LinearProgram } from '../linear-program';
 import { PlanningInput } from '../scheduling/model';
 import { SlotOption } from '../scheduling/slot-options';
 import { toMinutes } from '../time/calendar';
@@ -28,15 +28,14 @@ export interface TimesGroup {
  * mothers who come, each at least as many as surely need a place then, fit in the places their component has
  * open that weekday, on every date. Two sessions that overlap hold some moment together, as their later start is
  * on the step. Every plan is a solution of it (each choice whole), so its optimum is no less than any plan's
- * worth. Undefined when the solver finds no optimum.
+ * worth (see withOptimum). Undefined where a group meets more than once a week.
  */
 export function sharingTimes(
   planning: PlanningInput,
   groups: TimesGroup[],
   placesOn: (component: number, weekday: number) => number,
   interpreted: boolean,
-  solve: SolveLinearProgram,
-): number | undefined {
+): LinearProgram | undefined {
   if (planning.programme.sessionsPerWeek !== 1) return undefined;
   const options = groups.flatMap((group) => [...group.worth.keys()]);
   const earliest = toMinutes(planning.policy.earliestStart);
@@ -121,7 +120,12 @@ export function sharingTimes(
     if (sum) sum.atMost = interpreters.size;
   }
   program.constraints.push(...sums.values());
-  const optimum = solve(program);
-  // The optimum of whole counts is whole: what the solver's tolerance adds above it is not worth.
-  return optimum === undefined ? undefined : Math.floor(optimum + 1e-6);
+  return program;
 }
+
+/**
+ * The bound of the counts apart, and of the linear program where its optimum is known: the least of them. The
+ * optimum of whole counts is whole, so what the solver's tolerance adds above a whole number is not worth.
+ */
+export const withOptimum = (apart: number, optimum: number | undefined): number =>
+  optimum === undefined ? apart : Math.min(apart, Math.floor(optimum + 1e-6));
