@@ -79,7 +79,8 @@ export class AbsencesService {
 
   /**
    * Every member of the session's group: expected, absent (with the reason), or kept away by a conflict. A
-   * coordinator limited to some municipalities gets the members of those; the others are counted only.
+   * coordinator limited to some municipalities gets the members of those; the others are counted only. The plans
+   * module's SessionAttendanceService tells, of the expected, who the plan left without care or a ride.
    */
   async attendance(sessionId: string): Promise<AttendanceDto> {
     const session = await this.sessions.get(sessionId);

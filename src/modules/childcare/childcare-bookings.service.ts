@@ -186,11 +186,14 @@ export class ChildcareBookingsService {
 
   /**
    * The mothers of these sessions whom the plan left without care for a child (not because she stays away for
-   * another reason) and for whom none was booked since, as `participantId|sessionId`.
+   * another reason) and for whom none was booked since, as `participantId|sessionId`. A caller that has read the
+   * sessions' active bookings already passes them, rather than have them read again.
    */
-  async withoutCareFor(sessionIds: string[]): Promise<Set<string>> {
+  async withoutCareFor(sessionIds: string[], active?: ChildcareBooking[]): Promise<Set<string>> {
     const booked = new Set(
-      (await this.activeFor(sessionIds)).map((booking) => `${booking.childId}|${booking.sessionId}`),
+      (active ?? (await this.activeFor(sessionIds))).map(
+        (booking) => `${booking.childId}|${booking.sessionId}`,
+      ),
     );
     return new Set(
       (await this.unmetFor(sessionIds))

@@ -305,7 +305,7 @@ export class RemindersService {
     const bookings = await this.bookings.activeFor(ids);
     // Mothers with a child the plan found no place for (not because she has no ride or cannot come: that is said
     // otherwise, or she is not expected), and none booked since: told before they come, not at the door.
-    const withoutCare = await this.bookings.withoutCareFor(ids);
+    const withoutCare = await this.bookings.withoutCareFor(ids, bookings);
     const care = new Map<string, Set<string>>();
     for (const booking of bookings) {
       const key = `${booking.participantId}|${booking.sessionId}`;
