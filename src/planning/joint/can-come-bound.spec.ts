@@ -328,6 +328,23 @@ describe('the bound on who can come, with care places and the fleet counted', ()
     expect(canComeBound(afternoon, region([mother]), (id) => id).total).toBe(0);
   });
 
+  it("takes a woman who is not collected to be away for the format's estimate, even where the road is quicker", () => {
+    const pupil = { id: 'k', birthDate: '2019-01-01', careByPartner: false };
+    // 20 km out: the format's estimate is 39 minutes, the road (as given) 5.
+    const far = { position: north(20), children: [pupil] };
+    const quickRoad = { minutes: () => 5 };
+    const atNine = (mothers: JointParticipant[]) => {
+      const input = planning(mothers.map((m) => m.id));
+      input.groups[0].pinned = [{ weekday: 2, start: '09:00' }];
+      return canComeBound(input, region(mothers, { ...quickRoad, vehicles: [minibus()] }), (id) => id).total;
+    };
+    // On her own way she leaves at 08:11 (08:21 with the format's slack): before school, and no place for the child.
+    expect(atNine([woman('a', { ...far, transport: 'own' })])).toBe(0);
+    expect(atNine([woman('a', { ...far, transport: 'bike' })])).toBe(0);
+    // Collected, she may be picked up as late as the road allows: 08:45, within school hours.
+    expect(atNine([woman('a', { ...far, transport: 'pickup' })])).toBe(4);
+  });
+
   it('lets women far apart in different directions share no ride, where seats alone would take them all', () => {
     // 26 minutes out each, and more than her limit of 44 through another's home: one ride each, and the
     // round trip for a second one is longer than the 35 minutes of the arrival window.

@@ -352,12 +352,16 @@ function careNeeds(option: SlotOption, location: Position, region: BoundResource
   const known = new Map<string, { bandsOf: string[][]; riding: number }>();
   const of = (mother: JointParticipant): { bandsOf: string[][]; riding: number } => {
     if (first === undefined) return { bandsOf: [], riding: 0 };
-    const direct = mother.position
-      ? Math.min(
-          formatDirectMinutes(mother.position, location),
-          region.minutes(mother.position, location, travelModeOf(mother.transport)),
-        )
-      : 0;
+    // Only a woman who is collected is ever routed, and then her time away runs from her pickup: at most her
+    // ride by road before she arrives. Any other woman is away for the format's estimate, whatever her mode.
+    const direct = !mother.position
+      ? 0
+      : mother.transport === 'pickup'
+        ? Math.min(
+            formatDirectMinutes(mother.position, location),
+            region.minutes(mother.position, location, travelModeOf(mother.transport)),
+          )
+        : formatDirectMinutes(mother.position, location);
     const away = {
       from: slot.start - region.policy.arriveMinutesBefore - direct + ESTIMATE_SLACK_MINUTES,
       to: slot.end + direct - ESTIMATE_SLACK_MINUTES,
