@@ -101,7 +101,9 @@ describe('a week of reminders in the demo region', () => {
       for (const row of unrouted.filter((u) => u.direction === 'to'))
         withoutRide.add(`${row.participantId}|${session.id}`);
     }
-  });
+    // A whole plan of the demo region (times, care, rides and the bound's program) and a week of routes: on a
+    // shared 2-core machine beside the other suites this took more than the default minute.
+  }, 180_000);
   afterAll(() => api.close());
 
   it('sends the evening reminders once, in her language, with her pickup time and her link', async () => {
