@@ -9,8 +9,7 @@ import { rideBound } from './ride-bound';
 import { OptionCare, sharingTimes } from './shared-times-bound';
 import { LinearProgram } from '../linear-program';
 import { cellsOf, GroupChoice, mostAssigned } from './shared-staff-bound';
-import { formatDirectMinutes } from './time-away';
-import { travelModeOf } from '../travel/travel-mode';
+import { estimatedAway, formatDirectMinutes } from './time-away';
 
 /** What the bound reads of the region: the joint planner's own records, by the scenario's refs. */
 export type BoundResources = Pick<
@@ -354,18 +353,13 @@ function careNeeds(option: SlotOption, location: Position, region: BoundResource
     if (first === undefined) return { bandsOf: [], riding: 0 };
     // Only a woman who is collected is ever routed, and then her time away runs from her pickup: at most her
     // ride by road before she arrives. Any other woman is away for the format's estimate, whatever her mode.
-    const direct = !mother.position
-      ? 0
-      : mother.transport === 'pickup'
-        ? Math.min(
-            formatDirectMinutes(mother.position, location),
-            region.minutes(mother.position, location, travelModeOf(mother.transport)),
-          )
-        : formatDirectMinutes(mother.position, location);
-    const away = {
-      from: slot.start - region.policy.arriveMinutesBefore - direct + ESTIMATE_SLACK_MINUTES,
-      to: slot.end + direct - ESTIMATE_SLACK_MINUTES,
-    };
+    const estimate = mother.position ? formatDirectMinutes(mother.position, location) : 0;
+    const direct =
+      mother.position && mother.transport === 'pickup'
+        ? Math.min(estimate, region.minutes(mother.position, location, 'driving'))
+        : estimate;
+    const leaving = estimatedAway(slot, region.policy.arriveMinutesBefore, direct);
+    const away = { from: leaving.from + ESTIMATE_SLACK_MINUTES, to: leaving.to - ESTIMATE_SLACK_MINUTES };
     const needs = (child: JointParticipant['children'][number], date: string) =>
       careNeedReason(child, date, slot.weekday, away, region.schoolHours, () => false) !== undefined;
     const children = mother.children.filter((child) => needs(child, first) && needs(child, last));
