@@ -251,6 +251,35 @@ describe('the bound on who can come, with care places and the fleet counted', ()
     expect(solved(canComeBound(input, resources, (id) => id, { linearProgram: true }))).toBe(8);
   });
 
+  it("holds the children whom only some providers can take to those providers' places, not the whole pool", () => {
+    // Mothers a and b live 3 km from the location: only its oppas (one place) can take their toddlers. Woman c,
+    // in b's group, lives beside a day-care 10 km north with a place of its own, which ties both providers into
+    // one pool of two places; yet the toddlers of a and b can only share the one at the location.
+    const { mothers, oppas } = twoMothersOneToddlerPlace([{ weekday: 2, from: '09:00', to: '13:00' }]);
+    const dayCare = {
+      ...oppas,
+      id: 'day-care',
+      kind: 'formal' as const,
+      locationId: undefined,
+      position: north(10.5),
+    };
+    const input = planning(['a', 'b', 'c']);
+    input.locations[0].rooms = 2;
+    input.trainers.push({ id: 'tr2', availability: weekdays('08:00', '18:00') });
+    const [group] = input.groups;
+    input.groups = [
+      { ...group, id: 'ga', memberIds: ['a'] },
+      { ...group, id: 'gb', memberIds: ['b', 'c'], trainerIds: ['tr2'] },
+    ];
+    const resources = region([...mothers, woman('c', { position: north(10) })], {
+      providers: [oppas, dayCare],
+    });
+    // The pool of two places would let both mothers come every Tuesday, and c: 12.
+    expect(canComeBound(input, resources, (id) => id).total).toBe(12);
+    // One toddler a Tuesday at the location, and c every week.
+    expect(solved(canComeBound(input, resources, (id) => id, { linearProgram: true }))).toBe(8);
+  });
+
   it('holds a trainer to one group at a time, also where their times start in different cells of the day', () => {
     const input = planning(['a', 'b']);
     input.locations[0].rooms = 2;

@@ -6,7 +6,7 @@ import { toMinutes } from '../time/calendar';
 import { Position, straightLineKm } from '../travel/offline-travel';
 import { JointInput, JointParticipant, JointProvider } from './model';
 import { rideBound } from './ride-bound';
-import { OptionCare, sharingTimes } from './shared-times-bound';
+import { OptionCare, PROVIDER_SEPARATOR, sharingTimes } from './shared-times-bound';
 import { LinearProgram } from '../linear-program';
 import { cellsOf, GroupChoice, mostAssigned } from './shared-staff-bound';
 import { estimatedAway, formatDirectMinutes } from './time-away';
@@ -54,8 +54,8 @@ const ESTIMATE_SLACK_MINUTES = 10;
  * most the best assignment of times where a trainer, or a room, takes one group per time of day. Each part
  * holds for every plan, whatever its times, so their least does too. With `linearProgram` (up to 150 groups),
  * also all of that at once, as a linear program for the caller to solve (sharingTimes): the groups' times then
- * share the trainers, rooms, interpreters and care places moment by moment, which no plan escapes by spreading its
- * groups. Pure and deterministic.
+ * share the trainers, rooms, interpreters and care places moment by moment (the places of each set of providers
+ * holding the children whom only that set can take), which no plan escapes by spreading its groups. Pure and deterministic.
  *
  * With `interpretedOnly` the bound is over the plans that give every group an interpreter for each of its
  * languages: a group takes only times where each language has an interpreter available, and an interpreter, like
@@ -129,7 +129,7 @@ export function canComeBound(
       let excluded = 0;
       let needingCare = 0;
       // Per mother who may need care at this time: her children who surely need a place, and her dates.
-      const placeable = new Map<string, { children: number; dates: number }>();
+      const placeable = new Map<string, { children: number; dates: number; providers: string }>();
       // Most dates have the same mothers free: each set of them is worked out once.
       const exclusions = new Map<string, ReturnType<typeof careExclusion>>();
       for (const { date } of option.dates) {
@@ -145,16 +145,25 @@ export function canComeBound(
         const carried = riding(option.slot, withChildren, (p) => needs.of(p).riding);
         excluded += Math.max(riders.length - carried, exclusion.excluded);
         needingCare += exclusion.needing;
-        for (const [id, children] of exclusion.placeable)
-          placeable.set(id, { children, dates: (placeable.get(id)?.dates ?? 0) + 1 });
+        for (const [id, children] of exclusion.placeable) {
+          const known = placeable.get(id);
+          const providers = known?.providers ?? providersOf(needs.of(participants.get(id)!).bandsOf);
+          placeable.set(id, { children, dates: (known?.dates ?? 0) + 1, providers });
+        }
       }
-      // Her sessions, by how many children then need a place (the same on every date: they are the option's).
-      const mothersByChildren = new Map<number, number>();
-      for (const { children, dates } of placeable.values())
-        mothersByChildren.set(children, (mothersByChildren.get(children) ?? 0) + dates);
+      // Her sessions, by how many children then need a place (the same on every date: they are the option's)
+      // and the providers that could take them.
+      const byNeed = new Map<string, OptionCare['mothers'][number]>();
+      for (const { children, dates, providers } of placeable.values()) {
+        const key = `${children}|${providers}`;
+        const known = byNeed.get(key);
+        if (known) known.sessions += dates;
+        else byNeed.set(key, { children, providers, sessions: dates });
+      }
+      const mothers = [...byNeed.keys()].sort().map((key) => byNeed.get(key)!);
       best = Math.max(best, option.attendable - excluded);
       worth.set(option, Math.max(0, option.attendable - excluded));
-      care.set(option, { withoutCare: Math.max(0, option.attendable - needingCare), mothersByChildren });
+      care.set(option, { withoutCare: Math.max(0, option.attendable - needingCare), mothers });
       bestWithoutCare = Math.max(bestWithoutCare, option.attendable - needingCare);
       for (const [id, { children, dates }] of placeable) {
         const known = needing.get(id);
@@ -187,6 +196,17 @@ export function canComeBound(
           .filter(({ provider }) => provider.openingHours.some((hours) => hours.weekday === weekday))
           .reduce((sum, { places }) => sum + places, 0),
       interpretedOnly,
+      (providers, weekday) =>
+        region.providers
+          .filter(
+            (provider) =>
+              providers.includes(provider.id) &&
+              provider.openingHours.some((hours) => hours.weekday === weekday),
+          )
+          .reduce(
+            (sum, provider) => sum + provider.places.reduce((places, band) => places + band.capacity, 0),
+            0,
+          ),
     );
   return {
     total: Math.min(
@@ -202,6 +222,12 @@ export function canComeBound(
     ...(program && { program }),
   };
 }
+
+/** The providers whose age bands could take a mother's children, as a key (see OptionCare). */
+const providersOf = (bandsOf: string[][]) =>
+  [...new Set(bandsOf.flat().map((band) => band.slice(0, band.lastIndexOf('#'))))]
+    .sort()
+    .join(PROVIDER_SEPARATOR);
 
 /** A care provider where it is, and what it holds. */
 interface PlacedProvider {

@@ -7,8 +7,11 @@ import { toMinutes } from '../time/calendar';
 export interface OptionCare {
   /** Member-sessions of the women free then who need no care place (nor could have none). */
   withoutCare: number;
-  /** Mother-sessions of the mothers free then whose children could all have a place, by how many need one. */
-  mothersByChildren: Map<number, number>;
+  /**
+   * Mother-sessions of the mothers free then whose children could all have a place, by how many need one and
+   * the providers that could take them (their ids, sorted, joined by PROVIDER_SEPARATOR).
+   */
+  mothers: { children: number; providers: string; sessions: number }[];
 }
 
 export interface TimesGroup {
@@ -26,7 +29,7 @@ export interface TimesGroup {
  * of the week, a step apart, a trainer who alone can lead a time leads one group, a location holds its rooms, with
  * `interpreted` a language's groups have its interpreters available then, one each; and the children of the
  * mothers who come, each at least as many as surely need a place then, fit in the places their component has
- * open that weekday, on every date. Two sessions that overlap hold some moment together, as their later start is
+ * open that weekday, on every date, and those whose providers all lie in a smaller set in that set's places. Two sessions that overlap hold some moment together, as their later start is
  * on the step. Every plan is a solution of it (each choice whole), so its optimum is no less than any plan's
  * worth (see withOptimum). Undefined where a group meets more than once a week.
  */
@@ -35,6 +38,7 @@ export function sharingTimes(
   groups: TimesGroup[],
   placesOn: (component: number, weekday: number) => number,
   interpreted: boolean,
+  placesOfProviders: (providers: string[], weekday: number) => number,
 ): LinearProgram | undefined {
   if (planning.programme.sessionsPerWeek !== 1) return undefined;
   const options = groups.flatMap((group) => [...group.worth.keys()]);
@@ -62,6 +66,8 @@ export function sharingTimes(
   const rooms = new Map(planning.locations.map((location) => [location.id, location.rooms]));
   const languageGroups = planning.groups.map((group) => (interpreted ? group.interpreterLanguages : []));
   const interpretersIn = new Map<string, Set<string>>();
+  // The mothers' care terms by the providers that could take their children and the moment.
+  const byProviders = new Map<string, [string, number][]>();
   groups.forEach(({ worth, care, component }, g) => {
     const chosen: [string, number][] = [];
     let index = 0;
@@ -92,8 +98,8 @@ export function sharingTimes(
       const certain = Math.min(asked.withoutCare, value);
       program.objective.push([x, certain]);
       const worth: [string, number][] = [[x, certain - value]];
-      for (const [children, sessions] of asked.mothersByChildren) {
-        const n = `n${g}_${index - 1}_${children}`;
+      asked.mothers.forEach(({ children, providers, sessions }, k) => {
+        const n = `n${g}_${index - 1}_${k}`;
         program.objective.push([n, 1]);
         worth.push([n, 1]);
         program.constraints.push({
@@ -109,7 +115,13 @@ export function sharingTimes(
             placesOn(component, option.slot.weekday) * (datesOn.get(option.slot.weekday)?.size ?? 0),
             [n, children],
           );
-      }
+        for (const moment of moments) {
+          const key = `${providers}|${moment}`;
+          const list = byProviders.get(key) ?? [];
+          list.push([n, children]);
+          byProviders.set(key, list);
+        }
+      });
       program.constraints.push({ terms: worth, atMost: 0 });
     }
     program.constraints.push({ terms: chosen, atMost: 1 });
@@ -120,6 +132,9 @@ export function sharingTimes(
     if (sum) sum.atMost = interpreters.size;
   }
   program.constraints.push(...sums.values());
+  program.constraints.push(
+    ...providerRows(byProviders, placesOfProviders, (weekday) => datesOn.get(weekday)?.size ?? 0),
+  );
   return program;
 }
 
@@ -129,3 +144,40 @@ export function sharingTimes(
  */
 export const withOptimum = (apart: number, optimum: number | undefined): number =>
   optimum === undefined ? apart : Math.min(apart, Math.floor(optimum + 1e-6));
+
+/** Between the providers' ids in a mother's key: a character no ref holds. */
+export const PROVIDER_SEPARATOR = '\u001f';
+
+/**
+ * The care places of each set of providers some mothers are limited to, moment by moment: the children of the
+ * mothers whose providers all lie in the set are cared for there, at most its places on every date. Finer than
+ * the component's pool, where a child could be counted in places she cannot reach.
+ */
+function providerRows(
+  byProviders: Map<string, [string, number][]>,
+  placesOfProviders: (providers: string[], weekday: number) => number,
+  datesOn: (weekday: number) => number,
+): LinearProgram['constraints'] {
+  const sets = [...new Set([...byProviders.keys()].map((key) => key.slice(0, key.lastIndexOf('|'))))].sort();
+  const members = new Map(sets.map((set) => [set, set.split(PROVIDER_SEPARATOR)]));
+  const within = (inner: string, outer: string) =>
+    members.get(inner)!.every((provider) => members.get(outer)!.includes(provider));
+  const moments = new Map<string, Map<string, [string, number][]>>();
+  for (const [key, terms] of byProviders) {
+    const bar = key.lastIndexOf('|');
+    const moment = key.slice(bar + 1);
+    const ofMoment = moments.get(moment) ?? new Map<string, [string, number][]>();
+    ofMoment.set(key.slice(0, bar), terms);
+    moments.set(moment, ofMoment);
+  }
+  const rows: LinearProgram['constraints'] = [];
+  for (const [moment, ofMoment] of [...moments].sort(([a], [b]) => a.localeCompare(b))) {
+    const weekday = Number(moment.slice(0, moment.indexOf('@')));
+    for (const set of sets) {
+      const terms = [...ofMoment].filter(([inner]) => within(inner, set)).flatMap(([, list]) => list);
+      if (terms.length === 0) continue;
+      rows.push({ terms, atMost: placesOfProviders(members.get(set)!, weekday) * datesOn(weekday) });
+    }
+  }
+  return rows;
+}
