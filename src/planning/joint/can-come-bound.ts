@@ -54,8 +54,8 @@ const ESTIMATE_SLACK_MINUTES = 10;
  * most the best assignment of times where a trainer, or a room, takes one group per time of day. Each part
  * holds for every plan, whatever its times, so their least does too. With `linearProgram` (up to 150 groups),
  * also all of that at once, as a linear program for the caller to solve (sharingTimes): the groups' times then
- * share the trainers, rooms, interpreters and care places moment by moment (the places of each set of providers
- * holding the children whom only that set can take), which no plan escapes by spreading its groups. Pure and deterministic.
+ * share the trainers, rooms, interpreters and care places moment by moment (a provider's places holding the
+ * children whom it alone can take), which no plan escapes by spreading its groups. Pure and deterministic.
  *
  * With `interpretedOnly` the bound is over the plans that give every group an interpreter for each of its
  * languages: a group takes only times where each language has an interpreter available, and an interpreter, like
