@@ -6,7 +6,7 @@ import { toMinutes } from '../time/calendar';
 import { Position, straightLineKm } from '../travel/offline-travel';
 import { JointInput, JointParticipant, JointProvider } from './model';
 import { rideBound } from './ride-bound';
-import { OptionCare, PROVIDER_SEPARATOR, sharingTimes } from './shared-times-bound';
+import { OptionCare, sharingTimes } from './shared-times-bound';
 import { LinearProgram } from '../linear-program';
 import { cellsOf, GroupChoice, mostAssigned } from './shared-staff-bound';
 import { estimatedAway, formatDirectMinutes } from './time-away';
@@ -129,7 +129,7 @@ export function canComeBound(
       let excluded = 0;
       let needingCare = 0;
       // Per mother who may need care at this time: her children who surely need a place, and her dates.
-      const placeable = new Map<string, { children: number; dates: number; providers: string }>();
+      const placeable = new Map<string, { children: number; dates: number; onlyProvider?: string }>();
       // Most dates have the same mothers free: each set of them is worked out once.
       const exclusions = new Map<string, ReturnType<typeof careExclusion>>();
       for (const { date } of option.dates) {
@@ -147,18 +147,21 @@ export function canComeBound(
         needingCare += exclusion.needing;
         for (const [id, children] of exclusion.placeable) {
           const known = placeable.get(id);
-          const providers = known?.providers ?? providersOf(needs.of(participants.get(id)!).bandsOf);
-          placeable.set(id, { children, dates: (known?.dates ?? 0) + 1, providers });
+          const onlyProvider = known
+            ? known.onlyProvider
+            : onlyProviderOf(needs.of(participants.get(id)!).bandsOf);
+          placeable.set(id, { children, dates: (known?.dates ?? 0) + 1, onlyProvider });
         }
       }
       // Her sessions, by how many children then need a place (the same on every date: they are the option's)
-      // and the providers that could take them.
+      // and the one provider that alone could take them.
       const byNeed = new Map<string, OptionCare['mothers'][number]>();
-      for (const { children, dates, providers } of placeable.values()) {
-        const key = `${children}|${providers}`;
+      for (const { children, dates, onlyProvider } of placeable.values()) {
+        const key = JSON.stringify([children, onlyProvider ?? null]);
         const known = byNeed.get(key);
         if (known) known.sessions += dates;
-        else byNeed.set(key, { children, providers, sessions: dates });
+        else
+          byNeed.set(key, { children, sessions: dates, ...(onlyProvider !== undefined && { onlyProvider }) });
       }
       const mothers = [...byNeed.keys()].sort().map((key) => byNeed.get(key)!);
       best = Math.max(best, option.attendable - excluded);
@@ -196,12 +199,11 @@ export function canComeBound(
           .filter(({ provider }) => provider.openingHours.some((hours) => hours.weekday === weekday))
           .reduce((sum, { places }) => sum + places, 0),
       interpretedOnly,
-      (providers, weekday) =>
+      (providerId, weekday) =>
         region.providers
           .filter(
             (provider) =>
-              providers.includes(provider.id) &&
-              provider.openingHours.some((hours) => hours.weekday === weekday),
+              provider.id === providerId && provider.openingHours.some((hours) => hours.weekday === weekday),
           )
           .reduce(
             (sum, provider) => sum + provider.places.reduce((places, band) => places + band.capacity, 0),
@@ -223,11 +225,11 @@ export function canComeBound(
   };
 }
 
-/** The providers whose age bands could take a mother's children, as a key (see OptionCare). */
-const providersOf = (bandsOf: string[][]) =>
-  [...new Set(bandsOf.flat().map((band) => band.slice(0, band.lastIndexOf('#'))))]
-    .sort()
-    .join(PROVIDER_SEPARATOR);
+/** The one provider whose age bands alone could take a mother's children, if there is just one. */
+function onlyProviderOf(bandsOf: string[][]): string | undefined {
+  const providers = new Set(bandsOf.flat().map((band) => band.slice(0, band.lastIndexOf('#'))));
+  return providers.size === 1 ? [...providers][0] : undefined;
+}
 
 /** A care provider where it is, and what it holds. */
 interface PlacedProvider {

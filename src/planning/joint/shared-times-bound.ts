@@ -8,10 +8,10 @@ export interface OptionCare {
   /** Member-sessions of the women free then who need no care place (nor could have none). */
   withoutCare: number;
   /**
-   * Mother-sessions of the mothers free then whose children could all have a place, by how many need one and
-   * the providers that could take them (their ids, sorted, joined by PROVIDER_SEPARATOR).
+   * Mother-sessions of the mothers free then whose children could all have a place, by how many need one and,
+   * where one provider alone could take them, which.
    */
-  mothers: { children: number; providers: string; sessions: number }[];
+  mothers: { children: number; onlyProvider?: string; sessions: number }[];
 }
 
 export interface TimesGroup {
@@ -29,7 +29,8 @@ export interface TimesGroup {
  * of the week, a step apart, a trainer who alone can lead a time leads one group, a location holds its rooms, with
  * `interpreted` a language's groups have its interpreters available then, one each; and the children of the
  * mothers who come, each at least as many as surely need a place then, fit in the places their component has
- * open that weekday, on every date, and those whom one provider alone can take in its places. Two sessions that
+ * open that weekday, on every date, and those whom one provider alone can take in its places (sets of several
+ * providers would count a little more: 5 on the 1000 region, for 350 000 more terms). Two sessions that
  * overlap hold some moment together, as their later start is on the step. Every plan is a solution of it (each
  * choice whole), so its optimum is no less than any plan's worth (see withOptimum). Undefined where a group meets
  * more than once a week.
@@ -39,7 +40,7 @@ export function sharingTimes(
   groups: TimesGroup[],
   placesOn: (component: number, weekday: number) => number,
   interpreted: boolean,
-  placesOf: (providers: string[], weekday: number) => number,
+  placesOf: (providerId: string, weekday: number) => number,
 ): LinearProgram | undefined {
   if (planning.programme.sessionsPerWeek !== 1) return undefined;
   const options = groups.flatMap((group) => [...group.worth.keys()]);
@@ -67,8 +68,6 @@ export function sharingTimes(
   const rooms = new Map(planning.locations.map((location) => [location.id, location.rooms]));
   const languageGroups = planning.groups.map((group) => (interpreted ? group.interpreterLanguages : []));
   const interpretersIn = new Map<string, Set<string>>();
-  // The mothers' care terms by the providers that could take their children, and the moment.
-  const byProviders = new Map<string, [string, number][]>();
   groups.forEach(({ worth, care, component }, g) => {
     const chosen: [string, number][] = [];
     let index = 0;
@@ -99,7 +98,7 @@ export function sharingTimes(
       const certain = Math.min(asked.withoutCare, value);
       program.objective.push([x, certain]);
       const worth: [string, number][] = [[x, certain - value]];
-      asked.mothers.forEach(({ children, providers, sessions }, k) => {
+      asked.mothers.forEach(({ children, onlyProvider, sessions }, k) => {
         const n = `n${g}_${index - 1}_${k}`;
         program.objective.push([n, 1]);
         worth.push([n, 1]);
@@ -110,17 +109,13 @@ export function sharingTimes(
           ],
           atMost: 0,
         });
-        for (const moment of moments)
-          addTo(
-            `care ${component}|${moment}`,
-            placesOn(component, option.slot.weekday) * (datesOn.get(option.slot.weekday)?.size ?? 0),
-            [n, children],
-          );
+        const dates = datesOn.get(option.slot.weekday)?.size ?? 0;
+        const places = placesOn(component, option.slot.weekday) * dates;
+        // Finer than the component's pool, which one member living near another provider joins to it.
+        const own = onlyProvider !== undefined ? placesOf(onlyProvider, option.slot.weekday) * dates : 0;
         for (const moment of moments) {
-          const key = `${providers}|${moment}`;
-          const list = byProviders.get(key) ?? [];
-          list.push([n, children]);
-          byProviders.set(key, list);
+          addTo(`care ${component}|${moment}`, places, [n, children]);
+          if (onlyProvider !== undefined) addTo(`care at ${onlyProvider}|${moment}`, own, [n, children]);
         }
       });
       program.constraints.push({ terms: worth, atMost: 0 });
@@ -133,9 +128,6 @@ export function sharingTimes(
     if (sum) sum.atMost = interpreters.size;
   }
   program.constraints.push(...sums.values());
-  program.constraints.push(
-    ...providerRows(byProviders, placesOf, (weekday) => datesOn.get(weekday)?.size ?? 0),
-  );
   return program;
 }
 
@@ -145,29 +137,3 @@ export function sharingTimes(
  */
 export const withOptimum = (apart: number, optimum: number | undefined): number =>
   optimum === undefined ? apart : Math.min(apart, Math.floor(optimum + 1e-6));
-
-/** Between the providers' ids in a mother's key: a character no ref holds. */
-export const PROVIDER_SEPARATOR = '\u001f';
-
-/**
- * The care places of each provider that some mothers are limited to, moment by moment: the children of the mothers
- * whom only that provider can take are cared for there, at most its places on every date. Finer than the
- * component's pool, which a single member living near another provider joins to it. (Sets of several providers
- * would count a little more: on the 1000 region 5 fewer member-sessions, for 350 000 more terms.)
- */
-function providerRows(
-  byProviders: Map<string, [string, number][]>,
-  placesOf: (providers: string[], weekday: number) => number,
-  datesOn: (weekday: number) => number,
-): LinearProgram['constraints'] {
-  const rows: LinearProgram['constraints'] = [];
-  for (const [key, terms] of [...byProviders].sort(([a], [b]) => a.localeCompare(b))) {
-    const bar = key.lastIndexOf('|');
-    const providers = key.slice(0, bar).split(PROVIDER_SEPARATOR);
-    if (providers.length > 1) continue;
-    const moment = key.slice(bar + 1);
-    const weekday = Number(moment.slice(0, moment.indexOf('@')));
-    rows.push({ terms, atMost: placesOf(providers, weekday) * datesOn(weekday) });
-  }
-  return rows;
-}
