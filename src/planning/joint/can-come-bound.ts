@@ -189,26 +189,16 @@ export function canComeBound(
     };
   });
   const components = careComponents(groups, region);
+  const placed = new Map(components.providers.map((entry) => [entry.provider.id, entry]));
   const program =
     all &&
     sharingTimes(
       planning,
       groups.map(({ worth, care }, index) => ({ worth, care, component: components.componentOf[index] })),
-      (component, weekday) =>
-        (components.providersIn.get(component) ?? [])
-          .filter(({ provider }) => provider.openingHours.some((hours) => hours.weekday === weekday))
-          .reduce((sum, { places }) => sum + places, 0),
+      (component, weekday) => placesOpenOn(components.providersIn.get(component) ?? [], weekday),
       interpretedOnly,
-      (providerId, weekday) =>
-        region.providers
-          .filter(
-            (provider) =>
-              provider.id === providerId && provider.openingHours.some((hours) => hours.weekday === weekday),
-          )
-          .reduce(
-            (sum, provider) => sum + provider.places.reduce((places, band) => places + band.capacity, 0),
-            0,
-          ),
+      // A mother's only provider has a position: careNeeds reached it by that.
+      (providerId, weekday) => placesOpenOn([placed.get(providerId)!], weekday),
     );
   return {
     total: Math.min(
@@ -238,14 +228,21 @@ interface PlacedProvider {
   places: number;
 }
 
+/** The places of those providers that open on the weekday. */
+const placesOpenOn = (providers: PlacedProvider[], weekday: number) =>
+  providers
+    .filter(({ provider }) => provider.openingHours.some((hours) => hours.weekday === weekday))
+    .reduce((sum, { places }) => sum + places, 0);
+
 /**
  * The groups that reach the same care providers (near the location, or near a member's home), joined into
  * components by union-find: a child of a mother of one group is cared for only by providers of its component.
+ * Also every provider with a position, reached or not.
  */
 function careComponents(
   groups: { location?: Position; members: JointParticipant[] }[],
   region: BoundResources,
-): { componentOf: number[]; providersIn: Map<number, PlacedProvider[]> } {
+): { componentOf: number[]; providersIn: Map<number, PlacedProvider[]>; providers: PlacedProvider[] } {
   const providers = region.providers.flatMap((provider): PlacedProvider[] => {
     const position =
       provider.position ?? region.locations.find((l) => l.id === provider.locationId)?.position;
@@ -274,7 +271,7 @@ function careComponents(
     const component = root(reached[0]);
     providersIn.set(component, [...(providersIn.get(component) ?? []), providers[p]]);
   });
-  return { componentOf: groups.map((_, index) => root(index)), providersIn };
+  return { componentOf: groups.map((_, index) => root(index)), providersIn, providers };
 }
 
 /**
