@@ -15,7 +15,20 @@ const ADDED_SEATS = 8;
 const ADDED_CHILD_SEATS = 2;
 const ADDED_PLACES = 4;
 const COMPARING_EFFORT = 0.25;
+/** The resource each advice adds, by an id no scenario ref can have. */
+const ADDED = '~advice';
 const quarter = (minute: number, up: boolean) => (up ? Math.ceil(minute / 15) : Math.floor(minute / 15)) * 15;
+const clockOf = (minute: number) => toTimeOfDay(Math.min(24 * 60 - 1, Math.max(0, minute)));
+
+/**
+ * The quarter hours from the first to the last minute the added resource is used in the plan that found the
+ * gain. Offered only for those hours, it can still do all of that (a vehicle ends its day anywhere, a place
+ * is held only while booked), so the hours asked of a driver or a volunteer are the ones the plan needs.
+ */
+const hoursUsed = (spans: { from: number; to: number }[]) => ({
+  from: clockOf(quarter(Math.min(...spans.map((span) => span.from)), false)),
+  to: clockOf(quarter(Math.max(...spans.map((span) => span.to)), true)),
+});
 
 /**
  * What would let more women come, found by planning again with one resource more where most are lost: one
@@ -47,6 +60,7 @@ export function advise(
   if (rides) {
     const { weekday, locationId } = rides;
     const those = input.sessions.filter((s) => s.weekday === weekday && s.locationId === locationId);
+    // Offered from well before the first session there until well after the last; named for the hours it drives.
     const from = quarter(Math.min(...those.map((s) => s.start)) - input.policy.maxEarlyMinutes - 45, false);
     const to = quarter(Math.max(...those.map((s) => s.end)) + input.policy.maxEarlyMinutes + 45, true);
     const position = input.locations.find((l) => l.id === locationId)!.position;
@@ -55,18 +69,17 @@ export function advise(
       vehicles: [
         ...input.vehicles,
         {
-          id: '~advice',
+          id: ADDED,
           depot: position,
           seats: ADDED_SEATS,
           childSeats: ADDED_CHILD_SEATS,
-          availability: [
-            { weekday, from: toTimeOfDay(Math.max(0, from)), to: toTimeOfDay(Math.min(24 * 60 - 1, to)) },
-          ],
+          availability: [{ weekday, from: clockOf(from), to: clockOf(to) }],
         },
       ],
     });
-    if (more.total > 0) {
-      const hours = { from: toTimeOfDay(Math.max(0, from)), to: toTimeOfDay(Math.min(24 * 60 - 1, to)) };
+    const driven = more.plan.rides.filter((ride) => ride.vehicleId === ADDED);
+    if (more.total > 0 && driven.length > 0) {
+      const hours = hoursUsed(driven.map((ride) => ({ from: ride.depart, to: ride.arrive })));
       advice.push({
         kind: 'vehicle',
         weekday,
@@ -91,7 +104,7 @@ export function advise(
       providers: [
         ...input.providers,
         {
-          id: '~advice',
+          id: ADDED,
           kind: 'volunteer',
           position,
           locationId,
@@ -100,18 +113,20 @@ export function advise(
         },
       ],
     });
-    if (more.total > 0) {
+    const booked = more.plan.bookings.filter((booking) => booking.providerId === ADDED);
+    if (more.total > 0 && booked.length > 0) {
+      const hours = hoursUsed(booked);
       advice.push({
         kind: 'care',
         weekday,
         locationId,
         more: more.total,
         perWeek: more.perWeek,
-        care: { places: ADDED_PLACES, minAgeMonths: ages.from, maxAgeMonths: ages.to },
+        care: { places: ADDED_PLACES, minAgeMonths: ages.from, maxAgeMonths: ages.to, ...hours },
         text:
           `${ADDED_PLACES} more care places for children ${agesText(ages.from, ages.to)} ` +
-          `at or near ${nameOf.location(locationId)} on ${DAYS[weekday]} lets ${moreWomen(more.perWeek)} ` +
-          `come each week (${inAll(more.total)})`,
+          `at or near ${nameOf.location(locationId)} on ${DAYS[weekday]} ${hours.from}-${hours.to} ` +
+          `lets ${moreWomen(more.perWeek)} come each week (${inAll(more.total)})`,
       });
     }
   }
@@ -129,17 +144,20 @@ const ageText = (months: number) =>
 const agesText = (from: number, to: number) =>
   ageText(from) === ageText(to) ? `of ${ageText(from)}` : `from ${ageText(from)} to ${ageText(to)}`;
 
-/** Member-sessions more she can come to on one weekday with the changed input, in all and per week. */
+/**
+ * Member-sessions more she can come to on one weekday with the changed input, in all and per week, and the plan
+ * of that weekday with the change (which says where the added resource is used).
+ */
 function gain(input: JointInput, weekday: number, changed: JointInput) {
   const onDay = (session: JointSession) => session.weekday === weekday;
   // Both plans with the same, smaller search: they are compared, not kept.
-  const count = (i: JointInput) =>
-    planCareAndRides({ ...i, sessions: i.sessions.filter(onDay), effort: COMPARING_EFFORT }).verdicts.filter(
-      (v) => v.canCome,
-    ).length;
-  const total = count(changed) - count(input);
+  const planOf = (i: JointInput) =>
+    planCareAndRides({ ...i, sessions: i.sessions.filter(onDay), effort: COMPARING_EFFORT });
+  const count = (plan: JointPlan) => plan.verdicts.filter((v) => v.canCome).length;
+  const plan = planOf(changed);
+  const total = count(plan) - count(planOf(input));
   const weeks = new Set(input.sessions.filter(onDay).map((session) => session.date)).size;
-  return { total, perWeek: Math.round((total / Math.max(1, weeks)) * 10) / 10 };
+  return { total, perWeek: Math.round((total / Math.max(1, weeks)) * 10) / 10, plan };
 }
 
 /** The ages, in months, of the children left without care on that day and at that location. */

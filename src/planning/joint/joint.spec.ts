@@ -309,10 +309,27 @@ describe('planning care and rides together', () => {
     const plan = planCareAndRides(input);
     const [advice] = advise(input, plan, { location: () => 'Buurthuis De Ster' });
     expect(advice).toMatchObject({ kind: 'vehicle', weekday: 2, locationId: 'loc', more: 1, perWeek: 1 });
-    // The vehicle's hours cover the arrival window and the ride home of the session, 10:00-12:30.
-    expect(advice.vehicle).toEqual({ seats: 8, childSeats: 2, from: '08:30', to: '14:00' });
+    // Named for the hours it drives in that plan, not the whole window it was offered (08:30-14:00): it leaves
+    // the location in time to bring her before the session's 10:00 and has brought her home soon after 12:30.
+    expect(advice.vehicle).toEqual({ seats: 8, childSeats: 2, from: '09:15', to: '12:45' });
+    const rides = planCareAndRides({
+      ...input,
+      vehicles: [
+        {
+          id: 'bus',
+          depot: LOCATION,
+          seats: 8,
+          childSeats: 2,
+          availability: [{ weekday: 2, from: advice.vehicle!.from, to: advice.vehicle!.to }],
+        },
+      ],
+    });
+    // Offered only those hours, it still brings her both ways.
+    expect(rides.verdicts.filter((verdict) => verdict.canCome)).toHaveLength(
+      plan.verdicts.filter((verdict) => verdict.canCome).length + 1,
+    );
     expect(advice.text).toBe(
-      'one 8-seat vehicle (2 child seats) on Tuesday 08:30-14:00 around Buurthuis De Ster ' +
+      'one 8-seat vehicle (2 child seats) on Tuesday 09:15-12:45 around Buurthuis De Ster ' +
         'lets 1 more woman come each week (1 member-session in all)',
     );
     // Where everyone can come, there is nothing to advise.
@@ -334,10 +351,17 @@ describe('planning care and rides together', () => {
     });
     const [advice] = advise(input, planCareAndRides(input), { location: () => 'Buurthuis De Ster' });
     expect(advice).toMatchObject({ kind: 'care', weekday: 2, more: 2, perWeek: 2 });
-    expect(advice.care).toEqual({ places: 4, minAgeMonths: 10, maxAgeMonths: 34 });
+    // Used while the mothers, who cycle, are at the session (10:00-12:30), with their children there.
+    expect(advice.care).toEqual({
+      places: 4,
+      minAgeMonths: 10,
+      maxAgeMonths: 34,
+      from: '10:00',
+      to: '12:30',
+    });
     expect(advice.text).toBe(
       '4 more care places for children from 10 months to 2 years at or near Buurthuis De Ster on Tuesday ' +
-        'lets 2 more women come each week (2 member-sessions in all)',
+        '10:00-12:30 lets 2 more women come each week (2 member-sessions in all)',
     );
   });
 

@@ -37,16 +37,17 @@ export function sayAdvice(advice: Advice, language: AppLanguage, place: string):
       : `One ${seats}-seat vehicle (${childSeats} child seats) on ${day} ${from}–${to} around ${place}: ${gain}.`;
   }
   if (advice.kind === 'care' && advice.care) {
-    const { places, minAgeMonths, maxAgeMonths } = advice.care;
+    const { places, minAgeMonths, maxAgeMonths, from, to } = advice.care;
     const youngest = ageInWords(minAgeMonths, CHILDCARE_TEXTS[language]);
     const oldest = ageInWords(maxAgeMonths, CHILDCARE_TEXTS[language]);
     const ages =
       youngest === oldest
         ? `${nl ? 'van' : 'of'} ${youngest}`
         : `${nl ? 'van' : 'from'} ${youngest} ${nl ? 'tot' : 'to'} ${oldest}`;
+    const when = from && to ? `${day} ${from}–${to}` : day;
     return nl
-      ? `${places} opvangplekken meer voor kinderen ${ages} bij of vlak bij ${place} op ${day}: ${gain}.`
-      : `${places} more care places for children ${ages} at or near ${place} on ${day}: ${gain}.`;
+      ? `${places} opvangplekken meer voor kinderen ${ages} bij of vlak bij ${place} op ${when}: ${gain}.`
+      : `${places} more care places for children ${ages} at or near ${place} on ${when}: ${gain}.`;
   }
   return advice.text;
 }

@@ -4,14 +4,19 @@ import { PlanSummary } from '../../scheduling/dto/plan.dto';
 export class AdvisedVehicleDto {
   @ApiProperty({ example: 8 }) seats: number;
   @ApiProperty({ example: 2 }) childSeats: number;
-  @ApiProperty({ example: '11:15', description: 'local time it starts driving' }) from: string;
-  @ApiProperty({ example: '17:15', description: 'local time it stops' }) to: string;
+  @ApiProperty({ example: '11:15', description: 'local time it starts driving (its first trip leaves)' })
+  from: string;
+  @ApiProperty({ example: '17:15', description: 'local time it stops (its last trip ends)' }) to: string;
 }
 
 export class AdvisedCareDto {
   @ApiProperty({ example: 4 }) places: number;
   @ApiProperty({ example: 10, description: 'the youngest child it is for, in months' }) minAgeMonths: number;
   @ApiProperty({ example: 34, description: 'the oldest child it is for, in months' }) maxAgeMonths: number;
+  @ApiPropertyOptional({ example: '09:15', description: 'local time the first child is brought' })
+  from?: string;
+  @ApiPropertyOptional({ example: '12:45', description: 'local time the last child is collected' })
+  to?: string;
 }
 
 export class AdviceDto {
