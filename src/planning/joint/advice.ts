@@ -2,7 +2,7 @@ export type { Advice } from './advice-model';
 import { ageInMonths } from '../childcare/need';
 import type { Advice } from './advice-model';
 import { toTimeOfDay } from '../time/calendar';
-import { JointInput, JointPlan, JointSession } from './model';
+import { JointInput, JointPlan } from './model';
 import {
   planCareAndRides,
   REASON_NO_CARE,
@@ -18,6 +18,13 @@ const COMPARING_EFFORT = 0.25;
 /** The resource each advice adds, by an id no scenario ref can have. */
 const ADDED = '~advice';
 const quarter = (minute: number, up: boolean) => (up ? Math.ceil(minute / 15) : Math.floor(minute / 15)) * 15;
+/** Minutes of the day, from and to. */
+export interface Hours {
+  from: number;
+  to: number;
+}
+/** Sessions starting before this (minutes of the day) are the morning's. */
+const MIDDAY = 12 * 60;
 const clockOf = (minute: number) => toTimeOfDay(Math.min(24 * 60 - 1, Math.max(0, minute)));
 
 /**
@@ -25,10 +32,11 @@ const clockOf = (minute: number) => toTimeOfDay(Math.min(24 * 60 - 1, Math.max(0
  * gain. Offered only for those hours, it can still do all of that (a vehicle ends its day anywhere, a place
  * is held only while booked), so the hours asked of a driver or a volunteer are the ones the plan needs.
  */
-const hoursUsed = (spans: { from: number; to: number }[]) => ({
-  from: clockOf(quarter(Math.min(...spans.map((span) => span.from)), false)),
-  to: clockOf(quarter(Math.max(...spans.map((span) => span.to)), true)),
+const hoursUsed = (spans: { from: number; to: number }[]): Hours => ({
+  from: quarter(Math.min(...spans.map((span) => span.from)), false),
+  to: quarter(Math.max(...spans.map((span) => span.to)), true),
 });
+const clockHours = (hours: Hours) => ({ from: clockOf(hours.from), to: clockOf(hours.to) });
 
 /**
  * What would let more women come, found by planning again with one resource more where most are lost: one
@@ -56,40 +64,22 @@ export function advise(
     return { weekday: Number(weekday), locationId };
   };
   const advice: Advice[] = [];
+  const gain = gainOnDay(input);
   const rides = worst([REASON_NO_RIDE_THERE, REASON_NO_RIDE_BACK]);
   if (rides) {
-    const { weekday, locationId } = rides;
-    const those = input.sessions.filter((s) => s.weekday === weekday && s.locationId === locationId);
-    // Offered from well before the first session there until well after the last; named for the hours it drives.
-    const from = quarter(Math.min(...those.map((s) => s.start)) - input.policy.maxEarlyMinutes - 45, false);
-    const to = quarter(Math.max(...those.map((s) => s.end)) + input.policy.maxEarlyMinutes + 45, true);
-    const position = input.locations.find((l) => l.id === locationId)!.position;
-    const more = gain(input, weekday, {
-      ...input,
-      vehicles: [
-        ...input.vehicles,
-        {
-          id: ADDED,
-          depot: position,
-          seats: ADDED_SEATS,
-          childSeats: ADDED_CHILD_SEATS,
-          availability: [{ weekday, from: clockOf(from), to: clockOf(to) }],
-        },
-      ],
-    });
-    const driven = more.plan.rides.filter((ride) => ride.vehicleId === ADDED);
-    if (more.total > 0 && driven.length > 0) {
-      const hours = hoursUsed(driven.map((ride) => ({ from: ride.depart, to: ride.arrive })));
+    const vehicle = vehicleAdvice(input, gain, rides.weekday, rides.locationId);
+    if (vehicle) {
+      const { more, hours } = vehicle;
       advice.push({
         kind: 'vehicle',
-        weekday,
-        locationId,
+        weekday: rides.weekday,
+        locationId: rides.locationId,
         more: more.total,
         perWeek: more.perWeek,
-        vehicle: { seats: ADDED_SEATS, childSeats: ADDED_CHILD_SEATS, ...hours },
+        vehicle: { seats: ADDED_SEATS, childSeats: ADDED_CHILD_SEATS, ...clockHours(hours) },
         text:
-          `one ${ADDED_SEATS}-seat vehicle (${ADDED_CHILD_SEATS} child seats) on ${DAYS[weekday]} ` +
-          `${hours.from}-${hours.to} around ${nameOf.location(locationId)} ` +
+          `one ${ADDED_SEATS}-seat vehicle (${ADDED_CHILD_SEATS} child seats) on ${DAYS[rides.weekday]} ` +
+          `${clockHours(hours).from}-${clockHours(hours).to} around ${nameOf.location(rides.locationId)} ` +
           `lets ${moreWomen(more.perWeek)} come each week (${inAll(more.total)})`,
       });
     }
@@ -99,7 +89,7 @@ export function advise(
     const { weekday, locationId } = care;
     const position = input.locations.find((l) => l.id === locationId)!.position;
     const ages = unmetAges(input, plan, weekday, locationId);
-    const more = gain(input, weekday, {
+    const more = gain(weekday, {
       ...input,
       providers: [
         ...input.providers,
@@ -115,7 +105,7 @@ export function advise(
     });
     const booked = more.plan.bookings.filter((booking) => booking.providerId === ADDED);
     if (more.total > 0 && booked.length > 0) {
-      const hours = hoursUsed(booked);
+      const hours = clockHours(hoursUsed(booked));
       advice.push({
         kind: 'care',
         weekday,
@@ -144,20 +134,91 @@ const ageText = (months: number) =>
 const agesText = (from: number, to: number) =>
   ageText(from) === ageText(to) ? `of ${ageText(from)}` : `from ${ageText(from)} to ${ageText(to)}`;
 
+type Gain = ReturnType<ReturnType<typeof gainOnDay>>;
+
 /**
- * Member-sessions more she can come to on one weekday with the changed input, in all and per week, and the plan
- * of that weekday with the change (which says where the added resource is used).
+ * Member-sessions more she can come to on one weekday with a changed input, in all and per week, and the plan of
+ * that weekday with the change (which says where the added resource is used). The plan without a change is made
+ * once a weekday, however many changes are judged against it.
  */
-function gain(input: JointInput, weekday: number, changed: JointInput) {
-  const onDay = (session: JointSession) => session.weekday === weekday;
-  // Both plans with the same, smaller search: they are compared, not kept.
-  const planOf = (i: JointInput) =>
-    planCareAndRides({ ...i, sessions: i.sessions.filter(onDay), effort: COMPARING_EFFORT });
+function gainOnDay(input: JointInput) {
   const count = (plan: JointPlan) => plan.verdicts.filter((v) => v.canCome).length;
-  const plan = planOf(changed);
-  const total = count(plan) - count(planOf(input));
-  const weeks = new Set(input.sessions.filter(onDay).map((session) => session.date)).size;
-  return { total, perWeek: Math.round((total / Math.max(1, weeks)) * 10) / 10, plan };
+  // Every plan with the same, smaller search: they are compared, not kept.
+  const planOf = (i: JointInput, weekday: number) =>
+    planCareAndRides({
+      ...i,
+      sessions: i.sessions.filter((session) => session.weekday === weekday),
+      effort: COMPARING_EFFORT,
+    });
+  const unchanged = new Map<number, number>();
+  return (weekday: number, changed: JointInput) => {
+    if (!unchanged.has(weekday)) unchanged.set(weekday, count(planOf(input, weekday)));
+    const plan = planOf(changed, weekday);
+    const total = count(plan) - unchanged.get(weekday)!;
+    const weeks = new Set(input.sessions.filter((s) => s.weekday === weekday).map((s) => s.date)).size;
+    return { total, perWeek: Math.round((total / Math.max(1, weeks)) * 10) / 10, plan };
+  };
+}
+
+/**
+ * One vehicle more on the weekday and around the location where most women have no ride. It is offered around
+ * all of that weekday's sessions there, and around those of the morning and of the afternoon alone; the offer
+ * that lets most come is named, with the hours it drives, and of equal ones the one that drives fewest hours
+ * (a taxibus is hired, and a volunteer asked, by the hour).
+ */
+function vehicleAdvice(
+  input: JointInput,
+  gain: (weekday: number, changed: JointInput) => Gain,
+  weekday: number,
+  locationId: string,
+): { more: Gain; hours: Hours } | undefined {
+  const those = input.sessions.filter((s) => s.weekday === weekday && s.locationId === locationId);
+  const morning = those.filter((s) => s.start < MIDDAY);
+  const afternoon = those.filter((s) => s.start >= MIDDAY);
+  const offers = [those, ...(morning.length > 0 && afternoon.length > 0 ? [morning, afternoon] : [])];
+  const position = input.locations.find((l) => l.id === locationId)!.position;
+  const tried = offers.flatMap((sessions) => {
+    // From well before the first of them until well after the last.
+    const from = quarter(
+      Math.min(...sessions.map((s) => s.start)) - input.policy.maxEarlyMinutes - 45,
+      false,
+    );
+    const to = quarter(Math.max(...sessions.map((s) => s.end)) + input.policy.maxEarlyMinutes + 45, true);
+    const more = gain(weekday, {
+      ...input,
+      vehicles: [
+        ...input.vehicles,
+        {
+          id: ADDED,
+          depot: position,
+          seats: ADDED_SEATS,
+          childSeats: ADDED_CHILD_SEATS,
+          availability: [{ weekday, from: clockOf(from), to: clockOf(to) }],
+        },
+      ],
+    });
+    const driven = more.plan.rides.filter((ride) => ride.vehicleId === ADDED);
+    if (more.total <= 0 || driven.length === 0) return [];
+    return [{ more, hours: hoursUsed(driven.map((ride) => ({ from: ride.depart, to: ride.arrive }))) }];
+  });
+  return bestOffer(tried);
+}
+
+/**
+ * Of the offers of one resource, the one that lets most come, and of equal ones the one used for fewest hours
+ * (the first of those: offers come widest first).
+ */
+export function bestOffer<T extends { more: { total: number }; hours: Hours }>(offers: T[]): T | undefined {
+  const length = (hours: Hours) => hours.to - hours.from;
+  let best: T | undefined;
+  for (const offer of offers)
+    if (
+      !best ||
+      offer.more.total > best.more.total ||
+      (offer.more.total === best.more.total && length(offer.hours) < length(best.hours))
+    )
+      best = offer;
+  return best;
 }
 
 /** The ages, in months, of the children left without care on that day and at that location. */

@@ -1,7 +1,8 @@
 import { offlineTravel } from '../travel/offline-travel';
 import { JointInput, JointPlan, JointSession } from './model';
 import { planCareAndRides } from './plan-care-and-rides';
-import { advise } from './advice';
+import { advise, bestOffer } from './advice';
+import { toMinutes } from '../time/calendar';
 
 const weekdays = [1, 2, 3, 4, 5];
 const hours = (from: string, to: string) => weekdays.map((weekday) => ({ weekday, from, to }));
@@ -335,6 +336,38 @@ describe('planning care and rides together', () => {
     // Where everyone can come, there is nothing to advise.
     const full = region();
     expect(advise(full, planCareAndRides(full), { location: () => '' })).toEqual([]);
+  });
+
+  it('advises the vehicle around the sessions where it lets most come, and of equal offers the shortest', () => {
+    // Nobody has a ride, in the morning's session or the afternoon's.
+    const input = region({
+      participants: [
+        { id: 'p1', position: near(6), transport: 'pickup', children: [] },
+        { id: 'p3', position: near(5), transport: 'pickup', children: [] },
+      ],
+      vehicles: [],
+      sessions: [
+        session({ memberIds: ['p1'] }),
+        session({ id: 's2', groupId: 'g2', start: 13 * 60 + 30, end: 16 * 60, memberIds: ['p3'] }),
+      ],
+    });
+    const [advice] = advise(input, planCareAndRides(input), { location: () => 'Buurthuis De Ster' });
+    // Offered around the morning's or the afternoon's session alone it lets one come; around both, both.
+    expect(advice).toMatchObject({ kind: 'vehicle', more: 2 });
+    // From taking her to the 10:00 session until bringing the other home after 16:00.
+    expect(advice.vehicle).toMatchObject({ from: '09:15', to: '16:15' });
+
+    const offer = (total: number, from: string, to: string) => ({
+      more: { total },
+      hours: { from: toMinutes(from), to: toMinutes(to) },
+    });
+    const wholeDay = offer(59, '07:45', '17:00');
+    const morning = offer(59, '07:45', '13:45');
+    // The 1000 region's Thursday: the whole day lets no more come than the morning, which asks 3.25 hours less.
+    expect(bestOffer([wholeDay, morning, offer(39, '11:15', '17:00')])).toBe(morning);
+    // More women come first, however long it drives.
+    expect(bestOffer([offer(58, '08:00', '10:00'), wholeDay])).toBe(wholeDay);
+    expect(bestOffer([])).toBeUndefined();
   });
 
   it('advises care places for the ages of the children left without one, said as a parent says them', () => {
