@@ -67,19 +67,43 @@ export function advise(
   const gain = gainOnDay(input);
   const rides = worst([REASON_NO_RIDE_THERE, REASON_NO_RIDE_BACK]);
   if (rides) {
-    const vehicle = vehicleAdvice(input, gain, rides.weekday, rides.locationId);
+    const { weekday, locationId } = rides;
+    const position = input.locations.find((l) => l.id === locationId)!.position;
+    const vehicle = bestAround(
+      input,
+      gain,
+      rides,
+      (hours) => ({
+        ...input,
+        vehicles: [
+          ...input.vehicles,
+          {
+            id: ADDED,
+            depot: position,
+            seats: ADDED_SEATS,
+            childSeats: ADDED_CHILD_SEATS,
+            availability: [{ weekday, ...hours }],
+          },
+        ],
+      }),
+      (plan) =>
+        plan.rides
+          .filter((ride) => ride.vehicleId === ADDED)
+          .map((ride) => ({ from: ride.depart, to: ride.arrive })),
+    );
     if (vehicle) {
-      const { more, hours } = vehicle;
+      const { more } = vehicle;
+      const hours = clockHours(vehicle.hours);
       advice.push({
         kind: 'vehicle',
-        weekday: rides.weekday,
-        locationId: rides.locationId,
+        weekday,
+        locationId,
         more: more.total,
         perWeek: more.perWeek,
-        vehicle: { seats: ADDED_SEATS, childSeats: ADDED_CHILD_SEATS, ...clockHours(hours) },
+        vehicle: { seats: ADDED_SEATS, childSeats: ADDED_CHILD_SEATS, ...hours },
         text:
-          `one ${ADDED_SEATS}-seat vehicle (${ADDED_CHILD_SEATS} child seats) on ${DAYS[rides.weekday]} ` +
-          `${clockHours(hours).from}-${clockHours(hours).to} around ${nameOf.location(rides.locationId)} ` +
+          `one ${ADDED_SEATS}-seat vehicle (${ADDED_CHILD_SEATS} child seats) on ${DAYS[weekday]} ` +
+          `${hours.from}-${hours.to} around ${nameOf.location(locationId)} ` +
           `lets ${moreWomen(more.perWeek)} come each week (${inAll(more.total)})`,
       });
     }
@@ -89,23 +113,29 @@ export function advise(
     const { weekday, locationId } = care;
     const position = input.locations.find((l) => l.id === locationId)!.position;
     const ages = unmetAges(input, plan, weekday, locationId);
-    const more = gain(weekday, {
-      ...input,
-      providers: [
-        ...input.providers,
-        {
-          id: ADDED,
-          kind: 'volunteer',
-          position,
-          locationId,
-          openingHours: [{ weekday, from: '00:00', to: '23:59' }],
-          places: [{ minAgeMonths: ages.from, maxAgeMonths: ages.to, capacity: ADDED_PLACES }],
-        },
-      ],
-    });
-    const booked = more.plan.bookings.filter((booking) => booking.providerId === ADDED);
-    if (more.total > 0 && booked.length > 0) {
-      const hours = clockHours(hoursUsed(booked));
+    const places = bestAround(
+      input,
+      gain,
+      care,
+      (hours) => ({
+        ...input,
+        providers: [
+          ...input.providers,
+          {
+            id: ADDED,
+            kind: 'volunteer',
+            position,
+            locationId,
+            openingHours: [{ weekday, ...hours }],
+            places: [{ minAgeMonths: ages.from, maxAgeMonths: ages.to, capacity: ADDED_PLACES }],
+          },
+        ],
+      }),
+      (plan) => plan.bookings.filter((booking) => booking.providerId === ADDED),
+    );
+    if (places) {
+      const { more } = places;
+      const hours = clockHours(places.hours);
       advice.push({
         kind: 'care',
         weekday,
@@ -161,52 +191,36 @@ function gainOnDay(input: JointInput) {
 }
 
 /**
- * One vehicle more on the weekday and around the location where most women have no ride. It is offered around
- * all of that weekday's sessions there, and around those of the morning and of the afternoon alone; the offer
- * that lets most come is named, with the hours it drives, and of equal ones the one that drives fewest hours
- * (a taxibus is hired, and a volunteer asked, by the hour).
+ * One resource more on a weekday around a location (`add` gives the input with it, offered for some hours; `used`
+ * the spans in which a plan uses it). It is offered around all of that weekday's sessions there and, where they
+ * fall both before and after noon, around the morning's and the afternoon's alone: from well before the first of
+ * them until well after the last. The best offer is named with the hours the plan uses it (bestOffer).
  */
-function vehicleAdvice(
+function bestAround(
   input: JointInput,
   gain: (weekday: number, changed: JointInput) => Gain,
-  weekday: number,
-  locationId: string,
+  { weekday, locationId }: { weekday: number; locationId: string },
+  add: (hours: { from: string; to: string }) => JointInput,
+  used: (plan: JointPlan) => Hours[],
 ): { more: Gain; hours: Hours } | undefined {
   const those = input.sessions.filter((s) => s.weekday === weekday && s.locationId === locationId);
   const morning = those.filter((s) => s.start < MIDDAY);
   const afternoon = those.filter((s) => s.start >= MIDDAY);
   const offers = [those, ...(morning.length > 0 && afternoon.length > 0 ? [morning, afternoon] : [])];
-  const position = input.locations.find((l) => l.id === locationId)!.position;
+  const around = input.policy.maxEarlyMinutes + 45;
   const tried = offers.flatMap((sessions) => {
-    // From well before the first of them until well after the last.
-    const from = quarter(
-      Math.min(...sessions.map((s) => s.start)) - input.policy.maxEarlyMinutes - 45,
-      false,
-    );
-    const to = quarter(Math.max(...sessions.map((s) => s.end)) + input.policy.maxEarlyMinutes + 45, true);
-    const more = gain(weekday, {
-      ...input,
-      vehicles: [
-        ...input.vehicles,
-        {
-          id: ADDED,
-          depot: position,
-          seats: ADDED_SEATS,
-          childSeats: ADDED_CHILD_SEATS,
-          availability: [{ weekday, from: clockOf(from), to: clockOf(to) }],
-        },
-      ],
-    });
-    const driven = more.plan.rides.filter((ride) => ride.vehicleId === ADDED);
-    if (more.total <= 0 || driven.length === 0) return [];
-    return [{ more, hours: hoursUsed(driven.map((ride) => ({ from: ride.depart, to: ride.arrive }))) }];
+    const from = quarter(Math.min(...sessions.map((s) => s.start)) - around, false);
+    const to = quarter(Math.max(...sessions.map((s) => s.end)) + around, true);
+    const more = gain(weekday, add({ from: clockOf(from), to: clockOf(to) }));
+    const spans = used(more.plan);
+    return more.total > 0 && spans.length > 0 ? [{ more, hours: hoursUsed(spans) }] : [];
   });
   return bestOffer(tried);
 }
 
 /**
- * Of the offers of one resource, the one that lets most come, and of equal ones the one used for fewest hours
- * (the first of those: offers come widest first).
+ * Of the offers of one resource, the one that lets most come, and of equal ones the one used for fewest hours (a
+ * taxibus is hired, and a volunteer asked, by the hour); the first of those, as offers come widest first.
  */
 export function bestOffer<T extends { more: { total: number }; hours: Hours }>(offers: T[]): T | undefined {
   const length = (hours: Hours) => hours.to - hours.from;
