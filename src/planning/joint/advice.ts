@@ -25,7 +25,9 @@ export interface Hours {
 }
 /** Sessions starting before this (minutes of the day) are the morning's. */
 const MIDDAY = 12 * 60;
-const clockOf = (minute: number) => toTimeOfDay(Math.min(24 * 60 - 1, Math.max(0, minute)));
+/** The last minute of a day. */
+const DAY_END = 24 * 60 - 1;
+const clockOf = (minute: number) => toTimeOfDay(Math.min(DAY_END, Math.max(0, minute)));
 
 /**
  * The quarter hours from the first to the last minute the added resource is used in the plan that found the
@@ -192,9 +194,10 @@ function gainOnDay(input: JointInput) {
 
 /**
  * One resource more on a weekday around a location (`add` gives the input with it, offered for some hours; `used`
- * the spans in which a plan uses it). It is offered around all of that weekday's sessions there and, where they
- * fall both before and after noon, around the morning's and the afternoon's alone: from well before the first of
- * them until well after the last. The best offer is named with the hours the plan uses it (bestOffer).
+ * the spans in which a plan uses it). It is offered the whole day and, where that weekday's sessions there fall
+ * both before and after noon, for the morning's alone (until the last of them is over and everyone home) and for
+ * the afternoon's alone (from when the first of them may need it). The best offer is named with the hours the
+ * plan uses it (bestOffer).
  */
 function bestAround(
   input: JointInput,
@@ -206,11 +209,19 @@ function bestAround(
   const those = input.sessions.filter((s) => s.weekday === weekday && s.locationId === locationId);
   const morning = those.filter((s) => s.start < MIDDAY);
   const afternoon = those.filter((s) => s.start >= MIDDAY);
-  const offers = [those, ...(morning.length > 0 && afternoon.length > 0 ? [morning, afternoon] : [])];
-  const around = input.policy.maxEarlyMinutes + 45;
-  const tried = offers.flatMap((sessions) => {
-    const from = quarter(Math.min(...sessions.map((s) => s.start)) - around, false);
-    const to = quarter(Math.max(...sessions.map((s) => s.end)) + around, true);
+  // Her longest time away on either side of a session: arriving early and a ride at its limit.
+  const { arriveMinutesBefore, maxEarlyMinutes, maxRideMinutes } = input.policy;
+  const away = arriveMinutesBefore + maxEarlyMinutes + maxRideMinutes;
+  const offers: Hours[] = [
+    { from: 0, to: DAY_END },
+    ...(morning.length > 0 && afternoon.length > 0
+      ? [
+          { from: 0, to: quarter(Math.max(...morning.map((s) => s.end)) + away, true) },
+          { from: quarter(Math.min(...afternoon.map((s) => s.start)) - away, false), to: DAY_END },
+        ]
+      : []),
+  ];
+  const tried = offers.flatMap(({ from, to }) => {
     const more = gain(weekday, add({ from: clockOf(from), to: clockOf(to) }));
     const spans = used(more.plan);
     return more.total > 0 && spans.length > 0 ? [{ more, hours: hoursUsed(spans) }] : [];

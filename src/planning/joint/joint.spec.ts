@@ -310,8 +310,8 @@ describe('planning care and rides together', () => {
     const plan = planCareAndRides(input);
     const [advice] = advise(input, plan, { location: () => 'Buurthuis De Ster' });
     expect(advice).toMatchObject({ kind: 'vehicle', weekday: 2, locationId: 'loc', more: 1, perWeek: 1 });
-    // Named for the hours it drives in that plan, not the whole window it was offered (08:30-14:00): it leaves
-    // the location in time to bring her before the session's 10:00 and has brought her home soon after 12:30.
+    // Named for the hours it drives in that plan, not the whole day it was offered: it leaves the location in
+    // time to bring her before the session's 10:00 and has brought her home soon after 12:30.
     expect(advice.vehicle).toEqual({ seats: 8, childSeats: 2, from: '09:15', to: '12:45' });
     const rides = planCareAndRides({
       ...input,
@@ -338,7 +338,7 @@ describe('planning care and rides together', () => {
     expect(advise(full, planCareAndRides(full), { location: () => '' })).toEqual([]);
   });
 
-  it('advises the vehicle around the sessions where it lets most come, and of equal offers the shortest', () => {
+  it('advises the vehicle for the part of the day where it lets most come, and of equal offers the shortest', () => {
     // Nobody has a ride, in the morning's session or the afternoon's.
     const input = region({
       participants: [
@@ -352,7 +352,7 @@ describe('planning care and rides together', () => {
       ],
     });
     const [advice] = advise(input, planCareAndRides(input), { location: () => 'Buurthuis De Ster' });
-    // Offered around the morning's or the afternoon's session alone it lets one come; around both, both.
+    // Offered for the morning's or the afternoon's session alone it lets one come; all day, both.
     expect(advice).toMatchObject({ kind: 'vehicle', more: 2 });
     // From taking her to the 10:00 session until bringing the other home after 16:00.
     expect(advice.vehicle).toMatchObject({ from: '09:15', to: '16:15' });
